@@ -1,0 +1,17 @@
+import { linalg, Matrix } from "../kernel/core/src";
+import { peerMatrix } from "../test/util/peer";
+import { Table, timeOurs, timePeer } from "./harness";
+
+export const title = "Dense symmetric eigh (all pairs): ours vs numpy.linalg.eigh (LAPACK syevd)";
+
+export function run(): void {
+  const table = new Table(title);
+  for (const n of [500, 1000, 2000]) {
+    const G = Matrix.random(n, n, { seed: n });
+    const A = G.add(G.T);
+    const reps = n >= 2000 ? 1 : 3;
+    const ours = timeOurs(() => linalg.eigh(A), reps);
+    const peer = timePeer(`def work():\n    return np.linalg.eigh(A)`, { A: peerMatrix(A) }, reps);
+    table.add({ workload: `eigh n=${n}`, ours: ours.seconds, peer: peer.seconds, peerName: "numpy", target: 8, note: `threads: ours 1, numpy BLAS ${peer.blas}` });
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * Compressed sparse row matrices (immutable). Built from triplets with duplicates summed, as
+ * scipy.sparse.coo_matrix(...).tocsr() does; column indices within a row are sorted.
+ */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+import { checkDimension } from "./validate";
+import { Matrix } from "./matrix";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+
+export class CsrMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row pointers, length rows + 1. */
+  readonly indptr: Int32Array;
+  /** Column indices, sorted within each row. */
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+
+  /** Wraps arrays without copying or checking order; use the static builders for user input. */
+  constructor(rows: number, cols: number, indptr: Int32Array, indices: Int32Array, values: Float64Array) {
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    this.rows = rows;
+    this.cols = cols;
+    this.indptr = indptr;
+    this.indices = indices;
+    this.values = values;
+  }
+
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  get nnz(): number {
+    return this.indptr[this.rows];
+  }
+
+  /**
+   * From coordinate triplets (i[k], j[k], v[k]); duplicates are summed, explicit zeros kept (as scipy does).
+   */
+  static fromTriplets(
+    rows: number,
+    cols: number,
+    i: ArrayLike<number>,
+    j: ArrayLike<number>,
+    v: ArrayLike<number>,
+  ): CsrMatrix {
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    const nz = i.length;
+    if (j.length !== nz || v.length !== nz) throw new EigenlabError("shape", message.tripletLengths(i.length, j.length, v.length));
+    const counts = new Int32Array(rows + 1);
+    for (let k = 0; k < nz; k++) {
+      const r = i[k];
+      const c = j[k];
+      if (!(r >= 0 && r < rows) || !Number.isInteger(r)) throw new EigenlabError("index", message.tripletIndex("row", r, rows));
+      if (!(c >= 0 && c < cols) || !Number.isInteger(c)) throw new EigenlabError("index", message.tripletIndex("column", c, cols));
+      counts[r + 1]++;
+    }
+    for (let r = 0; r < rows; r++) counts[r + 1] += counts[r];
+    // Bucket by row, then sort each row by column and sum duplicates.
+    const next = counts.slice(0, rows);
+    const colTmp = new Int32Array(nz);
+    const valTmp = new Float64Array(nz);
+    for (let k = 0; k < nz; k++) {
+      const p = next[i[k]]++;
+      colTmp[p] = j[k];
+      valTmp[p] = v[k];
+    }
+    const indptr = new Int32Array(rows + 1);
+    const indices = new Int32Array(nz);
+    const values = new Float64Array(nz);
+    let out = 0;
+    const order: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      const start = counts[r];
+      const end = counts[r + 1];
+      let sorted = true;
+      for (let p = start + 1; p < end; p++) if (colTmp[p] <= colTmp[p - 1]) { sorted = false; break; }
+      if (sorted) {
+        for (let p = start; p < end; p++) {
+          indices[out] = colTmp[p];
+          values[out++] = valTmp[p];
+        }
+      } else {
+        order.length = 0;
+        for (let p = start; p < end; p++) order.push(p);
+        order.sort((a, b) => colTmp[a] - colTmp[b] || a - b);
+        let last = -1;
+        for (const p of order) {
+          if (colTmp[p] === last) values[out - 1] += valTmp[p];
+          else {
+            indices[out] = colTmp[p];
+            values[out++] = valTmp[p];
+            last = colTmp[p];
+          }
+        }
+      }
+      indptr[r + 1] = out;
+    }
+    return new CsrMatrix(rows, cols, indptr, indices.slice(0, out), values.slice(0, out));
+  }
+
+  /** From a dense Matrix, keeping the non-zero entries. */
+  static fromDense(A: Matrix): CsrMatrix {
+    const ii: number[] = [];
+    const jj: number[] = [];
+    const vv: number[] = [];
+    for (let r = 0; r < A.rows; r++) {
+      for (let c = 0; c < A.cols; c++) {
+        const x = A.data[r * A.cols + c];
+        if (x !== 0) {
+          ii.push(r);
+          jj.push(c);
+          vv.push(x);
+        }
+      }
+    }
+    return CsrMatrix.fromTriplets(A.rows, A.cols, ii, jj, vv);
+  }
+
+  static identity(n: number): CsrMatrix {
+    const indptr = new Int32Array(n + 1);
+    const indices = new Int32Array(n);
+    for (let r = 0; r < n; r++) {
+      indptr[r + 1] = r + 1;
+      indices[r] = r;
+    }
+    return new CsrMatrix(n, n, indptr, indices, new Float64Array(n).fill(1));
+  }
+
+  static diag(values: ArrayLike<number>): CsrMatrix {
+    const n = values.length;
+    const I = CsrMatrix.identity(n);
+    return new CsrMatrix(n, n, I.indptr, I.indices, Float64Array.from(values));
+  }
+
+  /** y = A x */
+  matvec(x: Float64Array): Float64Array {
+    if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
+    const y = new Float64Array(this.rows);
+    this.matvecInto(y, x);
+    return y;
+  }
+
+  /** y = A x into a caller-owned array (no allocation in solver loops). */
+  matvecInto(y: Float64Array, x: Float64Array): void {
+    const { rows, indptr, indices, values } = this;
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      const end = indptr[r + 1];
+      for (let p = indptr[r]; p < end; p++) s += values[p] * x[indices[p]];
+      y[r] = s;
+    }
+  }
+
+  /** y = Aᵀ x */
+  rmatvec(x: Float64Array): Float64Array {
+    if (x.length !== this.rows) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.rows));
+    const { rows, indptr, indices, values } = this;
+    const y = new Float64Array(this.cols);
+    for (let r = 0; r < rows; r++) {
+      const xr = x[r];
+      if (xr === 0) continue;
+      const end = indptr[r + 1];
+      for (let p = indptr[r]; p < end; p++) y[indices[p]] += values[p] * xr;
+    }
+    return y;
+  }
+
+  get(i: number, j: number): number {
+    if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols)) {
+      throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
+    }
+    let lo = this.indptr[i];
+    let hi = this.indptr[i + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.indices[mid];
+      if (c === j) return this.values[mid];
+      if (c < j) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** The transpose, as a new CSR matrix (counting sort: O(nnz)). */
+  get T(): CsrMatrix {
+    const { rows, cols, indptr, indices, values } = this;
+    const nz = this.nnz;
+    const tptr = new Int32Array(cols + 1);
+    for (let p = 0; p < nz; p++) tptr[indices[p] + 1]++;
+    for (let c = 0; c < cols; c++) tptr[c + 1] += tptr[c];
+    const next = tptr.slice(0, cols);
+    const tind = new Int32Array(nz);
+    const tval = new Float64Array(nz);
+    for (let r = 0; r < rows; r++) {
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+        const q = next[indices[p]]++;
+        tind[q] = r;
+        tval[q] = values[p];
+      }
+    }
+    return new CsrMatrix(cols, rows, tptr, tind, tval);
+  }
+
+  /** Main diagonal. */
+  diagonal(): Float64Array {
+    const n = Math.min(this.rows, this.cols);
+    const d = new Float64Array(n);
+    for (let r = 0; r < n; r++) d[r] = this.get(r, r);
+    return d;
+  }
+
+  /** Sum of each row (the degree vector of an adjacency matrix). */
+  rowSums(): Float64Array {
+    const s = new Float64Array(this.rows);
+    for (let r = 0; r < this.rows; r++) {
+      let t = 0;
+      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) t += this.values[p];
+      s[r] = t;
+    }
+    return s;
+  }
+
+  /** Largest |A[i,j] − A[j,i]| (0 for a symmetric matrix), with where it occurs. */
+  asymmetry(): { value: number; i: number; j: number } {
+    if (this.rows !== this.cols) return { value: Infinity, i: 0, j: 0 };
+    const T = this.T;
+    let worst = { value: 0, i: 0, j: 0 };
+    for (let r = 0; r < this.rows; r++) {
+      // Merge row r of A with row r of Aᵀ.
+      let p = this.indptr[r], q = T.indptr[r];
+      const pe = this.indptr[r + 1], qe = T.indptr[r + 1];
+      while (p < pe || q < qe) {
+        const cp = p < pe ? this.indices[p] : Infinity;
+        const cq = q < qe ? T.indices[q] : Infinity;
+        let d: number;
+        let c: number;
+        if (cp === cq) { d = this.values[p++] - T.values[q++]; c = cp; }
+        else if (cp < cq) { d = this.values[p++]; c = cp; }
+        else { d = -T.values[q++]; c = cq; }
+        if (Math.abs(d) > worst.value) worst = { value: Math.abs(d), i: r, j: c };
+      }
+    }
+    return worst;
+  }
+
+  /** Entry-wise scaling: D_left · A · D_right (either may be omitted). */
+  scaleRowsCols(left?: ArrayLike<number>, right?: ArrayLike<number>): CsrMatrix {
+    const values = new Float64Array(this.values.length);
+    for (let r = 0; r < this.rows; r++) {
+      const lr = left ? left[r] : 1;
+      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) {
+        values[p] = lr * this.values[p] * (right ? right[this.indices[p]] : 1);
+      }
+    }
+    return new CsrMatrix(this.rows, this.cols, this.indptr, this.indices, values);
+  }
+
+  toDense(): Matrix {
+    const out = new Float64Array(this.rows * this.cols);
+    for (let r = 0; r < this.rows; r++) {
+      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) out[r * this.cols + this.indices[p]] += this.values[p];
+    }
+    return new Matrix(this.rows, this.cols, out);
+  }
+
+  toString(): string {
+    const density = this.rows * this.cols === 0 ? 0 : this.nnz / (this.rows * this.cols);
+    return `CsrMatrix ${this.rows}×${this.cols}, ${this.nnz} stored entries (density ${density.toPrecision(3)})`;
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("sparse", this, this.toString());
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The display hook every result carries: `[Symbol.for("Jupyter.display")]()` returns a MIME bundle (the
+ * Deno-kernel convention). Core only knows `text/plain`; @eigenlab/viz registers richer formatters per kind
+ * (Vega-Lite, SVG, the Eigenlab payload). The registry lives on `globalThis` so that two copies of this
+ * module (e.g. a notebook prelude and a user's explicit import) share it.
+ */
+export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+
+export type MimeBundle = Record<string, unknown>;
+export type DisplayFormatter = (value: unknown) => MimeBundle;
+
+const REGISTRY = Symbol.for("eigenlab.display.registry");
+type Registry = Map<string, DisplayFormatter>;
+
+function registry(): Registry {
+  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
+  let r = g[REGISTRY];
+  if (!r) {
+    r = new Map();
+    g[REGISTRY] = r;
+  }
+  return r;
+}
+
+/** Registers the rich formatter for one result kind ("spectrum", "matrix", ...). Later calls replace it. */
+export function registerDisplayFormatter(kind: string, formatter: DisplayFormatter): void {
+  registry().set(kind, formatter);
+}
+
+/** The bundle for `value`: the registered formatter's MIME types plus `text/plain`. */
+export function displayBundle(kind: string, value: unknown, textPlain: string): MimeBundle {
+  const formatter = registry().get(kind);
+  let rich: MimeBundle = {};
+  if (formatter) {
+    try {
+      rich = formatter(value);
+    } catch (err) {
+      // A broken renderer must not hide the result: fall back to text and say why.
+      return { "text/plain": `${textPlain}\n(rich display failed: ${(err as Error).message})` };
+    }
+  }
+  return { ...rich, "text/plain": textPlain };
+}

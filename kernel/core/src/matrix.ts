@@ -1,0 +1,226 @@
+/**
+ * Dense matrices: immutable, row-major, float64. Nothing here mutates a Matrix after construction; in-place
+ * work happens only inside kernels named `...Into(out, ...)` on raw arrays (see linalg/blas.ts).
+ */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+import { checkChoice, checkDimension, checkOptions } from "./validate";
+import { Rng } from "./random";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+import { matmulInto } from "./linalg/blas";
+
+export interface RandomOptions {
+  seed?: number;
+  dist?: "normal" | "uniform";
+}
+
+export class Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** Row-major entries; entry (i, j) is data[i * cols + j]. Treat as read-only. */
+  readonly data: Float64Array;
+  private transposed?: Matrix;
+
+  /** Wraps `data` without copying: callers hand over ownership. Use Matrix.from for user input. */
+  constructor(rows: number, cols: number, data: Float64Array) {
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    if (data.length !== rows * cols) throw new EigenlabError("shape", message.dataLength(data.length, rows, cols));
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data;
+  }
+
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  /** Builds a matrix from nested arrays (rows). Rejects ragged input. NaN is allowed here; solvers check. */
+  static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
+    const r = rows.length;
+    const c = r === 0 ? 0 : rows[0].length;
+    const data = new Float64Array(r * c);
+    for (let i = 0; i < r; i++) {
+      const row = rows[i];
+      if (row.length !== c) throw new EigenlabError("shape", message.raggedRows(i, row.length, c));
+      for (let j = 0; j < c; j++) data[i * c + j] = row[j];
+    }
+    return new Matrix(r, c, data);
+  }
+
+  /** Copies a flat row-major array. */
+  static fromFlat(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+    return new Matrix(rows, cols, Float64Array.from(data));
+  }
+
+  /** A matrix whose columns are the given vectors. */
+  static fromColumns(columns: ArrayLike<ArrayLike<number>>): Matrix {
+    const c = columns.length;
+    const r = c === 0 ? 0 : columns[0].length;
+    const data = new Float64Array(r * c);
+    for (let j = 0; j < c; j++) {
+      const col = columns[j];
+      if (col.length !== r) throw new EigenlabError("shape", message.raggedRows(j, col.length, r));
+      for (let i = 0; i < r; i++) data[i * c + j] = col[i];
+    }
+    return new Matrix(r, c, data);
+  }
+
+  static zeros(rows: number, cols: number): Matrix {
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    return new Matrix(rows, cols, new Float64Array(rows * cols));
+  }
+
+  static eye(n: number): Matrix {
+    checkDimension("n", n);
+    const d = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) d[i * n + i] = 1;
+    return new Matrix(n, n, d);
+  }
+
+  static diag(values: ArrayLike<number>): Matrix {
+    const n = values.length;
+    const d = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) d[i * n + i] = values[i];
+    return new Matrix(n, n, d);
+  }
+
+  /** Seeded random matrix, standard normal (default) or uniform on [0, 1). */
+  static random(rows: number, cols: number, opts: RandomOptions = {}): Matrix {
+    checkOptions("Matrix.random", opts, ["seed", "dist"]);
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    const dist = checkChoice("Matrix.random", "dist", opts.dist ?? "normal", ["normal", "uniform"] as const);
+    const rng = new Rng(opts.seed ?? 0);
+    const data = new Float64Array(rows * cols);
+    if (dist === "normal") rng.fillNormal(data);
+    else rng.fillUniform(data);
+    return new Matrix(rows, cols, data);
+  }
+
+  get(i: number, j: number): number {
+    if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols) || !Number.isInteger(i) || !Number.isInteger(j)) {
+      throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
+    }
+    return this.data[i * this.cols + j];
+  }
+
+  /** The transpose (computed once, then cached: O(rows·cols), never a decomposition). */
+  get T(): Matrix {
+    if (!this.transposed) {
+      const { rows, cols, data } = this;
+      const out = new Float64Array(rows * cols);
+      const B = 32;
+      for (let ii = 0; ii < rows; ii += B) {
+        for (let jj = 0; jj < cols; jj += B) {
+          const iMax = Math.min(ii + B, rows);
+          const jMax = Math.min(jj + B, cols);
+          for (let i = ii; i < iMax; i++) for (let j = jj; j < jMax; j++) out[j * rows + i] = data[i * cols + j];
+        }
+      }
+      this.transposed = new Matrix(cols, rows, out);
+      this.transposed.transposed = this;
+    }
+    return this.transposed;
+  }
+
+  matmul(B: Matrix): Matrix {
+    if (this.cols !== B.rows) throw new EigenlabError("shape", message.matmulShape(this.shape, B.shape));
+    const out = new Float64Array(this.rows * B.cols);
+    matmulInto(out, this.data, B.data, this.rows, this.cols, B.cols);
+    return new Matrix(this.rows, B.cols, out);
+  }
+
+  /** y = A x for a vector x. */
+  matvec(x: ArrayLike<number>): Float64Array {
+    if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
+    const { rows, cols, data } = this;
+    const y = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) s += data[o + j] * x[j];
+      y[i] = s;
+    }
+    return y;
+  }
+
+  add(B: Matrix): Matrix {
+    this.checkSameShape(B);
+    const out = new Float64Array(this.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.data[i] + B.data[i];
+    return new Matrix(this.rows, this.cols, out);
+  }
+
+  sub(B: Matrix): Matrix {
+    this.checkSameShape(B);
+    const out = new Float64Array(this.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.data[i] - B.data[i];
+    return new Matrix(this.rows, this.cols, out);
+  }
+
+  scale(alpha: number): Matrix {
+    const out = new Float64Array(this.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = alpha * this.data[i];
+    return new Matrix(this.rows, this.cols, out);
+  }
+
+  row(i: number): Float64Array {
+    if (!(i >= 0 && i < this.rows)) throw new EigenlabError("index", message.indexOutOfRange(i, 0, this.rows, this.cols));
+    return this.data.slice(i * this.cols, (i + 1) * this.cols);
+  }
+
+  col(j: number): Float64Array {
+    if (!(j >= 0 && j < this.cols)) throw new EigenlabError("index", message.indexOutOfRange(0, j, this.rows, this.cols));
+    const out = new Float64Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j];
+    return out;
+  }
+
+  /** Columns [start, end) as a new matrix. */
+  sliceCols(start: number, end: number): Matrix {
+    const c = end - start;
+    const out = new Float64Array(this.rows * c);
+    for (let i = 0; i < this.rows; i++) out.set(this.data.subarray(i * this.cols + start, i * this.cols + end), i * c);
+    return new Matrix(this.rows, c, out);
+  }
+
+  /** Frobenius norm. */
+  norm(): number {
+    let s = 0;
+    for (let i = 0; i < this.data.length; i++) s += this.data[i] * this.data[i];
+    return Math.sqrt(s);
+  }
+
+  toArray(): number[][] {
+    const out: number[][] = [];
+    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    return out;
+  }
+
+  toString(): string {
+    const maxRows = 6;
+    const maxCols = 6;
+    const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4));
+    const lines: string[] = [];
+    for (let i = 0; i < Math.min(this.rows, maxRows); i++) {
+      const cells: string[] = [];
+      for (let j = 0; j < Math.min(this.cols, maxCols); j++) cells.push(fmt(this.data[i * this.cols + j]).padStart(11));
+      if (this.cols > maxCols) cells.push("  …");
+      lines.push(cells.join(" "));
+    }
+    if (this.rows > maxRows) lines.push("  …");
+    return `Matrix ${this.rows}×${this.cols}\n${lines.join("\n")}`;
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("matrix", this, this.toString());
+  }
+
+  private checkSameShape(B: Matrix): void {
+    if (this.rows !== B.rows || this.cols !== B.cols) {
+      throw new EigenlabError("shape", message.shapeMismatch(this.shape, B.shape));
+    }
+  }
+}

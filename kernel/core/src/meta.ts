@@ -1,0 +1,36 @@
+/** The provenance stamp every result carries (DESIGN.md, display contract: `meta`). */
+
+export const VERSION = "0.1.0";
+
+export interface ResultMeta {
+  /** The algorithm that produced the result, e.g. "eigh:tred2+tql2", "eigsh:lanczos-thick-restart". */
+  solver: string;
+  /** Where the arithmetic ran: "cpu" (TypeScript), "cpu-wasm", "gpu.js:<mode>". */
+  backend: string;
+  precision: "float64" | "float32" | "float32-refined";
+  version: string;
+  inputShape: number[];
+  /** FNV-1a hash of the input's numbers (hex), so a notebook can show which data produced the result. */
+  inputHash?: string;
+  seed?: number;
+  tol?: number;
+  iterations?: number;
+  converged?: number;
+  residualNorms?: number[];
+  threads?: number;
+  timeMs?: number;
+  [extra: string]: unknown;
+}
+
+/** 32-bit FNV-1a over the bytes of the given typed arrays. */
+export function hashArrays(...arrays: ArrayBufferView[]): string {
+  let h = 0x811c9dc5;
+  for (const a of arrays) {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    for (let i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

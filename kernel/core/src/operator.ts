@@ -1,0 +1,42 @@
+/** The matrix-free interface every iterative solver accepts (SciPy's LinearOperator). */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+
+export interface LinearOperator {
+  /** [rows, cols] */
+  readonly shape: [number, number];
+  /** y = A x; must not modify x. */
+  matvec(x: Float64Array): Float64Array;
+  /** y = Aᵀ x, when available. */
+  rmatvec?(x: Float64Array): Float64Array;
+}
+
+/** True for any object shaped like a LinearOperator (Matrix and CsrMatrix qualify). */
+export function isLinearOperator(A: unknown): A is LinearOperator {
+  const a = A as LinearOperator;
+  return (
+    typeof a === "object" && a !== null && Array.isArray(a.shape) && a.shape.length === 2 && typeof a.matvec === "function"
+  );
+}
+
+/** Builds a LinearOperator from a function, checking vector lengths on every call. */
+export function linearOperator(
+  shape: [number, number],
+  matvec: (x: Float64Array) => Float64Array,
+  rmatvec?: (x: Float64Array) => Float64Array,
+): LinearOperator {
+  const [n, m] = shape;
+  return {
+    shape: [n, m],
+    matvec(x: Float64Array): Float64Array {
+      if (x.length !== m) throw new EigenlabError("shape", message.vectorLength("x", x.length, m));
+      return matvec(x);
+    },
+    rmatvec: rmatvec
+      ? (x: Float64Array) => {
+          if (x.length !== n) throw new EigenlabError("shape", message.vectorLength("x", x.length, n));
+          return rmatvec(x);
+        }
+      : undefined,
+  };
+}

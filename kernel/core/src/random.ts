@@ -1,0 +1,135 @@
+/**
+ * Seeded random numbers: Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3",
+ * SC 2011), a counter-based generator. The output is a pure function of (seed, stream, counter), so
+ * independent streams are free (`rng.stream(k)`) and results do not depend on how work is split across
+ * threads: a worker given stream k draws exactly what a single thread would.
+ */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+
+const M0 = 0xd2511f53;
+const M1 = 0xcd9e8d57;
+const W0 = 0x9e3779b9;
+const W1 = 0xbb67ae85;
+const TWO32 = 4294967296;
+
+/** High 32 bits of the 64-bit product of two uint32 (exact: every partial product stays below 2^53). */
+function mulhi(a: number, b: number): number {
+  const p = a * (b & 0xffff); // < 2^48
+  const q = a * (b >>> 16); // < 2^48
+  return (Math.floor(q / 65536) + Math.floor(((q % 65536) * 65536 + p) / TWO32)) >>> 0;
+}
+
+function philox(c: Uint32Array, k0: number, k1: number, out: Uint32Array): void {
+  let c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
+  for (let r = 0; r < 10; r++) {
+    const hi0 = mulhi(M0, c0), lo0 = Math.imul(M0, c0) >>> 0;
+    const hi1 = mulhi(M1, c2), lo1 = Math.imul(M1, c2) >>> 0;
+    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    c1 = lo1;
+    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c3 = lo0;
+    k0 = (k0 + W0) >>> 0;
+    k1 = (k1 + W1) >>> 0;
+  }
+  out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
+}
+
+export function checkSeed(seed: unknown): number {
+  if (typeof seed !== "number" || !Number.isInteger(seed) || !Number.isFinite(seed)) {
+    throw new EigenlabError("bad-seed", message.badSeed(seed));
+  }
+  return seed;
+}
+
+/** A reproducible random stream. `new Rng(seed)`; `rng.stream(k)` gives independent stream k. */
+export class Rng {
+  readonly seed: number;
+  readonly streamId: number;
+  private readonly k0: number;
+  private readonly k1: number;
+  private readonly ctr = new Uint32Array(4);
+  private readonly buf = new Uint32Array(4);
+  private pos = 4;
+  private spare = NaN;
+
+  constructor(seed: number = 0, streamId = 0) {
+    checkSeed(seed);
+    this.seed = seed;
+    this.streamId = streamId;
+    this.k0 = seed >>> 0;
+    this.k1 = Math.floor(seed / TWO32) >>> 0;
+    this.ctr[2] = streamId >>> 0;
+    this.ctr[3] = Math.floor(streamId / TWO32) >>> 0;
+  }
+
+  /** Independent stream number `k` of the same seed. */
+  stream(k: number): Rng {
+    return new Rng(this.seed, k);
+  }
+
+  /** Next uniform uint32. */
+  nextUint32(): number {
+    if (this.pos === 4) {
+      philox(this.ctr, this.k0, this.k1, this.buf);
+      if (++this.ctr[0] === 0) this.ctr[1]++;
+      this.pos = 0;
+    }
+    return this.buf[this.pos++];
+  }
+
+  /** Uniform double in [0, 1) with 53 random bits. */
+  uniform(): number {
+    const a = this.nextUint32() >>> 5; // 27 bits
+    const b = this.nextUint32() >>> 6; // 26 bits
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** Standard normal draw (Box–Muller, both values used). */
+  normal(): number {
+    if (!Number.isNaN(this.spare)) {
+      const s = this.spare;
+      this.spare = NaN;
+      return s;
+    }
+    let u = this.uniform();
+    while (u === 0) u = this.uniform();
+    const v = this.uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    if (n <= TWO32) {
+      // Lemire-style rejection to avoid modulo bias.
+      const limit = TWO32 - (TWO32 % n);
+      let x = this.nextUint32();
+      while (x >= limit) x = this.nextUint32();
+      return x % n;
+    }
+    return Math.floor(this.uniform() * n);
+  }
+
+  fillUniform(out: Float64Array, lo = 0, hi = 1): Float64Array {
+    const w = hi - lo;
+    for (let i = 0; i < out.length; i++) out[i] = lo + w * this.uniform();
+    return out;
+  }
+
+  fillNormal(out: Float64Array, mean = 0, sd = 1): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = mean + sd * this.normal();
+    return out;
+  }
+
+  /** Fisher–Yates shuffle of `a` in place. */
+  shuffleInPlace<T>(a: { length: number; [i: number]: T }): void {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/** The result type of every eigensolver. */
+import { Matrix } from "./matrix";
+import { ResultMeta } from "./meta";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+
+export class Spectrum {
+  /** Eigenvalues, ascending. */
+  readonly values: Float64Array;
+  /** Eigenvectors as columns (n × k), signs normalized: each column's largest-magnitude entry is positive. */
+  readonly vectors: Matrix;
+  /** ‖A v − λ v‖ (or ‖A v − λ B v‖) for each pair. */
+  readonly residuals: Float64Array;
+  readonly iterations: number;
+  /** How many requested pairs converged (all of them for a returned Spectrum). */
+  readonly converged: number;
+  readonly meta: ResultMeta;
+
+  constructor(init: {
+    values: Float64Array;
+    vectors: Matrix;
+    residuals: Float64Array;
+    iterations: number;
+    converged: number;
+    meta: ResultMeta;
+  }) {
+    this.values = init.values;
+    this.vectors = init.vectors;
+    this.residuals = init.residuals;
+    this.iterations = init.iterations;
+    this.converged = init.converged;
+    this.meta = init.meta;
+  }
+
+  get k(): number {
+    return this.values.length;
+  }
+
+  toString(): string {
+    const k = this.values.length;
+    const show = (v: number) => v.toPrecision(6);
+    const vals =
+      k <= 8
+        ? Array.from(this.values, show).join(", ")
+        : `${Array.from(this.values.subarray(0, 4), show).join(", ")}, …, ${Array.from(this.values.subarray(k - 3), show).join(", ")}`;
+    let maxRes = 0;
+    for (const r of this.residuals) maxRes = Math.max(maxRes, r);
+    return (
+      `Spectrum: ${k} eigenvalue${k === 1 ? "" : "s"} of a ${this.meta.inputShape.join("×")} operator ` +
+      `[${vals}]; solver ${this.meta.solver} on ${this.meta.backend} (${this.meta.precision}), ` +
+      `${this.iterations} iteration${this.iterations === 1 ? "" : "s"}, max residual ${maxRes.toExponential(2)}.`
+    );
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("spectrum", this, this.toString());
+  }
+}
+
+/**
+ * Flips each eigenvector so that its largest-magnitude entry is positive (the first one on ties), the
+ * deterministic sign convention of DESIGN.md (scikit-learn's `_deterministic_vector_sign_flip`).
+ * `vecs` holds k vectors of length n contiguously (vector j at j*n).
+ */
+export function normalizeSignsInPlace(vecs: Float64Array, n: number, k: number): void {
+  for (let j = 0; j < k; j++) {
+    const o = j * n;
+    let best = 0;
+    let arg = 0;
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(vecs[o + i]);
+      if (a > best) {
+        best = a;
+        arg = i;
+      }
+    }
+    if (vecs[o + arg] < 0) for (let i = 0; i < n; i++) vecs[o + i] = -vecs[o + i];
+  }
+}
+
+/** k contiguous vectors of length n (vector j at j*n) -> an n×k Matrix with them as columns. */
+export function columnsToMatrix(vecs: Float64Array, n: number, k: number): Matrix {
+  const out = new Float64Array(n * k);
+  for (let j = 0; j < k; j++) {
+    const o = j * n;
+    for (let i = 0; i < n; i++) out[i * k + j] = vecs[o + i];
+  }
+  return new Matrix(n, k, out);
+}

@@ -1,0 +1,42 @@
+/** Input checks shared by every public function. Messages come from `messages.ts`. */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+
+/** Throws when `opts` holds a key not in `allowed` (a typo must not be silently ignored). */
+export function checkOptions(fn: string, opts: object | undefined, allowed: readonly string[]): void {
+  if (opts === undefined || opts === null) return;
+  for (const key of Object.keys(opts)) {
+    if (!allowed.includes(key)) throw new EigenlabError("unknown-option", message.unknownOption(fn, key, allowed));
+  }
+}
+
+/** Throws when `value` is not one of `allowed`. Returns it typed as the union. */
+export function checkChoice<T extends string>(fn: string, option: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new EigenlabError("bad-option", message.badChoice(fn, option, value, allowed));
+  return value as T;
+}
+
+/** Throws on the first NaN or infinite entry. */
+export function checkFinite(what: string, data: ArrayLike<number>): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isFinite(v)) throw new EigenlabError("nan", message.notFinite(what, i, v));
+  }
+}
+
+export function checkDimension(what: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) throw new EigenlabError("shape", message.badDimension(what, value));
+}
+
+export function checkTolerance(tol: number): void {
+  if (!(tol >= 0) || !Number.isFinite(tol)) throw new EigenlabError("bad-option", message.negativeTolerance(tol));
+}
+
+/** Checks 1 <= k < n for iterative eigensolvers. */
+export function checkK(k: number, n: number, solver: string): void {
+  if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));
+  if (k >= n) throw new EigenlabError("k-too-large", message.kTooLarge(k, n, solver));
+}
+
+/** Relative symmetry tolerance used when a solver needs a symmetric input. */
+export const SYMMETRY_RTOL = 1e-10;

@@ -1,0 +1,90 @@
+import { strict as assert } from "assert";
+import { EigenlabError, linalg, Matrix } from "../src";
+import { peerMatrix, runPython } from "../../../test/util/peer";
+import { assertBelow, maxRelDiff, maxRelativeResidual, orthogonalityError } from "../../../test/util/math";
+
+/** Symmetric test matrix Q diag(λ) Qᵀ with a prescribed spectrum (Q from a seeded QR via Gram–Schmidt). */
+function withSpectrum(lambda: number[], seed: number): Matrix {
+  const n = lambda.length;
+  const G = Matrix.random(n, n, { seed });
+  const Q = new Float64Array(n * n); // columns orthonormal, stored row-major
+  for (let j = 0; j < n; j++) {
+    const v = G.col(j);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let p = 0; p < j; p++) {
+        let d = 0;
+        for (let i = 0; i < n; i++) d += Q[i * n + p] * v[i];
+        for (let i = 0; i < n; i++) v[i] -= d * Q[i * n + p];
+      }
+    }
+    const nv = Math.hypot(...v);
+    for (let i = 0; i < n; i++) Q[i * n + j] = v[i] / nv;
+  }
+  const Qm = new Matrix(n, n, Q);
+  const QL = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) QL[i * n + j] = Q[i * n + j] * lambda[j];
+  const A = new Matrix(n, n, QL).matmul(Qm.T);
+  return A.add(A.T).scale(0.5);
+}
+
+describe("linalg.eigh", () => {
+  for (const n of [1, 2, 10, 57, 200]) {
+    it(`eigh(A) of a random symmetric ${n}×${n}: residual ≤ 1e-12‖A‖, VᵀV = I, ascending, signs normalized`, () => {
+      const G = Matrix.random(n, n, { seed: n });
+      const A = G.add(G.T);
+      const S = linalg.eigh(A);
+      const normA = A.norm();
+      assertBelow(maxRelativeResidual((v) => A.matvec(v), S.values, S.vectors, normA), 1e-12, "residual");
+      assertBelow(orthogonalityError(S.vectors), 1e-12, "orthogonality");
+      for (let i = 1; i < n; i++) assert.ok(S.values[i] >= S.values[i - 1]);
+      for (let j = 0; j < n; j++) {
+        let arg = 0;
+        for (let i = 0; i < n; i++) if (Math.abs(S.vectors.get(i, j)) > Math.abs(S.vectors.get(arg, j))) arg = i;
+        assert.ok(S.vectors.get(arg, j) > 0);
+      }
+    });
+  }
+
+  it("eigh(L) of the path graph P_n gives 2 − 2cos(πk/n)", () => {
+    const n = 40;
+    const L = Matrix.zeros(n, n).toArray();
+    for (let i = 0; i + 1 < n; i++) {
+      L[i][i] += 1; L[i + 1][i + 1] += 1; L[i][i + 1] -= 1; L[i + 1][i] -= 1;
+    }
+    const S = linalg.eigh(Matrix.from(L));
+    const expected = Array.from({ length: n }, (_, k) => 2 - 2 * Math.cos((Math.PI * k) / n));
+    assertBelow(maxRelDiff(S.values, expected), 1e-13, "path spectrum");
+  });
+
+  it("eigh keeps repeated and clustered eigenvalues apart with orthonormal vectors", () => {
+    const lambda = [1, 1, 1, 2, 2, 3, 3 + 1e-9, 3 + 2e-9, -5, 0, 0, 7];
+    const A = withSpectrum(lambda, 9);
+    const S = linalg.eigh(A);
+    assertBelow(maxRelDiff(S.values, [...lambda].sort((a, b) => a - b)), 1e-13, "eigenvalues");
+    assertBelow(orthogonalityError(S.vectors), 1e-13, "orthogonality");
+    assertBelow(maxRelativeResidual((v) => A.matvec(v), S.values, S.vectors, A.norm()), 1e-13, "residual");
+  });
+
+  it("eigh agrees with numpy.linalg.eigh (eigenvalues to 1e-12 relative, eigenvector |cosines| to 1e-9)", () => {
+    const n = 120;
+    const lambda = Array.from({ length: n }, (_, i) => Math.pow(10, -6 + (12 * i) / (n - 1)) * (i % 2 ? -1 : 1));
+    const A = withSpectrum(lambda, 4);
+    const S = linalg.eigh(A);
+    const peer = runPython(`w, v = np.linalg.eigh(A)\nout = {"w": w, "v": v}`, { A: peerMatrix(A) });
+    assertBelow(maxRelDiff(S.values, peer.w), 1e-12, "eigenvalues vs numpy");
+    let worst = 0;
+    for (let j = 0; j < n; j++) {
+      let c = 0;
+      for (let i = 0; i < n; i++) c += S.vectors.get(i, j) * peer.v[i][j];
+      worst = Math.max(worst, 1 - Math.abs(c));
+    }
+    assertBelow(worst, 1e-9, "1 − |cos| between eigenvectors");
+  });
+
+  it("eigh rejects non-square, non-symmetric and NaN input with a message that says what to do", () => {
+    assert.throws(() => linalg.eigh(Matrix.zeros(2, 3)), (e: unknown) => e instanceof EigenlabError && e.code === "not-square");
+    assert.throws(() => linalg.eigh(Matrix.from([[1, 2], [3, 4]])), /not symmetric.*Symmetrize it/);
+    assert.throws(() => linalg.eigh(Matrix.from([[1, NaN], [NaN, 4]])), /NaN at flat index 1/);
+    assert.throws(() => linalg.eigh(Matrix.eye(2), { vectors: false } as never), /unknown option "vectors"/);
+  });
+});

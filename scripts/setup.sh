@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for Eigenlab: system packages (peers, Jupyter server, Chromium),
+# npm dependencies, and the build. Idempotent: each step is skipped when already done.
+# Called by `npm test`, `npm start` and `npm run bench`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: the numeric peers (tests compare against them side by side), the Jupyter server side
+# (kernel conformance, notebook execution, the lab's server), and Chromium (browser tests).
+APT_PACKAGES=(
+  python3-numpy python3-scipy python3-sklearn python3-networkx python3-threadpoolctl
+  python3-jupyter-server python3-jupyterlab-server python3-ipykernel jupyter-client
+  python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert
+  chromium
+)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[setup] installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies: reinstall when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+echo "[setup] building TypeScript packages"
+npx tsc -b tsconfig.json
