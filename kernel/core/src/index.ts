@@ -12,3 +12,5 @@ export type { ResultMeta } from "./meta";
 export { JUPYTER_DISPLAY, registerDisplayFormatter, displayBundle } from "./display";
 export type { MimeBundle, DisplayFormatter } from "./display";
 export * as linalg from "./linalg";
+export { Embedding } from "./embedding";
+export { Clustering } from "./clustering";

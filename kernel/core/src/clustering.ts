@@ -1,0 +1,53 @@
+/** The result type of every clustering method (k-means, spectral clustering, normalized cut). */
+import { ResultMeta } from "./meta";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+import type { Embedding } from "./embedding";
+import type { CsrMatrix } from "./csr";
+
+export class Clustering {
+  /** Cluster of each point, 0..k-1. */
+  readonly labels: Int32Array;
+  readonly k: number;
+  /** Within-cluster sum of squares, where the method defines one (k-means). */
+  readonly inertia?: number;
+  /** The spectral embedding the labels were assigned in (spectral methods), for display. */
+  readonly embedding?: Embedding;
+  /** The affinity the clustering was computed from (spectral methods), for the cluster-map display. */
+  readonly affinity?: CsrMatrix;
+  readonly meta: ResultMeta;
+
+  constructor(init: {
+    labels: Int32Array;
+    k: number;
+    inertia?: number;
+    embedding?: Embedding;
+    affinity?: CsrMatrix;
+    meta: ResultMeta;
+  }) {
+    this.labels = init.labels;
+    this.k = init.k;
+    this.inertia = init.inertia;
+    this.embedding = init.embedding;
+    this.affinity = init.affinity;
+    this.meta = init.meta;
+  }
+
+  /** Number of points in each cluster. */
+  sizes(): Int32Array {
+    const s = new Int32Array(this.k);
+    for (const l of this.labels) s[l]++;
+    return s;
+  }
+
+  toString(): string {
+    return (
+      `Clustering: ${this.labels.length} points in ${this.k} clusters (sizes ${Array.from(this.sizes()).join(", ")}); ` +
+      `method ${this.meta.solver}${this.inertia !== undefined ? `, inertia ${this.inertia.toPrecision(6)}` : ""}` +
+      `${this.meta.seed !== undefined ? `, seed ${this.meta.seed}` : ""}.`
+    );
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("clustermap", this, this.toString());
+  }
+}

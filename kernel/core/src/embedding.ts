@@ -1,0 +1,37 @@
+/** The result type of every embedding method (spectral, diffusion maps, node2vec, FastRP, ...). */
+import { Matrix } from "./matrix";
+import { ResultMeta } from "./meta";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+
+export class Embedding {
+  /** One row per point/node, one column per embedding dimension. */
+  readonly coords: Matrix;
+  /** Optional per-point labels (ground truth or clusters) used to color the display. */
+  readonly labels?: Int32Array;
+  /** Optional eigenvalues belonging to the coordinates (spectral methods), ascending. */
+  readonly eigenvalues?: Float64Array;
+  readonly meta: ResultMeta;
+
+  constructor(init: { coords: Matrix; labels?: Int32Array; eigenvalues?: Float64Array; meta: ResultMeta }) {
+    this.coords = init.coords;
+    this.labels = init.labels;
+    this.eigenvalues = init.eigenvalues;
+    this.meta = init.meta;
+  }
+
+  /** A copy carrying labels for coloring (e.g. a clustering's labels). */
+  withLabels(labels: Int32Array): Embedding {
+    return new Embedding({ coords: this.coords, labels, eigenvalues: this.eigenvalues, meta: this.meta });
+  }
+
+  toString(): string {
+    return (
+      `Embedding: ${this.coords.rows} points in ${this.coords.cols} dimensions; ` +
+      `method ${this.meta.solver} on ${this.meta.backend}${this.meta.seed !== undefined ? `, seed ${this.meta.seed}` : ""}.`
+    );
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("embedding", this, this.toString());
+  }
+}
