@@ -3,34 +3,42 @@
  * are given (`...Into(out, ...)`); everything public wraps them in immutable Matrix values.
  */
 
-/** out (m×n) = A (m×k) · B (k×n). Blocked over k and j so the working rows of B stay in cache. */
+import { gemm } from "./gemm";
+
+/** out (m×n) = A (m×k) · B (k×n), all row-major and contiguous. Runs on the blocked kernel of `gemm.ts`. */
 export function matmulInto(out: Float64Array, A: Float64Array, B: Float64Array, m: number, k: number, n: number): void {
-  out.fill(0, 0, m * n);
-  const KB = 128;
-  const JB = 512;
-  for (let kk = 0; kk < k; kk += KB) {
-    const kEnd = Math.min(kk + KB, k);
-    for (let jj = 0; jj < n; jj += JB) {
-      const jEnd = Math.min(jj + JB, n);
-      for (let i = 0; i < m; i++) {
-        const oRow = i * n;
-        const aRow = i * k;
-        let p = kk;
-        // Four rows of B per pass: fewer loads/stores of out per flop.
-        for (; p + 3 < kEnd; p += 4) {
-          const a0 = A[aRow + p], a1 = A[aRow + p + 1], a2 = A[aRow + p + 2], a3 = A[aRow + p + 3];
-          const b0 = p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
-          for (let j = jj; j < jEnd; j++) {
-            out[oRow + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
-          }
-        }
-        for (; p < kEnd; p++) {
-          const a = A[aRow + p];
-          if (a === 0) continue;
-          const b0 = p * n;
-          for (let j = jj; j < jEnd; j++) out[oRow + j] += a * B[b0 + j];
-        }
-      }
+  gemm(false, false, m, n, k, 1, A, 0, k, B, 0, n, 0, out, 0, n);
+}
+
+/**
+ * out (n×n) = XᵀX for X (m×n) row-major. Computed as one product Xᵀ·X through the packed kernel (the
+ * transpose is absorbed by packing), then symmetrized by copying the lower triangle onto the upper so the
+ * result is exactly symmetric (eigh of a Gram matrix requires it).
+ */
+export function gramInto(out: Float64Array, X: Float64Array, m: number, n: number): void {
+  gemm(true, false, n, n, m, 1, X, 0, n, X, 0, n, 0, out, 0, n);
+  symmetrizeLowerInto(out, n);
+}
+
+/** out (m×m) = XXᵀ for X (m×n) row-major, exactly symmetric. */
+export function outerGramInto(out: Float64Array, X: Float64Array, m: number, n: number): void {
+  gemm(false, true, m, m, n, 1, X, 0, n, X, 0, n, 0, out, 0, m);
+  symmetrizeLowerInto(out, m);
+}
+
+/** Copies the lower triangle of the n×n row-major `a` onto its upper triangle. */
+export function symmetrizeLowerInto(a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) a[j * n + i] = a[i * n + j];
+}
+
+/** out (c×r) = transpose of the r×c row-major `a`, in cache blocks. */
+export function transposeInto(out: Float64Array, a: Float64Array, r: number, c: number): void {
+  const B = 32;
+  for (let ii = 0; ii < r; ii += B) {
+    const ie = Math.min(ii + B, r);
+    for (let jj = 0; jj < c; jj += B) {
+      const je = Math.min(jj + B, c);
+      for (let i = ii; i < ie; i++) for (let j = jj; j < je; j++) out[j * r + i] = a[i * c + j];
     }
   }
 }

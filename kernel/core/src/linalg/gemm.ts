@@ -1,0 +1,331 @@
+/**
+ * General matrix product C ← α·op(A)·op(B) + β·C on row-major Float64Arrays (BLAS dgemm semantics with
+ * offsets and leading dimensions, so blocked algorithms can update sub-blocks in place).
+ *
+ * Fast path: a WebAssembly SIMD (f64x2) register-blocked 4×4 micro-kernel (wasm/gemm.wat) over operands
+ * packed GotoBLAS-style (Goto & van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS
+ * 34(3), 2008): B is packed per k-block into 4-column micro-panels that stay in L1, A per (m, k)-block into
+ * 4-row micro-panels that stay in L2. No npm BLAS reaches this speed in float64 without native code, which
+ * tslab notebooks cannot rely on, hence our own kernel.
+ *
+ * Threads: the column micro-panels of each block are split between the calling thread and worker threads
+ * sharing the same WebAssembly memory. Every entry of C is produced by exactly one thread with the same
+ * kernel and the same k-order, so results are bit-for-bit identical for any thread count.
+ *
+ * Fallback: a plain TypeScript loop (also used for small products, where packing does not pay, and when the
+ * engine lacks WebAssembly SIMD or shared memory).
+ */
+import { cpus } from "os";
+import { Worker } from "worker_threads";
+import { WASM_BASE64 } from "./wasm/gemm-wasm";
+
+const KC = 256; // k-block: a 4×KC micro-panel of B is 8 KiB (L1)
+const MC = 128; // m-block: an MC×KC block of packed A is 256 KiB (L2)
+const PAGE = 65536;
+const MAX_PAGES = 32768; // must match the (memory 1 32768 shared) import in gemm.wat
+/** Below this many multiply-adds the plain loop wins over packing. */
+const WASM_MIN_FLOPS = 48 * 48 * 48;
+/** Below this many multiply-adds per thread a second thread costs more than it saves. */
+const THREAD_MIN_FLOPS = 128 * 128 * 128;
+
+/** The slice of the WebAssembly JS API we use (lib ES2022 does not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBufferLike;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (m: object, imports: object) => { exports: Record<string, unknown> };
+}
+const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+interface Engine {
+  memory: WasmMemory;
+  gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
+  workers: Worker[];
+  ctrl: Int32Array;
+}
+
+let engine: Engine | null | undefined;
+let wantedThreads = Math.max(1, Math.min(2, cpus().length));
+let wasmEnabled = true;
+
+// Control block shared with workers: [SEQ, DONE, then per worker 8 ints of arguments].
+const SEQ = 0;
+const DONE = 1;
+const ARGS = 4;
+
+const WORKER_SOURCE = `
+const { workerData } = require("worker_threads");
+const { memory, ctrl, bytes, index, seq } = workerData;
+const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+const gemmBlock = inst.exports.gemmBlock;
+let seen = seq;
+for (;;) {
+  Atomics.wait(ctrl, ${SEQ}, seen);
+  seen = Atomics.load(ctrl, ${SEQ});
+  const o = ${ARGS} + 8 * index;
+  if (ctrl[o + 5] < ctrl[o + 6]) gemmBlock(ctrl[o], ctrl[o + 1], ctrl[o + 2], ctrl[o + 3], ctrl[o + 4], ctrl[o + 5], ctrl[o + 6], ctrl[o + 7]);
+  Atomics.add(ctrl, ${DONE}, 1);
+  Atomics.notify(ctrl, ${DONE});
+}
+`;
+
+function wasmBytes(): Uint8Array {
+  return Uint8Array.from(Buffer.from(WASM_BASE64, "base64"));
+}
+
+function getEngine(): Engine | null {
+  if (engine !== undefined) return engine;
+  try {
+    if (!WA) throw new Error("no WebAssembly");
+    const bytes = wasmBytes();
+    const memory = new WA.Memory({ initial: 256, maximum: MAX_PAGES, shared: true });
+    const inst = new WA.Instance(new WA.Module(bytes), { env: { memory } });
+    engine = {
+      memory,
+      gemmBlock: inst.exports.gemmBlock as Engine["gemmBlock"],
+      workers: [],
+      ctrl: new Int32Array(new SharedArrayBuffer(4 * (ARGS + 8 * 16))),
+    };
+  } catch {
+    engine = null; // no SIMD or no shared memory in this engine: the TypeScript loop serves
+  }
+  return engine;
+}
+
+function ensureWorkers(e: Engine, count: number): void {
+  if (e.workers.length >= count) return;
+  const bytes = wasmBytes();
+  for (let i = e.workers.length; i < count; i++) {
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory: e.memory, ctrl: e.ctrl, bytes, index: i, seq: Atomics.load(e.ctrl, SEQ) } });
+    w.unref(); // never keeps the process alive
+    e.workers.push(w);
+  }
+}
+
+/**
+ * Threads used by the dense kernels (the calling thread included). Default min(2, cores). Results do not
+ * depend on it. Returns the previous value.
+ */
+export function setBlasThreads(n: number): number {
+  const old = wantedThreads;
+  wantedThreads = Math.max(1, Math.min(16, Math.floor(n)));
+  return old;
+}
+
+export function blasThreads(): number {
+  return wantedThreads;
+}
+
+/** Turns the WebAssembly path on or off (tests compare it with the TypeScript fallback). Returns the old state. */
+export function setWasmEnabled(on: boolean): boolean {
+  const old = wasmEnabled;
+  wasmEnabled = on;
+  return old;
+}
+
+/** Which kernel a product of this size runs on: "wasm-simd" or "js". */
+export function gemmBackend(): "wasm-simd" | "js" {
+  return wasmEnabled && getEngine() !== null ? "wasm-simd" : "js";
+}
+
+/**
+ * C[cOff + i·ldc + j] ← α·Σ_p op(A)[i,p]·op(B)[p,j] + β·C[...] for i < m, j < n, p < k, where
+ * op(A)[i,p] = transA ? A[aOff + p·lda + i] : A[aOff + i·lda + p] (likewise B). β = 0 ignores C's contents.
+ */
+export function gemm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  B: Float64Array,
+  bOff: number,
+  ldb: number,
+  beta: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
+  if (m === 0 || n === 0) return;
+  if (k === 0 || alpha === 0) {
+    scaleBlock(C, cOff, ldc, m, n, beta);
+    return;
+  }
+  const e = wasmEnabled && m * n * k >= WASM_MIN_FLOPS ? getEngine() : null;
+  if (e) gemmWasm(e, transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
+  else gemmJs(transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
+}
+
+function scaleBlock(C: Float64Array, cOff: number, ldc: number, m: number, n: number, beta: number): void {
+  for (let i = 0; i < m; i++) {
+    const r = cOff + i * ldc;
+    if (beta === 0) C.fill(0, r, r + n);
+    else if (beta !== 1) for (let j = 0; j < n; j++) C[r + j] *= beta;
+  }
+}
+
+/** The simple, obviously-correct path: i-p-j loop order (contiguous in B and C for the plain case). */
+export function gemmJs(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  B: Float64Array,
+  bOff: number,
+  ldb: number,
+  beta: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
+  scaleBlock(C, cOff, ldc, m, n, beta);
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let p = 0; p < k; p++) {
+      const a = transA ? A[aOff + p * lda + i] : A[aOff + i * lda + p];
+      if (a === 0) continue;
+      if (transB) {
+        for (let j = 0; j < n; j++) row[j] += a * B[bOff + j * ldb + p];
+      } else {
+        const b0 = bOff + p * ldb;
+        for (let j = 0; j < n; j++) row[j] += a * B[b0 + j];
+      }
+    }
+    const r = cOff + i * ldc;
+    for (let j = 0; j < n; j++) C[r + j] += alpha * row[j];
+  }
+}
+
+function gemmWasm(
+  e: Engine,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: Float64Array,
+  aOff: number,
+  lda: number,
+  B: Float64Array,
+  bOff: number,
+  ldb: number,
+  beta: number,
+  C: Float64Array,
+  cOff: number,
+  ldc: number,
+): void {
+  const mpad = (m + 3) & ~3;
+  const npad = (n + 3) & ~3;
+  const npan = npad >> 2;
+  // Byte layout in wasm memory: [C padded mpad×npad][packed B KC×npad][packed A MC×KC].
+  const cBytes = mpad * npad * 8;
+  const bBase = cBytes;
+  const aBase = bBase + KC * npad * 8;
+  const total = aBase + MC * KC * 8;
+  const need = Math.ceil(total / PAGE);
+  const have = e.memory.buffer.byteLength / PAGE;
+  if (need > have) e.memory.grow(need - have);
+  const mem = new Float64Array(e.memory.buffer);
+  // C region: β·C, zero padding.
+  for (let i = 0; i < mpad; i++) {
+    const r = i * npad;
+    if (i < m && beta !== 0) {
+      const s = cOff + i * ldc;
+      for (let j = 0; j < n; j++) mem[r + j] = beta * C[s + j];
+      mem.fill(0, r + n, r + npad);
+    } else mem.fill(0, r, r + npad);
+  }
+  const threads = Math.min(wantedThreads, npan, Math.max(1, Math.floor((m * n * k) / THREAD_MIN_FLOPS)));
+  if (threads > 1) ensureWorkers(e, threads - 1);
+  const bF = bBase >> 3;
+  const aF = aBase >> 3;
+  const ldcBytes = npad * 8;
+  for (let pc = 0; pc < k; pc += KC) {
+    const kc = Math.min(KC, k - pc);
+    // Pack B[pc..pc+kc, 0..n] into 4-column micro-panels: panel jr, row p → 4 consecutive values.
+    for (let jr = 0; jr < npan; jr++) {
+      const base = bF + jr * 4 * kc;
+      const j0 = jr * 4;
+      for (let q = 0; q < 4; q++) {
+        const j = j0 + q;
+        if (j >= n) {
+          for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = 0;
+        } else if (transB) {
+          const src = bOff + j * ldb + pc;
+          for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = B[src + p];
+        } else {
+          let src = bOff + pc * ldb + j;
+          for (let p = 0; p < kc; p++, src += ldb) mem[base + p * 4 + q] = B[src];
+        }
+      }
+    }
+    for (let ic = 0; ic < m; ic += MC) {
+      const mc = Math.min(MC, m - ic);
+      const mp = (mc + 3) >> 2;
+      // Pack α·A[ic..ic+mc, pc..pc+kc] into 4-row micro-panels: panel ir, column p → 4 consecutive values.
+      for (let ir = 0; ir < mp; ir++) {
+        const base = aF + ir * 4 * kc;
+        for (let q = 0; q < 4; q++) {
+          const i = ic + ir * 4 + q;
+          if (i >= m) {
+            for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = 0;
+          } else if (transA) {
+            let src = aOff + pc * lda + i;
+            for (let p = 0; p < kc; p++, src += lda) mem[base + p * 4 + q] = alpha * A[src];
+          } else {
+            const src = aOff + i * lda + pc;
+            for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = alpha * A[src + p];
+          }
+        }
+      }
+      const cTile = ic * ldcBytes;
+      if (threads === 1) {
+        e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, npan, ldcBytes);
+      } else {
+        // Column panels split into `threads` contiguous ranges; the caller takes the first.
+        const per = Math.ceil(npan / threads);
+        const ctrl = e.ctrl;
+        const nw = e.workers.length; // every worker wakes; those beyond `threads` get an empty range
+        for (let w = 1; w <= nw; w++) {
+          const o = ARGS + 8 * (w - 1);
+          ctrl[o] = aBase;
+          ctrl[o + 1] = bBase;
+          ctrl[o + 2] = cTile;
+          ctrl[o + 3] = kc;
+          ctrl[o + 4] = mp;
+          ctrl[o + 5] = w < threads ? Math.min(npan, w * per) : 0;
+          ctrl[o + 6] = w < threads ? Math.min(npan, (w + 1) * per) : 0;
+          ctrl[o + 7] = ldcBytes;
+        }
+        Atomics.store(ctrl, DONE, 0);
+        Atomics.add(ctrl, SEQ, 1);
+        Atomics.notify(ctrl, SEQ);
+        e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, Math.min(npan, per), ldcBytes);
+        for (;;) {
+          const done = Atomics.load(ctrl, DONE);
+          if (done >= nw) break;
+          Atomics.wait(ctrl, DONE, done);
+        }
+      }
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    const r = i * npad;
+    const d = cOff + i * ldc;
+    for (let j = 0; j < n; j++) C[d + j] = mem[r + j];
+  }
+}
