@@ -51,4 +51,29 @@ export const message = {
     `seed must be a finite integer (got ${String(seed)}). Pass e.g. { seed: 0 } for reproducible results.`,
   badDistribution: (dist: unknown) =>
     `dist = ${JSON.stringify(dist)} is not supported; use "normal" or "uniform".`,
+  // --- dense linear algebra (qr, cholesky, triangular, svd, power iteration, oja) ---
+  rhsShape: (what: string, rows: number, expected: number) =>
+    `${what} has ${rows} rows, but the ${expected}×${expected} triangular matrix needs ${expected}. ` +
+    `Pass one right-hand side per column.`,
+  svdKTooLarge: (k: number, maxK: number, method: string) =>
+    `k = ${k} singular triplets were requested from a matrix with min(rows, cols) = ${maxK}; ` +
+    `svd with method "${method}" needs 1 ≤ k ≤ ${maxK}${method === "lanczos" ? " (and k < min(rows, cols) for lanczos; use method \"full\" for all)" : ""}.`,
+  needsRmatvec: (fn: string) =>
+    `${fn} needs Aᵀx as well as Ax: the LinearOperator has no rmatvec. Build it with linearOperator(shape, matvec, rmatvec).`,
+  notOperator: (fn: string) =>
+    `${fn} expects a Matrix, a CsrMatrix or a LinearOperator ({ shape, matvec, rmatvec? }).`,
+  emptyMatrix: (fn: string, rows: number, cols: number) =>
+    `${fn} got an empty ${shape(rows, cols)} matrix; it needs at least one row and one column.`,
+  badPositive: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a positive number, got ${String(value)}.`,
+  badNonNegativeInt: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
+  ojaRowLength: (index: number, len: number, expected: number) =>
+    `oja: row ${index} has length ${len}, but earlier rows have length ${expected}. All samples must have the same dimension.`,
+  ojaEmpty: () => `oja: the stream of rows was empty; pass at least one sample (row).`,
+  powerNoConvergence: (maxIter: number, change: number, tol: number) =>
+    `powerIteration did not converge in ${maxIter} iterations (last eigenvalue change ${change.toExponential(2)} > tol ` +
+    `${tol.toExponential(2)}). The top two eigenvalues may be close or equal in magnitude; raise maxIter, loosen tol, or use linalg.eigsh.`,
+  svdNoConvergence: (method: string, sweeps: number) =>
+    `svd (${method}) did not converge in ${sweeps} sweeps. The matrix may hold huge and tiny entries together; rescale it and retry.`,
 } as const;

@@ -1,0 +1,22 @@
+/** `linalg.gram` / `linalg.outerGram`: XᵀX and XXᵀ as exactly symmetric matrices. */
+import { Matrix } from "../matrix";
+import { checkFinite, checkOptions } from "../validate";
+import { gramInto, outerGramInto } from "./blas";
+
+/** XᵀX (cols × cols): the Gram matrix of X's columns (e.g. the unnormalized covariance of centered samples). */
+export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {
+  checkOptions("linalg.gram", opts, []);
+  checkFinite("X", X.data);
+  const out = new Float64Array(X.cols * X.cols);
+  gramInto(out, X.data, X.rows, X.cols);
+  return new Matrix(X.cols, X.cols, out);
+}
+
+/** XXᵀ (rows × rows): the Gram matrix of X's rows (inner products between samples). */
+export function outerGram(X: Matrix, opts: Record<string, never> = {}): Matrix {
+  checkOptions("linalg.outerGram", opts, []);
+  checkFinite("X", X.data);
+  const out = new Float64Array(X.rows * X.rows);
+  outerGramInto(out, X.data, X.rows, X.cols);
+  return new Matrix(X.rows, X.rows, out);
+}

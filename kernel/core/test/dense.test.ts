@@ -1,0 +1,167 @@
+import { strict as assert } from "assert";
+import { EigenlabError, linalg, Matrix } from "../src";
+import { gemm, gemmJs, setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
+import { peerMatrix, runPython } from "../../../test/util/peer";
+import { assertBelow, orthogonalityError } from "../../../test/util/math";
+import { relDiff, withSingularValues } from "../../../test/util/dense";
+
+describe("linalg dense kernels (gemm, gram)", () => {
+  it("gemm on the wasm kernel equals the TypeScript loop for all transposes, offsets, α, β and odd sizes", () => {
+    for (const [m, n, k] of [[67, 45, 301], [130, 129, 64], [5, 300, 77]]) {
+      for (const tA of [false, true]) {
+        for (const tB of [false, true]) {
+          const A = Matrix.random(m + k + 3, m + k + 3, { seed: m + k }).data;
+          const B = Matrix.random(n + k + 3, n + k + 3, { seed: n + k }).data;
+          const lda = m + k + 3, ldb = n + k + 3, ldc = n + 5;
+          const C0 = Matrix.random(m + 2, ldc, { seed: 7 }).data;
+          const ours = Float64Array.from(C0), ref = Float64Array.from(C0);
+          gemm(tA, tB, m, n, k, 0.75, A, 2, lda, B, 1, ldb, -0.5, ours, ldc + 1, ldc);
+          gemmJs(tA, tB, m, n, k, 0.75, A, 2, lda, B, 1, ldb, -0.5, ref, ldc + 1, ldc);
+          let worst = 0, scale = 0;
+          for (let i = 0; i < ours.length; i++) { worst = Math.max(worst, Math.abs(ours[i] - ref[i])); scale = Math.max(scale, Math.abs(ref[i])); }
+          assertBelow(worst / scale, 1e-14, `gemm ${m}×${n}×${k} tA=${tA} tB=${tB}`);
+        }
+      }
+    }
+  });
+
+  it("A.matmul(B) is bit-for-bit the same with 1 and 2 threads, and agrees with numpy to 1e-13", () => {
+    const A = Matrix.random(300, 257, { seed: 1 });
+    const B = Matrix.random(257, 310, { seed: 2 });
+    const old = setBlasThreads(1);
+    const one = A.matmul(B);
+    setBlasThreads(2);
+    const two = A.matmul(B);
+    setBlasThreads(old);
+    assert.deepEqual(Buffer.from(one.data.buffer), Buffer.from(two.data.buffer));
+    const peer = runPython(`out = {"C": A @ B}`, { A: peerMatrix(A), B: peerMatrix(B) });
+    assertBelow(relDiff(one, Matrix.from(peer.C)), 1e-13, "matmul vs numpy");
+  });
+
+  it("matmul falls back to the TypeScript kernel and gives the same product", () => {
+    const A = Matrix.random(90, 70, { seed: 3 });
+    const B = Matrix.random(70, 80, { seed: 4 });
+    const fast = A.matmul(B);
+    const old = setWasmEnabled(false);
+    const slow = A.matmul(B);
+    setWasmEnabled(old);
+    assertBelow(relDiff(fast, slow), 1e-14, "wasm vs js");
+  });
+
+  it("gram(X) = XᵀX and outerGram(X) = XXᵀ, exactly symmetric, agreeing with numpy", () => {
+    const X = Matrix.random(203, 77, { seed: 5 });
+    const G = linalg.gram(X);
+    const H = linalg.outerGram(X);
+    for (let i = 0; i < 77; i++) for (let j = 0; j < i; j++) assert.equal(G.get(i, j), G.get(j, i));
+    for (let i = 0; i < 203; i++) for (let j = 0; j < i; j++) assert.equal(H.get(i, j), H.get(j, i));
+    const peer = runPython(`out = {"G": X.T @ X, "H": X @ X.T}`, { X: peerMatrix(X) });
+    assertBelow(relDiff(G, Matrix.from(peer.G)), 1e-13, "XᵀX");
+    assertBelow(relDiff(H, Matrix.from(peer.H)), 1e-13, "XXᵀ");
+  });
+
+  it("gram of Gaussian X (n samples) has mean eigenvalue ≈ 1 after dividing by n (Wishart first moment)", () => {
+    const n = 2000, p = 100;
+    const X = Matrix.random(n, p, { seed: 11 });
+    const S = linalg.eigh(linalg.gram(X).scale(1 / n));
+    let mean = 0;
+    for (const v of S.values) mean += v / p;
+    // E[tr(XᵀX/n)/p] = 1, sd ≈ sqrt(2/(n p)) ≈ 0.0032
+    assert.ok(Math.abs(mean - 1) < 0.02, `mean eigenvalue ${mean}`);
+    // Marchenko–Pastur second moment: E[λ²] = 1 + p/n
+    let m2 = 0;
+    for (const v of S.values) m2 += (v * v) / p;
+    assert.ok(Math.abs(m2 - (1 + p / n)) < 0.03, `second moment ${m2}`);
+  });
+});
+
+describe("linalg.qr", () => {
+  for (const [m, n] of [[1, 1], [7, 3], [3, 7], [50, 50], [333, 120], [120, 333]]) {
+    it(`qr(A) of a ${m}×${n} matrix: QR = A, QᵀQ = I, R upper triangular with diagonal ≥ 0`, () => {
+      const A = Matrix.random(m, n, { seed: m * 31 + n });
+      const { Q, R } = linalg.qr(A);
+      const k = Math.min(m, n);
+      assert.deepEqual([Q.rows, Q.cols, R.rows, R.cols], [m, k, k, n]);
+      assertBelow(relDiff(Q.matmul(R), A), 1e-13, "QR − A");
+      assertBelow(orthogonalityError(Q), 1e-13, "QᵀQ − I");
+      for (let i = 0; i < k; i++) {
+        assert.ok(R.get(i, i) >= 0);
+        for (let j = 0; j < i; j++) assert.equal(R.get(i, j), 0);
+      }
+    });
+  }
+
+  it("qr of an ill-conditioned matrix (κ = 1e12) keeps Q orthonormal to 1e-13", () => {
+    const s = Array.from({ length: 40 }, (_, i) => Math.pow(10, -12 * (i / 39)));
+    const A = withSingularValues(200, 40, s, 3);
+    const { Q, R } = linalg.qr(A);
+    assertBelow(orthogonalityError(Q), 1e-13, "QᵀQ − I");
+    assertBelow(relDiff(Q.matmul(R), A), 1e-13, "QR − A");
+  });
+
+  it("qr agrees with numpy.linalg.qr up to column signs (R with non-negative diagonal)", () => {
+    const A = Matrix.random(90, 40, { seed: 8 });
+    const { R } = linalg.qr(A);
+    const peer = runPython(`q, r = np.linalg.qr(A)\ns = np.sign(np.diag(r))\nout = {"R": (r.T * s).T}`, { A: peerMatrix(A) });
+    assertBelow(relDiff(R, Matrix.from(peer.R)), 1e-12, "R vs numpy");
+  });
+
+  it("qr rejects NaN, empty input and unknown options", () => {
+    assert.throws(() => linalg.qr(Matrix.from([[1, NaN]])), /NaN at flat index 1/);
+    assert.throws(() => linalg.qr(Matrix.zeros(0, 3)), /empty/);
+    assert.throws(() => linalg.qr(Matrix.eye(2), { pivoting: true } as never), /unknown option "pivoting"/);
+  });
+});
+
+describe("linalg.cholesky and linalg.solveTriangular", () => {
+  for (const n of [1, 5, 64, 250]) {
+    it(`cholesky(A) of an SPD ${n}×${n} matrix: LLᵀ = A, L lower triangular with positive diagonal`, () => {
+      const X = Matrix.random(n + 10, n, { seed: n });
+      const A = linalg.gram(X);
+      const L = linalg.cholesky(A);
+      assertBelow(relDiff(L.matmul(L.T), A), 1e-13, "LLᵀ − A");
+      for (let i = 0; i < n; i++) {
+        assert.ok(L.get(i, i) > 0);
+        for (let j = i + 1; j < n; j++) assert.equal(L.get(i, j), 0);
+      }
+    });
+  }
+
+  it("cholesky agrees with numpy.linalg.cholesky", () => {
+    const A = linalg.gram(Matrix.random(150, 120, { seed: 2 }));
+    const peer = runPython(`out = {"L": np.linalg.cholesky(A)}`, { A: peerMatrix(A) });
+    assertBelow(relDiff(linalg.cholesky(A), Matrix.from(peer.L)), 1e-12, "L vs numpy");
+  });
+
+  it("cholesky of a non-SPD matrix throws an EigenlabError naming the failing pivot", () => {
+    const A = Matrix.from([[4, 2, 0], [2, 1, 0], [0, 0, 1]]); // pivot 1 is 1 − 2²/4 = 0
+    assert.throws(() => linalg.cholesky(A), (e: unknown) => e instanceof EigenlabError && e.code === "not-positive-definite" && /pivot 1 /.test(e.message));
+    const B = Matrix.diag(Array.from({ length: 200 }, (_, i) => (i === 150 ? -1 : 1)));
+    assert.throws(() => linalg.cholesky(B), /pivot 150 is -1/);
+    assert.throws(() => linalg.cholesky(Matrix.from([[1, 2], [0, 1]])), /not symmetric/);
+    assert.throws(() => linalg.cholesky(Matrix.zeros(2, 3)), /must be square/);
+  });
+
+  it("solveTriangular(L, B) solves lower/upper, transposed and unit-diagonal systems with many right-hand sides", () => {
+    const n = 120;
+    const L = linalg.cholesky(linalg.gram(Matrix.random(n + 5, n, { seed: 4 })));
+    const B = Matrix.random(n, 7, { seed: 5 });
+    const X1 = linalg.solveTriangular(L, B);
+    assertBelow(relDiff(L.matmul(X1), B), 1e-12, "L X = B");
+    const X2 = linalg.solveTriangular(L, B, { transpose: true });
+    assertBelow(relDiff(L.T.matmul(X2), B), 1e-12, "Lᵀ X = B");
+    const X3 = linalg.solveTriangular(L.T, B, { lower: false });
+    assertBelow(relDiff(L.T.matmul(X3), B), 1e-12, "U X = B");
+    const Lu = Matrix.from(L.toArray().map((r, i) => r.map((v, j) => (i === j ? 1 : v / L.get(i, i)))));
+    const X4 = linalg.solveTriangular(Lu, B, { unitDiagonal: true });
+    assertBelow(relDiff(Lu.matmul(X4), B), 1e-11, "unit L X = B");
+    const x = linalg.solveTriangular(L, B.col(0));
+    assertBelow(relDiff(new Matrix(n, 1, x), new Matrix(n, 1, X1.col(0))), 1e-15, "vector rhs");
+  });
+
+  it("solveTriangular rejects singular, mis-shaped and NaN input", () => {
+    assert.throws(() => linalg.solveTriangular(Matrix.from([[1, 0], [2, 0]]), [1, 1]), /singular \(zero diagonal at 1\)/);
+    assert.throws(() => linalg.solveTriangular(Matrix.eye(3), [1, 1]), /has 2 rows/);
+    assert.throws(() => linalg.solveTriangular(Matrix.eye(2), [1, NaN]), /NaN/);
+    assert.throws(() => linalg.solveTriangular(Matrix.eye(2), [1, 1], { upper: true } as never), /unknown option "upper"/);
+  });
+});
