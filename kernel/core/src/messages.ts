@@ -71,9 +71,11 @@ export const message = {
   ojaRowLength: (index: number, len: number, expected: number) =>
     `oja: row ${index} has length ${len}, but earlier rows have length ${expected}. All samples must have the same dimension.`,
   ojaEmpty: () => `oja: the stream of rows was empty; pass at least one sample (row).`,
-  powerNoConvergence: (maxIter: number, change: number, tol: number) =>
-    `powerIteration did not converge in ${maxIter} iterations (last eigenvalue change ${change.toExponential(2)} > tol ` +
+  powerNoConvergence: (maxIter: number, residual: number, tol: number) =>
+    `powerIteration did not converge in ${maxIter} iterations (relative residual ‖Av − λv‖/|λ| = ${residual.toExponential(2)} > tol ` +
     `${tol.toExponential(2)}). The top two eigenvalues may be close or equal in magnitude; raise maxIter, loosen tol, or use linalg.eigsh.`,
+  ojaOrder: () => `oja: order "shuffle" needs a Matrix (a stream cannot be shuffled); pass a Matrix or use order "given".`,
+  ojaK: (k: number, d: number) => `oja: k = ${k} components were requested from ${d}-dimensional samples; it needs 1 ≤ k ≤ ${d}.`,
   svdNoConvergence: (method: string, sweeps: number) =>
     `svd (${method}) did not converge in ${sweeps} sweeps. The matrix may hold huge and tiny entries together; rescale it and retry.`,
 } as const;

@@ -7,3 +7,7 @@ export { solveTriangular } from "./triangular";
 export type { SolveTriangularOptions } from "./triangular";
 export { gram, outerGram } from "./gram";
 export { setBlasThreads, blasThreads } from "./gemm";
+export { svd, SvdResult } from "./svd";
+export type { SvdOptions, SvdMethod } from "./svd";
+export { powerIteration, oja, OjaResult } from "./power";
+export type { PowerIterationOptions, PowerIterationResult, OjaOptions } from "./power";

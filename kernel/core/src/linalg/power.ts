@@ -1,0 +1,291 @@
+/**
+ * `linalg.powerIteration` (the dominant eigenpair of a square operator) and `linalg.oja` (the streaming
+ * estimate of the top-k principal directions of a sequence of samples).
+ */
+import { Matrix } from "../matrix";
+import { CsrMatrix } from "../csr";
+import { ConvergenceError, EigenlabError } from "../errors";
+import { message } from "../messages";
+import { LinearOperator, isLinearOperator } from "../operator";
+import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
+import { checkSeed, Rng } from "../random";
+import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
+import { qrFactors } from "./qr";
+
+export interface PowerIterationOptions {
+  /** Stop when ‖Av − λv‖ ≤ tol·|λ| (default 1e-10). */
+  tol?: number;
+  maxIter?: number;
+  seed?: number;
+}
+
+export interface PowerIterationResult {
+  /** The eigenvalue of largest magnitude (Rayleigh quotient vᵀAv). */
+  value: number;
+  /** Unit eigenvector, largest-magnitude entry positive. */
+  vector: Float64Array;
+  iterations: number;
+  residual: number;
+  /** Rayleigh quotient after every iteration. */
+  history: Float64Array;
+  meta: ResultMeta;
+}
+
+/**
+ * Power iteration v ← Av/‖Av‖ from a seeded Gaussian start (von Mises 1929; Golub & Van Loan §7.3.1).
+ * Converges at rate |λ₂/λ₁| to the eigenvalue of largest magnitude; the Rayleigh quotient is the estimate
+ * (for symmetric A its error is O(|λ₂/λ₁|^{2t})). Throws ConvergenceError carrying the last iterate.
+ */
+export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: PowerIterationOptions = {}): PowerIterationResult {
+  const fn = "linalg.powerIteration";
+  checkOptions(fn, opts, ["tol", "maxIter", "seed"]);
+  if (!(A instanceof Matrix) && !isLinearOperator(A)) throw new EigenlabError("bad-input", message.notOperator(fn));
+  const [n, c] = A.shape;
+  if (n !== c) throw new EigenlabError("not-square", message.notSquare("A", n, c));
+  if (n === 0) throw new EigenlabError("shape", message.emptyMatrix(fn, n, c));
+  if (A instanceof Matrix) checkFinite("A", A.data);
+  if (A instanceof CsrMatrix) checkFinite("A", A.values);
+  const tol = opts.tol ?? 1e-10;
+  checkTolerance(tol);
+  const maxIter = opts.maxIter ?? 1000;
+  if (!Number.isInteger(maxIter) || maxIter < 1) throw new EigenlabError("bad-option", message.badPositive(fn, "maxIter", maxIter));
+  const seed = opts.seed === undefined ? 0 : checkSeed(opts.seed);
+  const t0 = performance.now();
+  let v = new Rng(seed).fillNormal(new Float64Array(n));
+  scaleTo(v, 1 / nrm(v));
+  const history: number[] = [];
+  let lambda = 0;
+  let residual = Infinity;
+  let it = 0;
+  while (it < maxIter) {
+    it++;
+    const w = A.matvec(v);
+    lambda = dotp(v, w);
+    history.push(lambda);
+    let r = 0;
+    for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;
+    residual = Math.sqrt(r) / Math.max(Math.abs(lambda), 1e-300);
+    const nw = nrm(w);
+    if (nw === 0) {
+      residual = 0; // A v = 0: v is an eigenvector for 0, the largest magnitude when A = 0
+      break;
+    }
+    if (residual <= tol) break;
+    scaleTo(w, 1 / nw);
+    v = w;
+  }
+  signFix(v);
+  const meta: ResultMeta = {
+    solver: "power-iteration",
+    backend: "cpu",
+    precision: "float64",
+    version: VERSION,
+    inputShape: [n, n],
+    inputHash: A instanceof Matrix ? hashArrays(A.data) : undefined,
+    seed,
+    tol,
+    iterations: it,
+    converged: residual <= tol ? 1 : 0,
+    residualNorms: [residual * Math.abs(lambda)],
+    timeMs: performance.now() - t0,
+  };
+  if (residual > tol) {
+    throw new ConvergenceError(message.powerNoConvergence(maxIter, residual, tol), {
+      values: Float64Array.of(lambda),
+      vectors: { rows: n, cols: 1, data: v },
+      residuals: Float64Array.of(residual * Math.abs(lambda)),
+      iterations: it,
+    });
+  }
+  return { value: lambda, vector: v, iterations: it, residual: residual * Math.abs(lambda), history: Float64Array.from(history), meta };
+}
+
+export interface OjaOptions {
+  /** Number of principal directions (default 1). */
+  k?: number;
+  /** η₀ of the step size η_t = η₀ / (1 + decay·t) (default 0.01). */
+  learningRate?: number;
+  /** Step-size decay (default 0: constant step). 1/t-type decay (e.g. 1/n) gives convergence, not just tracking. */
+  decay?: number;
+  seed?: number;
+  /** "given" streams the rows as they come; "shuffle" visits a Matrix's rows in a seeded random order. */
+  order?: "given" | "shuffle";
+  /** Passes over a Matrix (default 1; a stream is read once). */
+  epochs?: number;
+  /** Record the history every this many samples (default 100). */
+  historyEvery?: number;
+}
+
+/** The result of `linalg.oja`. */
+export class OjaResult {
+  /** d×k orthonormal estimate of the top-k principal directions (column signs normalized). */
+  readonly vectors: Matrix;
+  /**
+   * Variance along each direction: wᵀ(XᵀX/N)w over all rows for a Matrix input, the mean of (xᵀw)² over
+   * the last history window for a stream.
+   */
+  readonly values: Float64Array;
+  /** Samples seen. */
+  readonly samples: number;
+  /** At sample counts `t`: the windowed mean of (xᵀw_j)² per direction, and the step size. */
+  readonly history: { t: number[]; values: number[][]; learningRate: number[] };
+  readonly meta: ResultMeta;
+  constructor(init: { vectors: Matrix; values: Float64Array; samples: number; history: OjaResult["history"]; meta: ResultMeta }) {
+    this.vectors = init.vectors;
+    this.values = init.values;
+    this.samples = init.samples;
+    this.history = init.history;
+    this.meta = init.meta;
+  }
+  toString(): string {
+    return `Oja estimate of ${this.vectors.cols} principal direction(s) in ${this.vectors.rows} dimensions after ${this.samples} samples; variances [${Array.from(this.values, (v) => v.toPrecision(5)).join(", ")}].`;
+  }
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("oja", this, this.toString());
+  }
+}
+
+/**
+ * Oja's rule (Oja, J. Math. Biol. 15, 1982) in its subspace form with QR re-orthonormalization, i.e.
+ * stochastic power iteration W ← orth(W + η_t x xᵀW) (Oja & Karhunen 1985; the form analysed by Shamir,
+ * ICML 2015). Each sample costs O(dk) plus an O(dk²) QR; samples are not centered (center them first for PCA).
+ */
+export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions = {}): OjaResult {
+  const fn = "linalg.oja";
+  checkOptions(fn, opts, ["k", "learningRate", "decay", "seed", "order", "epochs", "historyEvery"]);
+  const k = opts.k ?? 1;
+  if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));
+  const eta0 = opts.learningRate ?? 0.01;
+  if (!(eta0 > 0) || !Number.isFinite(eta0)) throw new EigenlabError("bad-option", message.badPositive(fn, "learningRate", eta0));
+  const decay = opts.decay ?? 0;
+  if (!(decay >= 0) || !Number.isFinite(decay)) throw new EigenlabError("bad-option", message.badNonNegativeInt(fn, "decay", decay));
+  const order = checkChoice(fn, "order", opts.order ?? "given", ["given", "shuffle"] as const);
+  const epochs = opts.epochs ?? 1;
+  if (!Number.isInteger(epochs) || epochs < 1) throw new EigenlabError("bad-option", message.badPositive(fn, "epochs", epochs));
+  const every = opts.historyEvery ?? 100;
+  if (!Number.isInteger(every) || every < 1) throw new EigenlabError("bad-option", message.badPositive(fn, "historyEvery", every));
+  const seed = opts.seed === undefined ? 0 : checkSeed(opts.seed);
+  const isMatrix = rows instanceof Matrix;
+  if (!isMatrix && order === "shuffle") throw new EigenlabError("bad-option", message.ojaOrder());
+  if (isMatrix) checkFinite("rows", rows.data);
+  const t0 = performance.now();
+  const rng = new Rng(seed);
+
+  let d = -1;
+  let W: Float64Array = new Float64Array(0); // d×k row-major
+  const proj = new Float64Array(k);
+  const window = new Float64Array(k);
+  let inWindow = 0;
+  let t = 0;
+  const history: OjaResult["history"] = { t: [], values: [], learningRate: [] };
+  const start = (dim: number) => {
+    d = dim;
+    if (k > d) throw new EigenlabError("bad-option", message.ojaK(k, d));
+    W = qrFactors(rng.fillNormal(new Float64Array(d * k)), d, k, false).Q;
+  };
+  const step = (x: ArrayLike<number>, index: number) => {
+    if (d < 0) start(x.length);
+    if (x.length !== d) throw new EigenlabError("shape", message.ojaRowLength(index, x.length, d));
+    proj.fill(0);
+    for (let i = 0; i < d; i++) {
+      const xi = x[i];
+      if (!Number.isFinite(xi)) throw new EigenlabError("nan", message.notFinite(`row ${index}`, i, xi));
+      for (let j = 0; j < k; j++) proj[j] += xi * W[i * k + j];
+    }
+    const eta = eta0 / (1 + decay * t);
+    for (let i = 0; i < d; i++) {
+      const a = eta * x[i];
+      for (let j = 0; j < k; j++) W[i * k + j] += a * proj[j];
+    }
+    if (k === 1) {
+      let s = 0;
+      for (let i = 0; i < d; i++) s += W[i] * W[i];
+      const inv = 1 / Math.sqrt(s);
+      for (let i = 0; i < d; i++) W[i] *= inv;
+    } else W = qrFactors(W, d, k, false).Q;
+    for (let j = 0; j < k; j++) window[j] += proj[j] * proj[j];
+    inWindow++;
+    t++;
+    if (t % every === 0) {
+      history.t.push(t);
+      history.values.push(Array.from(window, (v) => v / inWindow));
+      history.learningRate.push(eta);
+      window.fill(0);
+      inWindow = 0;
+    }
+  };
+
+  if (isMatrix) {
+    const X = rows;
+    const idx = Int32Array.from({ length: X.rows }, (_, i) => i);
+    for (let e = 0; e < epochs; e++) {
+      if (order === "shuffle") rng.shuffleInPlace(idx);
+      for (const i of idx) step(X.data.subarray(i * X.cols, (i + 1) * X.cols), i);
+    }
+  } else {
+    let i = 0;
+    for (const x of rows) step(x, i++);
+  }
+  if (t === 0) throw new EigenlabError("shape", message.ojaEmpty());
+  // Deterministic signs: largest-magnitude entry of each direction positive.
+  for (let j = 0; j < k; j++) {
+    let arg = 0;
+    for (let i = 1; i < d; i++) if (Math.abs(W[i * k + j]) > Math.abs(W[arg * k + j])) arg = i;
+    if (W[arg * k + j] < 0) for (let i = 0; i < d; i++) W[i * k + j] = -W[i * k + j];
+  }
+  const values = new Float64Array(k);
+  if (isMatrix) {
+    const X = rows;
+    for (let r = 0; r < X.rows; r++) {
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let i = 0; i < d; i++) s += X.data[r * d + i] * W[i * k + j];
+        values[j] += (s * s) / X.rows;
+      }
+    }
+  } else {
+    const last = inWindow > 0 ? Array.from(window, (v) => v / inWindow) : history.values[history.values.length - 1];
+    values.set(last);
+  }
+  return new OjaResult({
+    vectors: new Matrix(d, k, W),
+    values,
+    samples: t,
+    history,
+    meta: {
+      solver: "oja-subspace-qr",
+      backend: "cpu",
+      precision: "float64",
+      version: VERSION,
+      inputShape: isMatrix ? [rows.rows, rows.cols] : [t, d],
+      inputHash: isMatrix ? hashArrays(rows.data) : undefined,
+      seed,
+      iterations: t,
+      learningRate: eta0,
+      decay,
+      order,
+      epochs: isMatrix ? epochs : 1,
+      timeMs: performance.now() - t0,
+    },
+  });
+}
+
+function nrm(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return Math.sqrt(s);
+}
+function dotp(x: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+}
+function scaleTo(x: Float64Array, a: number): void {
+  for (let i = 0; i < x.length; i++) x[i] *= a;
+}
+function signFix(v: Float64Array): void {
+  let arg = 0;
+  for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[arg])) arg = i;
+  if (v[arg] < 0) for (let i = 0; i < v.length; i++) v[i] = -v[i];
+}

@@ -1,0 +1,526 @@
+/**
+ * `linalg.svd(A, { k, method })`: singular value decomposition A ≈ U diag(s) Vᵀ, s descending.
+ *
+ * - "full": Householder QR, then one-sided (Hestenes) Jacobi on the triangular factor. Jacobi computes
+ *   every singular value to high relative accuracy (Demmel & Veselić, "Jacobi's method is more accurate
+ *   than QR", SIMAX 13, 1992); the QR preconditioning shrinks the work from m×n to n×n columns (Drmač &
+ *   Veselić, SIMAX 29, 2008). Forming AᵀA and calling eigh would square the condition number and lose the
+ *   small singular values, so we do not.
+ * - "randomized": Halko, Martinsson & Tropp, "Finding structure with randomness", SIAM Review 53 (2011),
+ *   Algorithm 4.4 (randomized subspace iteration, re-orthonormalized by QR after every product) + 5.1.
+ *   Defaults as scikit-learn's `randomized_svd`: oversample 10, nIter 7 when k < 0.1·min(m, n), else 4.
+ * - "lanczos": Golub–Kahan–Lanczos bidiagonalization (Golub & Kahan 1965) with full reorthogonalization of
+ *   both Lanczos bases (Simon & Zha, SISC 21, 2000, "one-sided" variant not needed at this scale), grown
+ *   until the top-k Ritz triplets have residual ‖Aᵀu − σv‖ = β_j|x_{j,i}| ≤ tol·σ_1. Works on any operator
+ *   with matvec and rmatvec.
+ *
+ * Signs are deterministic: each left singular vector's largest-magnitude entry is positive (V follows).
+ */
+import { Matrix } from "../matrix";
+import { CsrMatrix } from "../csr";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { LinearOperator, isLinearOperator } from "../operator";
+import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
+import { checkSeed, Rng } from "../random";
+import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
+import { gemm, blasThreads, gemmBackend } from "./gemm";
+import { transposeInto } from "./blas";
+import { qrFactors } from "./qr";
+
+export type SvdMethod = "full" | "randomized" | "lanczos";
+
+export interface SvdOptions {
+  /** Number of singular triplets (default: all for "full", 6 otherwise). */
+  k?: number;
+  method?: SvdMethod;
+  /** Seed of the random start (randomized, lanczos). */
+  seed?: number;
+  /** Power iterations of the randomized range finder (default 7 if k < 0.1·min(m,n), else 4). */
+  nIter?: number;
+  /** Extra random directions of the randomized range finder (default 10). */
+  oversample?: number;
+  /** Lanczos: relative residual tolerance (default 1e-12). */
+  tol?: number;
+  /** Lanczos: largest Krylov dimension (default min(m, n)). */
+  maxIter?: number;
+}
+
+/** The result of `linalg.svd`. */
+export class SvdResult {
+  /** m×k, orthonormal columns. */
+  readonly U: Matrix;
+  /** k singular values, descending. */
+  readonly s: Float64Array;
+  /** n×k, orthonormal columns. */
+  readonly V: Matrix;
+  readonly meta: ResultMeta;
+  constructor(init: { U: Matrix; s: Float64Array; V: Matrix; meta: ResultMeta }) {
+    this.U = init.U;
+    this.s = init.s;
+    this.V = init.V;
+    this.meta = init.meta;
+  }
+
+  toString(): string {
+    const k = this.s.length;
+    const show = (v: number) => v.toPrecision(6);
+    const vals = k <= 8 ? Array.from(this.s, show).join(", ") : `${Array.from(this.s.subarray(0, 5), show).join(", ")}, …, ${show(this.s[k - 1])}`;
+    return `SVD: ${k} singular value${k === 1 ? "" : "s"} of a ${this.meta.inputShape.join("×")} matrix [${vals}]; method ${this.meta.solver}.`;
+  }
+
+  [JUPYTER_DISPLAY](): MimeBundle {
+    return displayBundle("svd", this, this.toString());
+  }
+}
+
+/** Raw dense SVD: U (m×k row-major), s (k, descending), V (n×k row-major), k = min(m, n). */
+export interface RawSvd {
+  U: Float64Array;
+  s: Float64Array;
+  V: Float64Array;
+  k: number;
+  sweeps: number;
+}
+
+const EPS = 2 ** -52;
+const MAX_SWEEPS = 60;
+
+/** Full thin SVD of the m×n row-major `a` (QR + one-sided Jacobi). */
+export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
+  if (m < n) {
+    const at = new Float64Array(m * n);
+    transposeInto(at, a, m, n);
+    const r = svdDense(at, n, m);
+    return { U: r.V, s: r.s, V: r.U, k: r.k, sweeps: r.sweeps };
+  }
+  // m ≥ n: A = Q R, R = U_R Σ Vᵀ, U = Q U_R.
+  const { Q, R } = qrFactors(a, m, n, true);
+  // G: the columns of R, contiguous (G[j*n + i] = R[i, j]); W: V accumulated the same way, from I.
+  const G = new Float64Array(n * n);
+  transposeInto(G, R, n, n);
+  const W = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) W[j * n + j] = 1;
+  const norms = new Float64Array(n);
+  for (let j = 0; j < n; j++) norms[j] = sq(G, j * n, n);
+  const tol = EPS * Math.sqrt(n);
+  let sweeps = 0;
+  for (;;) {
+    let rotations = 0;
+    for (let p = 0; p < n - 1; p++) {
+      const op = p * n;
+      for (let q = p + 1; q < n; q++) {
+        const oq = q * n;
+        const alpha = norms[p];
+        const beta = norms[q];
+        if (alpha === 0 || beta === 0) continue;
+        let gamma = 0;
+        for (let i = 0; i < n; i++) gamma += G[op + i] * G[oq + i];
+        if (Math.abs(gamma) <= tol * Math.sqrt(alpha * beta)) continue;
+        rotations++;
+        // Rotation zeroing the (p, q) entry of GᵀG (Rutishauser's formulas, stable for small angles).
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (let i = 0; i < n; i++) {
+          const x = G[op + i];
+          const y = G[oq + i];
+          G[op + i] = c * x - s * y;
+          G[oq + i] = s * x + c * y;
+        }
+        for (let i = 0; i < n; i++) {
+          const x = W[op + i];
+          const y = W[oq + i];
+          W[op + i] = c * x - s * y;
+          W[oq + i] = s * x + c * y;
+        }
+        // Norm updates from the 2×2 eigenproblem, refreshed exactly once per sweep below.
+        norms[p] = alpha - t * gamma;
+        norms[q] = beta + t * gamma;
+      }
+    }
+    sweeps++;
+    for (let j = 0; j < n; j++) norms[j] = sq(G, j * n, n);
+    if (rotations === 0) break;
+    if (sweeps >= MAX_SWEEPS) throw new EigenlabError("no-convergence", message.svdNoConvergence("full", sweeps));
+  }
+  const sigma = new Float64Array(n);
+  for (let j = 0; j < n; j++) sigma[j] = Math.sqrt(norms[j]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => sigma[y] - sigma[x] || x - y);
+  // U_R (n×n row-major, columns sorted), V (n×n row-major).
+  const UR = new Float64Array(n * n);
+  const V = new Float64Array(n * n);
+  const s = new Float64Array(n);
+  const small = sigma[order[0]] * n * EPS;
+  const deficient: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const j = order[c];
+    s[c] = sigma[j];
+    for (let i = 0; i < n; i++) V[i * n + c] = W[j * n + i];
+    if (sigma[j] > small && sigma[j] > 0) {
+      const inv = 1 / sigma[j];
+      for (let i = 0; i < n; i++) UR[i * n + c] = G[j * n + i] * inv;
+    } else deficient.push(c);
+  }
+  completeOrthonormal(UR, n, n, deficient);
+  const U = new Float64Array(m * n);
+  gemm(false, false, m, n, n, 1, Q, 0, n, UR, 0, n, 0, U, 0, n);
+  normalizeSvdSigns(U, V, m, n, n);
+  return { U, s, V, k: n, sweeps };
+}
+
+function sq(x: Float64Array, o: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[o + i] * x[o + i];
+  return s;
+}
+
+/**
+ * Fills the columns `cols` of the r×c row-major `U` (other columns orthonormal) with unit vectors orthogonal
+ * to all others: Gram–Schmidt (twice) on the coordinate vectors, taking the one that survives best.
+ */
+function completeOrthonormal(U: Float64Array, r: number, c: number, cols: number[]): void {
+  const filled = new Set(Array.from({ length: c }, (_, i) => i).filter((i) => !cols.includes(i)));
+  const v = new Float64Array(r);
+  for (const col of cols) {
+    let bestNorm = -1;
+    let best = new Float64Array(r);
+    for (let e = 0; e < r && bestNorm < 0.5; e++) {
+      v.fill(0);
+      v[e] = 1;
+      for (let pass = 0; pass < 2; pass++) {
+        for (const f of filled) {
+          let d = 0;
+          for (let i = 0; i < r; i++) d += U[i * c + f] * v[i];
+          for (let i = 0; i < r; i++) v[i] -= d * U[i * c + f];
+        }
+      }
+      const nv = Math.sqrt(sq(v, 0, r));
+      if (nv > bestNorm) {
+        bestNorm = nv;
+        best = Float64Array.from(v);
+      }
+    }
+    for (let i = 0; i < r; i++) U[i * c + col] = best[i] / bestNorm;
+    filled.add(col);
+  }
+}
+
+/** Each column of U (m×k) gets its largest-magnitude entry positive; V (n×k) column flips along. */
+function normalizeSvdSigns(U: Float64Array, V: Float64Array, m: number, n: number, k: number): void {
+  for (let j = 0; j < k; j++) {
+    let best = 0;
+    let arg = 0;
+    for (let i = 0; i < m; i++) {
+      const a = Math.abs(U[i * k + j]);
+      if (a > best) {
+        best = a;
+        arg = i;
+      }
+    }
+    if (U[arg * k + j] < 0) {
+      for (let i = 0; i < m; i++) U[i * k + j] = -U[i * k + j];
+      for (let i = 0; i < n; i++) V[i * k + j] = -V[i * k + j];
+    }
+  }
+}
+
+/** The operator view every method works on: block products Y = A X and Z = Aᵀ X (X row-major, c columns). */
+interface Op {
+  m: number;
+  n: number;
+  /** out (m×c) = A · X (n×c) */
+  apply(X: Float64Array, c: number): Float64Array;
+  /** out (n×c) = Aᵀ · X (m×c) */
+  applyT(X: Float64Array, c: number): Float64Array;
+  dense?: Float64Array;
+  hashSource: ArrayBufferView[];
+}
+
+function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean): Op {
+  if (A instanceof Matrix) {
+    checkFinite("A", A.data);
+    const { rows: m, cols: n, data } = A;
+    return {
+      m,
+      n,
+      dense: data,
+      hashSource: [data],
+      apply: (X, c) => {
+        const out = new Float64Array(m * c);
+        gemm(false, false, m, c, n, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        return out;
+      },
+      applyT: (X, c) => {
+        const out = new Float64Array(n * c);
+        gemm(true, false, n, c, m, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        return out;
+      },
+    };
+  }
+  if (A instanceof CsrMatrix) {
+    checkFinite("A", A.values);
+    const [m, n] = A.shape;
+    const { indptr, indices, values } = A;
+    return {
+      m,
+      n,
+      hashSource: [indptr, indices, values],
+      apply: (X, c) => {
+        const out = new Float64Array(m * c);
+        for (let i = 0; i < m; i++) {
+          const o = i * c;
+          for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+            const v = values[p];
+            const x = indices[p] * c;
+            for (let j = 0; j < c; j++) out[o + j] += v * X[x + j];
+          }
+        }
+        return out;
+      },
+      applyT: (X, c) => {
+        const out = new Float64Array(n * c);
+        for (let i = 0; i < m; i++) {
+          const o = i * c;
+          for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+            const v = values[p];
+            const x = indices[p] * c;
+            for (let j = 0; j < c; j++) out[x + j] += v * X[o + j];
+          }
+        }
+        return out;
+      },
+    };
+  }
+  if (!isLinearOperator(A)) throw new EigenlabError("bad-input", message.notOperator(fn));
+  const [m, n] = A.shape;
+  if (needT && typeof A.rmatvec !== "function") throw new EigenlabError("bad-input", message.needsRmatvec(fn));
+  const columnwise = (f: (x: Float64Array) => Float64Array, rIn: number, rOut: number) => (X: Float64Array, c: number) => {
+    const out = new Float64Array(rOut * c);
+    const x = new Float64Array(rIn);
+    for (let j = 0; j < c; j++) {
+      for (let i = 0; i < rIn; i++) x[i] = X[i * c + j];
+      const y = f(x);
+      for (let i = 0; i < rOut; i++) out[i * c + j] = y[i];
+    }
+    return out;
+  };
+  return {
+    m,
+    n,
+    hashSource: [],
+    apply: columnwise((x) => A.matvec(x), n, m),
+    applyT: columnwise((x) => (A.rmatvec as (x: Float64Array) => Float64Array)(x), m, n),
+  };
+}
+
+export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {}): SvdResult {
+  const fn = "linalg.svd";
+  checkOptions(fn, opts, ["k", "method", "seed", "nIter", "oversample", "tol", "maxIter"]);
+  const method = checkChoice(fn, "method", opts.method ?? "full", ["full", "randomized", "lanczos"] as const);
+  const t0 = performance.now();
+  let op: Op;
+  if (method === "full") {
+    if (!(A instanceof Matrix)) {
+      if (A instanceof CsrMatrix) op = toOp(A.toDense(), fn, false);
+      else throw new EigenlabError("bad-input", message.notOperator(fn) + ` Method "full" needs a Matrix or CsrMatrix; use "lanczos" or "randomized" for a LinearOperator.`);
+    } else op = toOp(A, fn, false);
+  } else op = toOp(A, fn, true);
+  const { m, n } = op;
+  if (m === 0 || n === 0) throw new EigenlabError("shape", message.emptyMatrix(fn, m, n));
+  const maxK = Math.min(m, n);
+  const k = opts.k ?? (method === "full" ? maxK : Math.min(6, maxK));
+  if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));
+  if (k > maxK || (method === "lanczos" && k >= maxK && maxK > 1)) {
+    throw new EigenlabError("k-too-large", message.svdKTooLarge(k, maxK, method));
+  }
+  const seed = opts.seed === undefined ? 0 : checkSeed(opts.seed);
+  let raw: RawSvd;
+  let extra: Record<string, unknown> = {};
+  if (method === "full") {
+    raw = truncate(svdDense(op.dense as Float64Array, m, n), m, n, k);
+    extra = { sweeps: raw.sweeps };
+  } else if (method === "randomized") {
+    const oversample = nonNegInt(fn, "oversample", opts.oversample ?? 10);
+    const nIter = nonNegInt(fn, "nIter", opts.nIter ?? (k < 0.1 * maxK ? 7 : 4));
+    raw = randomizedSvd(op, k, oversample, nIter, seed);
+    extra = { oversample, nIter, seed };
+  } else {
+    const tol = opts.tol ?? 1e-12;
+    checkTolerance(tol);
+    const maxIter = nonNegInt(fn, "maxIter", opts.maxIter ?? maxK);
+    const r = lanczosSvd(op, k, tol, Math.max(k + 1, Math.min(maxIter, maxK)), seed);
+    raw = r.raw;
+    extra = { seed, tol, iterations: r.iterations, residualNorms: r.residuals };
+  }
+  return new SvdResult({
+    U: new Matrix(m, raw.k, raw.U),
+    s: raw.s,
+    V: new Matrix(n, raw.k, raw.V),
+    meta: {
+      solver: `svd:${method === "full" ? "qr+one-sided-jacobi" : method === "randomized" ? "randomized-subspace-iteration" : "golub-kahan-lanczos"}`,
+      backend: gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
+      precision: "float64",
+      version: VERSION,
+      inputShape: [m, n],
+      inputHash: op.hashSource.length ? hashArrays(...op.hashSource) : undefined,
+      threads: blasThreads(),
+      timeMs: performance.now() - t0,
+      ...extra,
+    },
+  });
+}
+
+function nonNegInt(fn: string, option: string, v: number): number {
+  if (!Number.isInteger(v) || v < 0) throw new EigenlabError("bad-option", message.badNonNegativeInt(fn, option, v));
+  return v;
+}
+
+/** First k triplets of a raw SVD (columns of row-major U, V). */
+function truncate(r: RawSvd, m: number, n: number, k: number): RawSvd {
+  if (k === r.k) return r;
+  const U = new Float64Array(m * k);
+  const V = new Float64Array(n * k);
+  for (let i = 0; i < m; i++) for (let j = 0; j < k; j++) U[i * k + j] = r.U[i * r.k + j];
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) V[i * k + j] = r.V[i * r.k + j];
+  return { U, s: r.s.slice(0, k), V, k, sweeps: r.sweeps };
+}
+
+/** HMT Algorithm 4.4 + 5.1: range finder by subspace iteration, then the exact SVD of B = QᵀA. */
+function randomizedSvd(op: Op, k: number, oversample: number, nIter: number, seed: number): RawSvd {
+  const { m, n } = op;
+  const l = Math.min(k + oversample, Math.min(m, n));
+  const rng = new Rng(seed);
+  const omega = rng.fillNormal(new Float64Array(n * l));
+  let Q = orth(op.apply(omega, l), m, l);
+  for (let it = 0; it < nIter; it++) {
+    // Re-orthonormalize after each product (HMT §4.5): plain powers would lose the small directions to rounding.
+    const Z = orth(op.applyT(Q, l), n, l);
+    Q = orth(op.apply(Z, l), m, l);
+  }
+  // Bᵀ = AᵀQ (n×l); svd(Bᵀ) = Ṽ Σ Ũᵀ gives B = Ũ Σ Ṽᵀ.
+  const Bt = op.applyT(Q, l);
+  const r = svdDense(Bt, n, l); // U: n×l (right vectors of A), V: l×l (left vectors of B)
+  const U = new Float64Array(m * l);
+  gemm(false, false, m, l, l, 1, Q, 0, l, r.V, 0, l, 0, U, 0, l);
+  const out = truncate({ U, s: r.s, V: r.U, k: l, sweeps: r.sweeps }, m, n, k);
+  normalizeSvdSigns(out.U, out.V, m, n, k);
+  return out;
+}
+
+function orth(Y: Float64Array, rows: number, c: number): Float64Array {
+  return qrFactors(Y, rows, c, false).Q;
+}
+
+/**
+ * Golub–Kahan–Lanczos: A V_j = U_j B_j, Aᵀ U_j = V_j B_jᵀ + β_j v_{j+1} e_jᵀ with B_j upper bidiagonal
+ * (α on the diagonal, β above). Both bases are fully reorthogonalized (classical Gram–Schmidt, twice), so
+ * no spurious copies of converged triplets appear. The Krylov dimension grows (checking every few steps)
+ * until the k largest Ritz triplets have β_j|x_{j,i}| ≤ tol·σ_1.
+ */
+function lanczosSvd(op: Op, k: number, tol: number, maxDim: number, seed: number): { raw: RawSvd; iterations: number; residuals: number[] } {
+  const { m, n } = op;
+  const rng = new Rng(seed);
+  const Ub: Float64Array[] = [];
+  const Vb: Float64Array[] = [];
+  const alpha: number[] = [];
+  const beta: number[] = [];
+  let v = unit(rng.fillNormal(new Float64Array(n)));
+  let uPrev: Float64Array | null = null;
+  let last: { raw: RawSvd; residuals: number[] } | null = null;
+  let nextCheck = Math.min(maxDim, Math.max(2 * k + 2, k + 10));
+  for (let j = 0; j < maxDim; j++) {
+    Vb.push(v);
+    const u = op.apply(v, 1);
+    if (uPrev) axpy(u, -beta[j - 1], uPrev);
+    reorthogonalize(u, Ub);
+    let a = norm(u);
+    if (a <= EPS * (alpha[0] ?? 1) * 1e-2) {
+      // A v lies in span(U): an exact zero singular direction; continue with a fresh vector orthogonal to U.
+      a = 0;
+      const fresh = rng.fillNormal(new Float64Array(m));
+      reorthogonalize(fresh, Ub);
+      u.set(unit(fresh));
+    } else scale(u, 1 / a);
+    alpha.push(a);
+    Ub.push(u);
+    uPrev = u;
+    const w = op.applyT(u, 1);
+    axpy(w, -a, v);
+    reorthogonalize(w, Vb);
+    let b = norm(w);
+    if (j + 1 < Math.min(m, n) && b <= EPS * Math.max(alpha[0], a, 1e-300) * 1e-2) {
+      // Invariant subspace found: restart the recurrence with a random vector orthogonal to V (β = 0).
+      b = 0;
+      const fresh = rng.fillNormal(new Float64Array(n));
+      reorthogonalize(fresh, Vb);
+      w.set(unit(fresh));
+    } else if (b > 0) scale(w, 1 / b);
+    beta.push(b);
+    v = w;
+    const dim = j + 1;
+    if (dim >= nextCheck || dim === maxDim) {
+      last = ritz(Ub, Vb, alpha, beta, k, m, n);
+      const sigma1 = last.raw.s[0];
+      if (last.residuals.every((r) => r <= tol * Math.max(sigma1, 1e-300)) || dim >= Math.min(m, n)) {
+        return { raw: last.raw, iterations: dim, residuals: last.residuals };
+      }
+      nextCheck = Math.min(maxDim, dim + Math.max(5, Math.ceil(dim / 4)));
+    }
+  }
+  if (!last) last = ritz(Ub, Vb, alpha, beta, k, m, n);
+  const found = last;
+  throw Object.assign(new EigenlabError("no-convergence", message.svdNoConvergence("lanczos", maxDim)), { partial: found });
+}
+
+function ritz(Ub: Float64Array[], Vb: Float64Array[], alpha: number[], beta: number[], k: number, m: number, n: number): { raw: RawSvd; residuals: number[] } {
+  const j = alpha.length;
+  const B = new Float64Array(j * j);
+  for (let i = 0; i < j; i++) {
+    B[i * j + i] = alpha[i];
+    if (i + 1 < j) B[i * j + i + 1] = beta[i];
+  }
+  const r = svdDense(B, j, j); // B = X Σ Yᵀ
+  const residuals: number[] = [];
+  for (let i = 0; i < k; i++) residuals.push(Math.abs(beta[j - 1] * r.U[(j - 1) * j + i]));
+  const U = new Float64Array(m * k);
+  const V = new Float64Array(n * k);
+  for (let p = 0; p < j; p++) {
+    const up = Ub[p];
+    const vp = Vb[p];
+    for (let c = 0; c < k; c++) {
+      const x = r.U[p * j + c];
+      const y = r.V[p * j + c];
+      if (x !== 0) for (let i = 0; i < m; i++) U[i * k + c] += x * up[i];
+      if (y !== 0) for (let i = 0; i < n; i++) V[i * k + c] += y * vp[i];
+    }
+  }
+  normalizeSvdSigns(U, V, m, n, k);
+  return { raw: { U, s: r.s.slice(0, k), V, k, sweeps: r.sweeps }, residuals };
+}
+
+function reorthogonalize(x: Float64Array, basis: Float64Array[]): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (const b of basis) {
+      let d = 0;
+      for (let i = 0; i < x.length; i++) d += b[i] * x[i];
+      if (d !== 0) for (let i = 0; i < x.length; i++) x[i] -= d * b[i];
+    }
+  }
+}
+
+function norm(x: Float64Array): number {
+  return Math.sqrt(sq(x, 0, x.length));
+}
+function unit(x: Float64Array): Float64Array {
+  scale(x, 1 / norm(x));
+  return x;
+}
+function scale(x: Float64Array, a: number): void {
+  for (let i = 0; i < x.length; i++) x[i] *= a;
+}
+function axpy(y: Float64Array, a: number, x: Float64Array): void {
+  for (let i = 0; i < y.length; i++) y[i] += a * x[i];
+}
