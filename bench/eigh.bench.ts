@@ -1,6 +1,7 @@
 import { linalg, Matrix } from "../kernel/core/src";
 import { peerMatrix } from "../test/util/peer";
 import { Table, timeOurs, timePeer } from "./harness";
+import { blasThreads } from "../kernel/core/src/linalg/gemm";
 
 export const title = "Dense symmetric eigh (all pairs): ours vs numpy.linalg.eigh (LAPACK syevd)";
 
@@ -12,6 +13,6 @@ export function run(): void {
     const reps = n >= 2000 ? 1 : 3;
     const ours = timeOurs(() => linalg.eigh(A), reps);
     const peer = timePeer(`def work():\n    return np.linalg.eigh(A)`, { A: peerMatrix(A) }, reps);
-    table.add({ workload: `eigh n=${n}`, ours: ours.seconds, peer: peer.seconds, peerName: "numpy", target: 8, note: `threads: ours 1, numpy BLAS ${peer.blas}` });
+    table.add({ workload: `eigh n=${n}`, ours: ours.seconds, peer: peer.seconds, peerName: "numpy", target: 8, note: `${ours.result.meta.solver}; threads: ours ${blasThreads()}, numpy BLAS ${peer.blas}` });
   }
 }

@@ -51,24 +51,47 @@ let engine: Engine | null | undefined;
 let wantedThreads = Math.max(1, Math.min(2, cpus().length));
 let wasmEnabled = true;
 
-// Control block shared with workers: [SEQ, DONE, then per worker 8 ints of arguments].
-const SEQ = 0;
-const DONE = 1;
-const ARGS = 4;
+// Control block shared with workers. Work is handed out dynamically: the column micro-panels of a block are
+// cut into chunks, and every thread (the caller too) claims the next chunk by compare-and-swap on NEXT =
+// (generation << 16) | chunk index. A descheduled worker therefore never stalls the caller, and since each
+// C tile is computed whole by one thread with the same kernel, which thread takes it changes no bit.
+const SEQ = 0; // generation counter; workers sleep on it
+const DONE = 1; // chunks finished in this generation
+const NEXT = 2;
+const TOTAL = 3;
+const ARG = 4; // a, b, c, kc, mp, npan, ldc, chunk
+
+const GRAB_SOURCE = `
+function grab(ctrl, gemmBlock) {
+  for (;;) {
+    const cur = Atomics.load(ctrl, ${NEXT});
+    const idx = cur & 0xffff;
+    const total = ctrl[${TOTAL}];
+    if (idx >= total) return;
+    const a = ctrl[${ARG}], b = ctrl[${ARG} + 1], c = ctrl[${ARG} + 2], kc = ctrl[${ARG} + 3], mp = ctrl[${ARG} + 4];
+    const npan = ctrl[${ARG} + 5], ldc = ctrl[${ARG} + 6], chunk = ctrl[${ARG} + 7];
+    if (Atomics.compareExchange(ctrl, ${NEXT}, cur, cur + 1) !== cur) continue;
+    const jr0 = idx * chunk;
+    gemmBlock(a, b, c, kc, mp, jr0, Math.min(npan, jr0 + chunk), ldc);
+    Atomics.add(ctrl, ${DONE}, 1);
+    Atomics.notify(ctrl, ${DONE});
+  }
+}
+`;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+const grab = new Function(`${GRAB_SOURCE}; return grab;`)() as (ctrl: Int32Array, g: Engine["gemmBlock"]) => void;
 
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
-const { memory, ctrl, bytes, index, seq } = workerData;
+const { memory, ctrl, bytes, seq } = workerData;
 const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
 const gemmBlock = inst.exports.gemmBlock;
+${GRAB_SOURCE}
 let seen = seq;
 for (;;) {
   Atomics.wait(ctrl, ${SEQ}, seen);
   seen = Atomics.load(ctrl, ${SEQ});
-  const o = ${ARGS} + 8 * index;
-  if (ctrl[o + 5] < ctrl[o + 6]) gemmBlock(ctrl[o], ctrl[o + 1], ctrl[o + 2], ctrl[o + 3], ctrl[o + 4], ctrl[o + 5], ctrl[o + 6], ctrl[o + 7]);
-  Atomics.add(ctrl, ${DONE}, 1);
-  Atomics.notify(ctrl, ${DONE});
+  grab(ctrl, gemmBlock);
 }
 `;
 
@@ -87,7 +110,7 @@ function getEngine(): Engine | null {
       memory,
       gemmBlock: inst.exports.gemmBlock as Engine["gemmBlock"],
       workers: [],
-      ctrl: new Int32Array(new SharedArrayBuffer(4 * (ARGS + 8 * 16))),
+      ctrl: new Int32Array(new SharedArrayBuffer(4 * (ARG + 8))),
     };
   } catch {
     engine = null; // no SIMD or no shared memory in this engine: the TypeScript loop serves
@@ -99,7 +122,7 @@ function ensureWorkers(e: Engine, count: number): void {
   if (e.workers.length >= count) return;
   const bytes = wasmBytes();
   for (let i = e.workers.length; i < count; i++) {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory: e.memory, ctrl: e.ctrl, bytes, index: i, seq: Atomics.load(e.ctrl, SEQ) } });
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory: e.memory, ctrl: e.ctrl, bytes, seq: Atomics.load(e.ctrl, SEQ) } });
     w.unref(); // never keeps the process alive
     e.workers.push(w);
   }
@@ -296,28 +319,27 @@ function gemmWasm(
       if (threads === 1) {
         e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, npan, ldcBytes);
       } else {
-        // Column panels split into `threads` contiguous ranges; the caller takes the first.
-        const per = Math.ceil(npan / threads);
         const ctrl = e.ctrl;
-        const nw = e.workers.length; // every worker wakes; those beyond `threads` get an empty range
-        for (let w = 1; w <= nw; w++) {
-          const o = ARGS + 8 * (w - 1);
-          ctrl[o] = aBase;
-          ctrl[o + 1] = bBase;
-          ctrl[o + 2] = cTile;
-          ctrl[o + 3] = kc;
-          ctrl[o + 4] = mp;
-          ctrl[o + 5] = w < threads ? Math.min(npan, w * per) : 0;
-          ctrl[o + 6] = w < threads ? Math.min(npan, (w + 1) * per) : 0;
-          ctrl[o + 7] = ldcBytes;
-        }
+        const chunk = Math.max(2, Math.ceil(npan / (8 * threads)));
+        const total = Math.ceil(npan / chunk);
+        const seq = (Atomics.load(ctrl, SEQ) + 1) | 0;
+        ctrl[ARG] = aBase;
+        ctrl[ARG + 1] = bBase;
+        ctrl[ARG + 2] = cTile;
+        ctrl[ARG + 3] = kc;
+        ctrl[ARG + 4] = mp;
+        ctrl[ARG + 5] = npan;
+        ctrl[ARG + 6] = ldcBytes;
+        ctrl[ARG + 7] = chunk;
+        ctrl[TOTAL] = total;
         Atomics.store(ctrl, DONE, 0);
-        Atomics.add(ctrl, SEQ, 1);
+        Atomics.store(ctrl, NEXT, (seq & 0x7fff) << 16);
+        Atomics.store(ctrl, SEQ, seq);
         Atomics.notify(ctrl, SEQ);
-        e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, Math.min(npan, per), ldcBytes);
+        grab(ctrl, e.gemmBlock);
         for (;;) {
           const done = Atomics.load(ctrl, DONE);
-          if (done >= nw) break;
+          if (done >= total) break;
           Atomics.wait(ctrl, DONE, done);
         }
       }

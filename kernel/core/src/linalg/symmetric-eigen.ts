@@ -2,12 +2,20 @@
  * The dense symmetric eigensolver kernel shared by `eigh` (all pairs of a user's matrix) and the
  * Rayleigh–Ritz steps of the iterative solvers (small projected matrices).
  *
+ * n ≥ 64: blocked tridiagonalization (tridiagonalize.ts) + divide and conquer (tridiagonal-dc.ts), with the
+ * back-transformation in gemm. Below that, and for Lanczos' small T matrices:
  * Householder tridiagonalization followed by the implicit QL algorithm with Wilkinson-like shifts
  * (EISPACK tred2/tql2, Bowdler, Martin, Reinsch & Wilkinson 1968; the form used by JAMA). V is kept
  * column-major (column j contiguous at j*n) so that every inner loop, including the Givens rotations
  * applied to eigenvector pairs, runs over contiguous memory.
  */
 import { ConvergenceError } from "../errors";
+import { tridiagonalEigenDC } from "./tridiagonal-dc";
+import { applyQInto, tridiagonalizeInto } from "./tridiagonalize";
+import { transposeInto } from "./blas";
+
+/** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
+const DC_MIN = 64;
 
 export interface RawEigen {
   /** Eigenvalues, ascending. */
@@ -26,9 +34,18 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: V };
-  tred2(V, d, e, n);
-  tql2(V, d, e, n);
-  return sortAscending(d, V, n);
+  if (n < DC_MIN) {
+    tred2(V, d, e, n);
+    tql2(V, d, e, n);
+    return sortAscending(d, V, n);
+  }
+  // Blocked path: dsytrd-style reduction, divide and conquer on T, then X = Q Z through compact-WY gemms.
+  const t = tridiagonalizeInto(V, n);
+  const { values, Z } = tridiagonalEigenDC(t.d, t.e);
+  applyQInto(Z, n, V, t.tau, n);
+  const vectors = new Float64Array(n * n);
+  transposeInto(vectors, Z, n, n);
+  return { values, vectors };
 }
 
 /**

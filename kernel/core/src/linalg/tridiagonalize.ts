@@ -1,0 +1,185 @@
+/**
+ * Blocked Householder tridiagonalization Qᵀ A Q = T of a dense symmetric matrix, and the back-transformation
+ * X ← Q X, in the form of LAPACK dsytrd/dlatrd (lower) and dormtr (Dongarra, Sorensen & Hammarling, "Block
+ * reduction of matrices to condensed forms for eigenvalue computations", J. Comput. Appl. Math. 27, 1989).
+ *
+ * A panel of NB reflectors is built with matrix–vector products against the not-yet-updated trailing
+ * matrix plus corrections through W; the trailing matrix is then updated once, A₂₂ −= V Wᵀ + W Vᵀ, as a
+ * single gemm, so half of the 4n³/3 flops run on the fast kernel (the other half are the matrix–vector
+ * products, bound by memory bandwidth as in LAPACK). Q is never formed: it is applied to the tridiagonal
+ * eigenvectors block by block as I − V T Vᵀ (compact WY), all in gemm.
+ *
+ * Storage: the full symmetric n×n matrix, row-major; by symmetry column j of the lower triangle is row j
+ * in memory, so "column" loops below are contiguous.
+ */
+import { gemm } from "./gemm";
+
+const NB = 32;
+
+export interface Tridiagonal {
+  /** Diagonal of T (n). */
+  d: Float64Array;
+  /** Off-diagonal of T (n − 1). */
+  e: Float64Array;
+  /** Reflector scalars (n − 1); the vectors are kept in `a` (see tridiagonalizeInto). */
+  tau: Float64Array;
+}
+
+/**
+ * Reduces the symmetric `a` (n×n, both triangles filled) in place. On exit, for each j < n − 1 the reflector
+ * H_j = I − τ_j v vᵀ has v = [0 (j+1 entries), 1, a[j*n + j+2 .. j*n + n)] (column j of the lower triangle,
+ * stored in memory row j), and Q = H_0 H_1 ⋯ H_{n−2}.
+ */
+export function tridiagonalizeInto(a: Float64Array, n: number): Tridiagonal {
+  const d = new Float64Array(n);
+  const e = new Float64Array(Math.max(n - 1, 0));
+  const tau = new Float64Array(Math.max(n - 1, 0));
+  const W = new Float64Array(n * NB); // column p of W (length N) at p*n (contiguous)
+  const wtmp = new Float64Array(NB);
+  const vtmp = new Float64Array(NB);
+  const col = (c: number, r: number) => c * n + r; // A(r, c), lower triangle, contiguous in r
+  for (let j0 = 0; j0 < n - 1; j0 += NB) {
+    const nb = Math.min(NB, n - 1 - j0);
+    // Panel columns j0 .. j0+nb−1 (global indices). W(r, p) for rows r ≥ j0 stored at W[p*n + r].
+    for (let p = 0; p < nb; p++) {
+      const i = j0 + p;
+      // A(i:n, i) −= V(i:n, 0:p) W(i, 0:p)ᵀ + W(i:n, 0:p) V(i, 0:p)ᵀ  (V(r, q) = A(r, j0+q))
+      for (let q = 0; q < p; q++) {
+        const wi = W[q * n + i];
+        const vi = a[col(j0 + q, i)];
+        const vb = (j0 + q) * n;
+        const wb = q * n;
+        const ab = i * n;
+        for (let r = i; r < n; r++) a[ab + r] -= a[vb + r] * wi + W[wb + r] * vi;
+      }
+      d[i] = a[col(i, i)];
+      // Reflector annihilating A(i+2:n, i).
+      const ab = i * n;
+      const alpha = a[ab + i + 1];
+      let scale = 0;
+      for (let r = i + 2; r < n; r++) scale = Math.max(scale, Math.abs(a[ab + r]));
+      let t = 0;
+      let beta = alpha;
+      if (scale !== 0) {
+        let ssq = 0;
+        for (let r = i + 2; r < n; r++) ssq += (a[ab + r] / scale) ** 2;
+        const xnorm = scale * Math.sqrt(ssq);
+        beta = -Math.sign(alpha || 1) * Math.hypot(alpha, xnorm);
+        t = (beta - alpha) / beta;
+        const inv = 1 / (alpha - beta);
+        for (let r = i + 2; r < n; r++) a[ab + r] *= inv;
+      }
+      tau[i] = t;
+      e[i] = beta;
+      a[ab + i + 1] = 1; // v's unit entry, restored to e after the trailing update
+      // W(i+1:n, p) = τ (A₂₂ v − V (Wᵀv) − W (Vᵀv)) − ½τ² (vᵀ(...)) v, with A₂₂ the panel-start trailing matrix.
+      const wb = p * n;
+      const r0 = i + 1;
+      for (let r = r0; r < n; r++) {
+        // A(r, r0:n) · v — row r of the symmetric matrix is contiguous.
+        const rb = r * n;
+        let s = 0;
+        for (let c = r0; c < n; c++) s += a[rb + c] * a[ab + c];
+        W[wb + r] = s;
+      }
+      for (let q = 0; q < p; q++) {
+        let sw = 0;
+        let sv = 0;
+        const vb = (j0 + q) * n;
+        const wq = q * n;
+        for (let r = r0; r < n; r++) {
+          sw += W[wq + r] * a[ab + r];
+          sv += a[vb + r] * a[ab + r];
+        }
+        wtmp[q] = sw;
+        vtmp[q] = sv;
+      }
+      for (let q = 0; q < p; q++) {
+        const vb = (j0 + q) * n;
+        const wq = q * n;
+        const cw = wtmp[q];
+        const cv = vtmp[q];
+        for (let r = r0; r < n; r++) W[wb + r] -= a[vb + r] * cw + W[wq + r] * cv;
+      }
+      let dot = 0;
+      for (let r = r0; r < n; r++) {
+        W[wb + r] *= t;
+        dot += W[wb + r] * a[ab + r];
+      }
+      const h = -0.5 * t * dot;
+      for (let r = r0; r < n; r++) W[wb + r] += h * a[ab + r];
+    }
+    // Trailing update A(c0:n, c0:n) −= V Wᵀ + W Vᵀ as one gemm with inner dimension 2·nb.
+    const c0 = j0 + nb;
+    const N2 = n - c0;
+    if (N2 > 0) {
+      const L = new Float64Array(N2 * 2 * nb);
+      const R = new Float64Array(N2 * 2 * nb);
+      const k2 = 2 * nb;
+      for (let q = 0; q < nb; q++) {
+        const vb = (j0 + q) * n;
+        const wq = q * n;
+        for (let r = 0; r < N2; r++) {
+          const v = a[vb + c0 + r];
+          const w = W[wq + c0 + r];
+          L[r * k2 + q] = v;
+          L[r * k2 + nb + q] = w;
+          R[r * k2 + q] = w;
+          R[r * k2 + nb + q] = v;
+        }
+      }
+      gemm(false, true, N2, N2, k2, -1, L, 0, k2, R, 0, k2, 1, a, c0 * n + c0, n);
+    }
+    for (let p = 0; p < nb; p++) a[(j0 + p) * n + j0 + p + 1] = e[j0 + p];
+  }
+  if (n > 0) d[n - 1] = a[(n - 1) * n + n - 1];
+  return { d, e, tau };
+}
+
+/**
+ * X ← Q X for X n×c row-major, with Q = H_0 ⋯ H_{n−2} from tridiagonalizeInto. Blocks of NB reflectors are
+ * applied last to first as I − V T Vᵀ (dlarft forward/columnwise, dlarfb), each as two gemm calls.
+ */
+export function applyQInto(X: Float64Array, c: number, a: Float64Array, tau: Float64Array, n: number): void {
+  const m = n - 1; // number of reflectors
+  if (m <= 0) return;
+  const T = new Float64Array(NB * NB);
+  const Y = new Float64Array(NB * c);
+  const first = Math.floor((m - 1) / NB) * NB;
+  for (let j0 = first; j0 >= 0; j0 -= NB) {
+    const nb = Math.min(NB, m - j0);
+    const r0 = j0 + 1; // reflector j0+p acts on rows ≥ j0+p+1
+    const L = n - r0;
+    // Vr: nb × L, row p = reflector j0+p over rows r0..n−1 (unit at local p, zeros before).
+    const Vr = new Float64Array(nb * L);
+    for (let p = 0; p < nb; p++) {
+      const j = j0 + p;
+      Vr[p * L + p] = 1;
+      for (let r = j + 2; r < n; r++) Vr[p * L + (r - r0)] = a[j * n + r];
+    }
+    for (let i = 0; i < nb; i++) {
+      const ti = tau[j0 + i];
+      for (let p = 0; p < i; p++) {
+        let s = 0;
+        for (let r = i; r < L; r++) s += Vr[p * L + r] * Vr[i * L + r];
+        T[p * NB + i] = -ti * s;
+      }
+      for (let p = 0; p < i; p++) {
+        let s = 0;
+        for (let q = p; q < i; q++) s += T[p * NB + q] * T[q * NB + i];
+        T[p * NB + i] = s;
+      }
+      T[i * NB + i] = ti;
+    }
+    // Y = Vᵀ X_sub (nb × c); Y ← T Y; X_sub −= V Y.
+    gemm(false, false, nb, c, L, 1, Vr, 0, L, X, r0 * c, c, 0, Y, 0, c);
+    for (let i = 0; i < nb; i++) {
+      for (let col = 0; col < c; col++) {
+        let s = 0;
+        for (let p = i; p < nb; p++) s += T[i * NB + p] * Y[p * c + col];
+        Y[i * c + col] = s;
+      }
+    }
+    gemm(true, false, L, c, nb, -1, Vr, 0, L, Y, 0, c, 1, X, r0 * c, c);
+  }
+}
