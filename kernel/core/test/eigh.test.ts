@@ -2,6 +2,8 @@ import { strict as assert } from "assert";
 import { EigenlabError, linalg, Matrix } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff, maxRelativeResidual, orthogonalityError } from "../../../test/util/math";
+import { setBlasThreads } from "../src/linalg/gemm";
+import { symmetricWithSpectrum } from "../../../test/util/dense";
 
 /** Symmetric test matrix Q diag(λ) Qᵀ with a prescribed spectrum (Q from a seeded QR via Gram–Schmidt). */
 function withSpectrum(lambda: number[], seed: number): Matrix {
@@ -86,5 +88,66 @@ describe("linalg.eigh", () => {
     assert.throws(() => linalg.eigh(Matrix.from([[1, 2], [3, 4]])), /not symmetric.*Symmetrize it/);
     assert.throws(() => linalg.eigh(Matrix.from([[1, NaN], [NaN, 4]])), /NaN at flat index 1/);
     assert.throws(() => linalg.eigh(Matrix.eye(2), { vectors: false } as never), /unknown option "vectors"/);
+  });
+  describe("blocked path (tridiagonalization + divide and conquer, n ≥ 64)", function () {
+    this.timeout(120000);
+    const check = (A: Matrix, what: string, tol = 1e-10) => {
+      const S = linalg.eigh(A);
+      const normA = A.norm();
+      assertBelow(maxRelativeResidual((v) => A.matvec(v), S.values, S.vectors, normA), tol, `${what}: ‖Av − λv‖/‖A‖`);
+      assertBelow(orthogonalityError(S.vectors), tol, `${what}: VᵀV − I`);
+      for (let i = 1; i < S.values.length; i++) assert.ok(S.values[i] >= S.values[i - 1], `${what}: ascending`);
+      return S;
+    };
+
+    it("eigh of a random symmetric 333×333 and an ill-conditioned 300×300 (λ from 1e-12 to 1) meet 1e-10 residual and orthogonality", () => {
+      const G = Matrix.random(333, 333, { seed: 5 });
+      check(G.add(G.T), "random 333");
+      const lambda = Array.from({ length: 300 }, (_, i) => Math.pow(10, -12 * (i / 299)));
+      const S = check(symmetricWithSpectrum(lambda, 6), "graded 300");
+      assertBelow(maxRelDiff(S.values, [...lambda].sort((a, b) => a - b)), 1e-13, "graded eigenvalues (absolute, relative to λmax)");
+    });
+
+    it("eigh handles heavy degeneracy: Laplacian of 8 disjoint 40-cliques (eigenvalue 40 of multiplicity 312, 0 of multiplicity 8)", () => {
+      const n = 320;
+      const L = new Float64Array(n * n);
+      for (let b = 0; b < 8; b++) {
+        for (let i = 0; i < 40; i++) {
+          for (let j = 0; j < 40; j++) L[(b * 40 + i) * n + b * 40 + j] = i === j ? 39 : -1;
+        }
+      }
+      const S = check(new Matrix(n, n, L), "cliques", 1e-12);
+      for (let i = 0; i < 8; i++) assert.ok(Math.abs(S.values[i]) < 1e-12);
+      for (let i = 8; i < n; i++) assert.ok(Math.abs(S.values[i] - 40) < 1e-11);
+    });
+
+    it("eigh of the Wilkinson-like tridiagonal W⁺ (n = 201, pairs agreeing to 1e-14) and identity + rank one", () => {
+      const n = 201;
+      const W = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        W[i * n + i] = Math.abs(i - 100);
+        if (i + 1 < n) W[i * n + i + 1] = W[(i + 1) * n + i] = 1;
+      }
+      const A = new Matrix(n, n, W);
+      const S = check(A, "Wilkinson", 1e-13);
+      const peer = runPython(`out = {"w": np.linalg.eigvalsh(A)}`, { A: peerMatrix(A) });
+      assertBelow(maxRelDiff(S.values, peer.w), 1e-13, "W⁺ eigenvalues vs numpy");
+      const u = Matrix.random(150, 1, { seed: 3 });
+      check(Matrix.eye(150).add(u.matmul(u.T)), "I + uuᵀ", 1e-13);
+    });
+
+    it("eigh of a 500×500 matrix agrees with numpy.linalg.eigh and is bit-for-bit the same with 1 and 2 threads", () => {
+      const G = Matrix.random(500, 500, { seed: 9 });
+      const A = G.add(G.T);
+      const old = setBlasThreads(1);
+      const one = check(A, "random 500");
+      setBlasThreads(2);
+      const two = linalg.eigh(A);
+      setBlasThreads(old);
+      assert.deepEqual(Buffer.from(one.values.buffer), Buffer.from(two.values.buffer));
+      assert.deepEqual(Buffer.from(one.vectors.data.buffer), Buffer.from(two.vectors.data.buffer));
+      const peer = runPython(`out = {"w": np.linalg.eigvalsh(A)}`, { A: peerMatrix(A) });
+      assertBelow(maxRelDiff(one.values, peer.w), 1e-12, "eigenvalues vs numpy");
+    });
   });
 });
