@@ -43,6 +43,7 @@ const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 interface Engine {
   memory: WasmMemory;
   gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
+  rowDots: (a: number, x: number, y: number, rows: number, len: number, ld: number) => void;
   workers: Worker[];
   ctrl: Int32Array;
 }
@@ -109,6 +110,7 @@ function getEngine(): Engine | null {
     engine = {
       memory,
       gemmBlock: inst.exports.gemmBlock as Engine["gemmBlock"],
+      rowDots: inst.exports.rowDots as Engine["rowDots"],
       workers: [],
       ctrl: new Int32Array(new SharedArrayBuffer(4 * (ARG + 8))),
     };
@@ -147,6 +149,42 @@ export function setWasmEnabled(on: boolean): boolean {
   const old = wasmEnabled;
   wasmEnabled = on;
   return old;
+}
+
+/** Bytes at the start of the WebAssembly memory lent to a caller of withWasmScratch; gemm works past them. */
+let reserved = 0;
+
+/** A region of WebAssembly memory a kernel can work in directly, plus the SIMD kernels that act on it. */
+export interface WasmScratch {
+  /** The region, `doubles` long (a view of WebAssembly memory: valid until the callback returns). */
+  f64: Float64Array;
+  /** y[i] = Σ_c A[i, c]·x[c] (i < rows, c < len); all arguments are element indices into f64, ld in elements. */
+  rowDots(aIdx: number, xIdx: number, yIdx: number, rows: number, len: number, ld: number): void;
+}
+
+/**
+ * Runs `fn` with a scratch region of `doubles` float64s inside WebAssembly memory (so SIMD kernels read
+ * it without copies), or with null when WebAssembly is off or the region is already lent (not re-entrant).
+ * gemm keeps working meanwhile, on memory past the region.
+ */
+export function withWasmScratch<T>(doubles: number, fn: (s: WasmScratch | null) => T): T {
+  const e = wasmEnabled ? getEngine() : null;
+  if (!e || reserved !== 0) return fn(null);
+  const bytes = Math.ceil((doubles * 8) / 64) * 64;
+  const need = Math.ceil((bytes + 64) / PAGE);
+  const have = e.memory.buffer.byteLength / PAGE;
+  if (need > MAX_PAGES) return fn(null);
+  if (need > have) e.memory.grow(need - have);
+  reserved = bytes;
+  try {
+    const f64 = new Float64Array(e.memory.buffer, 0, doubles);
+    return fn({
+      f64,
+      rowDots: (aIdx, xIdx, yIdx, rows, len, ld) => e.rowDots(aIdx * 8, xIdx * 8, yIdx * 8, rows, len, ld * 8),
+    });
+  } finally {
+    reserved = 0;
+  }
 }
 
 /** Which kernel a product of this size runs on: "wasm-simd" or "js". */
@@ -255,8 +293,9 @@ function gemmWasm(
   const npad = (n + 3) & ~3;
   const npan = npad >> 2;
   // Byte layout in wasm memory: [C padded mpad×npad][packed B KC×npad][packed A MC×KC].
+  const cBase = reserved;
   const cBytes = mpad * npad * 8;
-  const bBase = cBytes;
+  const bBase = cBase + cBytes;
   const aBase = bBase + KC * npad * 8;
   const total = aBase + MC * KC * 8;
   const need = Math.ceil(total / PAGE);
@@ -264,8 +303,9 @@ function gemmWasm(
   if (need > have) e.memory.grow(need - have);
   const mem = new Float64Array(e.memory.buffer);
   // C region: β·C, zero padding.
+  const cF = cBase >> 3;
   for (let i = 0; i < mpad; i++) {
-    const r = i * npad;
+    const r = cF + i * npad;
     if (i < m && beta !== 0) {
       const s = cOff + i * ldc;
       for (let j = 0; j < n; j++) mem[r + j] = beta * C[s + j];
@@ -315,7 +355,7 @@ function gemmWasm(
           }
         }
       }
-      const cTile = ic * ldcBytes;
+      const cTile = cBase + ic * ldcBytes;
       if (threads === 1) {
         e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, npan, ldcBytes);
       } else {
@@ -346,7 +386,7 @@ function gemmWasm(
     }
   }
   for (let i = 0; i < m; i++) {
-    const r = i * npad;
+    const r = cF + i * npad;
     const d = cOff + i * ldc;
     for (let j = 0; j < n; j++) C[d + j] = mem[r + j];
   }

@@ -11,7 +11,8 @@
  */
 import { ConvergenceError } from "../errors";
 import { tridiagonalEigenDC } from "./tridiagonal-dc";
-import { applyQInto, tridiagonalizeInto } from "./tridiagonalize";
+import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
+import { withWasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
 
 /** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
@@ -40,7 +41,14 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
     return sortAscending(d, V, n);
   }
   // Blocked path: dsytrd-style reduction, divide and conquer on T, then X = Q Z through compact-WY gemms.
-  const t = tridiagonalizeInto(V, n);
+  // The reduction runs inside WebAssembly memory when it can (its matrix–vector products are SIMD there).
+  const t = withWasmScratch(tridiagonalScratchSize(n), (s) => {
+    if (!s) return tridiagonalizeInto(V, n);
+    s.f64.set(V);
+    const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+    V.set(s.f64.subarray(0, n * n));
+    return r;
+  });
   const { values, Z } = tridiagonalEigenDC(t.d, t.e);
   applyQInto(Z, n, V, t.tau, n);
   const vectors = new Float64Array(n * n);

@@ -12,7 +12,7 @@
  * Storage: the full symmetric n×n matrix, row-major; by symmetry column j of the lower triangle is row j
  * in memory, so "column" loops below are contiguous.
  */
-import { gemm } from "./gemm";
+import { gemm, WasmScratch } from "./gemm";
 
 const NB = 32;
 
@@ -31,10 +31,23 @@ export interface Tridiagonal {
  * stored in memory row j), and Q = H_0 H_1 ⋯ H_{n−2}.
  */
 export function tridiagonalizeInto(a: Float64Array, n: number): Tridiagonal {
+  return tridiagonalizeWith(a, new Float64Array(n * NB), n, null);
+}
+
+/** Doubles of WebAssembly scratch `tridiagonalizeWith` needs for the SIMD path: the matrix, then W. */
+export function tridiagonalScratchSize(n: number): number {
+  return n * n + n * NB;
+}
+
+/**
+ * As tridiagonalizeInto; with `s`, the matrix must be s.f64[0, n²) and W s.f64[n², n² + n·NB), and the
+ * matrix–vector products run on the WebAssembly SIMD kernel.
+ */
+export function tridiagonalizeWith(a: Float64Array, W: Float64Array, n: number, s: WasmScratch | null): Tridiagonal {
   const d = new Float64Array(n);
   const e = new Float64Array(Math.max(n - 1, 0));
   const tau = new Float64Array(Math.max(n - 1, 0));
-  const W = new Float64Array(n * NB); // column p of W (length N) at p*n (contiguous)
+  // W: column p (length n) at p*n, contiguous.
   const wtmp = new Float64Array(NB);
   const vtmp = new Float64Array(NB);
   const col = (c: number, r: number) => c * n + r; // A(r, c), lower triangle, contiguous in r
@@ -75,12 +88,15 @@ export function tridiagonalizeInto(a: Float64Array, n: number): Tridiagonal {
       // W(i+1:n, p) = τ (A₂₂ v − V (Wᵀv) − W (Vᵀv)) − ½τ² (vᵀ(...)) v, with A₂₂ the panel-start trailing matrix.
       const wb = p * n;
       const r0 = i + 1;
-      for (let r = r0; r < n; r++) {
-        // A(r, r0:n) · v — row r of the symmetric matrix is contiguous.
-        const rb = r * n;
-        let s = 0;
-        for (let c = r0; c < n; c++) s += a[rb + c] * a[ab + c];
-        W[wb + r] = s;
+      if (s) s.rowDots(r0 * n + r0, ab + r0, n * n + wb + r0, n - r0, n - r0, n);
+      else {
+        for (let r = r0; r < n; r++) {
+          // A(r, r0:n) · v — row r of the symmetric matrix is contiguous.
+          const rb = r * n;
+          let acc = 0;
+          for (let c = r0; c < n; c++) acc += a[rb + c] * a[ab + c];
+          W[wb + r] = acc;
+        }
       }
       for (let q = 0; q < p; q++) {
         let sw = 0;

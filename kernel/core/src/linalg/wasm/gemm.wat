@@ -66,4 +66,54 @@
       (local.set $jr (i32.add (local.get $jr) (i32.const 1)))
       (br $jl)))
   )
+;; y[i] = Σ_{c<len} A[i, c]·x[c] for i < rows; A's rows start at $a, $ld bytes apart. Two rows per pass
+;; share each load of x; f64x2 lanes, lane sums added at the end. Used by the tridiagonalization's
+;; matrix–vector products (memory-bound, so SIMD loads matter more than flops).
+  (func (export "rowDots") (param $a i32) (param $x i32) (param $y i32) (param $rows i32) (param $len i32) (param $ld i32)
+    (local $i i32) (local $p i32) (local $q i32) (local $xp i32) (local $end i32) (local $tail i32)
+    (local $s0 v128) (local $s1 v128) (local $xv v128) (local $t0 f64) (local $t1 f64)
+    (local.set $tail (i32.and (local.get $len) (i32.const 1)))
+    (block $done (loop $rows_loop
+      (br_if $done (i32.ge_u (local.get $i) (local.get $rows)))
+      (local.set $p (local.get $a))
+      (local.set $q (i32.add (local.get $a) (local.get $ld)))
+      (local.set $xp (local.get $x))
+      (local.set $end (i32.add (local.get $x) (i32.shl (i32.sub (local.get $len) (local.get $tail)) (i32.const 3))))
+      (local.set $s0 (v128.const i64x2 0 0))
+      (local.set $s1 (v128.const i64x2 0 0))
+      (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $rows))
+        (then
+          (block $d2 (loop $l2
+            (br_if $d2 (i32.ge_u (local.get $xp) (local.get $end)))
+            (local.set $xv (v128.load (local.get $xp)))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (local.get $p)) (local.get $xv))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (v128.load (local.get $q)) (local.get $xv))))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $l2)))
+          (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+          (local.set $t1 (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1))))
+          (if (local.get $tail) (then
+            (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (local.get $p)) (f64.load (local.get $xp)))))
+            (local.set $t1 (f64.add (local.get $t1) (f64.mul (f64.load (local.get $q)) (f64.load (local.get $xp)))))))
+          (f64.store (local.get $y) (local.get $t0))
+          (f64.store offset=8 (local.get $y) (local.get $t1))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))
+          (local.set $a (i32.add (local.get $a) (i32.shl (local.get $ld) (i32.const 1))))
+          (local.set $y (i32.add (local.get $y) (i32.const 16))))
+        (else
+          (block $d1 (loop $l1
+            (br_if $d1 (i32.ge_u (local.get $xp) (local.get $end)))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (v128.load (local.get $p)) (v128.load (local.get $xp)))))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $l1)))
+          (local.set $t0 (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0))))
+          (if (local.get $tail) (then
+            (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (local.get $p)) (f64.load (local.get $xp)))))))
+          (f64.store (local.get $y) (local.get $t0))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))))
+      (br $rows_loop)))
+  )
 )
