@@ -5,7 +5,8 @@ import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
 import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
 import { hashArrays, VERSION } from "../meta";
-import { symmetricEigen } from "./symmetric-eigen";
+import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
+import { blasThreads, gemmBackend } from "./gemm";
 
 export interface EighOptions {
   /** Compute ‖A v − λ v‖ for every pair (one extra O(n³) product). Default false, as in LAPACK. */
@@ -65,8 +66,9 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
     iterations: 0,
     converged: n,
     meta: {
-      solver: "eigh:householder-tridiagonal+implicit-ql",
-      backend: "cpu",
+      solver: n >= DC_MIN ? "eigh:blocked-tridiagonal+divide-and-conquer" : "eigh:householder-tridiagonal+implicit-ql",
+      backend: n >= DC_MIN && gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
+      threads: n >= DC_MIN ? blasThreads() : 1,
       precision: "float64",
       version: VERSION,
       inputShape: [n, n],

@@ -18,6 +18,7 @@
 import { cpus } from "os";
 import { Worker } from "worker_threads";
 import { WASM_BASE64 } from "./wasm/gemm-wasm";
+import { WASM_BASE64 as JACOBI_BASE64 } from "./wasm/jacobi-wasm";
 
 const KC = 256; // k-block: a 4×KC micro-panel of B is 8 KiB (L1)
 const MC = 128; // m-block: an MC×KC block of packed A is 256 KiB (L2)
@@ -44,6 +45,7 @@ interface Engine {
   memory: WasmMemory;
   gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
   rowDots: (a: number, x: number, y: number, rows: number, len: number, ld: number) => void;
+  jacobiSweep: (g: number, v: number, norms: number, n: number, gs: number, vs: number, tol: number) => number;
   workers: Worker[];
   ctrl: Int32Array;
 }
@@ -111,6 +113,8 @@ function getEngine(): Engine | null {
       memory,
       gemmBlock: inst.exports.gemmBlock as Engine["gemmBlock"],
       rowDots: inst.exports.rowDots as Engine["rowDots"],
+      jacobiSweep: new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(JACOBI_BASE64, "base64"))), { env: { memory } }).exports
+        .jacobiSweep as Engine["jacobiSweep"],
       workers: [],
       ctrl: new Int32Array(new SharedArrayBuffer(4 * (ARG + 8))),
     };
@@ -160,6 +164,11 @@ export interface WasmScratch {
   f64: Float64Array;
   /** y[i] = Σ_c A[i, c]·x[c] (i < rows, c < len); all arguments are element indices into f64, ld in elements. */
   rowDots(aIdx: number, xIdx: number, yIdx: number, rows: number, len: number, ld: number): void;
+  /**
+   * One cyclic one-sided Jacobi sweep (wasm/jacobi.wat) over n columns of G (stride gs, even) and V
+   * (stride vs, even) with squared norms at normsIdx; element indices. Returns the rotations applied.
+   */
+  jacobiSweep(gIdx: number, vIdx: number, normsIdx: number, n: number, gs: number, vs: number, tol: number): number;
 }
 
 /**
@@ -181,6 +190,7 @@ export function withWasmScratch<T>(doubles: number, fn: (s: WasmScratch | null) 
     return fn({
       f64,
       rowDots: (aIdx, xIdx, yIdx, rows, len, ld) => e.rowDots(aIdx * 8, xIdx * 8, yIdx * 8, rows, len, ld * 8),
+      jacobiSweep: (g, v, nm, n, gs, vs, tol) => e.jacobiSweep(g * 8, v * 8, nm * 8, n, gs, vs, tol),
     });
   } finally {
     reserved = 0;

@@ -50,22 +50,7 @@ function factorInPlace(W: Float64Array, m: number, n: number, tau: Float64Array)
       Vr[p * mm + p] = 1;
       for (let i = j + 1; i < m; i++) Vr[p * mm + (i - j0)] = W[j * m + i];
     }
-    // T upper triangular with H_{j0} ⋯ H_{j0+nb−1} = I − V T Vᵀ (dlarft, forward, columnwise).
-    for (let i = 0; i < nb; i++) {
-      const ti = tau[j0 + i];
-      for (let p = 0; p < i; p++) {
-        let s = 0;
-        for (let r = i; r < mm; r++) s += Vr[p * mm + r] * Vr[i * mm + r];
-        T[p * NB + i] = -ti * s;
-      }
-      // T[0:i, i] = T[0:i, 0:i] · T[0:i, i]
-      for (let p = 0; p < i; p++) {
-        let s = 0;
-        for (let q = p; q < i; q++) s += T[p * NB + q] * T[q * NB + i];
-        T[p * NB + i] = s;
-      }
-      T[i * NB + i] = ti;
-    }
+    buildT(Vr, mm, nb, tau, j0, T);
     // Trailing columns C (stored as rows of W: nc × mm at W[c0*m + j0]): C ← (I − V T Vᵀ)ᵀ C.
     const nc = n - c0;
     const off = c0 * m + j0;
@@ -81,6 +66,25 @@ function factorInPlace(W: Float64Array, m: number, n: number, tau: Float64Array)
     }
     // Wc −= Zᵀ Vr
     gemm(true, false, nc, mm, nb, -1, Z, 0, nc, Vr, 0, mm, 1, W, off, m);
+  }
+}
+
+/** T upper triangular (stride NB) with H_{j0} ⋯ H_{j0+nb−1} = I − V T Vᵀ (dlarft, forward, columnwise). */
+function buildT(Vr: Float64Array, mm: number, nb: number, tau: Float64Array, j0: number, T: Float64Array): void {
+  for (let i = 0; i < nb; i++) {
+    const ti = tau[j0 + i];
+    for (let p = 0; p < i; p++) {
+      let s = 0;
+      for (let r = i; r < mm; r++) s += Vr[p * mm + r] * Vr[i * mm + r];
+      T[p * NB + i] = -ti * s;
+    }
+    // T[0:i, i] = T[0:i, 0:i] · T[0:i, i]
+    for (let p = 0; p < i; p++) {
+      let s = 0;
+      for (let q = p; q < i; q++) s += T[p * NB + q] * T[q * NB + i];
+      T[p * NB + i] = s;
+    }
+    T[i * NB + i] = ti;
   }
 }
 
@@ -128,30 +132,42 @@ export function qrFactors(A: Float64Array, m: number, n: number, wantR = true): 
   for (let i = 0; i < m; i++) for (let c = 0; c < n; c++) W[c * m + i] = A[i * n + c];
   const tau = new Float64Array(k);
   factorInPlace(W, m, n, tau);
-  // Q = H_0 ⋯ H_{k−1} applied to the first k columns of I, accumulated backwards (dorg2r), column-major.
-  const Qc = new Float64Array(k * m);
-  for (let c = 0; c < k; c++) Qc[c * m + c] = 1;
-  for (let j = k - 1; j >= 0; j--) {
-    const t = tau[j];
-    if (t === 0) continue;
-    const vb = j * m;
-    for (let c = j; c < k; c++) {
-      const cb = c * m;
-      let w = Qc[cb + j];
-      for (let i = j + 1; i < m; i++) w += W[vb + i] * Qc[cb + i];
-      w *= t;
-      Qc[cb + j] -= w;
-      for (let i = j + 1; i < m; i++) Qc[cb + i] -= w * W[vb + i];
+  // Q = H_0 ⋯ H_{k−1} applied to the first k columns of I (m×k row-major), a block of reflectors at a
+  // time from the last (dorgqr): Q[j0:, j0:] −= V T (Vᵀ Q[j0:, j0:]); columns left of j0 are still e_c there.
+  const Qr = new Float64Array(m * k);
+  for (let c = 0; c < k; c++) Qr[c * k + c] = 1;
+  const T = new Float64Array(NB * NB);
+  const Vr = new Float64Array(NB * m);
+  const Y = new Float64Array(NB * k);
+  for (let j0 = Math.floor((k - 1) / NB) * NB; j0 >= 0; j0 -= NB) {
+    const nb = Math.min(NB, k - j0);
+    const mm = m - j0;
+    const kc = k - j0;
+    Vr.fill(0, 0, nb * mm);
+    for (let p = 0; p < nb; p++) {
+      const j = j0 + p;
+      Vr[p * mm + p] = 1;
+      for (let i = j + 1; i < m; i++) Vr[p * mm + (i - j0)] = W[j * m + i];
     }
+    buildT(Vr, mm, nb, tau, j0, T);
+    const off = j0 * k + j0;
+    gemm(false, false, nb, kc, mm, 1, Vr, 0, mm, Qr, off, k, 0, Y, 0, kc);
+    for (let i = 0; i < nb; i++) {
+      for (let c = 0; c < kc; c++) {
+        let s = 0;
+        for (let p = i; p < nb; p++) s += T[i * NB + p] * Y[p * kc + c];
+        Y[i * kc + c] = s;
+      }
+    }
+    gemm(true, false, mm, kc, nb, -1, Vr, 0, mm, Y, 0, kc, 1, Qr, off, k);
   }
-  const Q = new Float64Array(m * k);
   const R = new Float64Array(wantR ? k * n : 0);
   for (let c = 0; c < k; c++) {
     const flip = W[c * m + c] < 0 ? -1 : 1;
-    for (let i = 0; i < m; i++) Q[i * k + c] = flip * Qc[c * m + i];
+    if (flip < 0) for (let i = 0; i < m; i++) Qr[i * k + c] = -Qr[i * k + c];
     if (wantR) for (let cc = c; cc < n; cc++) R[c * n + cc] = flip * W[cc * m + c];
   }
-  return { Q, R, k };
+  return { Q: Qr, R, k };
 }
 
 /**

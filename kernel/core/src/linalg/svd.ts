@@ -25,7 +25,7 @@ import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../valid
 import { checkSeed, Rng } from "../random";
 import { hashArrays, ResultMeta, VERSION } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
-import { gemm, blasThreads, gemmBackend } from "./gemm";
+import { gemm, blasThreads, gemmBackend, withWasmScratch, WasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
 import { qrFactors } from "./qr";
 
@@ -105,6 +105,35 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
   const norms = new Float64Array(n);
   for (let j = 0; j < n; j++) norms[j] = sq(G, j * n, n);
   const tol = EPS * Math.sqrt(n);
+  // The sweeps run on the WebAssembly SIMD kernel when available (columns padded to an even stride).
+  const sweeps = withWasmScratch(2 * (n + (n & 1)) * n + n, (ws) => (ws ? jacobiWasm(ws, G, W, norms, n, tol) : jacobiJs(G, W, norms, n, tol)));
+  const sigma = new Float64Array(n);
+  for (let j = 0; j < n; j++) sigma[j] = Math.sqrt(norms[j]);
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => sigma[y] - sigma[x] || x - y);
+  // U_R (n×n row-major, columns sorted), V (n×n row-major).
+  const UR = new Float64Array(n * n);
+  const V = new Float64Array(n * n);
+  const s = new Float64Array(n);
+  const small = sigma[order[0]] * n * EPS;
+  const deficient: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const j = order[c];
+    s[c] = sigma[j];
+    for (let i = 0; i < n; i++) V[i * n + c] = W[j * n + i];
+    if (sigma[j] > small && sigma[j] > 0) {
+      const inv = 1 / sigma[j];
+      for (let i = 0; i < n; i++) UR[i * n + c] = G[j * n + i] * inv;
+    } else deficient.push(c);
+  }
+  completeOrthonormal(UR, n, n, deficient);
+  const U = new Float64Array(m * n);
+  gemm(false, false, m, n, n, 1, Q, 0, n, UR, 0, n, 0, U, 0, n);
+  normalizeSvdSigns(U, V, m, n, n);
+  return { U, s, V, k: n, sweeps };
+}
+
+/** Cyclic one-sided Jacobi sweeps until no pair needs a rotation (TypeScript path). Returns the sweeps. */
+function jacobiJs(G: Float64Array, W: Float64Array, norms: Float64Array, n: number, tol: number): number {
   let sweeps = 0;
   for (;;) {
     let rotations = 0;
@@ -143,32 +172,38 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
     }
     sweeps++;
     for (let j = 0; j < n; j++) norms[j] = sq(G, j * n, n);
+    if (rotations === 0) return sweeps;
+    if (sweeps >= MAX_SWEEPS) throw new EigenlabError("no-convergence", message.svdNoConvergence("full", sweeps));
+  }
+}
+
+/** The same sweeps on the WebAssembly kernel: G, V and the norms copied into scratch, results copied back. */
+function jacobiWasm(ws: WasmScratch, G: Float64Array, W: Float64Array, norms: Float64Array, n: number, tol: number): number {
+  const st = n + (n & 1);
+  const f = ws.f64;
+  const gI = 0;
+  const vI = st * n;
+  const nI = 2 * st * n;
+  f.fill(0, 0, nI + n);
+  for (let j = 0; j < n; j++) {
+    f.set(G.subarray(j * n, j * n + n), gI + j * st);
+    f.set(W.subarray(j * n, j * n + n), vI + j * st);
+  }
+  f.set(norms, nI);
+  let sweeps = 0;
+  for (;;) {
+    const rotations = ws.jacobiSweep(gI, vI, nI, n, st, st, tol);
+    sweeps++;
+    for (let j = 0; j < n; j++) f[nI + j] = sq(f, gI + j * st, n);
     if (rotations === 0) break;
     if (sweeps >= MAX_SWEEPS) throw new EigenlabError("no-convergence", message.svdNoConvergence("full", sweeps));
   }
-  const sigma = new Float64Array(n);
-  for (let j = 0; j < n; j++) sigma[j] = Math.sqrt(norms[j]);
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => sigma[y] - sigma[x] || x - y);
-  // U_R (n×n row-major, columns sorted), V (n×n row-major).
-  const UR = new Float64Array(n * n);
-  const V = new Float64Array(n * n);
-  const s = new Float64Array(n);
-  const small = sigma[order[0]] * n * EPS;
-  const deficient: number[] = [];
-  for (let c = 0; c < n; c++) {
-    const j = order[c];
-    s[c] = sigma[j];
-    for (let i = 0; i < n; i++) V[i * n + c] = W[j * n + i];
-    if (sigma[j] > small && sigma[j] > 0) {
-      const inv = 1 / sigma[j];
-      for (let i = 0; i < n; i++) UR[i * n + c] = G[j * n + i] * inv;
-    } else deficient.push(c);
+  for (let j = 0; j < n; j++) {
+    G.set(f.subarray(gI + j * st, gI + j * st + n), j * n);
+    W.set(f.subarray(vI + j * st, vI + j * st + n), j * n);
   }
-  completeOrthonormal(UR, n, n, deficient);
-  const U = new Float64Array(m * n);
-  gemm(false, false, m, n, n, 1, Q, 0, n, UR, 0, n, 0, U, 0, n);
-  normalizeSvdSigns(U, V, m, n, n);
-  return { U, s, V, k: n, sweeps };
+  norms.set(f.subarray(nI, nI + n));
+  return sweeps;
 }
 
 function sq(x: Float64Array, o: number, n: number): number {

@@ -16,7 +16,7 @@ import { withWasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
 
 /** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
-const DC_MIN = 64;
+export const DC_MIN = 64;
 
 export interface RawEigen {
   /** Eigenvalues, ascending. */
