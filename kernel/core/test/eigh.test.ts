@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { EigenlabError, linalg, Matrix } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff, maxRelativeResidual, orthogonalityError } from "../../../test/util/math";
-import { setBlasThreads } from "../src/linalg/gemm";
+import { setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
 import { symmetricWithSpectrum } from "../../../test/util/dense";
 
 /** Symmetric test matrix Q diag(λ) Qᵀ with a prescribed spectrum (Q from a seeded QR via Gram–Schmidt). */
@@ -152,6 +152,18 @@ describe("linalg.eigh", () => {
       assert.deepEqual(Buffer.from(one.vectors.data.buffer), Buffer.from(two.vectors.data.buffer));
       const peer = runPython(`out = {"w": np.linalg.eigvalsh(A)}`, { A: peerMatrix(A) });
       assertBelow(maxRelDiff(one.values, peer.w), 1e-12, "eigenvalues vs numpy");
+    });
+    it("eigh on the TypeScript fallback (WebAssembly off) meets the same residual and orthogonality bounds", () => {
+      const G = Matrix.random(150, 150, { seed: 12 });
+      const A = G.add(G.T);
+      const old = setWasmEnabled(false);
+      try {
+        const S = check(A, "fallback 150", 1e-12);
+        const fast = linalg.eigh(A);
+        assertBelow(maxRelDiff(S.values, fast.values), 1e-13, "fallback vs wasm eigenvalues");
+      } finally {
+        setWasmEnabled(old);
+      }
     });
   });
 });

@@ -1,8 +1,9 @@
 import { strict as assert } from "assert";
-import { CsrMatrix, EigenlabError, linalg, linearOperator, Matrix } from "../src";
+import { CsrMatrix, EigenlabError, JUPYTER_DISPLAY, linalg, linearOperator, Matrix } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";
+import { setWasmEnabled } from "../src/linalg/gemm";
 
 /** ‖U diag(s) Vᵀ − A‖_max / ‖A‖_max */
 function reconstructionError(A: Matrix, U: Matrix, s: Float64Array, V: Matrix): number {
@@ -128,5 +129,30 @@ describe("linalg.svd", () => {
     assert.throws(() => linalg.svd(A, { full_matrices: false } as never), /unknown option "full_matrices"/);
     assert.throws(() => linalg.svd(Matrix.from([[1, NaN]])), /NaN/);
     assert.throws(() => linalg.svd(linearOperator([3, 3], (x) => x), { k: 1, method: "lanczos" }), /no rmatvec/);
+  });
+  it("svd full on the TypeScript fallback (WebAssembly off) gives the same factorization to 1e-13", () => {
+    const A = Matrix.random(150, 70, { seed: 21 });
+    const fast = linalg.svd(A);
+    const old = setWasmEnabled(false);
+    let slow;
+    try {
+      slow = linalg.svd(A);
+    } finally {
+      setWasmEnabled(old);
+    }
+    assertBelow(maxRelDiff(slow.s, fast.s), 1e-13, "s");
+    assertBelow(reconstructionError(A, slow.U, slow.s, slow.V), 1e-12, "U S Vᵀ − A (fallback)");
+    assertBelow(orthogonalityError(slow.U), 1e-12, "UᵀU − I (fallback)");
+  });
+
+  it("svd lanczos with the same seed gives the same result; meta records method, seed and Krylov dimension", () => {
+    const A = Matrix.random(120, 60, { seed: 22 });
+    const a = linalg.svd(A, { k: 4, method: "lanczos", seed: 5 });
+    const b = linalg.svd(A, { k: 4, method: "lanczos", seed: 5 });
+    assert.deepEqual(Array.from(a.U.data), Array.from(b.U.data));
+    assert.equal(a.meta.solver, "svd:golub-kahan-lanczos");
+    assert.equal(a.meta.seed, 5);
+    assert.ok((a.meta.iterations as number) >= 5);
+    assert.match(String(a[JUPYTER_DISPLAY]()["text/plain"]), /^SVD: 4 singular values of a 120×60 matrix/);
   });
 });

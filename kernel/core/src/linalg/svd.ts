@@ -283,14 +283,29 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
       n,
       dense: data,
       hashSource: [data],
+      // One vector at a time (Lanczos) a plain loop beats packing for the blocked kernel.
       apply: (X, c) => {
         const out = new Float64Array(m * c);
-        gemm(false, false, m, c, n, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        if (c === 1) {
+          for (let i = 0; i < m; i++) {
+            let acc = 0;
+            const o = i * n;
+            for (let j = 0; j < n; j++) acc += data[o + j] * X[j];
+            out[i] = acc;
+          }
+        } else gemm(false, false, m, c, n, 1, data, 0, n, X, 0, c, 0, out, 0, c);
         return out;
       },
       applyT: (X, c) => {
         const out = new Float64Array(n * c);
-        gemm(true, false, n, c, m, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        if (c === 1) {
+          for (let i = 0; i < m; i++) {
+            const x = X[i];
+            if (x === 0) continue;
+            const o = i * n;
+            for (let j = 0; j < n; j++) out[j] += data[o + j] * x;
+          }
+        } else gemm(true, false, n, c, m, 1, data, 0, n, X, 0, c, 0, out, 0, c);
         return out;
       },
     };
