@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import { join } from "path";
 import { EigenlabError, linalg, Matrix } from "../src";
 import { gemm, gemmJs, setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
 import { peerMatrix, runPython } from "../../../test/util/peer";
@@ -6,6 +8,13 @@ import { assertBelow, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";
 
 describe("linalg dense kernels (gemm, gram)", () => {
+  it("the committed WebAssembly bytes match their .wat sources (node scripts/build-wasm.js --check)", function () {
+    this.timeout(60000);
+    const root = join(__dirname, "..", "..", "..");
+    const r = spawnSync(process.execPath, [join(root, "scripts", "build-wasm.js"), "--check"], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
   it("gemm on the wasm kernel equals the TypeScript loop for all transposes, offsets, α, β and odd sizes", () => {
     for (const [m, n, k] of [[67, 45, 301], [130, 129, 64], [5, 300, 77]]) {
       for (const tA of [false, true]) {
