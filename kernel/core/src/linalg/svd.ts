@@ -27,7 +27,7 @@ import { hashArrays, ResultMeta, VERSION } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { gemm, blasThreads, gemmBackend, withWasmScratch, WasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
-import { qrFactors } from "./qr";
+import { orthonormalizeInto, qrFactors } from "./qr";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
 
@@ -461,7 +461,9 @@ function randomizedSvd(op: Op, k: number, oversample: number, nIter: number, see
 }
 
 function orth(Y: Float64Array, rows: number, c: number): Float64Array {
-  return qrFactors(Y, rows, c, false).Q;
+  const Q = new Float64Array(rows * c);
+  orthonormalizeInto(Q, Y, rows, c);
+  return Q;
 }
 
 /**
