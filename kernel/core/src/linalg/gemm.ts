@@ -230,8 +230,26 @@ export function gemm(
     return;
   }
   const e = wasmEnabled && m * n * k >= WASM_MIN_FLOPS ? getEngine() : null;
+  if (e && wasmBytesNeeded(m, n) > MAX_PAGES * PAGE) {
+    // The padded C block would not fit in WebAssembly memory: split the rows of C (and A) in halves.
+    if (m <= 8) {
+      gemmJs(transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
+      return;
+    }
+    const h = (m >> 1) & ~3;
+    gemm(transA, transB, h, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
+    gemm(transA, transB, m - h, n, k, alpha, A, aOff + (transA ? h : h * lda), lda, B, bOff, ldb, beta, C, cOff + h * ldc, ldc);
+    return;
+  }
   if (e) gemmWasm(e, transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
   else gemmJs(transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, beta, C, cOff, ldc);
+}
+
+/** Bytes of WebAssembly memory gemmWasm needs for an m×n product (padded C, packed B and A blocks). */
+function wasmBytesNeeded(m: number, n: number): number {
+  const mpad = (m + 3) & ~3;
+  const npad = (n + 3) & ~3;
+  return reserved + mpad * npad * 8 + KC * npad * 8 + MC * KC * 8;
 }
 
 function scaleBlock(C: Float64Array, cOff: number, ldc: number, m: number, n: number, beta: number): void {
