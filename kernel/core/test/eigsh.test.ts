@@ -51,6 +51,13 @@ describe("linalg.eigsh (Lanczos specifics)", function () {
     assertBelow(maxRelDiff(a.values, pathSpectrum(50).slice(0, 3)), 1e-9, "SM");
   });
 
+  it("eigsh(diag(c·(1..40)), {which: 'LA'}) is exact for c = 1e-300 and c = 1e300 (internal rescaling, no under/overflow)", () => {
+    for (const c of [1e-300, 1e300]) {
+      const S = linalg.eigsh(CsrMatrix.diag(Array.from({ length: 40 }, (_, i) => c * (i + 1))), { k: 2, which: "LA" });
+      assertBelow(maxRelDiff(S.values, [39 * c, 40 * c]), 1e-12, `scale ${c}`);
+    }
+  });
+
   it("eigsh with ncv = n on a small matrix returns exact pairs", () => {
     const L = pathLaplacian(12);
     const S = linalg.eigsh(L, { k: 11, which: "SA", ncv: 12 });

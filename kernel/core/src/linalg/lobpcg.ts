@@ -116,15 +116,10 @@ export function lobpcgRun(apply: (y: Float64Array, x: Float64Array) => void, n: 
   /** Rayleigh–Ritz on Z[0, size): X ← wanted bs Ritz vectors, P ← their components outside X. */
   const rayleighRitz = (size: number, makeP: boolean) => {
     const G = new Float64Array(size * size);
+    // G = Zᵀ(AZ) is symmetric: compute its upper triangle only (column b against Z_0..Z_b).
     for (let b = 0; b < size; b++) {
-      gemvTInto(h, Z, vec(AZ, b), size, n);
-      for (let a = 0; a < size; a++) G[a * size + b] = h[a];
-    }
-    for (let a = 0; a < size; a++) {
-      for (let b = 0; b < a; b++) {
-        const m = 0.5 * (G[a * size + b] + G[b * size + a]);
-        G[a * size + b] = G[b * size + a] = m;
-      }
+      gemvTInto(h, Z, vec(AZ, b), b + 1, n);
+      for (let a = 0; a <= b; a++) G[a * size + b] = G[b * size + a] = h[a];
     }
     const eig = symmetricEigen(G, size);
     const C = new Float64Array(size * bs); // size×bs row-major
