@@ -30,6 +30,7 @@ import { RitzPairs, thickRestartLanczos, Which } from "./lanczos";
 import { lobpcgRun } from "./lobpcg";
 import { minresInto } from "./minres";
 import {
+  LDL_MAX_FLOPS,
   ldlFactor,
   LdlFactor,
   ldlLowerMulInPlace,
@@ -281,7 +282,7 @@ function factorB(Bin: unknown, n: number): BFactor {
     return { applyB: (y, x) => { for (let i = 0; i < n; i++) y[i] = diag[i] * x[i]; }, g: mul, gT: mul, gInv: div, gInvT: div, csr, kind: "diagonal", hash: Bop.hash };
   }
   const out = ldlFactor(csr);
-  if (!out.ok) throw new EigenlabError("not-spd", message.bNotSpd(out.pivot, out.value));
+  if (!out.ok) throw new EigenlabError("not-spd", out.reason === "pivot" ? message.bNotSpd(out.pivot, out.value) : message.bNotSpd(-1, NaN));
   const F = out.factor;
   for (let i = 0; i < n; i++) if (!(F.D[i] > 0)) throw new EigenlabError("not-spd", message.bNotSpd(F.perm[i], F.D[i]));
   const sqrtD = F.D.map(Math.sqrt);
@@ -319,14 +320,19 @@ function factorB(Bin: unknown, n: number): BFactor {
 /** (A − σB)⁻¹ as y = solve(x): sparse LDLᵀ for explicit A, MINRES for a LinearOperator. */
 function shiftedSolver(Aop: SymmetricOperator, sigma: number, Bf: BFactor | undefined, tol: number): { solve: (y: Float64Array, x: Float64Array) => void; kind: string } {
   const n = Aop.n;
+  let fallback = "";
   if (Aop.kind !== "operator") {
     const Acsr = Aop.csr ?? CsrMatrix.fromDense(Aop.dense as Matrix);
     const shifted = csrAddScaled(Acsr, -sigma, Bf ? Bf.csr : CsrMatrix.identity(n));
-    const out = ldlFactor(shifted);
-    if (!out.ok) throw new EigenlabError("singular", message.sigmaSingular(sigma, out.pivot, out.value));
-    const F: LdlFactor = out.factor;
-    const work = new Float64Array(n);
-    return { solve: (y, x) => ldlSolveInto(y, F, x, work), kind: `ldl-rcm(nnzL=${F.Lp[n]})` };
+    const out = ldlFactor(shifted, undefined, LDL_MAX_FLOPS);
+    if (out.ok) {
+      const F: LdlFactor = out.factor;
+      const work = new Float64Array(n);
+      return { solve: (y, x) => ldlSolveInto(y, F, x, work), kind: `ldl-rcm(nnzL=${F.Lp[n]})` };
+    }
+    if (out.reason === "pivot") throw new EigenlabError("singular", message.sigmaSingular(sigma, out.pivot, out.value));
+    // Too much fill for a direct factorization (RCM on an expander-like graph): solve iteratively instead.
+    fallback = `(factorization would need ${out.nnzL} entries)`;
   }
   const Bx = new Float64Array(n);
   const applyShifted = (y: Float64Array, x: Float64Array) => {
@@ -345,7 +351,7 @@ function shiftedSolver(Aop: SymmetricOperator, sigma: number, Bf: BFactor | unde
       const run = minresInto(y, applyShifted, x, rtol, 20 * n);
       if (!run.converged) throw new EigenlabError("no-convergence", message.innerSolveFailed(sigma, run.iterations));
     },
-    kind: "minres",
+    kind: `minres${fallback}`,
   };
 }
 
