@@ -78,4 +78,48 @@ export const message = {
   ojaK: (k: number, d: number) => `oja: k = ${k} components were requested from ${d}-dimensional samples; it needs 1 ≤ k ≤ ${d}.`,
   svdNoConvergence: (method: string, sweeps: number) =>
     `svd (${method}) did not converge in ${sweeps} sweeps. The matrix may hold huge and tiny entries together; rescale it and retry.`,
+  // --- sparse/iterative eigensolvers (eigsh, lobpcg, cg, minres) ---
+  notAnOperator: (fn: string, what: string, got: string) =>
+    `${fn}: ${what} must be a Matrix, a CsrMatrix or a LinearOperator ({ shape, matvec }), got ${got}. ` +
+    `Wrap nested arrays with Matrix.from(...) or build a sparse one with CsrMatrix.fromTriplets(...).`,
+  operatorOutput: (what: string, len: number, n: number) =>
+    `${what}.matvec returned a vector of length ${len}; an operator of shape ${n}×${n} must return length ${n}.`,
+  operatorNotSymmetric: (what: string, rel: number) =>
+    `${what} is not symmetric: for random x, y the products xᵀ(Ay) and yᵀ(Ax) differ by ${rel.toExponential(2)} ` +
+    `relative to ‖A‖. eigsh needs a symmetric operator; symmetrize it (x ↦ (Ax + Aᵀx)/2) or use a general solver.`,
+  operatorNotFinite: (what: string) =>
+    `${what} produced NaN or Infinity during the iteration. Check the operator's matvec (and B) for non-finite ` +
+    `entries or overflow; rescale the problem if its entries are huge.`,
+  badMaxIter: (value: unknown) => `maxIter must be a positive integer, got ${String(value)}.`,
+  badNcv: (ncv: unknown, k: number, n: number) =>
+    `ncv = ${String(ncv)} is not valid: the Lanczos basis needs k < ncv ≤ n (k = ${k}, n = ${n}). ` +
+    `Leave ncv out for the default min(n, max(2k + 1, 20)).`,
+  badSigma: (sigma: unknown) => `sigma must be a finite number (the shift for shift-invert), got ${String(sigma)}.`,
+  bShape: (bn: [number, number], n: number) =>
+    `B is ${bn[0]}×${bn[1]} but A is ${n}×${n}: the generalized problem Ax = λBx needs B of the same size as A.`,
+  bNotSpd: (index: number, value: number) =>
+    `B is not symmetric positive definite (pivot ${index} of its factorization is ${value.toExponential(3)}). ` +
+    `The generalized problem Ax = λBx needs B SPD: for a degree matrix, remove isolated nodes (zero degree) first.`,
+  bNotSupported: (got: string) =>
+    `B must be a Matrix or a CsrMatrix (it is factorized), got ${got}.`,
+  sigmaSingular: (sigma: number, index: number, value: number) =>
+    `A − σB is singular for sigma = ${sigma} (pivot ${index} is ${value.toExponential(3)}): sigma is (numerically) an ` +
+    `eigenvalue. Move sigma slightly (e.g. sigma − 1e-6·‖A‖) to get the eigenvalues nearest it.`,
+  innerSolveFailed: (sigma: number, iterations: number) =>
+    `The inner MINRES solve of (A − σB)x = b did not converge in ${iterations} iterations for sigma = ${sigma}. ` +
+    `sigma may be (nearly) an eigenvalue; move it slightly, or pass A as a Matrix/CsrMatrix so it can be factorized.`,
+  lobpcgWhich: (which: string) =>
+    `method "lobpcg" finds the smallest ("SA") or largest ("LA") eigenvalues, not which = "${which}". ` +
+    `Use method "lanczos" for "LM"/"SM".`,
+  lobpcgSigma: () =>
+    `method "lobpcg" does not do shift-invert (sigma). Use method "lanczos" with sigma, or drop sigma.`,
+  lobpcgBlockTooLarge: (k: number, n: number) =>
+    `method "lobpcg" needs 3k < n to build its search space (k = ${k}, n = ${n}); use method "lanczos" ` +
+    `or linalg.eigh on the dense matrix.`,
+  preconditionerShape: (shape: [number, number], n: number) =>
+    `The preconditioner has shape ${shape[0]}×${shape[1]}, but the operator is ${n}×${n}.`,
+  eigshNoConvergence: (solver: string, converged: number, k: number, iterations: number, tol: number) =>
+    `${solver} did not converge: ${converged} of ${k} eigenpairs reached tol = ${tol.toExponential(1)} after ` +
+    `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals). ` +
+    `Raise maxIter, enlarge ncv, loosen tol, or use sigma (shift-invert) for interior or clustered eigenvalues.`,
 } as const;

@@ -11,3 +11,10 @@ export { svd, SvdResult } from "./svd";
 export type { SvdOptions, SvdMethod } from "./svd";
 export { powerIteration, oja, OjaResult } from "./power";
 export type { PowerIterationOptions, PowerIterationResult, OjaOptions } from "./power";
+// --- sparse/iterative eigensolvers and Krylov linear solvers ---
+export { eigsh, EIGSH_DEFAULT_TOL } from "./eigsh";
+export type { EigshOptions } from "./eigsh";
+export type { Which } from "./lanczos";
+export { cg } from "./cg";
+export { minres } from "./minres";
+export type { SolveOptions, SolveResult } from "./krylov-solve";

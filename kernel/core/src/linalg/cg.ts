@@ -1,0 +1,83 @@
+/**
+ * `linalg.cg`: preconditioned conjugate gradients (Hestenes & Stiefel 1952) for symmetric positive
+ * definite A x = b; the inner solver of shift-invert when σ lies below the spectrum of a matrix-free A.
+ */
+import { dot, nrm2 } from "./blas";
+import { OperatorInput } from "./symmetric-operator";
+import { prepareSolve, solveMeta, SolveOptions, SolveResult } from "./krylov-solve";
+
+export interface KrylovRun {
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * x ← solution of A x = b (x holds the initial guess on entry). Stops at ‖r‖ ≤ rtol·‖b‖ (recursive r).
+ */
+export function cgInto(
+  x: Float64Array,
+  apply: (y: Float64Array, x: Float64Array) => void,
+  b: Float64Array,
+  rtol: number,
+  maxIter: number,
+  precond?: (z: Float64Array, r: Float64Array) => void,
+): KrylovRun {
+  const n = b.length;
+  const r = new Float64Array(n);
+  const z = new Float64Array(n);
+  const p = new Float64Array(n);
+  const q = new Float64Array(n);
+  apply(q, x);
+  for (let i = 0; i < n; i++) r[i] = b[i] - q[i];
+  const bnorm = nrm2(b);
+  const target = rtol * bnorm;
+  if (bnorm === 0) {
+    x.fill(0);
+    return { iterations: 0, converged: true };
+  }
+  if (nrm2(r) <= target) return { iterations: 0, converged: true };
+  if (precond) precond(z, r);
+  else z.set(r);
+  p.set(z);
+  let rz = dot(r, z);
+  for (let it = 1; it <= maxIter; it++) {
+    apply(q, p);
+    const pq = dot(p, q);
+    if (!(pq > 0)) return { iterations: it, converged: false }; // A (or M) not positive definite on p
+    const alpha = rz / pq;
+    for (let i = 0; i < n; i++) {
+      x[i] += alpha * p[i];
+      r[i] -= alpha * q[i];
+    }
+    if (nrm2(r) <= target) return { iterations: it, converged: true };
+    if (precond) precond(z, r);
+    else z.set(r);
+    const rzNew = dot(r, z);
+    const beta = rzNew / rz;
+    rz = rzNew;
+    for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
+  }
+  return { iterations: maxIter, converged: false };
+}
+
+/** Solves A x = b for symmetric positive definite A (Matrix, CsrMatrix or LinearOperator). */
+export function cg(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
+  const p = prepareSolve("linalg.cg", A, b, opts);
+  const x = Float64Array.from(p.x0);
+  const run = cgInto(x, p.op.applyInto, p.b, p.tol, p.maxIter, p.precond);
+  const res = trueResidual(p.op.applyInto, x, p.b);
+  return {
+    x,
+    iterations: run.iterations,
+    residualNorm: res,
+    converged: run.converged && res <= 10 * p.tol * nrm2(p.b),
+    meta: solveMeta("cg:preconditioned-conjugate-gradient", p, run.iterations, res),
+  };
+}
+
+export function trueResidual(apply: (y: Float64Array, x: Float64Array) => void, x: Float64Array, b: Float64Array): number {
+  const Ax = new Float64Array(b.length);
+  apply(Ax, x);
+  for (let i = 0; i < b.length; i++) Ax[i] = b[i] - Ax[i];
+  return nrm2(Ax);
+}

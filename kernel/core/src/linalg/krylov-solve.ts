@@ -1,0 +1,91 @@
+/**
+ * Result type and input checks shared by the Krylov linear solvers `linalg.cg` and `linalg.minres`.
+ */
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkFinite, checkOptions, checkTolerance } from "../validate";
+import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
+import { ResultMeta, VERSION } from "../meta";
+import { isLinearOperator, LinearOperator } from "../operator";
+
+export interface SolveOptions {
+  /** Relative residual tolerance ‖b − A x‖ ≤ tol·‖b‖ (default 1e-10). */
+  tol?: number;
+  /** Iteration limit (default 10·n). */
+  maxIter?: number;
+  /** Initial guess (default 0). */
+  x0?: ArrayLike<number>;
+  /** Symmetric positive definite preconditioner M ≈ A⁻¹, applied as z = M r (a LinearOperator or a diagonal vector). */
+  M?: LinearOperator | ArrayLike<number>;
+}
+
+/** A linear solve: `x`, how far it got, and provenance. */
+export interface SolveResult {
+  readonly x: Float64Array;
+  readonly iterations: number;
+  /** ‖b − A x‖ recomputed at the end (not the recursive estimate). */
+  readonly residualNorm: number;
+  /** True when residualNorm ≤ tol·‖b‖ (scipy's info == 0). */
+  readonly converged: boolean;
+  readonly meta: ResultMeta;
+}
+
+export interface PreparedSolve {
+  op: SymmetricOperator;
+  b: Float64Array;
+  x0: Float64Array;
+  tol: number;
+  maxIter: number;
+  precond?: (z: Float64Array, r: Float64Array) => void;
+}
+
+const SOLVE_OPTIONS = ["tol", "maxIter", "x0", "M"] as const;
+
+export function prepareSolve(fn: string, A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions): PreparedSolve {
+  checkOptions(fn, opts, SOLVE_OPTIONS);
+  const op = symmetricOperator(A, "A", fn);
+  const n = op.n;
+  if (b.length !== n) throw new EigenlabError("shape", message.vectorLength("b", b.length, n));
+  const bb = Float64Array.from(b);
+  checkFinite("b", bb);
+  const tol = opts.tol ?? 1e-10;
+  checkTolerance(tol);
+  const maxIter = opts.maxIter ?? 10 * n;
+  if (!Number.isInteger(maxIter) || maxIter < 1) throw new EigenlabError("bad-option", message.badMaxIter(maxIter));
+  const x0 = new Float64Array(n);
+  if (opts.x0 !== undefined) {
+    if (opts.x0.length !== n) throw new EigenlabError("shape", message.vectorLength("x0", opts.x0.length, n));
+    x0.set(opts.x0);
+    checkFinite("x0", x0);
+  }
+  let precond: PreparedSolve["precond"];
+  if (opts.M !== undefined) {
+    const M = opts.M;
+    if (isLinearOperator(M)) {
+      if (M.shape[0] !== n || M.shape[1] !== n) throw new EigenlabError("shape", message.preconditionerShape(M.shape, n));
+      precond = (z, r) => z.set(M.matvec(r));
+    } else {
+      if (M.length !== n) throw new EigenlabError("shape", message.vectorLength("M (diagonal preconditioner)", M.length, n));
+      const d = Float64Array.from(M);
+      checkFinite("M", d);
+      precond = (z, r) => {
+        for (let i = 0; i < n; i++) z[i] = d[i] * r[i];
+      };
+    }
+  }
+  return { op, b: bb, x0, tol, maxIter, precond };
+}
+
+export function solveMeta(solver: string, p: PreparedSolve, iterations: number, residualNorm: number): ResultMeta {
+  return {
+    solver,
+    backend: "cpu",
+    precision: "float64",
+    version: VERSION,
+    inputShape: [p.op.n, p.op.n],
+    inputHash: p.op.hash,
+    tol: p.tol,
+    iterations,
+    residualNorms: [residualNorm],
+  };
+}
