@@ -49,6 +49,12 @@ describe("graph", function () {
     });
   });
 
+  it("knn(X, {k: 10}) equals sklearn on 3000 clustered points, where most tile pairs are pruned", () => {
+    const { X: B } = data.blobs({ n: 3000, k: 6, d: 3, std: 0.7, seed: 11 });
+    const peer = runPython(SK_GRAPH + `out = {"g": csr(kneighbors_graph(X, 10, mode="distance"))}`, { X: peerMatrix(B) });
+    assertSameGraph(graph.knn(B, { k: 10, mode: "distance" }), peer.g, 1e-10, "knn blobs");
+  });
+
   it("knn on a lattice with many exact ties returns the same distance multiset per row as sklearn", () => {
     const pts: number[][] = [];
     for (let a = 0; a < 8; a++) for (let b = 0; b < 8; b++) pts.push([a, b]);

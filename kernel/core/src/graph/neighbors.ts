@@ -86,10 +86,13 @@ class CandidateHeaps {
   readonly key: Float64Array;
   readonly idx: Int32Array;
   readonly size: Int32Array;
+  /** Largest key still admitted (the root once full, +∞ before): lets the caller skip most offers inline. */
+  readonly limit: Float64Array;
   constructor(readonly n: number, readonly m: number) {
     this.key = new Float64Array(n * m);
     this.idx = new Int32Array(n * m);
     this.size = new Int32Array(n);
+    this.limit = new Float64Array(n).fill(Infinity);
   }
 
   /** Offers candidate j at key v to point i's heap. */
@@ -112,6 +115,7 @@ class CandidateHeaps {
       key[o + c] = v;
       idx[o + c] = j;
       this.size[i] = s + 1;
+      if (s + 1 === m) this.limit[i] = key[o];
       return;
     }
     const top = key[o];
@@ -132,6 +136,130 @@ class CandidateHeaps {
     }
     key[o + c] = v;
     idx[o + c] = j;
+    this.limit[i] = key[o];
+  }
+}
+
+/**
+ * A permutation that makes consecutive TILE-sized blocks spatially compact: recursive splits at the
+ * median of the widest coordinate (a k-d tree's leaf order, Bentley 1975), split points on block bounds.
+ */
+function spatialOrder(X: Float64Array, n: number, d: number): Int32Array {
+  const perm = Int32Array.from({ length: n }, (_, i) => i);
+  const stack: number[] = [0, n];
+  while (stack.length > 0) {
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo <= TILE) continue;
+    let widest = 0, width = -1;
+    for (let p = 0; p < d; p++) {
+      let mn = Infinity, mx = -Infinity;
+      for (let q = lo; q < hi; q++) {
+        const v = X[perm[q] * d + p];
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+      }
+      if (mx - mn > width) { width = mx - mn; widest = p; }
+    }
+    perm.subarray(lo, hi).sort((a, b) => X[a * d + widest] - X[b * d + widest] || a - b);
+    const mid = lo + TILE * Math.ceil(Math.ceil((hi - lo) / TILE) / 2);
+    stack.push(lo, mid, mid, hi);
+  }
+  return perm;
+}
+
+/**
+ * Offers every pair (i, j), i ≠ j, whose distance could still enter a candidate list. Points are grouped
+ * into spatially compact blocks; block pairs are visited nearest-first for each block, and a pair of
+ * blocks is skipped on A's pass when a lower bound on the distance between their bounding balls exceeds
+ * the admission limit of every point of A (the pruning of a ball tree, applied to whole GEMM tiles); B's
+ * points get the same test on B's pass. A computed tile updates the lists of both blocks, so every block
+ * pair is computed at most once.
+ */
+function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, metric: Metric, heaps: CandidateHeaps): void {
+  const cosine = metric === "cosine";
+  const perm = spatialOrder(X, n, d);
+  const P = new Float64Array(n * d);
+  const sq = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    P.set(X.subarray(perm[q] * d, perm[q] * d + d), q * d);
+    sq[q] = sqIn[perm[q]];
+  }
+  // For cosine the keys 2 − 2x·y equal ‖x − y‖² only between unit rows; zero rows disable pruning.
+  let prune = true;
+  if (cosine) for (let q = 0; q < n; q++) if (sq[q] === 0) prune = false;
+  const nb = Math.ceil(n / TILE);
+  const cen = new Float64Array(nb * d);
+  const rad = new Float64Array(nb);
+  let maxSq = 0;
+  for (let q = 0; q < n; q++) maxSq = Math.max(maxSq, sq[q]);
+  for (let B = 0; B < nb; B++) {
+    const lo = B * TILE, hi = Math.min(n, lo + TILE);
+    for (let q = lo; q < hi; q++) for (let p = 0; p < d; p++) cen[B * d + p] += P[q * d + p] / (hi - lo);
+    let r = 0;
+    for (let q = lo; q < hi; q++) {
+      let s = 0;
+      for (let p = 0; p < d; p++) s += (P[q * d + p] - cen[B * d + p]) ** 2;
+      r = Math.max(r, s);
+    }
+    // Inflate slightly so rounding in centroids and radii never makes the bound too large.
+    rad[B] = Math.sqrt(r) * (1 + 1e-12) + 1e-300;
+  }
+  const margin = 16 * Number.EPSILON * (2 * Math.max(maxSq, 1));
+  const limit = heaps.limit;
+  const blockMax = new Float64Array(nb).fill(Infinity);
+  const dirty = new Uint8Array(nb).fill(1);
+  const maxLimit = (B: number): number => {
+    if (dirty[B]) {
+      let m = -Infinity;
+      for (let q = B * TILE, hi = Math.min(n, q + TILE); q < hi; q++) m = Math.max(m, limit[perm[q]]);
+      blockMax[B] = m;
+      dirty[B] = 0;
+    }
+    return blockMax[B];
+  };
+  const done = new Uint8Array(nb * nb);
+  const G = new Float64Array(TILE * TILE);
+  const cd = new Float64Array(nb);
+  const byDistance = new Int32Array(nb);
+  for (let A = 0; A < nb; A++) {
+    for (let B = 0; B < nb; B++) {
+      let s = 0;
+      for (let p = 0; p < d; p++) s += (cen[A * d + p] - cen[B * d + p]) ** 2;
+      cd[B] = Math.sqrt(s);
+      byDistance[B] = B;
+    }
+    byDistance.sort((a, b) => cd[a] - cd[b] || a - b);
+    const i0 = A * TILE, ni = Math.min(TILE, n - i0);
+    for (let t = 0; t < nb; t++) {
+      const B = byDistance[t];
+      const key = A < B ? A * nb + B : B * nb + A;
+      if (done[key]) continue;
+      if (prune) {
+        const gap = cd[B] - rad[A] - rad[B];
+        if (gap > 0) {
+          const lb = gap * gap * (1 - 1e-12) - margin;
+          // Enough for A's points; B's are checked on B's own pass (or were, with limits only larger then).
+          if (lb > maxLimit(A)) continue;
+        }
+      }
+      done[key] = 1;
+      const j0 = B * TILE, nj = Math.min(TILE, n - j0);
+      tileDotsInto(G, P, d, i0, ni, j0, nj);
+      for (let a = 0; a < ni; a++) {
+        const i = perm[i0 + a];
+        const si = sq[i0 + a];
+        for (let b = A === B ? a + 1 : 0; b < nj; b++) {
+          const j = perm[j0 + b];
+          // Squared euclidean distance; for cosine 2(1 − x·y) = twice the cosine distance (zero rows too).
+          const v = cosine ? 2 - 2 * G[a * TILE + b] : si + sq[j0 + b] - 2 * G[a * TILE + b];
+          if (v <= limit[i]) heaps.offer(i, v, j);
+          if (v <= limit[j]) heaps.offer(j, v, i);
+        }
+      }
+      dirty[A] = 1;
+      dirty[B] = 1;
+    }
   }
 }
 
@@ -170,27 +298,7 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
   const m = Math.min(k + EXTRA, pool);
   const heaps = new CandidateHeaps(n, m);
   if (includeSelf) for (let i = 0; i < n; i++) heaps.offer(i, 0, i);
-  const G = new Float64Array(TILE * TILE);
-  const cosine = metric === "cosine";
-  for (let i0 = 0; i0 < n; i0 += TILE) {
-    const ni = Math.min(TILE, n - i0);
-    for (let j0 = i0; j0 < n; j0 += TILE) {
-      const nj = Math.min(TILE, n - j0);
-      tileDotsInto(G, data, d, i0, ni, j0, nj);
-      for (let a = 0; a < ni; a++) {
-        const i = i0 + a;
-        const si = sq[i];
-        const bStart = j0 === i0 ? a + 1 : 0;
-        for (let b = bStart; b < nj; b++) {
-          const j = j0 + b;
-          // Squared euclidean distance; for cosine 2(1 − x·y) = twice the cosine distance (zero rows too).
-          const v = cosine ? 2 - 2 * G[a * TILE + b] : si + sq[j] - 2 * G[a * TILE + b];
-          heaps.offer(i, v, j);
-          heaps.offer(j, v, i);
-        }
-      }
-    }
-  }
+  scanTiles(data, sq, n, d, metric, heaps);
   // Exact recompute of the kept candidates, with an exact rescan where rounding could have hidden one.
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
