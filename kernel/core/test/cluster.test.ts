@@ -28,12 +28,16 @@ describe("cluster", function () {
     });
   });
 
-  it("kmeans with the same seed gives the same labels bit for bit", () => {
+  it("kmeans and spectral with the same seed give the same labels bit for bit", () => {
     const X = data.blobs({ n: 400, k: 4, d: 3, std: 3, seed: 7 }).X;
     const a = cluster.kmeans(X, { k: 4, seed: 11, nInit: 3 });
     const b = cluster.kmeans(X, { k: 4, seed: 11, nInit: 3 });
     assert.deepEqual(a.labels, b.labels);
     assert.equal(a.inertia, b.inertia);
+    const W = graph.affinity(X, { k: 10 });
+    const s1 = cluster.spectral(W, { k: 4, seed: 3 }), s2 = cluster.spectral(W, { k: 4, seed: 3 });
+    assert.deepEqual(s1.labels, s2.labels);
+    assert.deepEqual(s1.embedding!.coords.data, s2.embedding!.coords.data);
   });
 
   const datasets = [
