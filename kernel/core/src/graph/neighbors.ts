@@ -176,9 +176,13 @@ function spatialOrder(X: Float64Array, n: number, d: number): Int32Array {
  * points get the same test on B's pass. A computed tile updates the lists of both blocks, so every block
  * pair is computed at most once.
  */
-function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, metric: Metric, heaps: CandidateHeaps): void {
+function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, metric: Metric, includeSelf: boolean, out: CandidateHeaps): void {
   const cosine = metric === "cosine";
   const perm = spatialOrder(X, n, d);
+  // Lists are kept by position in the spatial order (no indirection in the hot loop) and handed back
+  // by original index at the end; ties at the k-th place are settled by the exact stage's rescan.
+  const heaps = new CandidateHeaps(n, out.m);
+  if (includeSelf) for (let q = 0; q < n; q++) heaps.offer(q, 0, q);
   const P = new Float64Array(n * d);
   const sq = new Float64Array(n);
   for (let q = 0; q < n; q++) {
@@ -212,7 +216,7 @@ function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, me
   const maxLimit = (B: number): number => {
     if (dirty[B]) {
       let m = -Infinity;
-      for (let q = B * TILE, hi = Math.min(n, q + TILE); q < hi; q++) m = Math.max(m, limit[perm[q]]);
+      for (let q = B * TILE, hi = Math.min(n, q + TILE); q < hi; q++) m = Math.max(m, limit[q]);
       blockMax[B] = m;
       dirty[B] = 0;
     }
@@ -247,18 +251,27 @@ function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, me
       const j0 = B * TILE, nj = Math.min(TILE, n - j0);
       tileDotsInto(G, P, d, i0, ni, j0, nj);
       for (let a = 0; a < ni; a++) {
-        const i = perm[i0 + a];
-        const si = sq[i0 + a];
+        const i = i0 + a;
+        const si = sq[i];
         for (let b = A === B ? a + 1 : 0; b < nj; b++) {
-          const j = perm[j0 + b];
+          const j = j0 + b;
           // Squared euclidean distance; for cosine 2(1 − x·y) = twice the cosine distance (zero rows too).
-          const v = cosine ? 2 - 2 * G[a * TILE + b] : si + sq[j0 + b] - 2 * G[a * TILE + b];
+          const v = cosine ? 2 - 2 * G[a * TILE + b] : si + sq[j] - 2 * G[a * TILE + b];
           if (v <= limit[i]) heaps.offer(i, v, j);
           if (v <= limit[j]) heaps.offer(j, v, i);
         }
       }
       dirty[A] = 1;
       dirty[B] = 1;
+    }
+  }
+  const m = out.m;
+  for (let q = 0; q < n; q++) {
+    const i = perm[q];
+    out.size[i] = heaps.size[q];
+    for (let c = 0; c < heaps.size[q]; c++) {
+      out.key[i * m + c] = heaps.key[q * m + c];
+      out.idx[i * m + c] = perm[heaps.idx[q * m + c]];
     }
   }
 }
@@ -297,8 +310,7 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
   const pool = includeSelf ? n : n - 1;
   const m = Math.min(k + EXTRA, pool);
   const heaps = new CandidateHeaps(n, m);
-  if (includeSelf) for (let i = 0; i < n; i++) heaps.offer(i, 0, i);
-  scanTiles(data, sq, n, d, metric, heaps);
+  scanTiles(data, sq, n, d, metric, includeSelf, heaps);
   // Exact recompute of the kept candidates, with an exact rescan where rounding could have hidden one.
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
