@@ -1,6 +1,7 @@
 import { cluster, data, graph, Matrix } from "../kernel/core/src";
 import { peerMatrix } from "../test/util/peer";
 import { adjustedRandIndex } from "../test/util/graphs";
+import { performance } from "perf_hooks";
 import { Table, timeOurs, timePeer } from "./harness";
 
 export const title =
@@ -18,7 +19,12 @@ export function run(): void {
     const { X } = data.blobs({ n, k: 5, d: 16, seed: 1 });
     let mine;
     try {
-      mine = timeOurs(() => ours(X), n >= 20000 ? 1 : 2);
+      if (n > 20000) {
+        // One cold run: at this size the JIT warm-up is noise next to the work.
+        const t0 = performance.now();
+        const result = ours(X);
+        mine = { seconds: (performance.now() - t0) / 1000, result };
+      } else mine = timeOurs(() => ours(X), n >= 20000 ? 1 : 2);
     } catch (e) {
       console.log(`  n=${n}: ours failed: ${(e as Error).message}`);
       continue;
