@@ -14,3 +14,7 @@ export type { MimeBundle, DisplayFormatter } from "./display";
 export * as linalg from "./linalg";
 export { Embedding } from "./embedding";
 export { Clustering } from "./clustering";
+export * as graph from "./graph";
+export * as data from "./data";
+export * as cluster from "./cluster";
+export * as embed from "./embed";

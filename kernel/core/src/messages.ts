@@ -122,4 +122,62 @@ export const message = {
     `${solver} did not converge: ${converged} of ${k} eigenpairs reached tol = ${tol.toExponential(1)} after ` +
     `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals). ` +
     `Raise maxIter, enlarge ncv, loosen tol, or use sigma (shift-invert) for interior or clustered eigenvalues.`,
+  // --- spectral methods (graph, cluster, embed, data point clouds) ---
+  notCsrAdjacency: (fn: string, got: string) =>
+    `${fn}: expected the graph as a CsrMatrix adjacency matrix, got ${got}. ` +
+    `Build one with graph.knn, graph.affinity, graph.fromEdges or CsrMatrix.fromTriplets.`,
+  negativeWeight: (fn: string, i: number, j: number, v: number) =>
+    `${fn}: edge weight W[${i},${j}] = ${v} is negative; graph Laplacians need non-negative weights. ` +
+    `Use similarities (e.g. graph.affinity) rather than signed or distance values.`,
+  notSymmetricGraph: (fn: string, i: number, j: number, asym: number) =>
+    `${fn}: the adjacency matrix is not symmetric (|W[${i},${j}] − W[${j},${i}]| = ${asym.toExponential(2)}). ` +
+    `Make the graph undirected first, e.g. graph.symmetrize(W, "mean").`,
+  disconnectedGraph: (fn: string, count: number, sizes: number[]) =>
+    `${fn}: the graph has ${count} connected components (sizes ${sizes.slice(0, 8).join(", ")}${count > 8 ? ", …" : ""}), ` +
+    `so its Laplacian has ${count} zero eigenvalues and the spectral embedding is not unique. ` +
+    `Connect it (larger k in graph.knn/graph.affinity, or symmetrize with "max" instead of "mutual"), ` +
+    `or handle each component separately (graph.components(W).labels).`,
+  disconnectedGraphTooMany: (fn: string, count: number, k: number, sizes: number[]) =>
+    `${fn}: the graph has ${count} connected components (sizes ${sizes.slice(0, 8).join(", ")}${count > 8 ? ", …" : ""}) ` +
+    `but only k = ${k} clusters were asked for; the spectrum cannot say which components to merge. ` +
+    `Connect the graph (larger k in graph.knn/graph.affinity), ask for k ≥ ${count}, ` +
+    `or cluster each component separately (graph.components(W).labels).`,
+  tooFewPoints: (fn: string, n: number, need: number) =>
+    `${fn}: got ${n} points but at least ${need} are needed. Pass more points or a smaller k/dim.`,
+  neighborsTooMany: (fn: string, k: number, n: number, includeSelf: boolean) =>
+    `${fn}: k = ${k} neighbours requested among ${n} points; need 1 ≤ k ≤ ${includeSelf ? n : n - 1}` +
+    `${includeSelf ? "" : " (the point itself is excluded)"}. Use a smaller k.`,
+  positiveNumber: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,
+  nonNegativeNumber: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a non-negative finite number, got ${String(value)}.`,
+  positiveInteger: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a positive integer, got ${String(value)}.`,
+  missingOption: (fn: string, option: string, example: string) =>
+    `${fn}: option ${option} is required, e.g. ${example}.`,
+  clustersTooMany: (fn: string, k: number, n: number) =>
+    `${fn}: k = ${k} clusters requested for ${n} points; need 1 ≤ k ≤ n. Use a smaller k.`,
+  dimTooLarge: (fn: string, dim: number, n: number, extra: number) =>
+    `${fn}: dim = ${dim} (plus ${extra} trivial eigenvector${extra === 1 ? "" : "s"}) needs fewer than ${n} nodes; ` +
+    `use dim ≤ ${Math.max(n - 1 - extra, 0)}.`,
+  denseEigenFallbackTooLarge: (n: number, limit: number) =>
+    `This graph has ${n} nodes; until the sparse solver linalg.eigsh is available, spectral methods solve a dense ` +
+    `eigenproblem and are limited to ${limit} nodes. Subsample the points or use a smaller graph.`,
+  edgeIndex: (fn: string, e: number, i: number, j: number, n: number) =>
+    `${fn}: edge ${e} = (${i}, ${j}) has an endpoint outside 0..${n - 1}. Node ids must be integers in [0, n).`,
+  edgeWeightsLength: (fn: string, edges: number, weights: number) =>
+    `${fn}: ${edges} edges but ${weights} weights; pass one weight per edge, or none for weight 1.`,
+  notAscending: (fn: string, i: number) =>
+    `${fn}: values must be ascending (eigenvalues as a Spectrum returns them), but values[${i}] < values[${i - 1}]. Sort them first.`,
+  centersShape: (fn: string, rows: number, cols: number, d: number) =>
+    `${fn}: centers is ${rows}×${cols} but d = ${d}; give one row per cluster with d columns (or omit d).`,
+  badEdgesInput: (fn: string) =>
+    `${fn}: edges must be an array of [i, j] pairs.`,
+  notGraphology: (fn: string) =>
+    `${fn}: expected a graphology Graph instance (from the npm package graphology).`,
+  factorRange: (fn: string, value: unknown) =>
+    `${fn}: factor (inner radius / outer radius) must be in (0, 1), got ${String(value)}.`,
+  discretizeFailed: (iterations: number) =>
+    `cluster.spectral: the discretization (Yu & Shi 2003) did not converge after ${iterations} restarts. ` +
+    `Use assign: "kmeans" or another seed.`,
 } as const;

@@ -1,0 +1,9 @@
+/** The `cluster` namespace: clusterings of points and graphs, each returning a Clustering. */
+export { kmeans } from "./kmeans";
+export type { KmeansOptions } from "./kmeans";
+export { spectral } from "./spectral";
+export type { SpectralClusteringOptions } from "./spectral";
+export { ncut } from "./ncut";
+export type { NcutOptions } from "./ncut";
+export { eigengap } from "./eigengap";
+export type { EigengapOptions, EigengapResult } from "./eigengap";

@@ -1,0 +1,70 @@
+/** `cluster.spectral`: spectral clustering (Ng, Jordan & Weiss 2001 as scikit-learn's spectral_clustering). */
+import { CsrMatrix } from "../csr";
+import { Clustering } from "../clustering";
+import { Embedding } from "../embedding";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { Rng } from "../random";
+import { hashArrays, VERSION } from "../meta";
+import { checkChoice, checkOptions } from "../validate";
+import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { spectralMap } from "../embed/spectral";
+import { components } from "../graph/components";
+import { kmeans } from "./kmeans";
+import { discretize } from "./discretize";
+
+export interface SpectralClusteringOptions {
+  /** Number of clusters (required). */
+  k: number;
+  seed?: number;
+  /** "kmeans" (default) on the embedding rows, or "discretize" (Yu & Shi 2003). */
+  assign?: "kmeans" | "discretize";
+  /** k-means restarts (default 10). */
+  nInit?: number;
+}
+
+/**
+ * Embeds the nodes with the k eigenvectors of the smallest eigenvalues of the normalized Laplacian, mapped
+ * to D^{-1/2}u (the generalized problem (D − W)x = λDx, Shi & Malik 2000), the first one kept, and assigns
+ * clusters by k-means on the rows or by Yu–Shi discretization, exactly as scikit-learn's
+ * spectral_clustering (which, unlike NJW's paper, does not row-normalize before k-means). A disconnected
+ * affinity is accepted when it has at most k components (each component then lies in its own cluster or
+ * clusters); more components than k is an error naming the count.
+ */
+export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
+  const fn = "cluster.spectral";
+  checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);
+  checkAdjacency(fn, W, { symmetric: true });
+  if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
+  const k = checkPositiveInt(fn, "k", opts.k);
+  const assign = checkChoice(fn, "assign", opts.assign ?? "kmeans", ["kmeans", "discretize"] as const);
+  const nInit = checkPositiveInt(fn, "nInit", opts.nInit ?? 10);
+  const seed = opts.seed ?? 0;
+  const n = W.rows;
+  if (k >= n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n - 1));
+  // Per-component handling: with c ≤ k components the null space of L is spanned by the component
+  // indicators (von Luxburg 2007, Prop. 4), so they stay apart in the embedding; with c > k, k clusters
+  // would have to merge unrelated components, which the spectrum cannot decide.
+  const comps = components(W);
+  if (comps.count > k) throw new EigenlabError("disconnected", message.disconnectedGraphTooMany(fn, comps.count, k, Array.from(comps.sizes)));
+  const t0 = performance.now();
+  const map = spectralMap(W, k, seed, true);
+  const rng = new Rng(seed);
+  const labels =
+    assign === "kmeans"
+      ? kmeans(map.coords, { k, nInit, seed: seed }).labels
+      : discretize(map.coords, rng.stream(1));
+  const meta = {
+    solver: `spectral-clustering:${assign}/${map.solver}`,
+    backend: "cpu",
+    precision: "float64" as const,
+    version: VERSION,
+    inputShape: [n, n],
+    inputHash: hashArrays(W.indptr, W.indices, W.values),
+    seed,
+    nInit,
+    timeMs: performance.now() - t0,
+  };
+  const embedding = new Embedding({ coords: map.coords, eigenvalues: map.values, labels, meta });
+  return new Clustering({ labels, k, embedding, affinity: W, meta });
+}

@@ -1,0 +1,36 @@
+/** `data.swissRoll`: the swiss-roll surface in 3-D (scikit-learn's make_swiss_roll). */
+import { Matrix } from "../matrix";
+import { Rng } from "../random";
+import { checkOptions } from "../validate";
+import { checkNonNegative, checkPositiveInt } from "../graph/check";
+import type { PointCloud } from "./point-cloud";
+
+export interface SwissRollOptions {
+  n?: number;
+  noise?: number;
+  seed?: number;
+}
+
+/**
+ * t = 1.5π(1 + 2u), u uniform; point (t cos t, 21 v, t sin t), v uniform, plus noise·N(0, I₃). `t` is the
+ * position along the roll (the coordinate a manifold learner should recover).
+ */
+export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
+  const fn = "data.swissRoll";
+  checkOptions(fn, opts, ["n", "noise", "seed"]);
+  const n = checkPositiveInt(fn, "n", opts.n ?? 100);
+  const noise = checkNonNegative(fn, "noise", opts.noise ?? 0);
+  const rng = new Rng(opts.seed ?? 0);
+  const u = rng.stream(1);
+  const eps = rng.stream(2);
+  const X = new Float64Array(3 * n);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = 1.5 * Math.PI * (1 + 2 * u.uniform());
+    t[i] = s;
+    X[3 * i] = s * Math.cos(s) + noise * eps.normal();
+    X[3 * i + 1] = 21 * u.uniform() + noise * eps.normal();
+    X[3 * i + 2] = s * Math.sin(s) + noise * eps.normal();
+  }
+  return { X: new Matrix(n, 3, X), t };
+}

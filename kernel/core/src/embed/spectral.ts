@@ -1,0 +1,109 @@
+/** `embed.spectral`: Laplacian eigenmaps (Belkin & Niyogi 2003), as sklearn.manifold.spectral_embedding. */
+import { CsrMatrix } from "../csr";
+import { Matrix } from "../matrix";
+import { Embedding } from "../embedding";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { hashArrays, VERSION } from "../meta";
+import { checkOptions } from "../validate";
+import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { components } from "../graph/components";
+import { laplacian } from "../graph/laplacian";
+import { eigenpairs } from "../graph/eigenpairs";
+
+export interface SpectralEmbeddingOptions {
+  /** Embedding dimension (required). */
+  dim: number;
+  /** Seed of the eigensolver's start vector. */
+  seed?: number;
+  /** Use the normalized Laplacian (default true, scikit-learn's norm_laplacian). */
+  normalized?: boolean;
+  /** Drop the first (constant, eigenvalue 0) eigenvector (default true, scikit-learn's drop_first). */
+  dropFirst?: boolean;
+}
+
+/** Throws the disconnected-graph error when W has more than one connected component. */
+export function requireConnected(fn: string, W: CsrMatrix): void {
+  const comps = components(W);
+  if (comps.count > 1) {
+    throw new EigenlabError("disconnected", message.disconnectedGraph(fn, comps.count, Array.from(comps.sizes)));
+  }
+}
+
+export interface RawSpectralMap {
+  /** n × m, column j the j-th eigenvector mapped back to node space, signs deterministic. */
+  coords: Matrix;
+  /** Laplacian eigenvalues of the columns, ascending. */
+  values: Float64Array;
+  solver: string;
+}
+
+/**
+ * The m eigenvectors of the smallest Laplacian eigenvalues, W already checked connected. With the
+ * normalized Laplacian L = I − D^{-1/2} W D^{-1/2}, each eigenvector u is mapped to D^{-1/2} u, a solution of
+ * the generalized problem (D − W) x = λ D x (Shi & Malik 2000; von Luxburg 2007 §3.3), exactly what
+ * scikit-learn's spectral_embedding returns (`embedding / dd`). Then each column is sign-flipped so its
+ * largest-magnitude entry is positive (scikit-learn's _deterministic_vector_sign_flip).
+ */
+export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: boolean): RawSpectralMap {
+  const n = W.rows;
+  const L = laplacian(W, { kind: normalized ? "sym" : "combinatorial" });
+  const S = eigenpairs(L, { k: m, which: "SA", seed });
+  const out = Float64Array.from(S.vectors.data);
+  if (normalized) {
+    const deg = new Float64Array(n);
+    for (let r = 0; r < n; r++) for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
+    for (let i = 0; i < n; i++) {
+      const s = 1 / Math.sqrt(deg[i]);
+      for (let j = 0; j < m; j++) out[i * m + j] *= s;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    let arg = 0, best = -1;
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(out[i * m + j]);
+      if (a > best) { best = a; arg = i; }
+    }
+    if (out[arg * m + j] < 0) for (let i = 0; i < n; i++) out[i * m + j] = -out[i * m + j];
+  }
+  return { coords: new Matrix(n, m, out), values: S.values, solver: String(S.meta.solver) };
+}
+
+/**
+ * Spectral embedding of an undirected weighted graph: the coordinates of node i are the i-th entries of
+ * the Laplacian eigenvectors with the smallest eigenvalues (the first, constant one dropped by default).
+ * A disconnected graph is an error (its embedding is not unique); see graph.components.
+ */
+export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embedding {
+  const fn = "embed.spectral";
+  checkOptions(fn, opts, ["dim", "seed", "normalized", "dropFirst"]);
+  checkAdjacency(fn, W, { symmetric: true });
+  if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
+  const dim = checkPositiveInt(fn, "dim", opts.dim);
+  const normalized = opts.normalized ?? true;
+  const dropFirst = opts.dropFirst ?? true;
+  const seed = opts.seed ?? 0;
+  const n = W.rows;
+  const extra = dropFirst ? 1 : 0;
+  if (dim + extra >= n) {
+    throw new EigenlabError("k-too-large", message.dimTooLarge(fn, dim, n, extra));
+  }
+  requireConnected(fn, W);
+  const t0 = performance.now();
+  const map = spectralMap(W, dim + extra, seed, normalized);
+  const coords = dropFirst ? map.coords.sliceCols(1, dim + 1) : map.coords;
+  return new Embedding({
+    coords,
+    eigenvalues: map.values.slice(extra),
+    meta: {
+      solver: `spectral-embedding:${normalized ? "normalized" : "combinatorial"}-laplacian/${map.solver}`,
+      backend: "cpu",
+      precision: "float64",
+      version: VERSION,
+      inputShape: [n, n],
+      inputHash: hashArrays(W.indptr, W.indices, W.values),
+      seed,
+      timeMs: performance.now() - t0,
+    },
+  });
+}

@@ -1,0 +1,62 @@
+/** Input checks shared by the graph, cluster and embed namespaces (private: not exported from the barrel). */
+import { CsrMatrix } from "../csr";
+import { Matrix } from "../matrix";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkFinite, SYMMETRY_RTOL } from "../validate";
+
+function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (typeof x !== "object") return typeof x;
+  return (x as object).constructor?.name ?? "an object";
+}
+
+/** A square CsrMatrix with finite, non-negative weights; symmetric (within SYMMETRY_RTOL) when asked. */
+export function checkAdjacency(fn: string, W: unknown, opts: { symmetric?: boolean } = {}): CsrMatrix {
+  if (!(W instanceof CsrMatrix)) throw new EigenlabError("bad-input", message.notCsrAdjacency(fn, describe(W)));
+  if (W.rows !== W.cols) throw new EigenlabError("not-square", message.notSquare(`${fn}: the adjacency matrix`, W.rows, W.cols));
+  const v = W.values;
+  const nz = W.nnz;
+  checkFinite(`${fn}: the adjacency matrix`, v.subarray(0, nz));
+  let maxAbs = 0;
+  for (let r = 0; r < W.rows; r++) {
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) {
+      if (v[p] < 0) throw new EigenlabError("negative-weight", message.negativeWeight(fn, r, W.indices[p], v[p]));
+      maxAbs = Math.max(maxAbs, v[p]);
+    }
+  }
+  if (opts.symmetric) {
+    const a = W.asymmetry();
+    if (a.value > SYMMETRY_RTOL * maxAbs) throw new EigenlabError("not-symmetric", message.notSymmetricGraph(fn, a.i, a.j, a.value));
+  }
+  return W;
+}
+
+/** A finite data matrix (one row per point) with at least `minRows` rows. */
+export function checkPoints(fn: string, X: unknown, minRows = 1): Matrix {
+  if (!(X instanceof Matrix)) throw new EigenlabError("bad-input", `${fn}: expected the points as a Matrix (one row per point), got ${describe(X)}.`);
+  checkFinite(`${fn}: X`, X.data);
+  if (X.rows < minRows) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, X.rows, minRows));
+  return X;
+}
+
+export function checkPositive(fn: string, option: string, value: unknown): number {
+  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
+    throw new EigenlabError("bad-option", message.positiveNumber(fn, option, value));
+  }
+  return value;
+}
+
+export function checkNonNegative(fn: string, option: string, value: unknown): number {
+  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+    throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, option, value));
+  }
+  return value;
+}
+
+export function checkPositiveInt(fn: string, option: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new EigenlabError("bad-option", message.positiveInteger(fn, option, value));
+  }
+  return value;
+}

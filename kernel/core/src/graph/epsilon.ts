@@ -1,0 +1,31 @@
+/** `graph.epsilon`: the ε-neighbourhood graph (scikit-learn's radius_neighbors_graph). */
+import { Matrix } from "../matrix";
+import { CsrMatrix } from "../csr";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkChoice, checkOptions } from "../validate";
+import { checkPoints, checkPositive } from "./check";
+import { radiusNeighbors } from "./neighbors";
+
+export interface EpsilonOptions {
+  /** Radius: points at distance ≤ eps are joined (required). */
+  eps: number;
+  metric?: "euclidean" | "cosine";
+  /** "connectivity" (default): weight 1; "distance": the distance as weight. */
+  mode?: "connectivity" | "distance";
+  includeSelf?: boolean;
+}
+
+/** Joins every pair of rows of X within distance eps; symmetric by construction. */
+export function epsilon(X: Matrix, opts: EpsilonOptions): CsrMatrix {
+  const fn = "graph.epsilon";
+  checkOptions(fn, opts, ["eps", "metric", "mode", "includeSelf"]);
+  checkPoints(fn, X, 1);
+  if (opts?.eps === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "eps", "{ eps: 0.5 }"));
+  const eps = checkPositive(fn, "eps", opts.eps);
+  const metric = checkChoice(fn, "metric", opts.metric ?? "euclidean", ["euclidean", "cosine"] as const);
+  const mode = checkChoice(fn, "mode", opts.mode ?? "connectivity", ["connectivity", "distance"] as const);
+  const r = radiusNeighbors(X, eps, metric, opts.includeSelf ?? false);
+  const values = mode === "connectivity" ? new Float64Array(r.indices.length).fill(1) : r.distances;
+  return new CsrMatrix(X.rows, X.rows, r.indptr, r.indices, values);
+}

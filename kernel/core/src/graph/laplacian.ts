@@ -1,0 +1,56 @@
+/** `graph.laplacian`: combinatorial, symmetric-normalized and random-walk Laplacians. */
+import { CsrMatrix } from "../csr";
+import { checkChoice, checkOptions } from "../validate";
+import { checkAdjacency } from "./check";
+
+export type LaplacianKind = "combinatorial" | "sym" | "rw";
+
+export interface LaplacianOptions {
+  /** "combinatorial" (default): D − W; "sym": I − D^{-1/2} W D^{-1/2}; "rw": I − D^{-1} W. */
+  kind?: LaplacianKind;
+}
+
+/**
+ * Graph Laplacian following scipy.sparse.csgraph.laplacian: self-loops are ignored (the diagonal of W
+ * neither counts in the degree nor survives in L); the degree of node j is its column sum (scipy's
+ * default, use_out_degree=False; equal to the row sum for an undirected graph). An isolated node gets a
+ * zero row and diagonal 0 in every kind, so the normalized forms never divide by zero. Explicit
+ * diagonal entries are always stored, so the sparsity pattern is W's plus the diagonal.
+ */
+export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix {
+  const fn = "graph.laplacian";
+  checkOptions(fn, opts, ["kind"]);
+  const kind = checkChoice(fn, "kind", opts.kind ?? "combinatorial", ["combinatorial", "sym", "rw"] as const);
+  checkAdjacency(fn, W);
+  const n = W.rows;
+  const deg = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
+  }
+  const rowScale = new Float64Array(n);
+  const colScale = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = deg[i];
+    if (kind === "combinatorial") { rowScale[i] = 1; colScale[i] = 1; }
+    else if (kind === "sym") { const s = d > 0 ? 1 / Math.sqrt(d) : 1; rowScale[i] = s; colScale[i] = s; }
+    else { rowScale[i] = d > 0 ? 1 / d : 1; colScale[i] = 1; }
+  }
+  const indptr = new Int32Array(n + 1);
+  const cols = new Int32Array(W.nnz + n);
+  const vals = new Float64Array(W.nnz + n);
+  let out = 0;
+  for (let r = 0; r < n; r++) {
+    const diag = kind === "combinatorial" ? deg[r] : deg[r] > 0 ? 1 : 0;
+    let placed = false;
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) {
+      const c = W.indices[p];
+      if (c === r) continue;
+      if (!placed && c > r) { cols[out] = r; vals[out++] = diag; placed = true; }
+      cols[out] = c;
+      vals[out++] = -W.values[p] * rowScale[r] * colScale[c];
+    }
+    if (!placed) { cols[out] = r; vals[out++] = diag; }
+    indptr[r + 1] = out;
+  }
+  return new CsrMatrix(n, n, indptr, cols.slice(0, out), vals.slice(0, out));
+}
