@@ -14,3 +14,5 @@ export type { MimeBundle, DisplayFormatter } from "./display";
 export * as linalg from "./linalg";
 export { Embedding } from "./embedding";
 export { Clustering } from "./clustering";
+export * as rmt from "./rmt";
+export * as data from "./data";
