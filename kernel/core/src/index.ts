@@ -16,3 +16,4 @@ export { Embedding } from "./embedding";
 export { Clustering } from "./clustering";
 export * as rmt from "./rmt";
 export * as data from "./data";
+export * as embed from "./embed";

@@ -63,15 +63,14 @@ export const message = {
   emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
   positiveNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,
+  finiteNumber: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a finite number, got ${String(value)}.`,
   positiveInteger: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a positive integer, got ${String(value)}.`,
   nonNegativeInteger: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
   probability: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a probability in [0, 1], got ${String(value)}.`,
-  walkTablesTooLarge: (entries: number, limit: number) =>
-    `node2vec: the second-order alias tables would hold ${entries} entries (sum of squared degrees), above ${limit}. ` +
-    `Use embed.deepwalk (p = q = 1 needs no second-order tables) or sparsify the graph.`,
   fastrpWeights: (value: unknown) =>
     `embed.fastrp: weights must be a non-empty array of finite numbers (one per propagation step), got ${JSON.stringify(value)}.`,
   lineOrder: (value: unknown) => `embed.line: order must be 1 (first-order proximity) or 2 (second-order), got ${String(value)}.`,
@@ -96,6 +95,7 @@ export const message = {
   zeroSignal: (fn: string) => `${fn}: the signal is all zeros, so its Rayleigh quotient is undefined. Pass a non-zero signal.`,
   spectralInterval: (lo: number, hi: number) =>
     `diffusion: the spectral interval [${lo}, ${hi}] is empty or not finite. Pass { lmin, lmax } with lmin < lmax, or a finite operator.`,
+  notFunction: (fn: string, option: string) => `${fn}: ${option} must be a function, e.g. (fraction) => console.log(fraction).`,
   filterNotFunction: (fn: string) => `${fn}: filter must be a function of the eigenvalue, e.g. (lambda) => Math.exp(-lambda).`,
   marginalLength: (which: string, len: number, expected: number) =>
     `ot.sinkhorn: ${which} has length ${len} but the cost matrix needs ${expected}. a has one entry per row of C, b per column.`,
