@@ -27,6 +27,25 @@ export interface FastRPOptions {
   seed?: number;
 }
 
+/**
+ * The n × dim very sparse random projection R (row-major) with row j scaled by rowScale(j): entries
+ * √s·{+1, 0, −1} with probabilities {1/2s, 1 − 1/s, 1/2s}; one uniform per entry from stream 0 of `seed`.
+ */
+export function sparseProjection(n: number, dim: number, s: number, seed: number, rowScale: (j: number) => number = () => 1): Float64Array {
+  const rng = new Rng(seed).stream(0);
+  const R = new Float64Array(n * dim);
+  const sqrtS = Math.sqrt(s);
+  const half = 1 / (2 * s);
+  for (let j = 0; j < n; j++) {
+    const l = rowScale(j);
+    for (let k = 0; k < dim; k++) {
+      const u = rng.uniform();
+      R[j * dim + k] = u < half ? sqrtS * l : u < 2 * half ? -sqrtS * l : 0;
+    }
+  }
+  return R;
+}
+
 export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();
@@ -47,21 +66,10 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   let twoM = 0;
   for (let i = 0; i < n; i++) twoM += deg[i];
 
-  // R scaled by L, row by row (row j gets (deg_j/2m)^β). Each entry draws one uniform from the seed's stream.
-  const rng = new Rng(seed).stream(0);
-  const cur = new Float64Array(n * dim);
-  const sqrtS = Math.sqrt(s);
-  const half = 1 / (2 * s);
-  for (let j = 0; j < n; j++) {
-    const l = beta === 0 ? 1 : deg[j] > 0 ? Math.pow(deg[j] / twoM, beta) : 0;
-    for (let k = 0; k < dim; k++) {
-      const u = rng.uniform();
-      cur[j * dim + k] = u < half ? sqrtS * l : u < 2 * half ? -sqrtS * l : 0;
-    }
-  }
+  const cur = sparseProjection(n, dim, s, seed, (j) => (beta === 0 ? 1 : deg[j] > 0 ? Math.pow(deg[j] / twoM, beta) : 0));
   const out = new Float64Array(n * dim);
-  let prev = cur;
-  let next = new Float64Array(n * dim);
+  let prev: Float64Array = cur;
+  let next: Float64Array = new Float64Array(n * dim);
   for (let it = 0; it < weights.length; it++) {
     // next = P · prev  (P = D⁻¹A; isolated nodes keep a zero row)
     for (let i = 0; i < n; i++) {
