@@ -17,3 +17,4 @@ export { Clustering } from "./clustering";
 export * as rmt from "./rmt";
 export * as data from "./data";
 export * as embed from "./embed";
+export * as diffusion from "./diffusion";

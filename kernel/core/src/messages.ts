@@ -63,6 +63,8 @@ export const message = {
   emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
   positiveNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,
+  nonNegativeNumber: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a non-negative finite number, got ${String(value)}.`,
   finiteNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a finite number, got ${String(value)}.`,
   positiveInteger: (fn: string, option: string, value: unknown) =>
