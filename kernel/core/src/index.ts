@@ -18,3 +18,4 @@ export * as rmt from "./rmt";
 export * as data from "./data";
 export * as embed from "./embed";
 export * as diffusion from "./diffusion";
+export * as ot from "./ot";

@@ -105,6 +105,7 @@ export const message = {
     `ot.sinkhorn: ${which} must be non-negative and sum to 1 (it sums to ${sum}). Normalize it (a / sum(a)).`,
   marginalNegative: (which: string, index: number, value: number) =>
     `ot.sinkhorn: ${which}[${index}] = ${value} is negative; marginals must be non-negative weights.`,
+  costNotMatrix: () => `ot.sinkhorn: the cost C must be a dense Matrix (n × m). Build it with Matrix.from(rows).`,
   sinkhornNoConvergence: (iterations: number, err: number, tol: number) =>
     `ot.sinkhorn did not reach tol = ${tol} in ${iterations} iterations (marginal error ${err.toExponential(2)}). ` +
     `Raise maxIter or epsilon, or rescale the cost matrix (e.g. C / max(C)).`,
