@@ -18,7 +18,10 @@ import { checkAdjacency, positiveInteger, positiveNumber } from "../validate-num
 
 export interface FastRPOptions {
   dim?: number;
-  /** α_1..α_k, one weight per power of P (default [1, 1, 1]: three hops, equal weight). */
+  /**
+   * α_1..α_k, one weight per power of P. Default [0, 1, 1, 1]: the 1-hop term left out and 2–4 hops weighed
+   * equally, in the spirit of Neo4j GDS's default iteration weights [0, 1, 1]; the paper tunes them per dataset.
+   */
   weights?: number[];
   /** β: degree normalization exponent; negative values damp hubs (default 0: none). */
   normalizationStrength?: number;
@@ -29,18 +32,19 @@ export interface FastRPOptions {
 
 /**
  * The n × dim very sparse random projection R (row-major) with row j scaled by rowScale(j): entries
- * √s·{+1, 0, −1} with probabilities {1/2s, 1 − 1/s, 1/2s}; one uniform per entry from stream 0 of `seed`.
+ * √s·{+1, 0, −1} with probabilities {1/2s, 1 − 1/s, 1/2s}; one 32-bit draw per entry from stream 0 of `seed`.
  */
 export function sparseProjection(n: number, dim: number, s: number, seed: number, rowScale: (j: number) => number = () => 1): Float64Array {
   const rng = new Rng(seed).stream(0);
   const R = new Float64Array(n * dim);
   const sqrtS = Math.sqrt(s);
-  const half = 1 / (2 * s);
+  // One 32-bit draw x per entry: +√s if x < 2³²/2s, −√s if x < 2³²/s, else 0.
+  const cut = 4294967296 / (2 * s);
   for (let j = 0; j < n; j++) {
     const l = rowScale(j);
     for (let k = 0; k < dim; k++) {
-      const u = rng.uniform();
-      R[j * dim + k] = u < half ? sqrtS * l : u < 2 * half ? -sqrtS * l : 0;
+      const x = rng.nextUint32();
+      R[j * dim + k] = x < cut ? sqrtS * l : x < 2 * cut ? -sqrtS * l : 0;
     }
   }
   return R;
@@ -52,7 +56,7 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   checkOptions(fn, opts, ["dim", "weights", "normalizationStrength", "s", "seed"]);
   checkAdjacency(fn, G);
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
-  const weights = opts.weights ?? [1, 1, 1];
+  const weights = opts.weights ?? [0, 1, 1, 1];
   if (!Array.isArray(weights) || weights.length === 0 || !weights.every((w) => typeof w === "number" && Number.isFinite(w))) {
     throw new EigenlabError("bad-option", message.fastrpWeights(weights));
   }

@@ -11,7 +11,7 @@
  */
 import { CsrMatrix } from "../csr";
 import { Rng } from "../random";
-import { buildAliasInto, drawAlias } from "./alias";
+import { buildAliasInto, drawAlias, drawAliasF32 } from "./alias";
 
 export const ALIAS_LIMIT = 25_000_000;
 
@@ -145,13 +145,13 @@ export function randomWalks(G: CsrMatrix, opts: WalkOptions): Walks {
         if (prevEdge < 0 || sampler === "first-order") {
           k = drawAlias(rng, node.prob, node.alias, s, deg);
         } else if (edge) {
-          k = drawAlias(rng, edge.prob, edge.alias, edge.offset[prevEdge], deg);
+          k = drawAliasF32(rng, edge.prob, edge.alias, edge.offset[prevEdge], deg);
         } else {
           for (;;) {
             k = drawAlias(rng, node.prob, node.alias, s, deg);
             const x = indices[s + k];
             const alpha = x === prev ? 1 / p : hasEdge(G, prev, x) ? 1 : 1 / q;
-            if (rng.uniform() * alphaMax < alpha) break;
+            if ((rng.nextUint32() + 0.5) * 2.3283064365386963e-10 * alphaMax < alpha) break;
           }
         }
         prevEdge = s + k;
