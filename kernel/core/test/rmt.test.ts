@@ -73,6 +73,20 @@ describe("rmt", function () {
     assert.equal(peer.rank, 2);
   });
 
+  it("spikes(X) with p > n finds the spike through the n × n Gram matrix; vectors are unit, signs normalized", () => {
+    const sw = data.spikedWishart({ n: 150, p: 300, spikes: [8], seed: 6 });
+    const s = rmt.spikes(sw.X);
+    assert.equal(s.k, 1, String(s));
+    const v = s.vectors.col(0);
+    assertBelow(Math.abs(v.reduce((a, x) => a + x * x, 0) - 1), 1e-12, "unit norm");
+    let big = 0;
+    for (const x of v) if (Math.abs(x) > Math.abs(big)) big = x;
+    assert.ok(big > 0);
+    let c = 0;
+    for (let i = 0; i < 300; i++) c += v[i] * sw.directions.get(i, 0);
+    assertBelow(Math.abs(c * c - s.overlaps[0]), 0.1, "cos² vs prediction");
+  });
+
   it("spikes(X) finds nothing in pure noise (p > n as well)", () => {
     assert.equal(rmt.spikes(Matrix.random(300, 150, { seed: 8 })).k, 0);
     assert.equal(rmt.spikes(Matrix.random(120, 240, { seed: 9 })).k, 0);

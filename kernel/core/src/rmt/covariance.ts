@@ -49,7 +49,10 @@ export function covarianceEigen(fn: string, X: Matrix, withVectors: boolean): Co
   for (let j = 0; j < m; j++) {
     let s = 0;
     for (let i = 0; i < p; i++) s += u[i * m + j] ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    // Unit length, and the sign convention of eigh: the largest-magnitude entry positive.
+    let big = 0;
+    for (let i = 0; i < p; i++) if (Math.abs(u[i * m + j]) > Math.abs(big)) big = u[i * m + j];
+    const inv = s > 0 ? (big < 0 ? -1 : 1) / Math.sqrt(s) : 0;
     for (let i = 0; i < p; i++) u[i * m + j] *= inv;
   }
   return { values, vectors: new Matrix(p, m, u), n, p };
