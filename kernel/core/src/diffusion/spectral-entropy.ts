@@ -14,6 +14,7 @@ import { checkFinite, checkOptions } from "../validate";
 import { positiveNumber } from "../validate-numbers";
 import { eigh } from "../linalg/eigh";
 import { checkAdjacency } from "../validate-numbers";
+import { ResultMeta, VERSION, hashArrays } from "../meta";
 
 export interface SpectralEntropyOptions {
   /** Diffusion time t ≥ 0 (default 1). */
@@ -28,6 +29,7 @@ export interface SpectralEntropy {
   eigenvalues: Float64Array;
   t: number;
   sigma?: number;
+  meta: ResultMeta;
 }
 
 export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropyOptions = {}): SpectralEntropy {
@@ -92,5 +94,12 @@ export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropy
     const a = x / total;
     if (a > 0) entropy -= a * Math.log(a);
   }
-  return { entropy, eigenvalues, t, sigma };
+  return {
+    entropy, eigenvalues, t, sigma,
+    meta: {
+      solver: "diffusion-spectral-entropy:eigh", backend: "cpu", precision: "float64", version: VERSION,
+      inputShape: [input.rows, input.cols],
+      inputHash: input instanceof CsrMatrix ? hashArrays(input.indptr, input.indices, input.values) : hashArrays(input.data),
+    },
+  };
 }
