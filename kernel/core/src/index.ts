@@ -18,3 +18,6 @@ export * as graph from "./graph";
 export * as data from "./data";
 export * as cluster from "./cluster";
 export * as embed from "./embed";
+export * as rmt from "./rmt";
+export * as diffusion from "./diffusion";
+export * as ot from "./ot";

@@ -147,6 +147,16 @@ export const message = {
   neighborsTooMany: (fn: string, k: number, n: number, includeSelf: boolean) =>
     `${fn}: k = ${k} neighbours requested among ${n} points; need 1 ≤ k ≤ ${includeSelf ? n : n - 1}` +
     `${includeSelf ? "" : " (the point itself is excluded)"}. Use a smaller k.`,
+  // --- embed (random walks), rmt, diffusion, ot, data (graphs/matrices) ---
+  graphNotSquare: (fn: string, rows: number, cols: number) =>
+    `${fn}: the graph must be a square adjacency CsrMatrix (n×n), got ${shape(rows, cols)}. ` +
+    `Build it with CsrMatrix.fromTriplets(n, n, i, j, w).`,
+  graphNotCsr: (fn: string) =>
+    `${fn}: the graph must be a CsrMatrix adjacency matrix. Convert a dense Matrix with CsrMatrix.fromDense(A).`,
+  negativeWeight: (fn: string, i: number, j: number, w: number) =>
+    `${fn}: edge (${i}, ${j}) has weight ${w}; random-walk methods need non-negative, finite weights. ` +
+    `Use absolute values or drop negative edges.`,
+  emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
   positiveNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,
   nonNegativeNumber: (fn: string, option: string, value: unknown) =>
@@ -180,4 +190,58 @@ export const message = {
   discretizeFailed: (iterations: number) =>
     `cluster.spectral: the discretization (Yu & Shi 2003) did not converge after ${iterations} restarts. ` +
     `Use assign: "kmeans" or another seed.`,
+  finiteNumber: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a finite number, got ${String(value)}.`,
+  positiveInteger: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a positive integer, got ${String(value)}.`,
+  nonNegativeInteger: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
+  probability: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a probability in [0, 1], got ${String(value)}.`,
+  fastrpWeights: (value: unknown) =>
+    `embed.fastrp: weights must be a non-empty array of finite numbers (one per propagation step), got ${JSON.stringify(value)}.`,
+  lineOrder: (value: unknown) => `embed.line: order must be 1 (first-order proximity) or 2 (second-order), got ${String(value)}.`,
+  tooFewValues: (fn: string, got: number, need: number) =>
+    `${fn}: needs at least ${need} finite values, got ${got}. Pass more eigenvalues or samples.`,
+  ratioRange: (fn: string, value: unknown) =>
+    `${fn}: ratio must be a positive finite number (p / n, features over samples), got ${String(value)}.`,
+  negativeEigenvalue: (fn: string, index: number, value: number) =>
+    `${fn}: eigenvalue ${index} is ${value}, but covariance eigenvalues are non-negative. Pass eigenvalues of XᵀX/n.`,
+  matrixTooSmall: (fn: string, rows: number, cols: number) =>
+    `${fn}: X is ${shape(rows, cols)}; at least 2 rows and 2 columns are needed.`,
+  powerLawValues: (index: number, value: number) =>
+    `rmt.powerLawFit: values must be positive and finite, value ${index} is ${value}. Drop zeros and negatives first.`,
+  powerLawTail: (n: number, minTail: number) =>
+    `rmt.powerLawFit: only ${n} distinct positive values; a tail fit needs at least ${minTail}. Pass more values or lower minTail.`,
+  projectionShape: (cols: number, p: number) =>
+    `X has ${cols} columns but the spikes were found in a ${p}-dimensional feature space. Pass the same X (n × p).`,
+  operatorNotSquare: (fn: string, rows: number, cols: number) =>
+    `${fn}: the operator must be square and symmetric (a graph Laplacian), got ${shape(rows, cols)}.`,
+  signalLength: (fn: string, len: number, n: number) =>
+    `${fn}: the signal has length ${len} but the graph has ${n} nodes. Pass one value per node.`,
+  zeroSignal: (fn: string) => `${fn}: the signal is all zeros, so its Rayleigh quotient is undefined. Pass a non-zero signal.`,
+  spectralInterval: (lo: number, hi: number) =>
+    `diffusion: the spectral interval [${lo}, ${hi}] is empty or not finite. Pass { lmin, lmax } with lmin < lmax, or a finite operator.`,
+  notFunction: (fn: string, option: string) => `${fn}: ${option} must be a function, e.g. (fraction) => console.log(fraction).`,
+  filterNotFunction: (fn: string) => `${fn}: filter must be a function of the eigenvalue, e.g. (lambda) => Math.exp(-lambda).`,
+  marginalLength: (which: string, len: number, expected: number) =>
+    `ot.sinkhorn: ${which} has length ${len} but the cost matrix needs ${expected}. a has one entry per row of C, b per column.`,
+  marginalNotProbability: (which: string, sum: number) =>
+    `ot.sinkhorn: ${which} must be non-negative and sum to 1 (it sums to ${sum}). Normalize it (a / sum(a)).`,
+  marginalNegative: (which: string, index: number, value: number) =>
+    `ot.sinkhorn: ${which}[${index}] = ${value} is negative; marginals must be non-negative weights.`,
+  costNotMatrix: () => `ot.sinkhorn: the cost C must be a dense Matrix (n × m). Build it with Matrix.from(rows).`,
+  sinkhornNoConvergence: (iterations: number, err: number, tol: number) =>
+    `ot.sinkhorn did not reach tol = ${tol} in ${iterations} iterations (marginal error ${err.toExponential(2)}). ` +
+    `Raise maxIter or epsilon, or rescale the cost matrix (e.g. C / max(C)).`,
+  sbmSizes: (value: unknown) =>
+    `data.sbm: sizes must be a non-empty array of positive integers (one per block), got ${JSON.stringify(value)}.`,
+  sbmProbabilities: (value: unknown) =>
+    `data.sbm: pIn and pOut must be probabilities in [0, 1] (or pIn a k×k matrix of them), got ${JSON.stringify(value)}.`,
+  spikesTooMany: (k: number, p: number) =>
+    `data.spikedWishart: ${k} spikes need at least ${k} features, p = ${p}. Use fewer spikes or more features.`,
+  spikeValue: (index: number, value: unknown) =>
+    `data.spikedWishart: spike ${index} is ${String(value)}; spikes are added variances and must be non-negative finite numbers.`,
+  dataFileMissing: (file: string) =>
+    `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
 } as const;

@@ -1,0 +1,99 @@
+/**
+ * `diffusion.chebyshevFilter`: y = h(L) x for a spectral filter h, by a truncated Chebyshev expansion of h on an
+ * interval holding L's spectrum (Hammond, Vandergheynst & Gribonval 2011, "Wavelets on graphs via spectral graph
+ * theory", §6; Shuman et al. 2013, "The emerging field of signal processing on graphs"). Costs `order` products
+ * with L and no eigendecomposition.
+ */
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkFinite, checkOptions } from "../validate";
+import { positiveInteger } from "../validate-numbers";
+import { spectralInterval, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
+
+export interface ChebyshevFilterOptions {
+  /** The filter h(λ), evaluated on the spectrum. */
+  filter: (lambda: number) => number;
+  /** Polynomial degree (default 50). */
+  order?: number;
+  /** Spectral interval; default a Gershgorin enclosure (Lanczos estimate for a LinearOperator). */
+  lmin?: number;
+  lmax?: number;
+}
+
+/**
+ * Chebyshev coefficients c_0..c_order of h on [lo, hi], from Chebyshev–Gauss quadrature at order + 1 nodes (exact
+ * interpolation at the Chebyshev points): h(λ) ≈ c_0/2 + Σ c_k T_k((λ − c)/r). Returned with c_0 already halved.
+ */
+export function chebyshevCoefficients(h: (lambda: number) => number, order: number, lo: number, hi: number): Float64Array {
+  const M = order + 1;
+  const c = 0.5 * (hi + lo);
+  const r = 0.5 * (hi - lo);
+  const f = new Float64Array(M);
+  for (let j = 0; j < M; j++) f[j] = h(c + r * Math.cos((Math.PI * (j + 0.5)) / M));
+  const coef = new Float64Array(M);
+  for (let k = 0; k < M; k++) {
+    let s = 0;
+    for (let j = 0; j < M; j++) s += f[j] * Math.cos((Math.PI * k * (j + 0.5)) / M);
+    coef[k] = (2 / M) * s;
+  }
+  coef[0] /= 2;
+  return coef;
+}
+
+/** y = Σ coef_k T_k(Y) x with Y = (L − cI)/r, by the three-term recurrence (one product with L per term). */
+export function chebyshevApply(op: SymmetricOperator, x: Float64Array, coef: Float64Array, lo: number, hi: number): Float64Array {
+  const n = op.n;
+  const c = 0.5 * (hi + lo);
+  const r = 0.5 * (hi - lo);
+  const y = Float64Array.from(x, (v) => coef[0] * v);
+  if (coef.length === 1) return y;
+  let prev = Float64Array.from(x);
+  let cur = new Float64Array(n);
+  const tmp = new Float64Array(n);
+  op.applyInto(tmp, prev);
+  for (let i = 0; i < n; i++) {
+    cur[i] = (tmp[i] - c * prev[i]) / r;
+    y[i] += coef[1] * cur[i];
+  }
+  for (let k = 2; k < coef.length; k++) {
+    op.applyInto(tmp, cur);
+    const ck = coef[k];
+    // next = 2 Y cur − prev, written over prev.
+    for (let i = 0; i < n; i++) {
+      const next = (2 * (tmp[i] - c * cur[i])) / r - prev[i];
+      prev[i] = next;
+      y[i] += ck * next;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return y;
+}
+
+export function resolveInterval(op: SymmetricOperator, lmin?: number, lmax?: number): [number, number] {
+  let [lo, hi] = lmin === undefined || lmax === undefined ? spectralInterval(op) : [lmin, lmax];
+  if (lmin !== undefined) lo = lmin;
+  if (lmax !== undefined) hi = lmax;
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) throw new EigenlabError("bad-option", message.spectralInterval(lo, hi));
+  if (lo === hi) hi = lo + 1; // a multiple of the identity: any non-empty interval works
+  return [lo, hi];
+}
+
+export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float64Array {
+  const v = Float64Array.from(x);
+  if (v.length !== n) throw new EigenlabError("shape", message.signalLength(fn, v.length, n));
+  checkFinite(`${fn}: signal`, v);
+  return v;
+}
+
+export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: ChebyshevFilterOptions): Float64Array {
+  const fn = "diffusion.chebyshevFilter";
+  checkOptions(fn, opts, ["filter", "order", "lmin", "lmax"]);
+  if (typeof opts?.filter !== "function") throw new EigenlabError("bad-option", message.filterNotFunction(fn));
+  const op = symmetricOperator(fn, L);
+  const v = signalVector(fn, x, op.n);
+  const order = positiveInteger(fn, "order", opts.order ?? 50);
+  const [lo, hi] = resolveInterval(op, opts.lmin, opts.lmax);
+  return chebyshevApply(op, v, chebyshevCoefficients(opts.filter, order, lo, hi), lo, hi);
+}

@@ -1,0 +1,69 @@
+/**
+ * `diffusion.heatKernel`: u = exp(−tL) x, heat diffusion of a graph signal, by the Chebyshev expansion of the
+ * exponential whose coefficients are modified Bessel functions (Tal-Ezer & Kosloff 1984; Hammond et al. 2011):
+ * with the spectrum in [a, b], c = (a + b)/2, r = (b − a)/2 and z = t·r,
+ *   exp(−tL) = e^{−ta} Σ_k (2 − δ_k0) (−1)^k Ĩ_k(z) T_k((L − cI)/r),   Ĩ_k(z) = e^{−z} I_k(z).
+ * Ĩ_k is computed by Miller's backward recurrence normalized with e^z = I_0 + 2 Σ I_k, which is stable and never
+ * overflows; the series is cut where the remaining coefficients fall below `tol`. Ĩ_k decays like e^{−k²/2z}, so
+ * about √(2z·ln(1/tol)) products with L are needed.
+ */
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkOptions, checkTolerance } from "../validate";
+import { SymmetricInput, symmetricOperator } from "./operator";
+import { chebyshevApply, resolveInterval, signalVector } from "./chebyshev";
+
+export interface HeatKernelOptions {
+  /** Diffusion time t ≥ 0. */
+  t: number;
+  /** Truncation tolerance on the coefficients, relative to e^{−t·lmin} (default 1e-14). */
+  tol?: number;
+  lmin?: number;
+  lmax?: number;
+}
+
+/** e^{−z} I_k(z) for k = 0..K (z ≥ 0). */
+export function scaledBesselI(z: number, K: number): Float64Array {
+  const out = new Float64Array(K + 1);
+  if (z === 0) {
+    out[0] = 1;
+    return out;
+  }
+  const N = K + 30 + Math.ceil(Math.sqrt(40 * Math.max(K, z)));
+  const vals = new Float64Array(N + 2);
+  vals[N + 1] = 0;
+  vals[N] = 1e-300;
+  for (let k = N; k >= 1; k--) {
+    vals[k - 1] = vals[k + 1] + ((2 * k) / z) * vals[k];
+    if (vals[k - 1] > 1e250) {
+      for (let j = k - 1; j <= N; j++) vals[j] *= 1e-250;
+    }
+  }
+  let sum = vals[0];
+  for (let k = 1; k <= N; k++) sum += 2 * vals[k];
+  for (let k = 0; k <= K; k++) out[k] = vals[k] / sum;
+  return out;
+}
+
+export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKernelOptions): Float64Array {
+  const fn = "diffusion.heatKernel";
+  checkOptions(fn, opts, ["t", "tol", "lmin", "lmax"]);
+  const t = opts?.t;
+  if (typeof t !== "number" || !(t >= 0) || !Number.isFinite(t)) throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, "t", t));
+  const tol = opts.tol ?? 1e-14;
+  checkTolerance(tol);
+  const op = symmetricOperator(fn, L);
+  const v = signalVector(fn, x, op.n);
+  if (t === 0) return v;
+  const [lo, hi] = resolveInterval(op, opts.lmin, opts.lmax);
+  const r = 0.5 * (hi - lo);
+  const z = t * r;
+  const K = Math.ceil(Math.sqrt(2 * z * Math.log(1 / Math.max(tol, 1e-300)))) + 20;
+  const ive = scaledBesselI(z, K);
+  let last = K;
+  while (last > 0 && ive[last] < tol) last--;
+  const scale = Math.exp(-t * lo);
+  const coef = new Float64Array(last + 1);
+  for (let k = 0; k <= last; k++) coef[k] = scale * (k === 0 ? 1 : 2) * (k % 2 ? -1 : 1) * ive[k];
+  return chebyshevApply(op, v, coef, lo, hi);
+}

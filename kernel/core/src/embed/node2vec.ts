@@ -1,0 +1,103 @@
+/**
+ * `embed.node2vec` (Grover & Leskovec 2016, "node2vec: Scalable feature learning for networks"): second-order
+ * biased random walks (walks.ts) fed to skip-gram with negative sampling (skipgram.ts). Defaults are the paper's
+ * (d = 128, walk length 80, 10 walks per node, window 10, one epoch) and word2vec's (5 negatives, rate 0.025).
+ * q < 1 pushes walks outward (DFS-like: embeddings reflect communities / homophily); q > 1 keeps them local
+ * (BFS-like: embeddings reflect structural roles).
+ */
+import { CsrMatrix } from "../csr";
+import { Matrix } from "../matrix";
+import { Embedding } from "../embedding";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { VERSION, hashArrays } from "../meta";
+import { checkSeed } from "../random";
+import { checkChoice, checkOptions } from "../validate";
+import { checkAdjacency, positiveInteger, positiveNumber } from "../validate-numbers";
+import { randomWalks } from "./walks";
+import { trainSkipGram } from "./skipgram";
+
+export interface Node2VecOptions {
+  dim?: number;
+  /** Return parameter: 1/p weighs stepping back to the previous node. */
+  p?: number;
+  /** In-out parameter: 1/q weighs moving away from the previous node's neighbourhood. */
+  q?: number;
+  walkLength?: number;
+  walksPerNode?: number;
+  window?: number;
+  epochs?: number;
+  negative?: number;
+  learningRate?: number;
+  seed?: number;
+  /** "auto" (default): alias tables when Σ deg² ≤ 2.5e7, else rejection sampling. */
+  sampler?: "alias" | "rejection" | "auto";
+  /** Called with the fraction done, in [0, 1]. */
+  onProgress?: (fraction: number) => void;
+}
+
+export const NODE2VEC_OPTIONS = [
+  "dim", "p", "q", "walkLength", "walksPerNode", "window", "epochs", "negative", "learningRate", "seed", "sampler", "onProgress",
+] as const;
+
+/** Shared by node2vec and deepwalk: `fn` names the caller in messages and meta. */
+export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): Embedding {
+  const t0 = performance.now();
+  checkAdjacency(fn, G);
+  if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
+  const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
+  const p = positiveNumber(fn, "p", opts.p ?? 1);
+  const q = positiveNumber(fn, "q", opts.q ?? 1);
+  const walkLength = positiveInteger(fn, "walkLength", opts.walkLength ?? 80);
+  const walksPerNode = positiveInteger(fn, "walksPerNode", opts.walksPerNode ?? 10);
+  const window = positiveInteger(fn, "window", opts.window ?? 10);
+  const epochs = positiveInteger(fn, "epochs", opts.epochs ?? 1);
+  const negative = positiveInteger(fn, "negative", opts.negative ?? 5);
+  const learningRate = positiveNumber(fn, "learningRate", opts.learningRate ?? 0.025);
+  const seed = checkSeed(opts.seed ?? 0);
+  const sampler = checkChoice(fn, "sampler", opts.sampler ?? "auto", ["alias", "rejection", "auto"] as const);
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== "function") {
+    throw new EigenlabError("bad-option", message.notFunction(fn, "onProgress"));
+  }
+  const progress = opts.onProgress;
+  // Walks are cheap next to training: give them the first 10 % of the progress bar.
+  const tw = performance.now();
+  const walks = randomWalks(G, {
+    p, q, walkLength, walksPerNode, seed, sampler,
+    onProgress: progress && ((f) => progress(0.1 * f)),
+  });
+  const walkSeconds = (performance.now() - tw) / 1000;
+  const tt = performance.now();
+  // Walks use streams 0..walksPerNode−1 of `seed`; training takes a derived seed so the two never share draws.
+  const { vectors, pairs } = trainSkipGram(walks.nodes, walkLength, G.rows, {
+    dim, window, epochs, negative, learningRate, seed: seed + 0x9e3779b9,
+    onProgress: progress && ((f) => progress(0.1 + 0.9 * f)),
+  });
+  const trainSeconds = (performance.now() - tt) / 1000;
+  return new Embedding({
+    coords: new Matrix(G.rows, dim, vectors),
+    meta: {
+      solver: fn === "embed.deepwalk" ? "deepwalk:uniform-walks+sgns" : `node2vec:${walks.sampler}+sgns`,
+      backend: "cpu",
+      precision: "float64",
+      version: VERSION,
+      inputShape: [G.rows, G.cols],
+      inputHash: hashArrays(G.indptr, G.indices, G.values),
+      seed,
+      threads: 1,
+      timeMs: performance.now() - t0,
+      p, q, walkLength, walksPerNode, window, epochs, negative, learningRate,
+      sampler: walks.sampler,
+      walks: walks.walkCount,
+      tokens: walks.tokens,
+      trainingPairs: pairs,
+      walkSeconds,
+      trainSeconds,
+    },
+  });
+}
+
+export function node2vec(G: CsrMatrix, opts: Node2VecOptions = {}): Embedding {
+  checkOptions("embed.node2vec", opts, NODE2VEC_OPTIONS);
+  return walkEmbedding("embed.node2vec", G, opts);
+}
