@@ -14,3 +14,4 @@ export type { MimeBundle, DisplayFormatter } from "./display";
 export * as linalg from "./linalg";
 export { Embedding } from "./embedding";
 export { Clustering } from "./clustering";
+export * as backend from "./backend";

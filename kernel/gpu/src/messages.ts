@@ -1,0 +1,12 @@
+/** Every message a user can read from @eigenlab/gpu, in one place; each says what was wrong and what to do. */
+export const gpuMessage = {
+  modeUnavailable: (mode: string, detail: string) =>
+    `GPU.js mode "${mode}" cannot run here (${detail}). Use mode "webasm" or "cpu", or backend "cpu"; ` +
+    `for "headlessgl" build the optional gl addon (scripts/headlessgl.sh) and run under xvfb-run -a.`,
+  modeFallback: (requested: string, ran: string) =>
+    `GPU.js was asked for mode "${requested}" but runs its "${ran}" kernel (no WebGL context in this process). ` +
+    `Results record backend "gpu.js:${ran}". On a CPU-only machine backend "cpu" is faster; see the README's GPU section.`,
+  csrTooLarge: (nnz: number, limit: number) =>
+    `fastrpProjection on GPU.js: the graph has ${nnz} stored entries, but GPU.js passes indices as float32, exact ` +
+    `only below ${limit}. Use backend "cpu" for this graph.`,
+} as const;
