@@ -55,6 +55,8 @@ function centredPair(X: DenseBlock, Y: DenseBlock): { X32: Float32Array; Y32: Fl
 export interface GpuBackendOptions {
   /** GPU.js mode to request; "gpu" lets GPU.js pick (headlessgl when it works, else webasm). */
   mode?: GpuJsMode;
+  /** Output tile size (rows, cols) per kernel call; defaults 1024 × 8192, capped by the texture limit. Small tiles let tests exercise the tiling. */
+  tile?: [number, number];
 }
 
 export interface GpuBackend extends Backend {
@@ -66,6 +68,9 @@ export interface GpuBackend extends Backend {
 
 /** Creates a GPU.js backend in one mode (register it with core's `backend.registerBackend` to use it by id). */
 export function createGpuBackend(opts: GpuBackendOptions = {}): GpuBackend {
+  for (const key of Object.keys(opts)) {
+    if (key !== "mode" && key !== "tile") throw new EigenlabError("unknown-option", gpuMessage.unknownOption(key, ["mode", "tile"]));
+  }
   const mode = opts.mode ?? "gpu";
   let engine: GpuJsEngine;
   try {
@@ -78,8 +83,8 @@ export function createGpuBackend(opts: GpuBackendOptions = {}): GpuBackend {
     process.emitWarning(gpuMessage.modeFallback(mode, engine.kernelMode), { code: "EIGENLAB_GPUJS_FALLBACK" });
   }
   const name = `gpu.js:${engine.kernelMode}`;
-  const tileCols = Math.min(TILE_COLS, engine.maxTextureSize);
-  const tileRows = Math.min(TILE_ROWS, engine.maxTextureSize);
+  const tileRows = Math.min(opts.tile?.[0] ?? TILE_ROWS, engine.maxTextureSize);
+  const tileCols = Math.min(opts.tile?.[1] ?? TILE_COLS, engine.maxTextureSize);
   const resident = new WeakMap<Float64Array, Float32Array>();
   const residentT = new WeakMap<Float64Array, Float32Array>();
   const residentCsr = new WeakMap<Float64Array, { indptr: Float32Array; indices: Float32Array; values: Float32Array }>();

@@ -9,4 +9,6 @@ export const gpuMessage = {
   csrTooLarge: (nnz: number, limit: number) =>
     `fastrpProjection on GPU.js: the graph has ${nnz} stored entries, but GPU.js passes indices as float32, exact ` +
     `only below ${limit}. Use backend "cpu" for this graph.`,
+  unknownOption: (name: string, allowed: readonly string[]) =>
+    `createGpuBackend: unknown option "${name}". Allowed options: ${allowed.join(", ")}.`,
 } as const;
