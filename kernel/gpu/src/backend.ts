@@ -12,7 +12,7 @@
  */
 import { backend as core, EigenlabError } from "@eigenlab/core";
 import { crossoverFor } from "./crossover";
-import { GpuJsEngine, GpuJsMode } from "./gpujs";
+import { GpuJsEngine, GpuJsMode, isSoftwareRenderer } from "./gpujs";
 import { gpuMessage } from "./messages";
 
 type Backend = core.Backend;
@@ -80,7 +80,9 @@ export function createGpuBackend(opts: GpuBackendOptions = {}): GpuBackend {
   }
   if (mode !== engine.kernelMode) {
     // GPU.js falls back without a word; we do not (the name below also records what ran).
-    process.emitWarning(gpuMessage.modeFallback(mode, engine.kernelMode), { code: "EIGENLAB_GPUJS_FALLBACK" });
+    process.emitWarning(gpuMessage.modeFallback(mode, engine.kernelMode, engine.renderer, isSoftwareRenderer(engine.renderer)), {
+      code: "EIGENLAB_GPUJS_FALLBACK",
+    });
   }
   const name = `gpu.js:${engine.kernelMode}`;
   const tileRows = Math.min(opts.tile?.[0] ?? TILE_ROWS, engine.maxTextureSize);

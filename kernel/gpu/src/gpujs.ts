@@ -13,6 +13,7 @@
  * rewrites the code GPU.js parses. Each is compiled once per engine and cached (a first compile costs 1–7 s
  * on the GL path); outputs are dynamic so one compiled kernel serves every tile size.
  */
+import { existsSync, readdirSync } from "fs";
 import { GPU } from "gpu.js";
 
 export type GpuJsMode = "cpu" | "gpu" | "webasm" | "headlessgl";
@@ -33,7 +34,7 @@ export function probeModes(): ModeProbe[] {
   return GPUJS_MODES.map((requested) => {
     try {
       const gpu = new GPU({ mode: requested });
-      const kernelMode = (gpu as unknown as { Kernel: { mode: string } }).Kernel.mode;
+      const kernelMode = kernelModeOf(gpu);
       gpu.destroy();
       return { requested, available: true, kernelMode };
     } catch (e) {
@@ -55,6 +56,62 @@ function unavailableReason(mode: GpuJsMode, e: unknown): string {
     return `${base}: ${gl}; ${display}`;
   }
   return base;
+}
+
+/**
+ * The kernel class GPU.js chose, as a mode name. The class's own static `mode` does not tell GL kernels
+ * apart (HeadlessGLKernel, WebGLKernel and WebGL2Kernel all answer "gpu"), so the class name decides.
+ */
+const KERNEL_CLASS_MODES: Record<string, string> = {
+  HeadlessGLKernel: "headlessgl",
+  WebGL2Kernel: "webgl2",
+  WebGLKernel: "webgl",
+  WebGPUKernel: "webgpu",
+  WebAssemblyKernel: "webasm",
+  CPUKernel: "cpu",
+};
+
+function kernelModeOf(gpu: GPU): string {
+  const K = (gpu as unknown as { Kernel: { name: string; mode: string } }).Kernel;
+  return KERNEL_CLASS_MODES[K.name] ?? `${K.mode}(${K.name})`;
+}
+
+/** Asks headless-gl (GPU.js's optional dependency) which renderer it gets; "" if it cannot say. */
+function glRenderer(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const createContext = require("gl") as (w: number, h: number) => {
+      RENDERER: number;
+      getParameter(p: number): unknown;
+      getExtension(name: string): { UNMASKED_RENDERER_WEBGL?: number; destroy?: () => void } | null;
+    };
+    const gl = createContext(1, 1);
+    const info = gl.getExtension("WEBGL_debug_renderer_info");
+    const renderer = String(gl.getParameter(info?.UNMASKED_RENDERER_WEBGL ?? gl.RENDERER));
+    gl.getExtension("STACKGL_destroy_context")?.destroy?.();
+    return renderer;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * True for the software rasterizers a machine without a GPU falls back to. headless-gl 8 reports only
+ * "ANGLE" (no WEBGL_debug_renderer_info), so without a GPU device node (/dev/dri/renderD*, /dev/nvidia*)
+ * the GL path is taken to be software rendering (Mesa llvmpipe behind Xvfb).
+ */
+export function isSoftwareRenderer(renderer: string): boolean {
+  if (/llvmpipe|softpipe|swiftshader|software/i.test(renderer)) return true;
+  return !hasGpuDeviceNode();
+}
+
+function hasGpuDeviceNode(): boolean {
+  try {
+    if (existsSync("/dev/nvidia0")) return true;
+    return existsSync("/dev/dri") && readdirSync("/dev/dri").some((f) => f.startsWith("renderD"));
+  } catch {
+    return false;
+  }
 }
 
 type Rows = Float32Array[];
@@ -157,6 +214,8 @@ export class GpuJsEngine {
   readonly gpuMode: string;
   /** The kernel class that actually runs: "webasm", "headlessgl" or "cpu". */
   readonly kernelMode: string;
+  /** The GL renderer string on the GL path (e.g. "llvmpipe (LLVM 15.0.6, 256 bits)": Mesa on the CPU), else "". */
+  readonly renderer: string;
   /** Largest output/texture side this mode accepts (GL: the driver's MAX_TEXTURE_SIZE). */
   readonly maxTextureSize: number;
   private readonly gpu: GPU;
@@ -165,10 +224,11 @@ export class GpuJsEngine {
   constructor(mode: GpuJsMode) {
     this.requested = mode;
     this.gpu = new GPU({ mode });
-    const K = (this.gpu as unknown as { Kernel: { mode: string; features?: { maxTextureSize?: number } } }).Kernel;
+    const K = (this.gpu as unknown as { Kernel: { features?: { maxTextureSize?: number } } }).Kernel;
     this.gpuMode = this.gpu.mode as string;
-    this.kernelMode = K.mode;
+    this.kernelMode = kernelModeOf(this.gpu);
     const max = K.features?.maxTextureSize;
+    this.renderer = this.kernelMode === "headlessgl" ? glRenderer() : "";
     this.maxTextureSize = typeof max === "number" && Number.isFinite(max) ? max : Number.POSITIVE_INFINITY;
   }
 
