@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Opt-in: GPU.js's "headlessgl" mode (WebGL 1 through the npm addon `gl`), for the GPU parity suite and
+# bench. Deliberately NOT part of setup.sh / npm ci (see README, "GPU backend"): `gl` has no prebuilt binary
+# reachable here, builds from source (about 2-4 minutes, needs libxi-dev), needs an X server (Xvfb), and on a
+# machine without a GPU renders with Mesa on the CPU, where it measured slower than both our CPU path and
+# GPU.js's WebAssembly kernel.
+#
+# Usage: bash scripts/headlessgl.sh test    # GPU parity suite with headlessgl included
+#        bash scripts/headlessgl.sh bench   # bench/gpu.bench.ts with headlessgl included
+#        bash scripts/headlessgl.sh <cmd…>  # any command, with `gl` resolvable and an X display
+# The addon is built once into .cache/headlessgl (outside the workspace's node_modules and lock file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GL_VERSION="$(node -p "require('gpu.js/package.json').optionalDependencies.gl")"
+CACHE=".cache/headlessgl"
+
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+missing=()
+for p in libxi-dev xvfb xauth; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[headlessgl] installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! (cd "$CACHE" 2>/dev/null && node -e "require('gl')" 2>/dev/null); then
+  echo "[headlessgl] building gl@$GL_VERSION from source into $CACHE (a few minutes)"
+  mkdir -p "$CACHE"
+  # npm 11 runs a dependency's install script only when allowed: allow exactly this one, here only.
+  printf '{ "name": "eigenlab-headlessgl", "private": true, "allowScripts": { "gl": true } }\n' > "$CACHE/package.json"
+  (cd "$CACHE" && npm install "gl@$GL_VERSION" --no-audit --no-fund --no-save --loglevel=error)
+fi
+
+export NODE_PATH="$PWD/$CACHE/node_modules${NODE_PATH:+:$NODE_PATH}"
+case "${1:-test}" in
+  test) exec xvfb-run -a npx mocha kernel/gpu/test/parity.test.ts ;;
+  bench) exec xvfb-run -a node -r ts-node/register/transpile-only bench/run.ts gpu ;;
+  *) exec xvfb-run -a "$@" ;;
+esac
