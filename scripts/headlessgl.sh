@@ -8,7 +8,7 @@
 # Usage: bash scripts/headlessgl.sh test    # GPU parity suite with headlessgl included
 #        bash scripts/headlessgl.sh bench   # bench/gpu.bench.ts with headlessgl included
 #        bash scripts/headlessgl.sh <cmd…>  # any command, with `gl` resolvable and an X display
-# The addon is built once into .cache/headlessgl (outside the workspace's node_modules and lock file).
+# The addon is built once (in node_modules/gl, or in .cache/headlessgl); the lock file is never changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GL_VERSION="$(node -p "require('gpu.js/package.json').optionalDependencies.gl")"
@@ -25,15 +25,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! (cd "$CACHE" 2>/dev/null && node -e "require('gl')" 2>/dev/null); then
-  echo "[headlessgl] building gl@$GL_VERSION from source into $CACHE (a few minutes)"
-  mkdir -p "$CACHE"
-  # npm 11 runs a dependency's install script only when allowed: allow exactly this one, here only.
-  printf '{ "name": "eigenlab-headlessgl", "private": true, "allowScripts": { "gl": true } }\n' > "$CACHE/package.json"
-  (cd "$CACHE" && npm install "gl@$GL_VERSION" --no-audit --no-fund --no-save --loglevel=error)
+# package.json denies gl's install script ("allowScripts": {"gl": false}) so that `npm ci` never spends minutes
+# compiling it; npm ci still unpacks its sources into node_modules/gl. Build those in place with node-gyp
+# (gl's own install script would first try a prebuilt download, which is unreachable here). Where npm left
+# gl out entirely, install it into .cache/headlessgl instead and put that on NODE_PATH.
+if ! node -e "require('gl')" 2>/dev/null; then
+  if [ -f node_modules/gl/binding.gyp ]; then
+    echo "[headlessgl] building node_modules/gl (gl@$GL_VERSION) from source (a few minutes)"
+    (cd node_modules/gl && node ../node-gyp/bin/node-gyp.js rebuild --loglevel=error >/dev/null)
+  elif ! (cd "$CACHE" 2>/dev/null && node -e "require('gl')" 2>/dev/null); then
+    echo "[headlessgl] installing and building gl@$GL_VERSION into $CACHE (a few minutes)"
+    mkdir -p "$CACHE"
+    printf '{ "name": "eigenlab-headlessgl", "private": true, "allowScripts": { "gl": true } }\n' > "$CACHE/package.json"
+    (cd "$CACHE" && npm install "gl@$GL_VERSION" --no-audit --no-fund --no-save --loglevel=error)
+  fi
+  export NODE_PATH="$PWD/$CACHE/node_modules${NODE_PATH:+:$NODE_PATH}"
 fi
 
-export NODE_PATH="$PWD/$CACHE/node_modules${NODE_PATH:+:$NODE_PATH}"
 case "${1:-test}" in
   test) exec xvfb-run -a npx mocha kernel/gpu/test/parity.test.ts ;;
   bench) exec xvfb-run -a node -r ts-node/register/transpile-only bench/run.ts gpu ;;

@@ -46,11 +46,17 @@ export function probeModes(): ModeProbe[] {
 function unavailableReason(mode: GpuJsMode, e: unknown): string {
   const base = e instanceof Error ? e.message : String(e);
   if (mode === "headlessgl") {
-    let gl = "the optional npm addon `gl` is installed";
+    let gl = "the optional npm addon `gl` loads";
     try {
       require.resolve("gl");
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require("gl");
+      } catch {
+        gl = "the optional npm addon `gl` is installed but not built (package.json denies its install script; build it with scripts/headlessgl.sh)";
+      }
     } catch {
-      gl = "the optional npm addon `gl` is not installed (npm does not build it without allowScripts; see scripts/headlessgl.sh)";
+      gl = "the optional npm addon `gl` is not installed (see scripts/headlessgl.sh)";
     }
     const display = process.env.DISPLAY ? `DISPLAY=${process.env.DISPLAY}` : "no X display (DISPLAY unset; run under xvfb-run -a)";
     return `${base}: ${gl}; ${display}`;
