@@ -32,7 +32,17 @@ fi
 if ! node -e "require('gl')" 2>/dev/null; then
   if [ -f node_modules/gl/binding.gyp ]; then
     echo "[headlessgl] building node_modules/gl (gl@$GL_VERSION) from source (a few minutes)"
-    (cd node_modules/gl && node ../node-gyp/bin/node-gyp.js rebuild --loglevel=error >/dev/null)
+    # node-gyp needs Node's headers: npm passes its `nodedir` setting to install scripts, so do the same;
+    # else use the system headers (Debian's nodejs ships them under /usr/include/node), never a download.
+    nodedir="$(npm config get nodedir 2>/dev/null || true)"
+    if [ -z "$nodedir" ] || [ "$nodedir" = "undefined" ] || [ "$nodedir" = "null" ]; then
+      [ -f /usr/include/node/node.h ] && nodedir=/usr || nodedir=""
+    fi
+    mkdir -p .cache
+    if ! (cd node_modules/gl && node ../node-gyp/bin/node-gyp.js rebuild ${nodedir:+--nodedir="$nodedir"}) > .cache/headlessgl-build.log 2>&1; then
+      echo "[headlessgl] building gl failed; see .cache/headlessgl-build.log" >&2
+      exit 1
+    fi
   elif ! (cd "$CACHE" 2>/dev/null && node -e "require('gl')" 2>/dev/null); then
     echo "[headlessgl] installing and building gl@$GL_VERSION into $CACHE (a few minutes)"
     mkdir -p "$CACHE"
