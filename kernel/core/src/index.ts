@@ -21,3 +21,4 @@ export * as embed from "./embed";
 export * as rmt from "./rmt";
 export * as diffusion from "./diffusion";
 export * as ot from "./ot";
+export * as backend from "./backend";

@@ -244,4 +244,17 @@ export const message = {
     `data.spikedWishart: spike ${index} is ${String(value)}; spikes are added variances and must be non-negative finite numbers.`,
   dataFileMissing: (file: string) =>
     `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
+  // --- backend (compute backends: CPU reference, GPU.js) ---
+  unknownBackend: (name: string, registered: readonly string[]) =>
+    `No compute backend "${name}" is registered (registered: ${registered.join(", ")}). ` +
+    `Use "cpu", "auto", or import "@eigenlab/gpu" first to register the GPU.js backend as "gpu".`,
+  backendShape: (kernel: string, detail: string) =>
+    `${kernel}: ${detail}. Check that the operands are row-major blocks with matching inner dimensions.`,
+  backendK: (k: number, n: number) =>
+    `knnCandidates: k = ${k} neighbours were requested among ${n} points; it needs 1 ≤ k < n (a point is never its own neighbour).`,
+  backendScale: (what: string, index: number, value: number) =>
+    `gaussianAffinityBlock: ${what}[${index}] = ${value}; every bandwidth must be positive and finite. ` +
+    `With self-tuning scales, drop duplicate points (distance 0 to their k-th neighbour) or use a fixed sigma.`,
+  backendWeights: (count: number) =>
+    `fastrpProjection: weights has ${count} entries; give one weight per propagation step (at least one), e.g. [0, 0, 1, 1].`,
 } as const;

@@ -1,0 +1,170 @@
+/**
+ * The float64 CPU reference backend: the numbers every other backend is checked against, and the path "auto"
+ * runs unless a measured crossover says otherwise. Dense products go through linalg/blas.ts `matmulInto`
+ * (blocked, register-tiled), so any speed-up there speeds these kernels too.
+ */
+import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./backend";
+import { CandidateLists, refineNeighbors } from "./backend-refine";
+import { matmulInto } from "./linalg/blas";
+
+/** Row tile for kNN and distance blocks: 256 rows × n columns of float64 stays well under 100 MB at n = 50 000. */
+const KNN_ROW_TILE = 256;
+
+function transpose(A: DenseBlock): Float64Array {
+  const { rows, cols, data } = A;
+  const T = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) T[j * rows + i] = data[i * cols + j];
+  return T;
+}
+
+function rowSqNorms(data: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let t = 0; t < cols; t++) s += data[i * cols + t] ** 2;
+    out[i] = s;
+  }
+  return out;
+}
+
+/**
+ * ‖x‖² + ‖y‖² − 2 x·y with the cross term as one GEMM (the form scikit-learn's euclidean_distances uses);
+ * clamped at 0 against cancellation. Callers that rank near-duplicates recompute directly (backend-refine).
+ */
+function sqDistancesInto(out: Float64Array, X: Float64Array, xNorm: Float64Array, n: number, Yt: Float64Array, yNorm: Float64Array, m: number, d: number): void {
+  matmulInto(out, X, Yt, n, d, m);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    const xi = xNorm[i];
+    for (let j = 0; j < m; j++) {
+      const v = xi + yNorm[j] - 2 * out[row + j];
+      out[row + j] = v > 0 ? v : 0;
+    }
+  }
+}
+
+/** Subtracts the column means: distances are translation invariant and smaller magnitudes cancel less. */
+export function centerColumns(X: DenseBlock): Float64Array {
+  const { rows, cols, data } = X;
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) mean[t] += data[i * cols + t];
+  for (let t = 0; t < cols; t++) mean[t] /= Math.max(rows, 1);
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) out[i * cols + t] = data[i * cols + t] - mean[t];
+  return out;
+}
+
+/** Candidates kept per row before the float64 re-ranking: a margin against ties and rounding near the k-th. */
+export function candidateCount(k: number, n: number): number {
+  return Math.min(n - 1, k + Math.max(2, Math.ceil(k / 4)));
+}
+
+function pairwiseSqDistances(X: DenseBlock, Y: DenseBlock): DenseBlock {
+  const d = X.cols;
+  const out = new Float64Array(X.rows * Y.rows);
+  sqDistancesInto(out, X.data, rowSqNorms(X.data, X.rows, d), X.rows, transpose(Y), rowSqNorms(Y.data, Y.rows, d), Y.rows, d);
+  return { rows: X.rows, cols: Y.rows, data: out };
+}
+
+function knnCandidates(X: DenseBlock, k: number): Neighbors {
+  const n = X.rows;
+  const d = X.cols;
+  const Xc = centerColumns(X);
+  const norms = rowSqNorms(Xc, n, d);
+  const Xt = transpose({ rows: n, cols: d, data: Xc });
+  const c = candidateCount(k, n);
+  const lists = new CandidateLists(n, c);
+  const tile = new Float64Array(KNN_ROW_TILE * n);
+  for (let r0 = 0; r0 < n; r0 += KNN_ROW_TILE) {
+    const rows = Math.min(KNN_ROW_TILE, n - r0);
+    sqDistancesInto(tile, Xc.subarray(r0 * d, (r0 + rows) * d), norms.subarray(r0, r0 + rows), rows, Xt, norms, n, d);
+    for (let i = 0; i < rows; i++) lists.offer(r0 + i, tile, i * n, n, 0, r0 + i);
+  }
+  return refineNeighbors(X, lists.index, c, k);
+}
+
+function gaussianAffinityBlock(X: DenseBlock, Y: DenseBlock, scale: GaussianScale): DenseBlock {
+  const D = pairwiseSqDistances(X, Y);
+  const out = D.data;
+  const m = Y.rows;
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < m; j++) {
+      const den = typeof scale === "number" ? 2 * scale * scale : scale.x[i] * scale.y[j];
+      out[i * m + j] = Math.exp(-out[i * m + j] / den);
+    }
+  }
+  return D;
+}
+
+function matmul(A: DenseBlock, B: DenseBlock): DenseBlock {
+  const out = new Float64Array(A.rows * B.cols);
+  matmulInto(out, A.data, B.data, A.rows, A.cols, B.cols);
+  return { rows: A.rows, cols: B.cols, data: out };
+}
+
+function gram(A: DenseBlock): DenseBlock {
+  const out = new Float64Array(A.cols * A.cols);
+  matmulInto(out, transpose(A), A.data, A.cols, A.rows, A.cols);
+  // Exactly symmetric, as a Gram matrix must be (the blocked sums differ in rounding order).
+  const n = A.cols;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[j * n + i] = out[i * n + j];
+  return { rows: n, cols: n, data: out };
+}
+
+function sinkhornStep(K: DenseBlock, a: Float64Array, b: Float64Array, v: Float64Array): { u: Float64Array; v: Float64Array } {
+  const { rows: n, cols: m, data } = K;
+  const u = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < m; j++) s += data[i * m + j] * v[j];
+    u[i] = a[i] / s;
+  }
+  const ktu = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const ui = u[i];
+    for (let j = 0; j < m; j++) ktu[j] += data[i * m + j] * ui;
+  }
+  const vNext = new Float64Array(m);
+  for (let j = 0; j < m; j++) vNext[j] = b[j] / ktu[j];
+  return { u, v: vNext };
+}
+
+/** out = S·N for CSR S (n×n) and dense N (n×p). */
+function spmm(S: CsrBlock, N: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(S.rows * p);
+  for (let i = 0; i < S.rows; i++) {
+    for (let q = S.indptr[i]; q < S.indptr[i + 1]; q++) {
+      const w = S.values[q];
+      const src = S.indices[q] * p;
+      for (let t = 0; t < p; t++) out[i * p + t] += w * N[src + t];
+    }
+  }
+  return out;
+}
+
+function fastrpProjection(S: CsrBlock, R: DenseBlock, weights: readonly number[]): DenseBlock {
+  const p = R.cols;
+  const acc = new Float64Array(S.rows * p);
+  let N = R.data;
+  for (const w of weights) {
+    N = spmm(S, N, p);
+    if (w !== 0) for (let t = 0; t < acc.length; t++) acc[t] += w * N[t];
+  }
+  return { rows: S.rows, cols: p, data: acc };
+}
+
+/** Unchecked implementation; `backend.ts` exports it wrapped with the input checks as `cpuBackend`. */
+export const cpuReference: Backend = {
+  id: "cpu",
+  name: "cpu",
+  meta: (_kernel: KernelName) => ({ backend: "cpu", precision: "float64" }),
+  pairwiseSqDistances,
+  knnCandidates,
+  gaussianAffinityBlock,
+  matmul,
+  gram,
+  // No residency to gain on the CPU: a block mat-vec is a GEMM.
+  blockMatvec: matmul,
+  sinkhornStep,
+  fastrpProjection,
+};
