@@ -181,6 +181,12 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     kind.className = "eigenlab-kind";
     kind.textContent = p.kind;
     bar.appendChild(kind);
+    if (p.meta.title) {
+      const title = document.createElement("span");
+      title.className = "eigenlab-title";
+      title.textContent = p.meta.title;
+      bar.appendChild(title);
+    }
     if (plan.logToggle) {
       const label = document.createElement("label");
       const box = document.createElement("input");

@@ -11,6 +11,8 @@ export const LIMITS = {
   specMatrixSide: 64,
   /** Most points in the Vega-Lite spec (and SVG) of a scatter plot. */
   specPoints: 5_000,
+  /** Most points in the static SVG (each point is about 300 bytes of markup). */
+  svgPoints: 2_000,
   /** Most edges in the Vega-Lite spec (and SVG) of a node-link diagram. */
   specEdges: 5_000,
   /** Most edges a graph payload carries. */
