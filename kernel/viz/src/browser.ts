@@ -25,5 +25,5 @@ export {
   VEGA_LITE_MIME,
   VEGA_LITE_SCHEMA,
 } from "./vegalite";
-export type { SpecOptions, ScatterPoints } from "./vegalite";
+export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { toText } from "./text";

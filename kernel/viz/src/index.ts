@@ -37,7 +37,7 @@ export {
   VEGA_LITE_MIME,
   VEGA_LITE_SCHEMA,
 } from "./vegalite";
-export type { SpecOptions, ScatterPoints } from "./vegalite";
+export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
 export { toText } from "./text";
 export { toBundle } from "./bundle";

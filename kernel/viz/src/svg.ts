@@ -7,13 +7,14 @@
 import * as vega from "vega";
 import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
+import type { VegaLiteSpec } from "./vegalite";
 import { EigenlabError } from "@eigenlab/core";
 import { message } from "@eigenlab/core/dist/messages";
 
 export const SVG_MIME = "image/svg+xml";
 
-function view(spec: TopLevelSpec): vega.View {
-  const compiled = compile(spec).spec;
+function view(spec: VegaLiteSpec): vega.View {
+  const compiled = compile(spec as unknown as TopLevelSpec).spec;
   return new vega.View(vega.parse(compiled), { renderer: "none" });
 }
 
@@ -25,7 +26,7 @@ interface ViewInternals {
 }
 
 /** The SVG markup of a Vega-Lite spec with inline data, computed synchronously. */
-export function toSvg(spec: TopLevelSpec): string {
+export function toSvg(spec: VegaLiteSpec): string {
   const v = view(spec);
   v.run();
   const internals = v as unknown as ViewInternals;
@@ -53,7 +54,7 @@ interface HeadlessSvg {
 }
 
 /** The SVG markup through Vega's public asynchronous API. */
-export async function toSvgAsync(spec: TopLevelSpec): Promise<string> {
+export async function toSvgAsync(spec: VegaLiteSpec): Promise<string> {
   const v = view(spec);
   const svg = await v.toSVG();
   v.finalize();

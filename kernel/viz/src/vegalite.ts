@@ -1,10 +1,18 @@
 /**
  * Payload -> Vega-Lite v5 spec (`application/vnd.vegalite.v5+json`), so stock JupyterLab, VS Code and
  * nbviewer show a chart, and the Eigenlab renderer draws the same specs with vega-embed. Pure: builds JSON,
- * imports vega-lite for types only. Data goes inline; large point sets are thinned to a seeded subset (the
+ * imports nothing from vega or vega-lite. Data goes inline; large point sets are thinned to a seeded subset (the
  * payload keeps every point).
  */
-import type { TopLevelSpec } from "vega-lite";
+
+/**
+ * A Vega-Lite v5 top-level spec as plain JSON. Our own type rather than vega-lite's `TopLevelSpec`, so that
+ * the published .d.ts does not pull vega-lite's types into every notebook cell's type check.
+ */
+export interface VegaLiteSpec {
+  $schema: string;
+  [key: string]: unknown;
+}
 import { decodeArray } from "./codec";
 import { LIMITS } from "./limits";
 import { blockMean, subsampleIndices } from "./reduce";
@@ -40,11 +48,11 @@ type Json = Record<string, unknown>;
 const RED = "#d62728";
 const GREY = "#7f7f7f";
 
-function top(spec: Json, meta: PayloadMeta, subtitle?: string): TopLevelSpec {
+function top(spec: Json, meta: PayloadMeta, subtitle?: string): VegaLiteSpec {
   const out: Json = { $schema: VEGA_LITE_SCHEMA };
   const title = meta.title;
   if (title || subtitle) out.title = subtitle ? { text: title ?? "", subtitle } : title;
-  return { ...out, ...spec } as unknown as TopLevelSpec;
+  return { ...out, ...spec } as VegaLiteSpec;
 }
 
 function round(x: number): number {
@@ -436,7 +444,7 @@ export function curveLayers(p: CurvePayload, opts: SpecOptions = {}): Json {
 }
 
 /** The Vega-Lite v5 spec of any payload. A spectrum with linked points draws both side by side. */
-export function toVegaLite(p: Payload, opts: SpecOptions = {}): TopLevelSpec {
+export function toVegaLite(p: Payload, opts: SpecOptions = {}): VegaLiteSpec {
   switch (p.kind) {
     case "spectrum": {
       const chart = spectrumLayers(p, opts);

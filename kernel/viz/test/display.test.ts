@@ -2,7 +2,6 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import type { TopLevelSpec } from "vega-lite";
 import { CsrMatrix, Embedding, JUPYTER_DISPLAY, linalg, Matrix, Rng } from "@eigenlab/core";
 import {
   clusteringPayload,
@@ -22,12 +21,12 @@ import {
   VEGA_LITE_MIME,
   VEGA_LITE_SCHEMA,
 } from "../src";
-import type { Payload } from "../src";
+import type { Payload, VegaLiteSpec } from "../src";
 import { assertValidPayload, countMarks } from "./schema-check";
 import { blobs, blockAffinity, clustering, meta, spectralEmbedding, wishart } from "./fixtures";
 
 /** Compiles with vega-lite 5, failing on any warning (a spec that compiles with warnings draws wrongly). */
-function assertCompiles(spec: TopLevelSpec): void {
+function assertCompiles(spec: VegaLiteSpec): void {
   assert.equal((spec as { $schema?: string }).$schema, VEGA_LITE_SCHEMA);
   const warnings: string[] = [];
   const logger = {
@@ -39,12 +38,12 @@ function assertCompiles(spec: TopLevelSpec): void {
       throw new Error(m.join(" "));
     },
   };
-  compile(spec, { logger: logger as never });
+  compile(spec as never, { logger: logger as never });
   assert.deepEqual(warnings, [], `vega-lite warnings: ${warnings.join("; ")}`);
 }
 
 /** Validates the payload, compiles its spec and renders its SVG: what every test below checks first. */
-function render(p: Payload, opts = {}): { spec: TopLevelSpec; svg: string } {
+function render(p: Payload, opts = {}): { spec: VegaLiteSpec; svg: string } {
   assertValidPayload(p);
   assert.deepEqual(readPayload(JSON.parse(JSON.stringify(p))), JSON.parse(JSON.stringify(p)));
   const spec = toVegaLite(p, opts);
@@ -307,7 +306,7 @@ describe("registerFormatters()", function () {
       const p = bundle[PAYLOAD_MIME] as Payload;
       assert.equal(p.kind, kinds[t]);
       assertValidPayload(p);
-      assertCompiles(bundle[VEGA_LITE_MIME] as TopLevelSpec);
+      assertCompiles(bundle[VEGA_LITE_MIME] as VegaLiteSpec);
       assert.match(bundle["image/svg+xml"] as string, /^<svg/);
       // core's own text/plain wins (its toString()).
       assert.equal(bundle["text/plain"], String(v));
