@@ -6,6 +6,7 @@ import {
   clustermapLayers,
   curveLayers,
   decodeArray,
+  encodeArray,
   embeddingPoints,
   graphLayers,
   matrixLayers,
@@ -14,7 +15,7 @@ import {
   spectrumPoints,
   VEGA_LITE_SCHEMA,
 } from "@eigenlab/viz/dist/browser";
-import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
+import type { EncodedArray, Payload, ScatterPoints, SpectrumPayload } from "@eigenlab/viz/dist/browser";
 import { chooseEngine } from "./engine";
 import type { Engine } from "./engine";
 
@@ -28,8 +29,11 @@ export interface ViewState {
 
 export const DEFAULT_STATE: ViewState = { logScale: false, width: 640 };
 
+/**
+ * "spectrum": clickable eigenvalues; "points" / "graph": what a click recolors; "chart": anything else.
+ */
 export type Panel =
-  | { role: "spectrum" | "chart"; engine: "vega"; spec: Record<string, unknown> }
+  | { role: "spectrum" | "chart" | "graph"; engine: "vega"; spec: Record<string, unknown> }
   | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number };
 
 export interface ColorChoice {
@@ -70,6 +74,20 @@ function pointsPanel(points: ScatterPoints, state: ViewState, width: number): Pa
   return { role: "points", engine, points, count, spec: withSchema(scatterSpec(points, { width, height: Math.min(width, 360) }).spec) };
 }
 
+/**
+ * A scree chart of the eigenvalues an embedding or graph carries with its eigenvectors: clicking one recolors
+ * the points/nodes by its eigenvector (the same linking as a spectrum payload's).
+ */
+function eigenvaluePanel(eigenvalues: ArrayLike<number>, vectors: EncodedArray, width: number): Panel {
+  const scree: SpectrumPayload = {
+    kind: "spectrum",
+    version: 1,
+    data: { values: encodeArray(eigenvalues, "float64"), view: "scree", histogram: { edges: [], counts: [], density: [] }, overlays: [], vectors },
+    meta: {},
+  };
+  return { role: "spectrum", engine: "vega", spec: withSchema(spectrumLayers(scree, { width, height: 200 })) };
+}
+
 export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
   const width = Math.max(240, state.width - 40);
   switch (p.kind) {
@@ -91,22 +109,18 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
     case "embedding": {
       const points = embeddingPoints(p, state.colorBy);
       const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : p.data.dims >= 3 ? "dimension 3" : "none";
-      return {
-        panels: [pointsPanel(points, state, Math.min(width, 520))],
-        logToggle: false,
-        colorChoices: p.data.vectors && p.data.eigenvalues ? eigenvectorChoices(p.data.eigenvalues, own) : [],
-        linked: false,
-      };
+      const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
+      const panels = [pointsPanel(points, state, Math.min(width, 520))];
+      if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
     }
     case "graph": {
       const g = graphLayers(p, { colorBy: state.colorBy, width: Math.min(width, 520), height: Math.min(width, 520) });
       const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : "none";
-      return {
-        panels: [{ role: "chart", engine: "vega", spec: withSchema(g.spec) }],
-        logToggle: false,
-        colorChoices: p.data.vectors && p.data.eigenvalues ? eigenvectorChoices(p.data.eigenvalues, own) : [],
-        linked: false,
-      };
+      const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
+      const panels: Panel[] = [{ role: "graph", engine: "vega", spec: withSchema(g.spec) }];
+      if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
     }
     case "clustermap":
       return { panels: [{ role: "chart", engine: "vega", spec: withSchema(clustermapLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
@@ -115,6 +129,11 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
     case "curve":
       return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width })) }], logToggle: true, colorChoices: [], linked: false };
   }
+}
+
+/** The panel a click on an eigenvalue recolors. */
+export function linkedPanel(plan: Plan): Panel | undefined {
+  return plan.panels.find((x) => x.role === "points" || x.role === "graph");
 }
 
 /**

@@ -9,7 +9,7 @@ import { Widget } from "@lumino/widgets";
 import { readPayload, scatterSpec, VEGA_LITE_SCHEMA } from "@eigenlab/viz/dist/browser";
 import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
 import { provenanceItems } from "./badge";
-import { eigenIndexOf, planView, DEFAULT_STATE } from "./plan";
+import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "./plan";
 import type { Panel, Plan, ViewState } from "./plan";
 import { vegaThemeConfig } from "./theme";
 import { mountWebglScatter, webglAvailable } from "./webgl";
@@ -107,14 +107,15 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     });
     await Promise.all(
       plan.panels.map((panel, t) =>
-        this.drawPanel(panel, hosts[t], generation, panel.role === "points" ? this.pointViews : this.views, (index) => {
-          if (plan.linked) void this.recolor(index, hosts[plan.panels.findIndex((x) => x.role === "points")]);
+        this.drawPanel(panel, hosts[t], generation, panel === linkedPanel(plan) ? this.pointViews : this.views, (index) => {
+          const target = linkedPanel(plan);
+          if (plan.linked && target) void this.recolor(index, hosts[plan.panels.indexOf(target)]);
         }),
       ),
     );
   }
 
-  /** Linked view: redraw only the points panel, colored by eigenvector `index`. */
+  /** Linked view: redraw only the points/graph panel, colored by eigenvector `index`. */
   private async recolor(index: number, host: HTMLElement | undefined): Promise<void> {
     if (!this.payload || !host) return;
     this.state = { ...this.state, colorBy: index };
@@ -123,7 +124,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     for (const v of this.pointViews) v.dispose();
     this.pointViews = [];
     host.textContent = "";
-    const panel = planView(this.payload, this.state).panels.find((x) => x.role === "points");
+    const panel = linkedPanel(planView(this.payload, this.state));
     if (panel) await this.drawPanel(panel, host, this.generation, this.pointViews, () => undefined);
   }
 

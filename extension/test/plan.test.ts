@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
 import { compile } from "vega-lite";
 import { Embedding, linalg, Matrix, Rng, VERSION } from "@eigenlab/core";
-import { curvePayload, embeddingPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
+import { CsrMatrix } from "@eigenlab/core";
+import { curvePayload, embeddingPayload, graphPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
 import { chooseEngine, WEBGL_MIN_POINTS } from "../src/engine";
-import { eigenIndexOf, planView, DEFAULT_STATE } from "../src/plan";
+import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "../src/plan";
 import type { Panel } from "../src/plan";
 import { provenanceItems } from "../src/badge";
 import { isDarkTheme, vegaThemeConfig } from "../src/theme";
@@ -72,6 +73,31 @@ describe("extension plan (what the renderer draws)", function () {
       assert.equal(pts.points.diverging, true);
     }
     assertPanelsCompile(plan.panels);
+  });
+
+  it("planView(graph with its Laplacian spectrum) adds a clickable eigenvalue panel that recolors the graph", () => {
+    const n = 10;
+    const I: number[] = [];
+    const J: number[] = [];
+    for (let i = 0; i + 1 < n; i++) I.push(i, i + 1), J.push(i + 1, i);
+    const W = CsrMatrix.fromTriplets(n, n, I, J, I.map(() => 1));
+    const s = laplacianSpectrum(n); // the path graph's Laplacian
+    const p = graphPayload(W, { spectrum: s });
+    const plan = planView(p, { ...DEFAULT_STATE, colorBy: 1 });
+    assert.deepEqual(plan.panels.map((x) => x.role), ["spectrum", "graph"]);
+    assert.equal(plan.linked, true);
+    assert.equal(linkedPanel(plan), plan.panels[1]);
+    assertPanelsCompile(plan.panels);
+    // The graph's node colors are the Fiedler vector: monotone along the path.
+    const nodes = (plan.panels[1].spec as { layer: { data: { values: { i: number; c: number }[] } }[] }).layer[1].data.values;
+    const c = nodes.sort((a, b) => a.i - b.i).map((r) => r.c);
+    const increasing = c.every((v, i) => i === 0 || v >= c[i - 1]);
+    const decreasing = c.every((v, i) => i === 0 || v <= c[i - 1]);
+    assert.ok(increasing || decreasing, `Fiedler vector not monotone: ${c}`);
+    // The eigenvalue panel's points carry the index a click reports.
+    const scree = plan.panels[0].spec as { layer: { data: { values: unknown[] } }[] };
+    const rows = scree.layer[scree.layer.length - 1].data.values;
+    assert.deepEqual(rows.map((r) => eigenIndexOf({ datum: r })), Array.from({ length: n }, (_, i) => i));
   });
 
   it("planView(spectrum, {logScale: true}) puts a symlog scale on the value axis", () => {

@@ -1,5 +1,5 @@
 /** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
-import { CsrMatrix, EigenlabError, Matrix } from "@eigenlab/core";
+import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
 import { message } from "@eigenlab/core/dist/messages";
 import { checkOptions } from "@eigenlab/core/dist/validate";
 import { encodeArray } from "./codec";
@@ -15,12 +15,17 @@ export interface GraphPayloadOptions {
   labels?: ArrayLike<number>;
   color?: ArrayLike<number>;
   colorName?: string;
+  /**
+   * Eigenpairs of the graph (e.g. of its Laplacian, n rows): carried for linked recoloring, so choosing an
+   * eigenvalue colors the nodes by its eigenvector. Kept when n × k ≤ LIMITS.vectorEntries.
+   */
+  spectrum?: Spectrum;
   /** Seed of the force layout and of edge thinning. */
   seed?: number;
   title?: string;
 }
 
-const OPTIONS = ["layout", "labels", "color", "colorName", "seed", "title"] as const;
+const OPTIONS = ["layout", "labels", "color", "colorName", "spectrum", "seed", "title"] as const;
 
 /**
  * The node-link payload of a (weighted) adjacency matrix: each undirected edge once (i < j, weight of
@@ -95,6 +100,16 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     payload.data.color = encodeArray(opts.color, "float32");
   }
   if (opts.colorName) payload.data.colorName = opts.colorName;
+  if (opts.spectrum) {
+    const V = opts.spectrum.vectors;
+    if (V.rows !== n) throw new EigenlabError("shape", message.vizLength("spectrum eigenvectors", V.rows, n));
+    if (V.rows * V.cols <= LIMITS.vectorEntries) {
+      payload.data.eigenvalues = Array.from(opts.spectrum.values);
+      payload.data.vectors = encodeArray(V.data, "float32", [n, V.cols]);
+    } else {
+      extra.notes = [`eigenvectors omitted: ${n} × ${V.cols} is above the display limit of ${LIMITS.vectorEntries} entries`];
+    }
+  }
   extra.seed = seed;
   if (opts.title) extra.title = opts.title;
   payload.meta = payloadMeta(undefined, extra);

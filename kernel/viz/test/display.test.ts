@@ -210,6 +210,22 @@ describe("viz payloads, Vega-Lite specs and SVG", function () {
     assert.equal(countMarks(svg, "mark-rule"), 31);
   });
 
+  it("graphPayload(W, {spectrum: eigh(L)}) carries eigenvalues and float32 eigenvectors; colorBy recolors the nodes", () => {
+    const { W, labels } = blockAffinity([5, 5], 0.2);
+    const n = W.rows;
+    const d = W.rowSums();
+    const L = Matrix.from(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? d[i] : 0) - W.get(i, j))));
+    const s = linalg.eigh(L);
+    const payload = graphPayload(W, { spectrum: s });
+    assert.deepEqual(payload.data.eigenvalues, Array.from(s.values));
+    assert.deepEqual(payload.data.vectors!.shape, [n, n]);
+    const { spec } = render(payload, { colorBy: 1 });
+    const nodes = (spec as unknown as { layer: { data: { values: { i: number; c: number }[] } }[] }).layer[1].data.values;
+    // Fiedler vector (column 1) of two weakly joined cliques: its sign separates them.
+    for (const r of nodes) assert.ok(Math.abs(r.c - s.vectors.get(r.i, 1)) < 1e-6);
+    for (const l of [0, 1]) assert.equal(new Set(nodes.filter((r) => labels[r.i] === l).map((r) => Math.sign(r.c))).size, 1);
+  });
+
   it("matrixPayload(128×128) keeps exact 2×2 block means at maxSide 64, and the spec draws 64×64 cells", () => {
     const A = Matrix.random(128, 128, { seed: 9 });
     const payload = matrixPayload(A, { maxSide: 64 });
