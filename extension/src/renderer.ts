@@ -222,7 +222,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       if (plan.linked) {
         const hint = document.createElement("span");
         hint.className = "eigenlab-hint";
-        hint.textContent = "click an eigenvalue to color the points by its eigenvector";
+        hint.textContent = "click an eigenvalue to color by its eigenvector";
         bar.appendChild(hint);
       }
     }
