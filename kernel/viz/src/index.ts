@@ -41,4 +41,5 @@ export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
 export { toText } from "./text";
 export { toBundle } from "./bundle";
+export { Figure, figure } from "./figure";
 export { registerFormatters, FORMATTER_KINDS } from "./register";

@@ -90,7 +90,7 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       // A rug of every eigenvalue, each clickable to recolor the linked points by its eigenvector.
       layers.push({
         data: { values: Array.from(values, (v, i) => ({ index: i, value: round(v) })) },
-        mark: { type: "tick", color: "#222", thickness: 1, size: 8, yOffset: height - 4 },
+        mark: { type: "tick", color: "#222", thickness: 2, size: 10, yOffset: height - 5, cursor: "pointer" },
         encoding: {
           x: { field: "value", type: "quantitative" },
           tooltip: [{ field: "index", title: "index" }, { field: "value", title: "eigenvalue", format: ".6g" }],

@@ -8,6 +8,7 @@ import {
   curvePayload,
   decodeArray,
   embeddingPayload,
+  figure,
   graphPayload,
   matrixPayload,
   PAYLOAD_MIME,
@@ -303,6 +304,16 @@ describe("viz payloads, Vega-Lite specs and SVG", function () {
 describe("registerFormatters()", function () {
   this.timeout(30_000);
   before(() => registerFormatters());
+
+  it("figure(spectrumPayload(s, {marchenkoPastur})) displays the payload with its overlays; bad payloads are refused", () => {
+    const s = linalg.eigh(wishart(100, 50, 2));
+    const f = figure(spectrumPayload(s, { marchenkoPastur: { ratio: 0.5, sigma2: 1 }, title: "ESD" }));
+    const bundle = f[JUPYTER_DISPLAY]();
+    assertValidPayload(bundle[PAYLOAD_MIME]);
+    assert.match(bundle["text/plain"] as string, /^ESD: Spectrum of 50 eigenvalues .*Marchenko–Pastur edges \[0\.0857864, 2\.91421\]/);
+    assert.equal(countMarks(bundle["image/svg+xml"] as string, "mark-line"), 1);
+    assert.throws(() => figure({ kind: "pie" } as never), /version undefined cannot be read/);
+  });
 
   it("makes value[Symbol.for('Jupyter.display')]() return payload + vega-lite + svg + text/plain for every core kind", () => {
     const { W, labels } = blockAffinity([6, 6], 0.1);
