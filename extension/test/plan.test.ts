@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
 import { compile } from "vega-lite";
 import { Embedding, linalg, Matrix, Rng, VERSION } from "@eigenlab/core";
-import { CsrMatrix } from "@eigenlab/core";
-import { curvePayload, embeddingPayload, graphPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
+import { Clustering, CsrMatrix } from "@eigenlab/core";
+import { clusteringPayload, curvePayload, embeddingPayload, graphPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
 import { chooseEngine, WEBGL_MIN_POINTS } from "../src/engine";
 import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "../src/plan";
 import type { Panel } from "../src/plan";
@@ -108,8 +108,14 @@ describe("extension plan (what the renderer draws)", function () {
     assertPanelsCompile(planView(p, { ...DEFAULT_STATE, logScale: true }).panels);
   });
 
-  it("planView of matrix and curve payloads gives one compiling Vega chart each", () => {
-    for (const p of [matrixPayload(Matrix.random(30, 20, { seed: 1 })), curvePayload({ y: [1, 0.1, 0.01] }, { yScale: "log" })]) {
+  it("planView of matrix, curve, cluster-size and plain graph payloads gives one compiling Vega chart each", () => {
+    const ring = CsrMatrix.fromTriplets(6, 6, [0, 1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 0], [1, 1, 1, 1, 1, 1]);
+    for (const p of [
+      matrixPayload(Matrix.random(30, 20, { seed: 1 })),
+      curvePayload({ y: [1, 0.1, 0.01] }, { yScale: "log" }),
+      clusteringPayload(new Clustering({ labels: Int32Array.from([0, 1, 1]), k: 2, meta })),
+      graphPayload(ring),
+    ]) {
       const plan = planView(p);
       assert.equal(plan.panels.length, 1);
       assertPanelsCompile(plan.panels);

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as vega from "vega";
 import { compile } from "vega-lite";
-import { CsrMatrix, Embedding, JUPYTER_DISPLAY, linalg, Matrix, Rng } from "@eigenlab/core";
+import { Clustering, CsrMatrix, Embedding, JUPYTER_DISPLAY, linalg, Matrix, Rng } from "@eigenlab/core";
 import {
   clusteringPayload,
   curvePayload,
@@ -182,6 +182,15 @@ describe("viz payloads, Vega-Lite specs and SVG", function () {
     assert.deepEqual(decodeArray(payload.data.labels!), c.labels);
     const { svg } = render(payload);
     assert.equal(countMarks(svg, "mark-symbol", "role-mark"), 20);
+  });
+
+  it("clusteringPayload(labels only) draws one bar per cluster with its size", () => {
+    const labels = Int32Array.from([0, 1, 1, 2, 2, 2, 3]);
+    const payload = clusteringPayload(new Clustering({ labels, k: 4, meta: meta("kmeans", [7, 2], 1) }));
+    assert.ok(payload.kind === "clustermap" && !payload.data.matrix);
+    if (payload.kind === "clustermap") assert.deepEqual(payload.data.sizes, [1, 2, 3, 1]);
+    const { svg } = render(payload);
+    assert.equal(countMarks(svg, "mark-rect"), 4);
   });
 
   it("graphPayload(two cliques joined by one edge) lists each edge once and separates the cliques in its layout", () => {
