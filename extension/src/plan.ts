@@ -1,0 +1,147 @@
+/**
+ * What to draw for a payload, as data: panels (each a Vega-Lite spec or a WebGL point set) and the controls
+ * the header offers. Pure and DOM-free, so mocha tests it; `renderer.ts` turns a plan into DOM.
+ */
+import {
+  clustermapLayers,
+  curveLayers,
+  decodeArray,
+  encodeArray,
+  embeddingPoints,
+  graphLayers,
+  matrixLayers,
+  scatterSpec,
+  spectrumLayers,
+  spectrumPoints,
+  VEGA_LITE_SCHEMA,
+} from "@eigenlab/viz/dist/browser";
+import type { EncodedArray, Payload, ScatterPoints, SpectrumPayload } from "@eigenlab/viz/dist/browser";
+import { chooseEngine } from "./engine";
+import type { Engine } from "./engine";
+
+/** Per-output view state: what the user toggled (also readable from the output's metadata). */
+export interface ViewState {
+  logScale: boolean;
+  /** Eigenvector column the points are colored by; undefined: labels / default coloring. */
+  colorBy?: number;
+  width: number;
+}
+
+export const DEFAULT_STATE: ViewState = { logScale: false, width: 640 };
+
+/**
+ * "spectrum": clickable eigenvalues; "points" / "graph": what a click recolors; "chart": anything else.
+ */
+export type Panel =
+  | { role: "spectrum" | "chart" | "graph"; engine: "vega"; spec: Record<string, unknown> }
+  | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number };
+
+export interface ColorChoice {
+  /** undefined: the payload's own labels/color. */
+  value: number | undefined;
+  label: string;
+}
+
+export interface Plan {
+  panels: Panel[];
+  /** The header's log-scale toggle applies. */
+  logToggle: boolean;
+  /** Choices of the "color by" menu (empty: no menu). */
+  colorChoices: ColorChoice[];
+  /** Clicking an eigenvalue in the spectrum panel recolors the points panel. */
+  linked: boolean;
+}
+
+function withSchema(spec: Record<string, unknown>): Record<string, unknown> {
+  return { $schema: VEGA_LITE_SCHEMA, ...spec };
+}
+
+function formatValue(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
+/** "eigenvector j+1 (λ = ...)" choices for k eigenvectors with the given eigenvalues. */
+export function eigenvectorChoices(eigenvalues: ArrayLike<number>, own: string | undefined): ColorChoice[] {
+  const out: ColorChoice[] = own ? [{ value: undefined, label: own }] : [];
+  for (let j = 0; j < eigenvalues.length; j++) out.push({ value: j, label: `eigenvector ${j + 1} (λ = ${formatValue(eigenvalues[j])})` });
+  return out;
+}
+
+function pointsPanel(points: ScatterPoints, state: ViewState, width: number): Panel {
+  const count = points.x.length;
+  const engine = chooseEngine(count);
+  if (engine === "webgl") return { role: "points", engine, points, count };
+  return { role: "points", engine, points, count, spec: withSchema(scatterSpec(points, { width, height: Math.min(width, 360) }).spec) };
+}
+
+/**
+ * A scree chart of the eigenvalues an embedding or graph carries with its eigenvectors: clicking one recolors
+ * the points/nodes by its eigenvector (the same linking as a spectrum payload's).
+ */
+function eigenvaluePanel(eigenvalues: ArrayLike<number>, vectors: EncodedArray, width: number): Panel {
+  const scree: SpectrumPayload = {
+    kind: "spectrum",
+    version: 1,
+    data: { values: encodeArray(eigenvalues, "float64"), view: "scree", histogram: { edges: [], counts: [], density: [] }, overlays: [], vectors },
+    meta: {},
+  };
+  return { role: "spectrum", engine: "vega", spec: withSchema(spectrumLayers(scree, { width, height: 200 })) };
+}
+
+export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
+  const width = Math.max(240, state.width - 40);
+  switch (p.kind) {
+    case "spectrum": {
+      const points = spectrumPoints(p, state.colorBy);
+      const half = points ? Math.max(240, Math.floor(width / 2) - 20) : width;
+      const chart = withSchema(spectrumLayers(p, { logScale: state.logScale, width: half, height: 260 }));
+      const panels: Panel[] = [{ role: "spectrum", engine: "vega", spec: chart }];
+      if (points) panels.push(pointsPanel(points, state, half));
+      const values = decodeArray(p.data.values);
+      const linked = !!(points && p.data.vectors);
+      return {
+        panels,
+        logToggle: true,
+        colorChoices: linked ? eigenvectorChoices(values, p.data.labels ? "labels" : undefined) : [],
+        linked,
+      };
+    }
+    case "embedding": {
+      const points = embeddingPoints(p, state.colorBy);
+      const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : p.data.dims >= 3 ? "dimension 3" : "none";
+      const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
+      const panels = [pointsPanel(points, state, Math.min(width, 520))];
+      if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
+    }
+    case "graph": {
+      const g = graphLayers(p, { colorBy: state.colorBy, width: Math.min(width, 520), height: Math.min(width, 520) });
+      const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : "none";
+      const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
+      const panels: Panel[] = [{ role: "graph", engine: "vega", spec: withSchema(g.spec) }];
+      if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
+    }
+    case "clustermap":
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(clustermapLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
+    case "matrix":
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(matrixLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
+    case "curve":
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width })) }], logToggle: true, colorChoices: [], linked: false };
+  }
+}
+
+/** The panel a click on an eigenvalue recolors. */
+export function linkedPanel(plan: Plan): Panel | undefined {
+  return plan.panels.find((x) => x.role === "points" || x.role === "graph");
+}
+
+/**
+ * The eigenvector a click on the spectrum chart chose: the clicked item's datum carries `index` (scree
+ * points and the histogram's rug ticks do; bars and overlays do not).
+ */
+export function eigenIndexOf(item: unknown): number | undefined {
+  const datum = (item as { datum?: { index?: unknown } } | null | undefined)?.datum;
+  const index = datum?.index;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? index : undefined;
+}

@@ -1,0 +1,255 @@
+/**
+ * The MIME renderer widget for `application/vnd.eigenlab.v1+json`: reads the payload (a clear message if it
+ * cannot), plans the panels (plan.ts), draws them with vega-embed (lazily imported; tooltips, PNG/SVG
+ * export) or WebGL for large point clouds, and shows the provenance badge. Clicking an eigenvalue of a
+ * spectrum that carries eigenvectors recolors the linked points by that eigenvector.
+ */
+import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
+import { Widget } from "@lumino/widgets";
+import { readPayload, scatterSpec, VEGA_LITE_SCHEMA } from "@eigenlab/viz/dist/browser";
+import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { provenanceItems } from "./badge";
+import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "./plan";
+import type { Panel, Plan, ViewState } from "./plan";
+import { vegaThemeConfig } from "./theme";
+import { mountWebglScatter, webglAvailable } from "./webgl";
+import type { WebglScatter } from "./webgl";
+
+const CLASS = "eigenlab-Renderer";
+
+interface Disposable {
+  dispose(): void;
+}
+
+/** Options a notebook can put in the output's metadata under the MIME type: { logScale, colorBy }. */
+function stateFromMetadata(meta: unknown): Partial<ViewState> {
+  const m = (meta ?? {}) as Record<string, unknown>;
+  const out: Partial<ViewState> = {};
+  if (typeof m.logScale === "boolean") out.logScale = m.logScale;
+  if (typeof m.colorBy === "number" && Number.isInteger(m.colorBy)) out.colorBy = m.colorBy;
+  return out;
+}
+
+export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
+  private readonly mimeType: string;
+  private payload?: Payload;
+  private state: ViewState = { ...DEFAULT_STATE };
+  private views: Disposable[] = [];
+  private pointViews: Disposable[] = [];
+  private generation = 0;
+
+  constructor(options: IRenderMime.IRendererOptions) {
+    super();
+    this.mimeType = options.mimeType;
+    this.addClass(CLASS);
+  }
+
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    this.clear();
+    try {
+      this.payload = readPayload(model.data[this.mimeType]);
+    } catch (err) {
+      this.showError((err as Error).message);
+      return;
+    }
+    this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(model.metadata[this.mimeType]) };
+    await this.draw();
+  }
+
+  protected override onBeforeDetach(): void {
+    // Views keep listeners and WebGL contexts: free them when the output goes away.
+    this.clear();
+  }
+
+  override dispose(): void {
+    this.clear();
+    super.dispose();
+  }
+
+  private clear(): void {
+    this.generation++;
+    for (const v of [...this.views, ...this.pointViews]) v.dispose();
+    this.views = [];
+    this.pointViews = [];
+    this.node.textContent = "";
+  }
+
+  private showError(text: string): void {
+    const box = document.createElement("div");
+    box.className = "eigenlab-error";
+    box.setAttribute("role", "alert");
+    box.textContent = text;
+    this.node.appendChild(box);
+  }
+
+  private async draw(): Promise<void> {
+    const p = this.payload;
+    if (!p) return;
+    this.clear();
+    const generation = this.generation;
+    let plan: Plan;
+    try {
+      plan = planView(p, this.state);
+    } catch (err) {
+      this.showError((err as Error).message);
+      return;
+    }
+    this.node.appendChild(this.header(p, plan));
+    const body = document.createElement("div");
+    body.className = "eigenlab-panels";
+    this.node.appendChild(body);
+    this.node.appendChild(this.badge(p));
+    const hosts = plan.panels.map((panel) => {
+      const host = document.createElement("div");
+      host.className = `eigenlab-panel eigenlab-panel-${panel.role}`;
+      body.appendChild(host);
+      return host;
+    });
+    await Promise.all(
+      plan.panels.map((panel, t) =>
+        this.drawPanel(panel, hosts[t], generation, panel === linkedPanel(plan) ? this.pointViews : this.views, (index) => {
+          const target = linkedPanel(plan);
+          if (plan.linked && target) void this.recolor(index, hosts[plan.panels.indexOf(target)]);
+        }),
+      ),
+    );
+  }
+
+  /** Linked view: redraw only the points/graph panel, colored by eigenvector `index`. */
+  private async recolor(index: number, host: HTMLElement | undefined): Promise<void> {
+    if (!this.payload || !host) return;
+    this.state = { ...this.state, colorBy: index };
+    const select = this.node.querySelector<HTMLSelectElement>("select.eigenlab-colorby");
+    if (select) select.value = String(index);
+    for (const v of this.pointViews) v.dispose();
+    this.pointViews = [];
+    host.textContent = "";
+    const panel = linkedPanel(planView(this.payload, this.state));
+    if (panel) await this.drawPanel(panel, host, this.generation, this.pointViews, () => undefined);
+  }
+
+  private async drawPanel(panel: Panel, host: HTMLElement, generation: number, into: Disposable[], onPick: (index: number) => void): Promise<void> {
+    try {
+      if (panel.engine === "webgl" && panel.role === "points" && webglAvailable()) {
+        const pts = panel.points;
+        const view: WebglScatter = await mountWebglScatter(host, pts, {
+          width: Math.min(640, Math.max(320, this.state.width - 40)),
+          height: 420,
+          background: cssVar(this.node, "--jp-layout-color0") || "#ffffff",
+          describe: (i) => describePoint(pts, i),
+        });
+        if (generation !== this.generation) view.dispose();
+        else into.push(view);
+        return;
+      }
+      let spec = panel.spec;
+      if (!spec && panel.role === "points") {
+        // No WebGL here: fall back to Vega with a seeded subset of the points.
+        spec = { $schema: VEGA_LITE_SCHEMA, ...scatterSpec(panel.points, { width: 420, height: 360 }).spec };
+      }
+      const { default: embed } = await import("vega-embed");
+      const result = await embed(host, spec as never, {
+        mode: "vega-lite",
+        actions: { export: true, source: false, compiled: false, editor: false },
+        config: vegaThemeConfig((name) => cssVar(this.node, name)) as never,
+        downloadFileName: `eigenlab-${this.payload?.kind ?? "chart"}`,
+        tooltip: true,
+      });
+      if (generation !== this.generation) {
+        result.finalize();
+        return;
+      }
+      into.push({ dispose: () => result.finalize() });
+      if (panel.role === "spectrum") {
+        result.view.addEventListener("click", (_event: unknown, item: unknown) => {
+          const index = eigenIndexOf(item);
+          if (index !== undefined) onPick(index);
+        });
+      }
+    } catch (err) {
+      host.textContent = "";
+      const box = document.createElement("div");
+      box.className = "eigenlab-error";
+      box.textContent = `Could not draw this chart: ${(err as Error).message}`;
+      host.appendChild(box);
+    }
+  }
+
+  private header(p: Payload, plan: Plan): HTMLElement {
+    const bar = document.createElement("div");
+    bar.className = "eigenlab-header";
+    const kind = document.createElement("span");
+    kind.className = "eigenlab-kind";
+    kind.textContent = p.kind;
+    bar.appendChild(kind);
+    if (p.meta.title) {
+      const title = document.createElement("span");
+      title.className = "eigenlab-title";
+      title.textContent = p.meta.title;
+      bar.appendChild(title);
+    }
+    if (plan.logToggle) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "eigenlab-log";
+      box.checked = this.state.logScale;
+      box.addEventListener("change", () => {
+        this.state = { ...this.state, logScale: box.checked };
+        void this.draw();
+      });
+      label.append(box, " log scale");
+      bar.appendChild(label);
+    }
+    if (plan.colorChoices.length) {
+      const label = document.createElement("label");
+      label.append("color by ");
+      const select = document.createElement("select");
+      select.className = "eigenlab-colorby";
+      for (const c of plan.colorChoices) {
+        const o = document.createElement("option");
+        o.value = c.value === undefined ? "" : String(c.value);
+        o.textContent = c.label;
+        select.appendChild(o);
+      }
+      select.value = this.state.colorBy === undefined ? "" : String(this.state.colorBy);
+      select.addEventListener("change", () => {
+        this.state = { ...this.state, colorBy: select.value === "" ? undefined : Number(select.value) };
+        void this.draw();
+      });
+      label.appendChild(select);
+      bar.appendChild(label);
+      if (plan.linked) {
+        const hint = document.createElement("span");
+        hint.className = "eigenlab-hint";
+        hint.textContent = "click an eigenvalue to color by its eigenvector";
+        bar.appendChild(hint);
+      }
+    }
+    return bar;
+  }
+
+  private badge(p: Payload): HTMLElement {
+    const el = document.createElement("div");
+    el.className = "eigenlab-badge";
+    el.title = "provenance of this result";
+    for (const item of provenanceItems(p.meta)) {
+      const span = document.createElement("span");
+      span.className = "eigenlab-badge-item";
+      const k = document.createElement("b");
+      k.textContent = item.label;
+      span.append(k, ` ${item.value}`);
+      el.appendChild(span);
+    }
+    return el;
+  }
+}
+
+function cssVar(node: HTMLElement, name: string): string {
+  return getComputedStyle(node).getPropertyValue(name);
+}
+
+function describePoint(pts: ScatterPoints, i: number): string {
+  const extra = pts.labels ? ` · ${pts.colorName ?? "label"} ${pts.labels[i]}` : pts.color ? ` · ${pts.colorName ?? "value"} ${Number(pts.color[i].toPrecision(4))}` : "";
+  return `point ${i} (${Number(pts.x[i].toPrecision(4))}, ${Number(pts.y[i].toPrecision(4))})${extra}`;
+}

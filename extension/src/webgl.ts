@@ -1,0 +1,82 @@
+/**
+ * The WebGL scatter for large point clouds (regl-scatterplot, loaded lazily): zoom and pan with the wheel
+ * and drag, hover for the point, lasso with shift-drag (or a long press) to select.
+ */
+import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { toGlPoints } from "./gl-points";
+
+export interface WebglScatter {
+  dispose(): void;
+}
+
+/** True when the browser can give us a WebGL context (headless or locked-down browsers may not). */
+export function webglAvailable(): boolean {
+  try {
+    const c = document.createElement("canvas");
+    return !!(c.getContext("webgl2") || c.getContext("webgl"));
+  } catch {
+    return false;
+  }
+}
+
+export async function mountWebglScatter(
+  host: HTMLElement,
+  points: ScatterPoints,
+  opts: { width: number; height: number; background: string; describe: (i: number) => string },
+): Promise<WebglScatter> {
+  const { default: createScatterplot } = await import("regl-scatterplot");
+  const gl = toGlPoints(points);
+  const canvas = document.createElement("canvas");
+  canvas.className = "eigenlab-webgl-canvas";
+  canvas.style.width = `${opts.width}px`;
+  canvas.style.height = `${opts.height}px`;
+  const tip = document.createElement("div");
+  tip.className = "eigenlab-webgl-tooltip";
+  tip.hidden = true;
+  const status = document.createElement("div");
+  status.className = "eigenlab-webgl-status";
+  status.textContent = `${points.x.length.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
+  host.append(canvas, tip, status);
+  const n = points.x.length;
+  const plot = createScatterplot({
+    canvas,
+    width: opts.width,
+    height: opts.height,
+    backgroundColor: opts.background,
+    pointSize: n > 200_000 ? 1 : n > 50_000 ? 2 : 3,
+    pointColor: gl.colors,
+    colorBy: gl.category ? "valueA" : gl.value ? "valueB" : null,
+    lassoOnLongPress: true,
+  } as never);
+  const data: Record<string, ArrayLike<number>> = { x: gl.x, y: gl.y };
+  if (gl.category) data.valueA = gl.category;
+  if (gl.value) data.valueB = gl.value;
+  await plot.draw(data as never);
+  let lastMouse: [number, number] = [0, 0];
+  const onMove = (e: MouseEvent) => {
+    const r = host.getBoundingClientRect();
+    lastMouse = [e.clientX - r.left, e.clientY - r.top];
+  };
+  canvas.addEventListener("mousemove", onMove);
+  plot.subscribe("pointOver", (i: number) => {
+    tip.textContent = opts.describe(i);
+    tip.style.left = `${lastMouse[0] + 12}px`;
+    tip.style.top = `${lastMouse[1] + 12}px`;
+    tip.hidden = false;
+  });
+  plot.subscribe("pointOut", () => {
+    tip.hidden = true;
+  });
+  plot.subscribe("select", ({ points: sel }: { points: number[] }) => {
+    status.textContent = `${sel.length.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} points selected (Esc or double-click clears)`;
+  });
+  plot.subscribe("deselect", () => {
+    status.textContent = `${n.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
+  });
+  return {
+    dispose() {
+      canvas.removeEventListener("mousemove", onMove);
+      plot.destroy();
+    },
+  };
+}

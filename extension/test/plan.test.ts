@@ -1,0 +1,186 @@
+import { strict as assert } from "assert";
+import { compile } from "vega-lite";
+import { Embedding, linalg, Matrix, Rng, VERSION } from "@eigenlab/core";
+import { Clustering, CsrMatrix } from "@eigenlab/core";
+import { clusteringPayload, curvePayload, embeddingPayload, graphPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
+import { chooseEngine, WEBGL_MIN_POINTS } from "../src/engine";
+import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "../src/plan";
+import type { Panel } from "../src/plan";
+import { provenanceItems } from "../src/badge";
+import { isDarkTheme, vegaThemeConfig } from "../src/theme";
+import { ramp, toGlPoints } from "../src/gl-points";
+
+const meta = { solver: "test", backend: "cpu", precision: "float64" as const, version: VERSION, inputShape: [1, 1], seed: 4 };
+
+function points(n: number, seed: number): Embedding {
+  const data = new Float64Array(2 * n);
+  new Rng(seed).fillNormal(data);
+  return new Embedding({ coords: new Matrix(n, 2, data), labels: Int32Array.from({ length: n }, (_, i) => i % 4), meta });
+}
+
+/** Every Vega panel of a plan must compile with vega-lite 5 (this is what vega-embed will be given). */
+function assertPanelsCompile(panels: Panel[]): void {
+  for (const p of panels) if (p.spec) compile(p.spec as never);
+}
+
+/** A Laplacian-like spectrum whose eigenvectors travel in the payload (linked view). */
+function laplacianSpectrum(n: number) {
+  const A = new Float64Array(n * n);
+  for (let i = 0; i + 1 < n; i++) A[i * n + i + 1] = A[(i + 1) * n + i] = -1;
+  for (let i = 0; i < n; i++) A[i * n + i] = i === 0 || i === n - 1 ? 1 : 2;
+  return linalg.eigh(new Matrix(n, n, A));
+}
+
+describe("extension plan (what the renderer draws)", function () {
+  this.timeout(30_000);
+
+  it(`chooseEngine(n) is vega up to ${WEBGL_MIN_POINTS} points, webgl above, vega when WebGL is unavailable`, () => {
+    assert.equal(chooseEngine(WEBGL_MIN_POINTS), "vega");
+    assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1), "webgl");
+    assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1, false), "vega");
+  });
+
+  it("planView(embedding of 1 000 points) is one Vega scatter with every point", () => {
+    const plan = planView(readPayload(JSON.parse(JSON.stringify(embeddingPayload(points(1000, 1))))));
+    assert.equal(plan.panels.length, 1);
+    const panel = plan.panels[0];
+    assert.equal(panel.engine, "vega");
+    assert.equal(((panel.spec as { data: { values: unknown[] } }).data.values).length, 1000);
+    assertPanelsCompile(plan.panels);
+    assert.equal(plan.logToggle, false);
+  });
+
+  it("planView(embedding of 30 000 points) hands all 30 000 points to WebGL", () => {
+    const plan = planView(embeddingPayload(points(30_000, 2)));
+    const panel = plan.panels[0];
+    assert.equal(panel.engine, "webgl");
+    assert.ok(panel.role === "points" && panel.count === 30_000 && panel.points.x.length === 30_000);
+  });
+
+  it("planView(spectrum with eigenvectors) links a spectrum panel and a points panel; colorBy picks the column", () => {
+    const s = laplacianSpectrum(40);
+    const p = spectrumPayload(s, { view: "scree" });
+    const plan = planView(p, { ...DEFAULT_STATE, colorBy: 3 });
+    assert.deepEqual(plan.panels.map((x) => x.role), ["spectrum", "points"]);
+    assert.equal(plan.linked, true);
+    assert.equal(plan.colorChoices.length, 40);
+    assert.match(plan.colorChoices[1].label, /^eigenvector 2 \(λ = 0\.006/);
+    const pts = plan.panels[1];
+    assert.ok(pts.role === "points");
+    if (pts.role === "points") {
+      // The color is eigenvector column 3 of the float32 payload.
+      for (let i = 0; i < 40; i++) assert.ok(Math.abs(pts.points.color![i] - s.vectors.get(i, 3)) < 1e-6);
+      assert.equal(pts.points.diverging, true);
+    }
+    assertPanelsCompile(plan.panels);
+  });
+
+  it("planView(graph with its Laplacian spectrum) adds a clickable eigenvalue panel that recolors the graph", () => {
+    const n = 10;
+    const I: number[] = [];
+    const J: number[] = [];
+    for (let i = 0; i + 1 < n; i++) I.push(i, i + 1), J.push(i + 1, i);
+    const W = CsrMatrix.fromTriplets(n, n, I, J, I.map(() => 1));
+    const s = laplacianSpectrum(n); // the path graph's Laplacian
+    const p = graphPayload(W, { spectrum: s });
+    const plan = planView(p, { ...DEFAULT_STATE, colorBy: 1 });
+    assert.deepEqual(plan.panels.map((x) => x.role), ["spectrum", "graph"]);
+    assert.equal(plan.linked, true);
+    assert.equal(linkedPanel(plan), plan.panels[1]);
+    assertPanelsCompile(plan.panels);
+    // The graph's node colors are the Fiedler vector: monotone along the path.
+    const nodes = (plan.panels[1].spec as { layer: { data: { values: { i: number; c: number }[] } }[] }).layer[1].data.values;
+    const c = nodes.sort((a, b) => a.i - b.i).map((r) => r.c);
+    const increasing = c.every((v, i) => i === 0 || v >= c[i - 1]);
+    const decreasing = c.every((v, i) => i === 0 || v <= c[i - 1]);
+    assert.ok(increasing || decreasing, `Fiedler vector not monotone: ${c}`);
+    // The eigenvalue panel's points carry the index a click reports.
+    const scree = plan.panels[0].spec as { layer: { data: { values: unknown[] } }[] };
+    const rows = scree.layer[scree.layer.length - 1].data.values;
+    assert.deepEqual(rows.map((r) => eigenIndexOf({ datum: r })), Array.from({ length: n }, (_, i) => i));
+  });
+
+  it("planView(spectrum, {logScale: true}) puts a symlog scale on the value axis", () => {
+    const p = spectrumPayload(laplacianSpectrum(10), { view: "scree" });
+    const spec = planView(p, { ...DEFAULT_STATE, logScale: true }).panels[0].spec as { layer: { encoding: { y: { scale: { type?: string } } } }[] };
+    const scree = spec.layer[spec.layer.length - 1];
+    assert.equal(scree.encoding.y.scale.type, "symlog");
+    assertPanelsCompile(planView(p, { ...DEFAULT_STATE, logScale: true }).panels);
+  });
+
+  it("planView of matrix, curve, cluster-size and plain graph payloads gives one compiling Vega chart each", () => {
+    const ring = CsrMatrix.fromTriplets(6, 6, [0, 1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 0], [1, 1, 1, 1, 1, 1]);
+    for (const p of [
+      matrixPayload(Matrix.random(30, 20, { seed: 1 })),
+      curvePayload({ y: [1, 0.1, 0.01] }, { yScale: "log" }),
+      clusteringPayload(new Clustering({ labels: Int32Array.from([0, 1, 1]), k: 2, meta })),
+      graphPayload(ring),
+    ]) {
+      const plan = planView(p);
+      assert.equal(plan.panels.length, 1);
+      assertPanelsCompile(plan.panels);
+    }
+  });
+
+  it("eigenIndexOf(item) reads datum.index of scree points and rug ticks, nothing else", () => {
+    assert.equal(eigenIndexOf({ datum: { index: 3, value: 0.2 } }), 3);
+    assert.equal(eigenIndexOf({ datum: { lo: 0, hi: 1 } }), undefined);
+    assert.equal(eigenIndexOf(null), undefined);
+    assert.equal(eigenIndexOf({ datum: { index: -1 } }), undefined);
+  });
+
+  it("the scree points of a linked spectrum spec carry the index that eigenIndexOf reads", () => {
+    const p = spectrumPayload(laplacianSpectrum(12), { view: "scree" });
+    const spec = toVegaLite(p) as unknown as { hconcat: { layer: { data: { values: { index: number }[] } }[] }[] };
+    const layers = spec.hconcat[0].layer;
+    const rows = layers[layers.length - 1].data.values;
+    assert.deepEqual(rows.map((r) => eigenIndexOf({ datum: r })), Array.from({ length: 12 }, (_, i) => i));
+  });
+});
+
+describe("extension badge, theme and WebGL points", () => {
+  it("provenanceItems(meta) lists solver, backend, seed, max residual, reduction — in that order", () => {
+    const items = provenanceItems({
+      solver: "eigsh:lanczos",
+      backend: "cpu",
+      precision: "float64",
+      seed: 7,
+      residualNorms: [1e-12, 3e-10],
+      reduced: { method: "block-mean", from: [1000, 1000], to: [256, 256] },
+    });
+    assert.deepEqual(items.map((i) => i.label), ["solver", "backend", "seed", "max residual", "display"]);
+    assert.equal(items[1].value, "cpu (float64)");
+    assert.equal(items[3].value, "3.00e-10");
+    assert.equal(items[4].value, "block-mean 1000×1000 → 256×256");
+  });
+
+  it("vegaThemeConfig(read) takes text and grid colors from the lab's CSS variables, with fallbacks", () => {
+    const dark: Record<string, string> = { "--jp-ui-font-color1": " #ffffff", "--jp-border-color2": "#444" };
+    const cfg = vegaThemeConfig((n) => dark[n] ?? "") as { background: null; axis: { titleColor: string; gridColor: string; labelColor: string } };
+    assert.equal(cfg.background, null);
+    assert.equal(cfg.axis.titleColor, "#ffffff");
+    assert.equal(cfg.axis.gridColor, "#444");
+    assert.equal(cfg.axis.labelColor, "#616161");
+    assert.equal(isDarkTheme({ jpThemeLight: "false" }), true);
+    assert.equal(isDarkTheme({ jpThemeLight: "true" }), false);
+  });
+
+  it("toGlPoints(points) maps into [-1, 1]² with one scale for both axes and codes labels 0..m-1", () => {
+    const x = [10, 20, 30];
+    const y = [0, 5, 2];
+    const gl = toGlPoints({ x, y, labels: [7, 3, 7] });
+    for (const v of [...gl.x, ...gl.y]) assert.ok(Math.abs(v) <= 1);
+    // Aspect kept: Δx/Δy in NDC equals Δx/Δy in data.
+    assert.ok(Math.abs((gl.x[2] - gl.x[0]) / (gl.y[1] - gl.y[0]) - 20 / 5) < 1e-5);
+    assert.deepEqual(gl.categories, [3, 7]);
+    assert.deepEqual(Array.from(gl.category!), [1, 0, 1]);
+    assert.equal(gl.colors.length, 2);
+  });
+
+  it("toGlPoints(eigenvector colors) scales values symmetrically about 0 to [0, 1]", () => {
+    const gl = toGlPoints({ x: [0, 1, 2], y: [0, 1, 2], color: [-0.5, 0, 0.25], diverging: true });
+    assert.deepEqual(Array.from(gl.value!), [0, 0.5, 0.75]);
+    assert.deepEqual(gl.valueRange, [-0.5, 0.5]);
+    assert.deepEqual(ramp(["#000000", "#ffffff"], 3), ["#000000", "#808080", "#ffffff"]);
+  });
+});

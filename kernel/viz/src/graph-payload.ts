@@ -1,0 +1,124 @@
+/** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
+import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
+import { message } from "@eigenlab/core/dist/messages";
+import { checkOptions } from "@eigenlab/core/dist/validate";
+import { encodeArray } from "./codec";
+import { forceLayout, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout } from "./layout";
+import { LIMITS } from "./limits";
+import { payloadMeta } from "./meta";
+import { subsampleIndices } from "./reduce";
+import type { GraphPayload, PayloadMeta } from "./payload";
+
+export interface GraphPayloadOptions {
+  /** "spectral" (default up to SPECTRAL_LAYOUT_MAX_NODES nodes), "force", or given n×2 positions. */
+  layout?: "spectral" | "force" | Matrix;
+  labels?: ArrayLike<number>;
+  color?: ArrayLike<number>;
+  colorName?: string;
+  /**
+   * Eigenpairs of the graph (e.g. of its Laplacian, n rows): carried for linked recoloring, so choosing an
+   * eigenvalue colors the nodes by its eigenvector. Kept when n × k ≤ LIMITS.vectorEntries.
+   */
+  spectrum?: Spectrum;
+  /** Seed of the force layout and of edge thinning. */
+  seed?: number;
+  title?: string;
+}
+
+const OPTIONS = ["layout", "labels", "color", "colorName", "spectrum", "seed", "title"] as const;
+
+/**
+ * The node-link payload of a (weighted) adjacency matrix: each undirected edge once (i < j, weight of
+ * (W_ij + W_ji)/2), self-loops dropped, and node positions. Graphs with more than LIMITS.payloadEdges edges
+ * keep a seeded uniform sample of them (said in meta.reduced).
+ */
+export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): GraphPayload {
+  checkOptions("graphPayload", opts, OPTIONS);
+  const n = W.rows;
+  if (W.rows !== W.cols) throw new EigenlabError("not-square", message.notSquare("The adjacency matrix", W.rows, W.cols));
+  if (n === 0) throw new EigenlabError("empty", message.vizEmpty("The graph"));
+  const seed = opts.seed ?? 0;
+  const src: number[] = [];
+  const dst: number[] = [];
+  const wt: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let p = W.indptr[i]; p < W.indptr[i + 1]; p++) {
+      const j = W.indices[p];
+      if (j <= i) {
+        if (j < i && W.get(j, i) === 0) {
+          // Only (i, j) stored with j < i: keep it once.
+          src.push(j);
+          dst.push(i);
+          wt.push(W.values[p] / 2);
+        }
+        continue;
+      }
+      src.push(i);
+      dst.push(j);
+      wt.push((W.values[p] + W.get(j, i)) / 2);
+    }
+  }
+  const extra: PayloadMeta = { inputShape: [n, n], displayPrecision: "float32" };
+  let keep: Int32Array = Int32Array.from({ length: src.length }, (_, t) => t);
+  if (src.length > LIMITS.payloadEdges) {
+    keep = subsampleIndices(src.length, LIMITS.payloadEdges, seed);
+    extra.reduced = { method: "subsample", from: [src.length], to: [keep.length] };
+  }
+  let layout: Float64Array;
+  let layoutMethod: "spectral" | "force" | "given";
+  if (opts.layout instanceof Matrix) {
+    if (opts.layout.rows !== n || opts.layout.cols !== 2) throw new EigenlabError("shape", message.vizLength("layout", opts.layout.rows, n));
+    layout = opts.layout.data;
+    layoutMethod = "given";
+  } else if (opts.layout === "spectral" || (opts.layout === undefined && n <= SPECTRAL_LAYOUT_MAX_NODES)) {
+    // Spectral start, then a short force refinement: eigenvector drawings collapse dense clusters to points.
+    layout = forceLayout(W, { seed, iterations: 30, init: normalizeLayout(spectralLayout(W)) });
+    layoutMethod = "spectral";
+  } else {
+    layout = forceLayout(W, { seed });
+    layoutMethod = "force";
+  }
+  const payload: GraphPayload = {
+    kind: "graph",
+    version: 1,
+    data: {
+      n,
+      source: encodeArray(Array.from(keep, (t) => src[t]), "int32"),
+      target: encodeArray(Array.from(keep, (t) => dst[t]), "int32"),
+      weight: encodeArray(Array.from(keep, (t) => wt[t]), "float32"),
+      layout: encodeArray(layout, "float32", [n, 2]),
+      layoutMethod,
+    },
+    meta: {},
+  };
+  if (opts.labels) {
+    if (opts.labels.length !== n) throw new EigenlabError("shape", message.vizLength("labels", opts.labels.length, n));
+    payload.data.labels = encodeArray(opts.labels, "int32");
+  }
+  if (opts.color) {
+    if (opts.color.length !== n) throw new EigenlabError("shape", message.vizLength("color", opts.color.length, n));
+    payload.data.color = encodeArray(opts.color, "float32");
+  }
+  if (opts.colorName) payload.data.colorName = opts.colorName;
+  if (opts.spectrum) {
+    const V = opts.spectrum.vectors;
+    if (V.rows !== n) throw new EigenlabError("shape", message.vizLength("spectrum eigenvectors", V.rows, n));
+    if (V.rows * V.cols <= LIMITS.vectorEntries) {
+      payload.data.eigenvalues = Array.from(opts.spectrum.values);
+      payload.data.vectors = encodeArray(V.data, "float32", [n, V.cols]);
+    } else {
+      extra.notes = [`eigenvectors omitted: ${n} × ${V.cols} is above the display limit of ${LIMITS.vectorEntries} entries`];
+    }
+  }
+  extra.seed = seed;
+  if (opts.title) extra.title = opts.title;
+  payload.meta = payloadMeta(undefined, extra);
+  return payload;
+}
+
+/** Scales positions into [-0.5, 0.5]² (spectral coordinates are tiny and of arbitrary scale). */
+function normalizeLayout(pos: Float64Array): Float64Array {
+  let max = 0;
+  for (const v of pos) max = Math.max(max, Math.abs(v));
+  return max > 0 ? Float64Array.from(pos, (v) => (0.5 * v) / max) : pos;
+}

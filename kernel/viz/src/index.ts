@@ -1,0 +1,45 @@
+/** @eigenlab/viz — results -> display payload -> Vega-Lite v5 spec / SVG / text (DESIGN.md, display contract). */
+export { PAYLOAD_MIME, PAYLOAD_VERSION } from "./payload";
+export type * from "./payload";
+export { encodeArray, decodeArray } from "./codec";
+export type { TypedArrayOf } from "./codec";
+export { LIMITS } from "./limits";
+export { histogram } from "./histogram";
+export { marchenkoPasturOverlay, bbpOverlay, powerLawOverlay, eigengapOverlay } from "./overlays";
+export { blockMean, sparseBlockMean, subsampleIndices } from "./reduce";
+export { spectralLayout, forceLayout, SPECTRAL_LAYOUT_MAX_NODES } from "./layout";
+export { spectrumPayload } from "./spectrum-payload";
+export type { SpectrumPayloadOptions } from "./spectrum-payload";
+export { embeddingPayload } from "./embedding-payload";
+export type { EmbeddingPayloadOptions } from "./embedding-payload";
+export { clusteringPayload } from "./clustering-payload";
+export type { ClusteringPayloadOptions } from "./clustering-payload";
+export { graphPayload } from "./graph-payload";
+export type { GraphPayloadOptions } from "./graph-payload";
+export { matrixPayload } from "./matrix-payload";
+export type { MatrixPayloadOptions } from "./matrix-payload";
+export { curvePayload } from "./curve-payload";
+export type { CurveInput, CurvePayloadOptions } from "./curve-payload";
+export { toPayload } from "./to-payload";
+export { readPayload, PAYLOAD_KINDS } from "./read";
+export {
+  toVegaLite,
+  spectrumLayers,
+  scatterSpec,
+  spectrumPoints,
+  embeddingPoints,
+  matrixLayers,
+  clustermapLayers,
+  graphLayers,
+  curveLayers,
+  column,
+  defaultColorColumn,
+  VEGA_LITE_MIME,
+  VEGA_LITE_SCHEMA,
+} from "./vegalite";
+export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
+export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
+export { toText } from "./text";
+export { toBundle } from "./bundle";
+export { Figure, figure } from "./figure";
+export { registerFormatters, FORMATTER_KINDS } from "./register";

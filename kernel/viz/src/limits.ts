@@ -1,0 +1,24 @@
+/**
+ * Size limits of the display. The payload keeps point sets whole (the extension draws 100 000 points with
+ * WebGL); the Vega-Lite spec and the SVG embed their data as JSON/markup, so they get seeded subsets.
+ */
+export const LIMITS = {
+  /** Largest n × k of eigenvectors a payload carries for linked recoloring (float32: 4 bytes each). */
+  vectorEntries: 500_000,
+  /** Largest side of a matrix/affinity heatmap in the payload (block means beyond). */
+  payloadMatrixSide: 256,
+  /** Largest side of a heatmap in the Vega-Lite spec and the SVG. */
+  specMatrixSide: 64,
+  /** Most points in the Vega-Lite spec (and SVG) of a scatter plot. */
+  specPoints: 5_000,
+  /** Most points in the static SVG (each point is about 300 bytes of markup). */
+  svgPoints: 2_000,
+  /** Most edges in the Vega-Lite spec (and SVG) of a node-link diagram. */
+  specEdges: 5_000,
+  /** Most edges a graph payload carries. */
+  payloadEdges: 200_000,
+  /** Most points per curve in the spec. */
+  specCurvePoints: 2_000,
+  /** Fewer eigenvalues than this draw as a scree plot, more as a histogram. */
+  screeMaxValues: 50,
+} as const;

@@ -1,0 +1,270 @@
+/**
+ * The display payload `application/vnd.eigenlab.v1+json` (DESIGN.md, display contract). These types are the
+ * single source of truth: `scripts/generate-schema.js` turns them into `schema/payload.schema.json` (the
+ * Vega-Lite habit: TypeScript types -> JSON Schema -> every example validated), and the JupyterLab renderer
+ * reads exactly these shapes. Change a type here, then run `npm run schema -w @eigenlab/viz`; a test fails
+ * while the committed schema is stale.
+ */
+
+/** The MIME type of the payload. */
+export const PAYLOAD_MIME = "application/vnd.eigenlab.v1+json";
+/** The payload version this package writes and the renderer reads. */
+export const PAYLOAD_VERSION = 1;
+
+/** Element type of an encoded array. */
+export type DType = "float64" | "float32" | "int32";
+
+/**
+ * A numeric array kept compact: the base64 of the little-endian bytes of a typed array of `dtype`, row-major
+ * with the given `shape` (the product of `shape` is the element count).
+ */
+export interface EncodedArray {
+  dtype: DType;
+  /** @minItems 1 */
+  shape: number[];
+  b64: string;
+}
+
+/**
+ * The provenance stamp (core's `ResultMeta`, all fields optional here because curves and hand-built payloads
+ * need not come from a solver), plus what the display did to the data.
+ */
+export interface PayloadMeta {
+  /** Human title shown above the chart. */
+  title?: string;
+  solver?: string;
+  backend?: string;
+  precision?: "float64" | "float32" | "float32-refined";
+  /** Eigenlab version that produced the result. */
+  version?: string;
+  inputShape?: number[];
+  inputHash?: string;
+  seed?: number;
+  tol?: number;
+  iterations?: number;
+  converged?: number;
+  residualNorms?: number[];
+  threads?: number;
+  timeMs?: number;
+  /** Element type the display stored coordinates/values in (e.g. "float32": exact to about 7 digits). */
+  displayPrecision?: DType;
+  /** When the payload holds fewer cells/points than the result, how it was reduced. */
+  reduced?: Reduction;
+  /** Notes the display adds (e.g. "eigenvectors omitted: n × k above the size limit"). */
+  notes?: string[];
+  [extra: string]: unknown;
+}
+
+/** How a large result was made small enough to display. */
+export interface Reduction {
+  method: "block-mean" | "subsample" | "truncate";
+  /** Shape of the full result. */
+  from: number[];
+  /** Shape kept in the payload. */
+  to: number[];
+}
+
+/** Every payload has these four fields. */
+export type Payload =
+  | SpectrumPayload
+  | EmbeddingPayload
+  | ClustermapPayload
+  | GraphPayload
+  | MatrixPayload
+  | CurvePayload;
+
+export type PayloadKind = Payload["kind"];
+
+export interface SpectrumPayload {
+  kind: "spectrum";
+  version: 1;
+  data: SpectrumData;
+  meta: PayloadMeta;
+}
+
+export interface EmbeddingPayload {
+  kind: "embedding";
+  version: 1;
+  data: EmbeddingData;
+  meta: PayloadMeta;
+}
+
+export interface ClustermapPayload {
+  kind: "clustermap";
+  version: 1;
+  data: ClustermapData;
+  meta: PayloadMeta;
+}
+
+export interface GraphPayload {
+  kind: "graph";
+  version: 1;
+  data: GraphData;
+  meta: PayloadMeta;
+}
+
+export interface MatrixPayload {
+  kind: "matrix";
+  version: 1;
+  data: MatrixData;
+  meta: PayloadMeta;
+}
+
+export interface CurvePayload {
+  kind: "curve";
+  version: 1;
+  data: CurveData;
+  meta: PayloadMeta;
+}
+
+/** Eigenvalues, optional theory overlays, optional eigenvectors for linked recoloring. */
+export interface SpectrumData {
+  /** Eigenvalues ascending, float64, shape [k]. */
+  values: EncodedArray;
+  /** Residual norms ‖Av − λv‖ per eigenpair, shape [k]. */
+  residuals?: EncodedArray;
+  /** "histogram": empirical spectral density (many values); "scree": value against index (few values). */
+  view: "histogram" | "scree";
+  /** Histogram of the values (always present; the scree view ignores it). */
+  histogram: Histogram;
+  overlays: SpectrumOverlay[];
+  /** Eigenvectors as columns, shape [n, k] (float32): choosing eigenvalue j recolors points by column j. */
+  vectors?: EncodedArray;
+  /** 2-D coordinates of the n points for the linked embedding view, shape [n, 2]. */
+  coords?: EncodedArray;
+  /** Optional labels of the n points, int32 shape [n]. */
+  labels?: EncodedArray;
+}
+
+/** Bins of equal width on [edges[0], edges[bins]]; `density` integrates to 1. */
+export interface Histogram {
+  edges: number[];
+  counts: number[];
+  density: number[];
+}
+
+export type SpectrumOverlay = MarchenkoPasturOverlay | BbpOverlay | PowerLawOverlay | EigengapOverlay;
+
+/** Marchenko–Pastur law for aspect ratio `ratio` = p/n and noise variance `sigma2`: density curve and edges. */
+export interface MarchenkoPasturOverlay {
+  type: "marchenko-pastur";
+  ratio: number;
+  sigma2: number;
+  lower: number;
+  upper: number;
+  /** Density sampled on [lower, upper], scaled like the histogram's density. */
+  x: number[];
+  y: number[];
+}
+
+/** The BBP phase-transition threshold on the eigenvalue axis: eigenvalues beyond it are detectable spikes. */
+export interface BbpOverlay {
+  type: "bbp-threshold";
+  value: number;
+  label: string;
+}
+
+/** Power-law tail fit p(x) ∝ x^(−alpha) for x ≥ xmin, drawn scaled to the tail's share of the values. */
+export interface PowerLawOverlay {
+  type: "power-law";
+  alpha: number;
+  xmin: number;
+  /** Kolmogorov–Smirnov distance of the fit, when known. */
+  ks?: number;
+  x: number[];
+  y: number[];
+}
+
+/** The largest gap between consecutive eigenvalues values[index] and values[index + 1] (eigengap heuristic). */
+export interface EigengapOverlay {
+  type: "eigengap";
+  index: number;
+  gap: number;
+}
+
+/** Points in 2-D or 3-D, colored by labels or by a continuous value. */
+export interface EmbeddingData {
+  /** Coordinates, shape [n, dims] (float32 unless the result asked otherwise; meta.displayPrecision says). */
+  coords: EncodedArray;
+  /** Number of coordinates per point drawn: 2 or 3 (3-D embeddings draw the first two, the third as color). */
+  dims: number;
+  /** Categorical labels, int32 shape [n]. */
+  labels?: EncodedArray;
+  /** Continuous color values, shape [n]. */
+  color?: EncodedArray;
+  /** Legend title for `labels` or `color`. */
+  colorName?: string;
+  /** Eigenvalues of the coordinate columns (spectral methods): the renderer offers them for recoloring. */
+  eigenvalues?: number[];
+  /** Eigenvectors as columns, shape [n, m], for linked recoloring (often the coordinates themselves). */
+  vectors?: EncodedArray;
+}
+
+/** Affinity reordered by cluster with the cluster bands, or (no affinity) cluster sizes. */
+export interface ClustermapData {
+  /** Number of points. */
+  n: number;
+  /** Number of clusters. */
+  k: number;
+  /** Cluster of each point (original order), int32 shape [n]. */
+  labels: EncodedArray;
+  /** Points per cluster. */
+  sizes: number[];
+  /** Affinity with rows/columns ordered by cluster, possibly block-averaged: shape [m, m]. */
+  matrix?: EncodedArray;
+  /** Each cluster's rows in `matrix`: [start, end) in matrix coordinates. */
+  bands?: ClusterBand[];
+}
+
+export interface ClusterBand {
+  cluster: number;
+  start: number;
+  end: number;
+}
+
+/** A node-link diagram. */
+export interface GraphData {
+  n: number;
+  /** Edge endpoints (int32 [m]) and weights ([m]); each undirected edge once (source < target). */
+  source: EncodedArray;
+  target: EncodedArray;
+  weight: EncodedArray;
+  /** Node positions, shape [n, 2]. */
+  layout: EncodedArray;
+  layoutMethod: "spectral" | "force" | "given";
+  labels?: EncodedArray;
+  color?: EncodedArray;
+  colorName?: string;
+  eigenvalues?: number[];
+  vectors?: EncodedArray;
+}
+
+/** A dense or sparse matrix as a heatmap (block-averaged when large). */
+export interface MatrixData {
+  /** Rows × cols of the result. */
+  rows: number;
+  cols: number;
+  /** Displayed cells, shape [r, c] with r ≤ rows, c ≤ cols. */
+  values: EncodedArray;
+  /** Minimum and maximum of the displayed cells. */
+  range: number[];
+  /** Stored entries, for sparse matrices. */
+  nnz?: number;
+  /** Diverging color scale centred at 0 (set when the values take both signs). */
+  diverging: boolean;
+}
+
+/** x/y series, e.g. a convergence history or an eigenvalue path. */
+export interface CurveData {
+  series: CurveSeries[];
+  xLabel?: string;
+  yLabel?: string;
+  xScale?: "linear" | "log";
+  yScale?: "linear" | "log";
+}
+
+export interface CurveSeries {
+  name: string;
+  x: EncodedArray;
+  y: EncodedArray;
+}

@@ -1,0 +1,16 @@
+/** Registers the rich display of every core result kind with core's display hook. */
+import { registerDisplayFormatter } from "@eigenlab/core";
+import { toBundle } from "./bundle";
+import { toPayload } from "./to-payload";
+
+/** The kinds core's results announce in `displayBundle(kind, ...)`. */
+export const FORMATTER_KINDS = ["spectrum", "embedding", "clustermap", "matrix", "sparse"] as const;
+
+/**
+ * After this call, `value[Symbol.for("Jupyter.display")]()` of a Spectrum, Embedding, Clustering, Matrix or
+ * CsrMatrix returns the payload, a Vega-Lite v5 spec, an SVG and text/plain (core keeps its own text/plain).
+ * Idempotent; the kernel's prelude calls it once.
+ */
+export function registerFormatters(): void {
+  for (const kind of FORMATTER_KINDS) registerDisplayFormatter(kind, (value) => toBundle(toPayload(value)));
+}
