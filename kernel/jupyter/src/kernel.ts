@@ -35,9 +35,12 @@ export async function startKernel(connectionFile: string): Promise<void> {
     setTimeout(() => process.exit(0), 1000).unref();
   };
 
+  const serve = (h: KernelHandler, channel: Channel, msg: Message) =>
+    void h.handle(channel, msg).finally(() => toWorker({ type: "ack" }));
+
   worker.on("message", (m: FromWorker) => {
     if (m.type === "request") {
-      if (handler) void handler.handle(m.channel, m.msg);
+      if (handler) serve(handler, m.channel, m.msg);
       else pending.push({ channel: m.channel, msg: m.msg });
     } else if (m.type === "shutdown") {
       shutdown();
@@ -54,7 +57,10 @@ export async function startKernel(connectionFile: string): Promise<void> {
 
   const packages = notebookPackages();
   const engine = createEngine({ rootDir: process.cwd(), packages });
-  process.on("SIGINT", () => engine.interrupt());
+  process.on("SIGINT", () => {
+    engine.interrupt();
+    toWorker({ type: "ack" });
+  });
 
   try {
     installRichDisplay();
@@ -96,7 +102,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("unhandledRejection", (e) => h.stream("stderr", `Unhandled rejection: ${(e as Error)?.stack ?? e}\n`));
 
   handler = h;
-  for (const p of pending.splice(0)) void h.handle(p.channel, p.msg);
+  for (const p of pending.splice(0)) serve(h, p.channel, p.msg);
 }
 
 if (require.main === module) {

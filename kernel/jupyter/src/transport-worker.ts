@@ -24,7 +24,11 @@ export interface ConnectionInfo {
 }
 
 /** Main -> worker. */
-export type ToWorker = { type: "send"; channel: Channel; msg: Message<unknown> } | { type: "close" };
+export type ToWorker =
+  | { type: "send"; channel: Channel; msg: Message<unknown> }
+  | { type: "close" }
+  /** The main thread is responsive again (a request finished, or it handled SIGINT). */
+  | { type: "ack" };
 /** Worker -> main. */
 export type FromWorker =
   | { type: "ready" }
@@ -32,6 +36,9 @@ export type FromWorker =
   | { type: "shutdown"; restart: boolean }
   | { type: "closed" }
   | { type: "log"; text: string };
+
+const INTERRUPT_REPEAT_MS = 100;
+const INTERRUPT_MAX_REPEATS = 50;
 
 /** zeromq 6 sockets reject a send while the previous one is pending: one queue per socket. */
 class SerialSender {
@@ -81,8 +88,28 @@ async function main(): Promise<void> {
     hb.bind(addr(conn.hb_port)),
   ]);
 
+  // An interrupt must stop the running cell, but a SIGINT that lands while tslab type-checks the cell (before
+  // the `vm` run with breakOnSigint starts) is only queued for the busy event loop. So SIGINT is repeated
+  // every INTERRUPT_REPEAT_MS until the main thread answers (request finished, or its SIGINT handler ran).
+  let interruptTimer: NodeJS.Timeout | null = null;
+  const stopInterrupting = () => {
+    if (interruptTimer) clearInterval(interruptTimer);
+    interruptTimer = null;
+  };
+  const interruptMain = () => {
+    stopInterrupting();
+    let tries = 0;
+    process.kill(process.pid, "SIGINT");
+    interruptTimer = setInterval(() => {
+      if (++tries > INTERRUPT_MAX_REPEATS) return stopInterrupting();
+      process.kill(process.pid, "SIGINT");
+    }, INTERRUPT_REPEAT_MS);
+  };
+
   port.on("message", (m: ToWorker) => {
-    if (m.type === "send") {
+    if (m.type === "ack") {
+      stopInterrupting();
+    } else if (m.type === "send") {
       send(m.channel, m.msg);
     } else if (m.type === "close") {
       void Promise.all(Object.values(senders).map((s) => s.send([]).catch(() => undefined))).finally(() => {
@@ -103,7 +130,7 @@ async function main(): Promise<void> {
       }
       if (channel === "control" && msg.header.msg_type === "interrupt_request") {
         send("iopub", childMessage(msg, "status", { execution_state: "busy" }));
-        process.kill(process.pid, "SIGINT");
+        interruptMain();
         send("control", childMessage(msg, "interrupt_reply", { status: "ok" }));
         send("iopub", childMessage(msg, "status", { execution_state: "idle" }));
         continue;
@@ -115,7 +142,7 @@ async function main(): Promise<void> {
         send("iopub", childMessage(msg, "status", { execution_state: "idle" }));
         post({ type: "shutdown", restart });
         // Stop a running cell so the main thread can act on the shutdown.
-        process.kill(process.pid, "SIGINT");
+        interruptMain();
         continue;
       }
       post({ type: "request", channel, msg });
