@@ -10,7 +10,8 @@ import type { Engine, ExecOutcome } from "./tslab-adapter";
 import { errorContent } from "./tslab-adapter";
 import { childMessage, Channel, ErrorContent, Message, MimeBundle, PROTOCOL_VERSION } from "./protocol";
 import { setDisplaySink, toMimeBundle } from "./runtime";
-import { isMathCell, mathBody, MathCells } from "./math-cell";
+import { isMathCell, mathBody } from "./math-magic";
+import type { MathCells } from "./math-cell";
 import { message } from "./messages";
 
 export interface KernelIO {
@@ -45,15 +46,27 @@ export class KernelHandler {
   private queue: Promise<void> = Promise.resolve();
   /** The request whose cell receives streams and displays (kept after it ends, for late async output). */
   private outputParent: Message | null = null;
-  readonly math: MathCells;
+  private mathCells: MathCells | null = null;
 
   constructor(private readonly options: HandlerOptions) {
-    this.math = new MathCells(options.engine.locals);
     setDisplaySink({
       display: (data, metadata, id, update) =>
         this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } }),
       clear: (wait) => this.publish("clear_output", { wait }),
     });
+  }
+
+  /**
+   * The %%math engine, created on first use: mathjs takes longer to load than the whole rest of the kernel,
+   * so it stays off the start-up path (kernel start to first result).
+   */
+  get math(): MathCells {
+    if (!this.mathCells) {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { MathCells: Cells } = require("./math-cell") as typeof import("./math-cell");
+      this.mathCells = new Cells(this.options.engine.locals);
+    }
+    return this.mathCells;
   }
 
   /** Queues a request; requests are served one at a time, in order. Resolves when this one is done. */

@@ -9,9 +9,13 @@
  * are seen in math cells through plain-object views (mathjs only reads properties of plain objects) and come
  * back as the original object.
  */
-import { all, create, MathJsInstance, MathNode } from "mathjs";
+import { all, create } from "mathjs";
+import type { MathJsInstance, MathNode } from "mathjs";
 import * as core from "@eigenlab/core";
 import { message } from "./messages";
+import { mathBody } from "./math-magic";
+
+export { isMathCell, mathBody } from "./math-magic";
 
 const ORIGINAL = Symbol("eigenlab.math.original");
 
@@ -22,17 +26,6 @@ export interface MathResult {
   assigned: string[];
   /** The parsed cell as LaTeX, one line per statement. */
   latex: string;
-}
-
-/** The magic line that marks a math cell. */
-export const MATH_MAGIC = /^\s*%%math[^\S\n]*(\n|$)/;
-
-export function isMathCell(src: string): boolean {
-  return MATH_MAGIC.test(src);
-}
-
-export function mathBody(src: string): string {
-  return src.replace(MATH_MAGIC, "");
 }
 
 type AnyFn = (...args: never[]) => unknown;
