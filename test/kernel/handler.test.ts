@@ -178,6 +178,14 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.equal((iopub[1].content.data as Record<string, string>)["text/plain"], "true");
   });
 
+  it("cells get Node's types but not every @types package of the repository (mocha's `describe` is unknown)", async () => {
+    const node = await execute("typeof process.version");
+    assert.equal(node.reply.content.status, "ok");
+    const mocha = await execute("describe");
+    assert.equal(mocha.reply.content.ename, "TypeScriptError");
+    assert.match(String(mocha.reply.content.evalue), /Cannot find name 'describe'/);
+  });
+
   it("kernel_info_reply has status ok and real versions", async () => {
     const r = (await call("kernel_info_request", {})).reply.content;
     assert.equal(r.status, "ok");

@@ -85,8 +85,14 @@ function patchTypeScriptSys(forward: (p: string) => string): void {
     if (typeof original !== "function") continue;
     sys[name] = function (this: unknown, p: unknown, ...rest: unknown[]) {
       const forwarded = typeof p === "string" ? forward(p) : p;
-      const out = original.call(ts.sys, forwarded, ...rest);
       // realpath of a forwarded path is the real file, so TypeScript sees one declaration per package.
+      const out = original.call(ts.sys, forwarded, ...rest);
+      // TypeScript type-checks every package under node_modules/@types of the notebook's ancestors on each
+      // start (tslab sets no `types`); a monorepo's @types (react, mocha, ...) would slow every kernel start.
+      // Cells get Node's globals automatically; other typings load when a cell imports their package.
+      if (name === "getDirectories" && typeof p === "string" && /node_modules[\\/]@types[\\/]?$/.test(p)) {
+        return (out as string[]).filter((d) => d === "node");
+      }
       return out;
     };
   }
