@@ -147,6 +147,12 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.equal((back.iopub[1].content.data as Record<string, string>)["text/plain"], "true");
   });
 
+  it("indexed assignment in %%math changes the math copy only; the TypeScript Matrix stays immutable", async () => {
+    await execute("%%math\nD = B; D[1, 1] = 100");
+    const { iopub } = await execute("[B.get(0, 0), D.get(0, 0)]");
+    assert.equal((iopub[1].content.data as Record<string, string>)["text/plain"], "[ 2, 100 ]");
+  });
+
   it("a %%math error leaves earlier variables intact", async () => {
     const { reply } = await execute("%%math\neigh([1, 2; 3])");
     assert.equal(reply.content.status, "error");

@@ -34,7 +34,9 @@ type Loose = Record<string, any>;
 
 export class MathCells {
   readonly math: MathJsInstance;
+  /** core result object <-> its plain-object view, so a value crossing twice keeps its identity. */
   private readonly views = new WeakMap<object, unknown>();
+  private readonly origins = new WeakMap<object, unknown>();
 
   constructor(private readonly locals: Record<string, unknown>) {
     this.math = create(all, {});
@@ -47,35 +49,43 @@ export class MathCells {
     const cached = this.views.get(v);
     if (cached !== undefined) return cached;
     let out: unknown = v;
+    // Matrices are converted afresh each time, never cached: mathjs mutates matrices in place on indexed
+    // assignment (`A[1, 1] = 0`), and a core Matrix is immutable.
     if (v instanceof core.Matrix) {
-      out = this.math.matrix(v.toArray());
+      return this.math.matrix(v.toArray());
     } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-      out = this.math.matrix(Array.from(v as unknown as ArrayLike<number>));
+      return this.math.matrix(Array.from(v as unknown as ArrayLike<number>));
     } else if (this.isMathType(v) || Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype) {
       return v;
     } else {
+      // A plain-object view (mathjs reads only own properties of plain objects); each property converts on
+      // first read, so a large CsrMatrix passed from one DSL call to the next is never copied.
       const view: Record<string | symbol, unknown> = {};
-      for (const [k, x] of Object.entries(v)) view[k] = this.toMath(x);
+      for (const k of Object.keys(v)) {
+        Object.defineProperty(view, k, {
+          enumerable: true,
+          get: () => this.toMath((v as Record<string, unknown>)[k]),
+        });
+      }
       view[ORIGINAL] = v;
       out = view;
     }
     this.views.set(v, out);
+    if (out !== null && typeof out === "object") this.origins.set(out, v);
     return out;
   }
 
   /** mathjs value -> core value. */
   fromMath(v: unknown): unknown {
     if (v === null || typeof v !== "object") return v;
-    const original = (v as Record<symbol, unknown>)[ORIGINAL];
+    const original = (v as Record<symbol, unknown>)[ORIGINAL] ?? this.origins.get(v);
     if (original !== undefined) return original;
     if (this.math.isMatrix(v)) {
       const size = v.size();
       const arr = v.toArray() as unknown;
       if (size.length === 1) return Float64Array.from(arr as number[]);
       if (size.length === 2) {
-        const m = core.Matrix.from(arr as number[][]);
-        this.views.set(m, v);
-        return m;
+        return core.Matrix.from(arr as number[][]);
       }
     }
     return v;
