@@ -160,6 +160,16 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.equal((after.iopub[1].content.data as Record<string, string>)["text/plain"], "4");
   });
 
+  it("after a failing cell (stop_on_error), execute requests already queued are aborted; later ones run", async () => {
+    const failing = request("execute_request", { code: 'throw new Error("stop")', silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const queued = request("execute_request", { code: "x", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    await Promise.all([handler.handle("shell", failing), handler.handle("shell", queued)]);
+    const reply = sent.find((m) => m.parent === queued.header.msg_id && m.channel === "shell")!;
+    assert.equal(reply.content.status, "aborted");
+    const later = await execute("x");
+    assert.equal(later.reply.content.status, "ok");
+  });
+
   it("is_complete_request answers complete, incomplete (with indent) and invalid", async () => {
     const status = async (code: string) => (await call("is_complete_request", { code })).reply.content;
     assert.equal((await status("const a = 1;")).status, "complete");

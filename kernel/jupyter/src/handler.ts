@@ -47,6 +47,8 @@ export class KernelHandler {
   /** The request whose cell receives streams and displays (kept after it ends, for late async output). */
   private outputParent: Message | null = null;
   private mathCells: MathCells | null = null;
+  /** Bumped when a cell fails with stop_on_error; requests queued before that are aborted. */
+  private errorEpoch = 0;
 
   constructor(private readonly options: HandlerOptions) {
     setDisplaySink({
@@ -71,7 +73,12 @@ export class KernelHandler {
 
   /** Queues a request; requests are served one at a time, in order. Resolves when this one is done. */
   handle(channel: Channel, msg: Message): Promise<void> {
-    const run = this.queue.then(() => this.dispatch(channel, msg));
+    const epoch = this.errorEpoch;
+    const run = this.queue.then(() =>
+      // Like IPython: after a failed cell with stop_on_error, execute requests that were already queued
+      // (e.g. "Run All") are answered "aborted" instead of running on a broken state.
+      msg.header.msg_type === "execute_request" && epoch !== this.errorEpoch ? this.abort(channel, msg) : this.dispatch(channel, msg),
+    );
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -87,6 +94,12 @@ export class KernelHandler {
 
   private reply(channel: Channel, req: Message, msgType: string, content: unknown): void {
     this.options.io.send(channel, childMessage(req, msgType, content));
+  }
+
+  private abort(channel: Channel, msg: Message): void {
+    this.publish("status", { execution_state: "busy" }, msg);
+    this.reply(channel, msg, "execute_reply", { status: "aborted", execution_count: this.executionCount });
+    this.publish("status", { execution_state: "idle" }, msg);
   }
 
   private async dispatch(channel: Channel, msg: Message): Promise<void> {
@@ -202,6 +215,7 @@ export class KernelHandler {
     } else {
       const err: ErrorContent = outcome.error;
       if (!silent) this.publish("error", err);
+      if ((msg.content as { stop_on_error?: boolean }).stop_on_error !== false) this.errorEpoch++;
       this.reply(channel, msg, "execute_reply", { status: "error", execution_count: count, ...err });
     }
   }
