@@ -19,6 +19,9 @@ const realStderrWrite = process.stderr.write.bind(process.stderr);
 const log = (text: string) => realStderrWrite(`[eigenlab-kernel] ${text}\n`);
 
 export async function startKernel(connectionFile: string): Promise<void> {
+  // SIGINT must never kill the kernel (its default action), also while it is still starting.
+  let onInterrupt: () => void = () => undefined;
+  process.on("SIGINT", () => onInterrupt());
   const conn = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
   // Bind the sockets while the TypeScript compiler warms up.
   const worker = new Worker(path.join(__dirname, "transport-worker.js"), { workerData: conn });
@@ -55,12 +58,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
     process.exit(1);
   });
 
+  onInterrupt = () => toWorker({ type: "ack" });
   const packages = notebookPackages();
   const engine = createEngine({ rootDir: process.cwd(), packages });
-  process.on("SIGINT", () => {
+  onInterrupt = () => {
     engine.interrupt();
     toWorker({ type: "ack" });
-  });
+  };
 
   try {
     installRichDisplay();
@@ -68,7 +72,10 @@ export async function startKernel(connectionFile: string): Promise<void> {
     log(`rich display formatters failed to load: ${(e as Error).message}`);
   }
   const entry = coreEntry();
-  const prelude = await engine.execute(preludeSource());
+  const source = preludeSource();
+  let prelude = await engine.execute(source);
+  // An interrupt pressed while the kernel starts must not cost the notebook its DSL.
+  if (!prelude.ok && prelude.interrupted) prelude = await engine.execute(source);
   if (!prelude.ok) log(message.preludeFailed(prelude.error.evalue));
 
   // eslint-disable-next-line @typescript-eslint/no-var-requires
