@@ -66,6 +66,34 @@ class EigenlabKernelTests(jupyter_kernel_test.KernelTests):
         results = [m for m in outs if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
+    def test_sigint_stops_a_synchronous_loop_too(self):
+        import os, signal
+        self.flush_channels()
+        reply, _ = self.execute_helper("const kept2 = 5;")
+        self.assertEqual(reply["content"]["status"], "ok")
+        msg_id = self.kc.execute("let spins2 = 0; while (true) { spins2++; }")
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        # A signal may land while the cell is still being type-checked; like a terminal user, press again
+        # until the reply arrives (bounded).
+        reply = None
+        for _ in range(20):
+            os.kill(self.km.provisioner.process.pid, signal.SIGINT)
+            try:
+                reply = self.get_non_kernel_info_reply(timeout=0.5)
+                break
+            except Exception:
+                continue
+        self.assertIsNotNone(reply)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.flush_channels()
+        reply, outs = self.execute_helper("kept2 * 2")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual([m for m in outs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"], "10")
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
 `;
@@ -89,6 +117,7 @@ describe("jupyter_kernel_test conformance suite against the eigenlab kernel", fu
       "test_clear_output", "test_completion", "test_display_data", "test_error", "test_execute_result",
       "test_execute_stderr", "test_execute_stdout", "test_history", "test_inspect",
       "test_interrupt_stops_a_synchronous_loop_and_keeps_variables", "test_is_complete", "test_kernel_info",
+      "test_sigint_stops_a_synchronous_loop_too",
     ]);
     const latency = /INTERRUPT_LATENCY_S ([\d.]+)/.exec(report);
     assert.ok(latency, "the interrupt test did not report its latency");
