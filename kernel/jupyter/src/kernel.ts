@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
+import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
 import { createEngine } from "./tslab-adapter";
 import { KernelHandler } from "./handler";
@@ -19,6 +20,7 @@ const realStderrWrite = process.stderr.write.bind(process.stderr);
 const log = (text: string) => realStderrWrite(`[eigenlab-kernel] ${text}\n`);
 
 export async function startKernel(connectionFile: string): Promise<void> {
+  const t0 = performance.now();
   // SIGINT must never kill the kernel (its default action), also while it is still starting.
   let onInterrupt: () => void = () => undefined;
   process.on("SIGINT", () => onInterrupt());
@@ -71,6 +73,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   } catch (e) {
     log(`rich display formatters failed to load: ${(e as Error).message}`);
   }
+  const tEngine = performance.now();
   const entry = coreEntry();
   const source = preludeSource();
   let prelude = await engine.execute(source);
@@ -110,6 +113,12 @@ export async function startKernel(connectionFile: string): Promise<void> {
 
   handler = h;
   for (const p of pending.splice(0)) serve(h, p.channel, p.msg);
+  // Start-up phases in the server log (since process start: Node + modules, TypeScript program, prelude).
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  log(
+    `ready: ${ms(performance.now())} since process start ` +
+      `(modules ${ms(t0)}, TypeScript ${ms(tEngine - t0)}, prelude ${ms(performance.now() - tEngine)})`,
+  );
 }
 
 if (require.main === module) {
