@@ -39,6 +39,7 @@ export type FromWorker =
 
 const INTERRUPT_REPEAT_MS = 100;
 const INTERRUPT_MAX_REPEATS = 50;
+const PARENT_POLL_MS = 3000;
 
 /** zeromq 6 sockets reject a send while the previous one is pending: one queue per socket. */
 class SerialSender {
@@ -154,6 +155,18 @@ async function main(): Promise<void> {
   void (async () => {
     for await (const frames of hb) await hb.send(frames);
   })().catch(() => undefined);
+  // Like ipykernel's parent poller: when the Jupyter server that started us is gone (JPY_PARENT_PID is set by
+  // jupyter_client), end the kernel instead of lingering; SIGTERM works even while a cell holds the main thread.
+  const parentPid = Number(process.env.JPY_PARENT_PID);
+  if (Number.isInteger(parentPid) && parentPid > 1) {
+    setInterval(() => {
+      try {
+        process.kill(parentPid, 0);
+      } catch {
+        process.kill(process.pid, "SIGTERM");
+      }
+    }, PARENT_POLL_MS).unref();
+  }
   post({ type: "ready" });
 }
 
