@@ -66,6 +66,20 @@ class EigenlabKernelTests(jupyter_kernel_test.KernelTests):
         results = [m for m in outs if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
 
+    def test_interrupt_stops_a_long_math_cell(self):
+        self.flush_channels()
+        # Naive Fibonacci: about 3e8 calls, minutes of work in mathjs.
+        msg_id = self.kc.execute("%%math\nfib(n) = n <= 1 ? n : fib(n - 1) + fib(n - 2); fib(40)")
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            msg = self.kc.get_iopub_msg(timeout=10)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        self.km.interrupt_kernel()
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        validate_message(reply, "execute_reply", msg_id)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+
     def test_sigint_stops_a_synchronous_loop_too(self):
         import os, signal
         self.flush_channels()
@@ -117,8 +131,8 @@ describe("jupyter_kernel_test conformance suite against the eigenlab kernel", fu
       "test_clear_output", "test_completion", "test_display_data", "test_error", "test_execute_result",
       "test_execute_stderr", "test_execute_stdout", "test_history", "test_inspect",
       "test_interrupt_stops_a_synchronous_loop_and_keeps_variables", "test_is_complete", "test_kernel_info",
-      "test_sigint_stops_a_synchronous_loop_too",
-    ]);
+      "test_interrupt_stops_a_long_math_cell", "test_sigint_stops_a_synchronous_loop_too",
+    ].sort());
     const latency = /INTERRUPT_LATENCY_S ([\d.]+)/.exec(report);
     assert.ok(latency, "the interrupt test did not report its latency");
     console.log(`      (interrupt -> execute_reply in ${latency[1]} s)`);
