@@ -189,6 +189,15 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.match((i.data as Record<string, string>)["text/plain"], /eigh\(A: Matrix.*\): Spectrum/);
   });
 
+  it("complete_request counts cursor positions in code points (an emoji before the cursor)", async () => {
+    const code = 'const smile = "😀"; linalg.ei';
+    const cp = [...code].length; // 2 fewer than code.length (the emoji is one code point, two UTF-16 units)
+    const c = (await call("complete_request", { code, cursor_pos: cp })).reply.content;
+    assert.deepEqual(c.matches, ["eigh"]);
+    assert.equal(c.cursor_end, cp);
+    assert.equal(c.cursor_start, cp - 2);
+  });
+
   it("a cell can `import { Matrix } from \"@eigenlab/core\"` and gets the prelude's very class", async () => {
     const { iopub } = await execute('import { Matrix as M2 } from "@eigenlab/core"; const m2: Matrix = M2.eye(2); M2 === Matrix');
     assert.equal((iopub[1].content.data as Record<string, string>)["text/plain"], "true");
