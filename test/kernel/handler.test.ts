@@ -103,6 +103,7 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.match(String(reply.content.evalue), /square/);
     const tb = reply.content.traceback as string[];
     assert.equal(tb[0], `EigenlabError: ${reply.content.evalue}`);
+    assert.ok(tb.slice(1).every((l) => /^\s+at /.test(l)), `traceback lines after the first are call frames: ${tb.join("\n")}`);
     assert.ok(!tb.some((l) => /tslab[\\/]dist|node:vm/.test(l)), "traceback leaks kernel frames");
     assert.equal(iopub[1].type, "error");
     const after = await execute("x");

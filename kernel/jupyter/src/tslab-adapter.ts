@@ -53,8 +53,9 @@ const INTERNAL_FRAME = /node:vm|node:internal|tslab[\\/]dist|kernel[\\/]jupyter[
 export function errorContent(e: unknown): ErrorContent {
   if (e instanceof Error) {
     const ename = e.name || e.constructor?.name || "Error";
-    const lines = (e.stack ?? `${ename}: ${e.message}`).split("\n");
-    const frames = lines.slice(1).filter((l) => !INTERNAL_FRAME.test(l));
+    // Node may prefix the stack of an error thrown in a `vm` script with the source line and a caret; keep
+    // only the call frames, without the kernel's own.
+    const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !INTERNAL_FRAME.test(l));
     return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames] };
   }
   const evalue = typeof e === "string" ? e : JSON.stringify(e) ?? String(e);
