@@ -1,0 +1,239 @@
+/**
+ * The protocol handler without ZeroMQ: requests go in as decoded messages, replies and iopub messages are
+ * recorded. One engine (tslab compiler, about a second to warm) serves the whole file, like one notebook.
+ */
+import { strict as assert } from "assert";
+import { randomUUID } from "crypto";
+import type * as Kernel from "../../kernel/jupyter/src";
+// The built package (what the kernelspec runs); its prelude imports core's dist by absolute path.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const K = require("../../kernel/jupyter/dist") as typeof Kernel;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const core = require("../../kernel/core/dist") as typeof import("../../kernel/core/src");
+
+interface Sent {
+  channel: string;
+  type: string;
+  content: Record<string, unknown>;
+  parent: string | undefined;
+}
+
+function request(msgType: string, content: Record<string, unknown>): Kernel.Message {
+  return {
+    identities: [Buffer.from("client")],
+    header: { msg_id: randomUUID(), session: "test", username: "test", date: new Date().toISOString(), msg_type: msgType, version: "5.3" },
+    parent_header: {},
+    metadata: {},
+    content,
+    buffers: [],
+  };
+}
+
+describe("KernelHandler (protocol logic, no transport)", function () {
+  this.timeout(60_000);
+  let handler: Kernel.KernelHandler;
+  let engine: Kernel.Engine;
+  const sent: Sent[] = [];
+
+  before(async () => {
+    engine = K.createEngine({ rootDir: process.cwd(), packages: K.notebookPackages() });
+    const prelude = await engine.execute(K.preludeSource());
+    assert.ok(prelude.ok, `prelude failed: ${JSON.stringify(prelude)}`);
+    const entry = K.coreEntry();
+    handler = new K.KernelHandler({
+      engine,
+      io: {
+        send: (channel, msg) =>
+          sent.push({
+            channel,
+            type: msg.header.msg_type,
+            content: JSON.parse(JSON.stringify(msg.content)),
+            parent: (msg.parent_header as { msg_id?: string }).msg_id,
+          }),
+      },
+      info: { kernelVersion: "0.1.0", coreVersion: core.VERSION },
+      coreEntry: entry,
+      namedClasses: { Matrix: core.Matrix, CsrMatrix: core.CsrMatrix, Spectrum: core.Spectrum },
+    });
+  });
+  after(() => engine?.close());
+
+  /** Sends one request; returns its reply and the iopub messages it caused (between busy and idle). */
+  async function call(msgType: string, content: Record<string, unknown>) {
+    const req = request(msgType, content);
+    await handler.handle("shell", req);
+    const mine = sent.filter((s) => s.parent === req.header.msg_id);
+    const reply = mine.find((s) => s.channel === "shell");
+    const iopub = mine.filter((s) => s.channel === "iopub");
+    assert.deepEqual(iopub[0].content, { execution_state: "busy" });
+    assert.deepEqual(iopub[iopub.length - 1].content, { execution_state: "idle" });
+    return { reply: reply!, iopub: iopub.slice(1, -1) };
+  }
+  const execute = (code: string, extra: Record<string, unknown> = {}) =>
+    call("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true, ...extra });
+
+  it("execute_request publishes execute_input with the execution count, then execute_result for the last value", async () => {
+    const { reply, iopub } = await execute("const x = 2; x * 21");
+    assert.equal(reply.type, "execute_reply");
+    assert.equal(reply.content.status, "ok");
+    const count = reply.content.execution_count as number;
+    assert.deepEqual(iopub.map((m) => m.type), ["execute_input", "execute_result"]);
+    assert.deepEqual(iopub[0].content, { code: "const x = 2; x * 21", execution_count: count });
+    assert.deepEqual(iopub[1].content, { execution_count: count, data: { "text/plain": "42" }, metadata: {} });
+    const next = await execute("x");
+    assert.equal(next.reply.content.execution_count, count + 1);
+  });
+
+  it("a type error publishes `error` and replies status error with ename/evalue/traceback; variables survive", async () => {
+    const { reply, iopub } = await execute('const bad: string = x;');
+    assert.equal(reply.content.status, "error");
+    assert.equal(reply.content.ename, "TypeScriptError");
+    assert.match(String(reply.content.evalue), /not assignable to type 'string'/);
+    assert.ok(Array.isArray(reply.content.traceback));
+    assert.deepEqual(iopub.map((m) => m.type), ["execute_input", "error"]);
+    assert.equal(iopub[1].content.ename, "TypeScriptError");
+    const after = await execute("x + 1");
+    assert.equal((after.iopub[1].content.data as Record<string, string>)["text/plain"], "3");
+  });
+
+  it("a thrown EigenlabError (wrong shape) is reported with its name and message; the kernel keeps its state", async () => {
+    const { reply, iopub } = await execute("linalg.eigh(Matrix.zeros(2, 3))");
+    assert.equal(reply.content.status, "error");
+    assert.equal(reply.content.ename, "EigenlabError");
+    assert.match(String(reply.content.evalue), /square/);
+    const tb = reply.content.traceback as string[];
+    assert.equal(tb[0], `EigenlabError: ${reply.content.evalue}`);
+    assert.ok(tb.slice(1).every((l) => /^\s+at /.test(l)), `traceback lines after the first are call frames: ${tb.join("\n")}`);
+    assert.ok(!tb.some((l) => /tslab[\\/]dist|node:vm/.test(l)), "traceback leaks kernel frames");
+    assert.equal(iopub[1].type, "error");
+    const after = await execute("x");
+    assert.equal(after.reply.content.status, "ok");
+  });
+
+  it("a result with [Symbol.for('Jupyter.display')]() is shown with its full MIME bundle", async () => {
+    await execute("const G = Matrix.random(30, 30, { seed: 3 }); const S = linalg.eigh(G.add(G.T));");
+    const { iopub } = await execute("S");
+    const result = iopub.find((m) => m.type === "execute_result")!;
+    const G = core.Matrix.random(30, 30, { seed: 3 });
+    const expected = core.linalg.eigh(G.add(G.T))[core.JUPYTER_DISPLAY]();
+    assert.deepEqual(result.content.data, JSON.parse(JSON.stringify(expected)));
+    assert.match((result.content.data as Record<string, string>)["text/plain"], /^Spectrum/);
+  });
+
+  it("display(x, { id }) and handle.update(y) publish display_data then update_display_data with one display_id", async () => {
+    const { iopub } = await execute('const bar = display("0 %", { id: "progress" }); bar.update("100 %");');
+    assert.deepEqual(iopub.map((m) => m.type), ["execute_input", "display_data", "update_display_data"]);
+    assert.deepEqual(iopub[1].content, { data: { "text/plain": "'0 %'" }, metadata: {}, transient: { display_id: "progress" } });
+    assert.deepEqual(iopub[2].content, { data: { "text/plain": "'100 %'" }, metadata: {}, transient: { display_id: "progress" } });
+  });
+
+  it("%%math cells echo LaTeX, read TypeScript variables and define typed TypeScript variables", async () => {
+    await execute("const B = Matrix.from([[2, 1], [1, 2]]);");
+    const math = await execute("%%math\nT = eigh(B + B'); B[1, 1] + 1");
+    assert.equal(math.reply.content.status, "ok");
+    const latex = math.iopub.find((m) => m.type === "display_data")!;
+    assert.match((latex.content.data as Record<string, string>)["text/latex"], /\\mathrm\{eigh\}/);
+    const value = math.iopub.find((m) => m.type === "execute_result")!;
+    assert.equal((value.content.data as Record<string, string>)["text/plain"], "3");
+    // B + Bᵀ = [[4, 2], [2, 4]] has eigenvalues 2 and 6, ascending.
+    const ts = await execute("const lam: number = T.values[1]; Math.abs(T.values[0] - 2) < 1e-12 && Math.abs(lam - 6) < 1e-12");
+    assert.equal(ts.reply.content.status, "ok");
+    assert.equal((ts.iopub[1].content.data as Record<string, string>)["text/plain"], "true");
+    // T is declared as a Spectrum: using it as a string is a type error.
+    const wrong = await execute("const s: string = T;");
+    assert.equal(wrong.reply.content.ename, "TypeScriptError");
+    // And a TypeScript Matrix assigned in math comes back as a Matrix.
+    await execute("%%math\nC = B * 2");
+    const back = await execute("C instanceof Matrix && C.get(0, 0) === 4");
+    assert.equal((back.iopub[1].content.data as Record<string, string>)["text/plain"], "true");
+  });
+
+  it("indexed assignment in %%math changes the math copy only; the TypeScript Matrix stays immutable", async () => {
+    await execute("%%math\nD = B; D[1, 1] = 100");
+    const { iopub } = await execute("[B.get(0, 0), D.get(0, 0)]");
+    assert.equal((iopub[1].content.data as Record<string, string>)["text/plain"], "[ 2, 100 ]");
+  });
+
+  it("a %%math error leaves earlier variables intact", async () => {
+    const { reply } = await execute("%%math\neigh([1, 2; 3])");
+    assert.equal(reply.content.status, "error");
+    const after = await execute("x + T.values.length");
+    assert.equal((after.iopub[1].content.data as Record<string, string>)["text/plain"], "4");
+  });
+
+  it("after a failing cell (stop_on_error), execute requests already queued are aborted; later ones run", async () => {
+    const failing = request("execute_request", { code: 'throw new Error("stop")', silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const queued = request("execute_request", { code: "x", silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    await Promise.all([handler.handle("shell", failing), handler.handle("shell", queued)]);
+    const reply = sent.find((m) => m.parent === queued.header.msg_id && m.channel === "shell")!;
+    assert.equal(reply.content.status, "aborted");
+    const later = await execute("x");
+    assert.equal(later.reply.content.status, "ok");
+  });
+
+  it("is_complete_request answers complete, incomplete (with indent) and invalid", async () => {
+    const status = async (code: string) => (await call("is_complete_request", { code })).reply.content;
+    assert.equal((await status("const a = 1;")).status, "complete");
+    assert.deepEqual(await status("function f() {"), { status: "incomplete", indent: "  " });
+    assert.equal((await status("1 +* 2")).status, "invalid");
+    assert.equal((await status("%%math\nA = (1 +")).status, "incomplete");
+    assert.equal((await status("%%math\nA = 1 +* 2")).status, "invalid");
+  });
+
+  it("complete_request and inspect_request see the preloaded DSL's types", async () => {
+    const c = (await call("complete_request", { code: "linalg.ei", cursor_pos: 9 })).reply.content;
+    assert.deepEqual(c.matches, ["eigh"]);
+    assert.equal(c.cursor_start, 7);
+    assert.equal(c.cursor_end, 9);
+    const i = (await call("inspect_request", { code: "linalg.eigh", cursor_pos: 11, detail_level: 0 })).reply.content;
+    assert.equal(i.found, true);
+    assert.match((i.data as Record<string, string>)["text/plain"], /eigh\(A: Matrix.*\): Spectrum/);
+  });
+
+  it("complete_request counts cursor positions in code points (an emoji before the cursor)", async () => {
+    const code = 'const smile = "😀"; linalg.ei';
+    const cp = [...code].length; // 2 fewer than code.length (the emoji is one code point, two UTF-16 units)
+    const c = (await call("complete_request", { code, cursor_pos: cp })).reply.content;
+    assert.deepEqual(c.matches, ["eigh"]);
+    assert.equal(c.cursor_end, cp);
+    assert.equal(c.cursor_start, cp - 2);
+  });
+
+  it("a cell can `import { Matrix } from \"@eigenlab/core\"` and gets the prelude's very class", async () => {
+    const { iopub } = await execute('import { Matrix as M2 } from "@eigenlab/core"; const m2: Matrix = M2.eye(2); M2 === Matrix');
+    assert.equal((iopub[1].content.data as Record<string, string>)["text/plain"], "true");
+  });
+
+  it("cells get Node's types but not every @types package of the repository (mocha's `describe` is unknown)", async () => {
+    const node = await execute("typeof process.version");
+    assert.equal(node.reply.content.status, "ok");
+    const mocha = await execute("describe");
+    assert.equal(mocha.reply.content.ename, "TypeScriptError");
+    assert.match(String(mocha.reply.content.evalue), /Cannot find name 'describe'/);
+  });
+
+  it("kernel_info_reply has status ok and real versions", async () => {
+    const r = (await call("kernel_info_request", {})).reply.content;
+    assert.equal(r.status, "ok");
+    assert.equal(r.implementation, "eigenlab");
+    assert.equal(r.protocol_version, "5.3");
+    const li = r.language_info as Record<string, string>;
+    assert.equal(li.name, "typescript");
+    assert.equal(li.version, engine.versions.typescript);
+    assert.match(String(r.banner), new RegExp(`tslab ${engine.versions.tslab.replace(/\./g, "\\.")}`));
+  });
+
+  it("comm_info_request gets a comm_info_reply; history_request tail/range/search", async () => {
+    const comm = (await call("comm_info_request", { target_name: "jupyter.widget" })).reply;
+    assert.equal(comm.type, "comm_info_reply");
+    assert.deepEqual(comm.content, { status: "ok", comms: {} });
+    const tail = (await call("history_request", { output: true, raw: true, hist_access_type: "tail", n: 2 })).reply.content;
+    const h = tail.history as [number, number, [string, string | null]][];
+    assert.equal(h.length, 2);
+    const [session, line] = h[0];
+    const range = (await call("history_request", { output: false, raw: true, hist_access_type: "range", session, start: line, stop: line + 1 })).reply.content;
+    assert.deepEqual(range.history, [[session, line, h[0][2][0]]]);
+    const search = (await call("history_request", { output: false, raw: true, hist_access_type: "search", pattern: "const x = 2*", unique: true })).reply.content;
+    assert.deepEqual((search.history as unknown[][]).map((e) => e[2]), ["const x = 2; x * 21"]);
+  });
+});

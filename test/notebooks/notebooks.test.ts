@@ -1,0 +1,104 @@
+/**
+ * Executable documentation: every examples/*.ipynb runs top to bottom through nbclient (Debian
+ * python3-nbclient) on the "eigenlab" kernel, in an isolated Jupyter environment. A failing assertion cell
+ * fails the test; outputs must carry the display bundles the objects produce.
+ */
+import { strict as assert } from "assert";
+import { readdirSync } from "fs";
+import { join } from "path";
+import { jupyterEnv, JupyterEnv, REPO, runPythonScript } from "../util/jupyter";
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const K = require("../../kernel/jupyter/dist") as typeof import("../../kernel/jupyter/src");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const core = require("../../kernel/core/dist") as typeof import("../../kernel/core/src");
+
+const RUNNER = String.raw`
+import json, os, sys, nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+report = {}
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=120, kernel_name="eigenlab", resources={"metadata": {"path": os.path.dirname(path)}})
+    error = None
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        error = str(e)[-3000:]
+    cells = []
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        cells.append({"source": c.source, "outputs": [
+            {"type": o.output_type, "data": o.get("data", {}), "text": o.get("text", ""), "ename": o.get("ename"), "evalue": o.get("evalue"),
+             "display_id": o.get("transient", {}).get("display_id")}
+            for o in c.outputs]})
+    report[path] = {"error": error, "cells": cells}
+print(json.dumps(report))
+`;
+
+interface Output {
+  type: string;
+  data: Record<string, unknown>;
+  text: string;
+  ename: string | null;
+  evalue: string | null;
+}
+type Report = Record<string, { error: string | null; cells: { source: string; outputs: Output[] }[] }>;
+
+describe("example notebooks execute through nbclient on the eigenlab kernel", function () {
+  this.timeout(300_000);
+  const dir = join(REPO, "examples");
+  const notebooks = readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => join(dir, f));
+  let env: JupyterEnv;
+  let report: Report;
+
+  before(async () => {
+    env = jupyterEnv();
+    const run = await runPythonScript(env, "run_notebooks.py", RUNNER, notebooks);
+    assert.equal(run.status, 0, `nbclient runner failed:\n${run.stderr.slice(-4000)}`);
+    report = JSON.parse(run.stdout) as Report;
+  });
+  after(() => env?.dispose());
+
+  it("finds the example notebooks (00-quickstart at least)", () => {
+    assert.ok(notebooks.some((n) => n.endsWith("00-quickstart.ipynb")));
+  });
+
+  it("every notebook runs without an error output, assertion cells included", () => {
+    for (const nb of notebooks) {
+      const r = report[nb];
+      assert.equal(r.error, null, `${nb} failed:\n${r.error}`);
+      for (const c of r.cells) {
+        const err = c.outputs.find((o) => o.type === "error");
+        assert.equal(err, undefined, `${nb}: ${err?.ename}: ${err?.evalue}\nin:\n${c.source}`);
+      }
+    }
+  });
+
+  it("00-quickstart: Spectrum shown with its bundle, progress handle updated in place, %%math echoed as LaTeX, assertions passed", () => {
+    const cells = report[join(dir, "00-quickstart.ipynb")].cells;
+    const results = cells.flatMap((c) => c.outputs).filter((o) => o.type === "execute_result");
+    // The Spectrum cell: the kernel sends the object's whole bundle (core's text/plain, plus viz's formats
+    // when @eigenlab/viz is installed).
+    const spectrum = results.find((o) => String(o.data["text/plain"]).startsWith("Spectrum"));
+    assert.ok(spectrum, "no Spectrum execute_result");
+    assert.match(String(spectrum.data["text/plain"]), /200 eigenvalues/);
+    // Same object, built here: its bundle's MIME types must all have reached the notebook.
+    K.installRichDisplay();
+    const G = core.Matrix.random(200, 200, { seed: 1 });
+    const expected = core.linalg.eigh(G.add(G.T).scale(0.5))[core.JUPYTER_DISPLAY]();
+    assert.deepEqual(Object.keys(spectrum.data).sort(), Object.keys(expected).sort());
+    assert.equal(spectrum.data["text/plain"], expected["text/plain"]);
+    // The progress cell: one display output, already replaced by its last update (nbclient applies
+    // update_display_data to the output with the same display_id).
+    const progress = cells.flatMap((c) => c.outputs).filter((o) => o.type === "display_data" && String(o.data["text/plain"]).includes("residuals"));
+    assert.equal(progress.length, 1);
+    assert.match(String(progress[0].data["text/plain"]), /residuals: 10 \/ 10/);
+    const latex = cells.flatMap((c) => c.outputs).find((o) => typeof o.data["text/latex"] === "string");
+    assert.ok(latex, "the %%math cell did not echo LaTeX");
+    assert.match(String(latex.data["text/latex"]), /\\mathrm\{eigh\}/);
+    const last = cells[cells.length - 1].outputs.find((o) => o.type === "execute_result");
+    assert.equal(last?.data["text/plain"], "'all assertions passed'");
+  });
+});
