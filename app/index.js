@@ -28,6 +28,8 @@ window.addEventListener('load', async () => {
     // The language-server plugins need the jupyterlab Python package's LSP endpoints, absent here.
     .filter(({ id }) => !disabled.has(id) && !id.includes(':language-server'));
   lab.registerPlugins(plugins);
+  // The browser tests (test/browser) drive the app through its command registry and shell.
+  window.jupyterapp = lab;
   await lab.start();
   await lab.restored;
   document.body.dataset.eigenlabLab = 'ready';
