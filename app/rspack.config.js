@@ -56,6 +56,33 @@ const assetConfigs = Build.ensureAssets({
   output: BUILD
 });
 
+/**
+ * The module-federation share scope, as in JupyterLab's own build: every package of the release's core
+ * metadata that is installed here (singletons where the release says so), so that a prebuilt extension
+ * (scripts/build-labextension.sh) uses this app's copies of @jupyterlab/*, @lumino/*, react, ...
+ */
+function sharedScope() {
+  const core = require('@jupyterlab/core-meta/core.package.json');
+  const singletons = new Set(core.jupyterlab.singletonPackages);
+  const names = new Set([
+    ...Object.keys(core.resolutions),
+    ...Object.keys(pkg.dependencies),
+    ...extensions,
+    ...mimeExtensions
+  ]);
+  const shared = {};
+  for (const name of [...names].sort()) {
+    let version;
+    try {
+      version = require(require.resolve(`${name}/package.json`, { paths: [__dirname] })).version;
+    } catch {
+      continue;
+    }
+    shared[name] = { requiredVersion: core.resolutions[name] || `^${version}`, version, singleton: singletons.has(name) };
+  }
+  return shared;
+}
+
 const production = process.env.EIGENLAB_LAB_MODE === 'production';
 
 module.exports = [
@@ -100,7 +127,15 @@ module.exports = [
       ]
     },
     plugins: [
-      new rspack.DefinePlugin({ process: { cwd: () => '/', env: {} } }),
+      new rspack.DefinePlugin({
+        process: { cwd: () => '/', env: {} },
+        __EIGENLAB_BUNDLED__: JSON.stringify([...extensions, ...mimeExtensions])
+      }),
+      new rspack.container.ModuleFederationPlugin({
+        library: { type: 'var', name: ['_JUPYTERLAB', 'CORE_LIBRARY_FEDERATION'] },
+        name: 'CORE_FEDERATION',
+        shared: sharedScope()
+      }),
       new rspack.CssExtractRspackPlugin({ filename: '[name].[contenthash:8].css' })
     ],
     performance: { hints: false },

@@ -21,15 +21,16 @@ if [ ! -f "$pkg/package.json" ]; then
   echo "[labextension] no package at $pkg/ (give the package folder as argument)" >&2
   exit 1
 fi
+pkg="$(cd "$pkg" && pwd)"
 core="$ROOT/node_modules/@jupyterlab/core-meta/core.package.json"
 start=$(date +%s)
 node "$ROOT/node_modules/@jupyter/builder/lib/build-labextension.js" --core-package-file "$core" "${flags[@]}" "$pkg" >/dev/null
-out="$pkg/$(node -p "require('./$pkg/package.json').jupyterlab.outputDir || 'labextension'")"
+out="$pkg/$(node -p "require('$pkg/package.json').jupyterlab.outputDir || 'labextension'")"
 node -e '
   const meta = require(process.argv[1] + "/package.json");
   if (!meta.jupyterlab || !meta.jupyterlab._build || !meta.jupyterlab._build.load) {
     console.error("[labextension] " + process.argv[1] + "/package.json lacks jupyterlab._build.load"); process.exit(1);
   }
   console.log("[labextension] " + meta.name + " -> " + process.argv[1] + " (entry " + meta.jupyterlab._build.load + ")");
-' "$ROOT/$out"
+' "$out"
 echo "[labextension] built in $(( $(date +%s) - start )) s"

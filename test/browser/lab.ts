@@ -36,6 +36,8 @@ export interface Lab {
   readonly rootDir: string;
   /** Server stdout+stderr so far (for failure messages). */
   log(): string;
+  /** Console errors and uncaught exceptions of every page so far. */
+  readonly pageErrors: string[];
   /** The browser context, launched on first use. */
   browser(): Promise<BrowserContext>;
   /** REST call to the server with the token. */
@@ -77,7 +79,16 @@ function freePort(): Promise<number> {
 }
 
 /** Bundles the app when stale (scripts/build-lab.sh), then serves it on a free port with isolated Jupyter dirs. */
-export async function startLab(options: { readyTimeoutMs?: number } = {}): Promise<Lab> {
+export interface LabOptions {
+  readyTimeoutMs?: number;
+  /**
+   * Prebuilt labextension folders (scripts/build-labextension.sh output) to install as
+   * <data dir>/labextensions/<name>, where jupyterlab_server finds them and the app loads them federated.
+   */
+  labextensions?: string[];
+}
+
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
   execFileSync("bash", [path.join(REPO, "scripts", "build-lab.sh")], { stdio: ["ignore", "ignore", "inherit"] });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "eigenlab-e2e-"));
   const dirs = {
@@ -105,6 +116,10 @@ export async function startLab(options: { readyTimeoutMs?: number } = {}): Promi
   if (fs.existsSync(cli)) {
     execFileSync(process.execPath, [cli, "install", "--prefix", dirs.prefix], { env, stdio: "ignore" });
   }
+  for (const dir of options.labextensions ?? []) {
+    const name = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).name as string;
+    fs.cpSync(dir, path.join(dirs.data, "labextensions", name), { recursive: true });
+  }
   const port = await freePort();
   const token = randomBytes(24).toString("hex");
   const args = ["-m", "eigenlab_lab", "--no-browser", "--ip=127.0.0.1", `--port=${port}`,
@@ -122,7 +137,9 @@ export async function startLab(options: { readyTimeoutMs?: number } = {}): Promi
       headers: { Authorization: `token ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
     });
   let context: BrowserContext | undefined;
+  const pageErrors: string[] = [];
   const lab: Lab = {
+    pageErrors,
     baseUrl,
     token,
     rootDir: dirs.root,
@@ -133,6 +150,10 @@ export async function startLab(options: { readyTimeoutMs?: number } = {}): Promi
         args: CHROMIUM_ARGS,
         viewport: { width: 1280, height: 900 },
       });
+      context.on("console", (m) => {
+        if (m.type() === "error") pageErrors.push(m.text());
+      });
+      context.on("weberror", (e) => pageErrors.push(String(e.error())));
       return context;
     },
     api,
