@@ -82,7 +82,7 @@ class EigenlabLab(LabServerApp):
         )
 
 
-main = launch_new_instance = EigenlabLab.launch_instance
+main = EigenlabLab.launch_instance
 
 if __name__ == "__main__":
     # Import ourselves by name so the extension point resolves to this module, not to __main__.

@@ -4,6 +4,7 @@
 //   const lab = await startLab();                       // bundle if stale, serve, poll until ready
 //   const run = await runCells(lab, "python3", ["1 + 1"], { name: "sum" });
 //   run.outputs;  run.notebook (Locator of the visible notebook);  await screenshot(run.page, "sum");
+//   await lab.shutdownKernels();                        // after each test
 //   await lab.stop();                                   // closes the browser, kernels and server
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import { randomBytes } from "crypto";
@@ -42,6 +43,8 @@ export interface Lab {
   browser(): Promise<BrowserContext>;
   /** REST call to the server with the token. */
   api(route: string, init?: RequestInit): Promise<Response>;
+  /** Shuts down every running kernel (call it after each test). */
+  shutdownKernels(): Promise<void>;
   /** Shuts down every kernel, closes the browser, stops the server, removes the temp dirs. */
   stop(): Promise<void>;
 }
@@ -157,11 +160,13 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return context;
     },
     api,
+    async shutdownKernels() {
+      if (server.exitCode !== null) return;
+      const sessions = (await (await api("api/sessions")).json().catch(() => [])) as Array<{ id: string }>;
+      await Promise.all(sessions.map((s) => api(`api/sessions/${s.id}`, { method: "DELETE" })));
+    },
     async stop() {
-      if (server.exitCode === null) {
-        const sessions = (await (await api("api/sessions")).json().catch(() => [])) as Array<{ id: string }>;
-        await Promise.all(sessions.map((s) => api(`api/sessions/${s.id}`, { method: "DELETE" })));
-      }
+      await lab.shutdownKernels();
       await context?.close();
       if (server.exitCode === null) {
         server.kill("SIGTERM");

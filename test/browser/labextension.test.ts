@@ -25,6 +25,7 @@ describe("e2e: prebuilt labextension (slow: builds an extension, starts a server
     }
     await page?.close();
     page = undefined;
+    await lab?.shutdownKernels();
   });
 
   after(async function () {

@@ -34,6 +34,7 @@ describe("e2e: JupyterLab in Chromium (slow: starts a server and a browser)", fu
     }
     await page?.close();
     page = undefined;
+    await lab?.shutdownKernels();
   });
 
   after(async function () {
