@@ -44,6 +44,7 @@ display({"application/vnd.eigenlab.stub+json": {"text": "federated hello"}, "tex
     assert.ok(listed.includes("@eigenlab/mime-stub"), `federated_extensions: ${listed}`);
     const rendered = run.notebook.locator(".jp-OutputArea-output", { hasText: "stub: federated hello" });
     await rendered.waitFor({ timeout: 30000 });
+    await screenshot(page, "labextension-stub");
     assert.deepEqual(lab.pageErrors.filter((e) => /mime-stub|federated/.test(e)), []);
   });
 });
