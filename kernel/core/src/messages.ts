@@ -153,7 +153,7 @@ export const message = {
     `Build it with CsrMatrix.fromTriplets(n, n, i, j, w).`,
   graphNotCsr: (fn: string) =>
     `${fn}: the graph must be a CsrMatrix adjacency matrix. Convert a dense Matrix with CsrMatrix.fromDense(A).`,
-  negativeWeight: (fn: string, i: number, j: number, w: number) =>
+  negativeWalkWeight: (fn: string, i: number, j: number, w: number) =>
     `${fn}: edge (${i}, ${j}) has weight ${w}; random-walk methods need non-negative, finite weights. ` +
     `Use absolute values or drop negative edges.`,
   emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
@@ -192,8 +192,6 @@ export const message = {
     `Use assign: "kmeans" or another seed.`,
   finiteNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a finite number, got ${String(value)}.`,
-  positiveInteger: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a positive integer, got ${String(value)}.`,
   nonNegativeInteger: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
   probability: (fn: string, option: string, value: unknown) =>

@@ -42,7 +42,7 @@ export function checkAdjacency(fn: string, G: unknown): CsrMatrix {
     for (let p = G.indptr[r]; p < G.indptr[r + 1]; p++) {
       const w = G.values[p];
       if (!Number.isFinite(w)) throw new EigenlabError("nan", message.notFinite(`${fn}: graph weights`, p, w));
-      if (w < 0) throw new EigenlabError("negative-weight", message.negativeWeight(fn, r, G.indices[p], w));
+      if (w < 0) throw new EigenlabError("negative-weight", message.negativeWalkWeight(fn, r, G.indices[p], w));
     }
   }
   return G;
