@@ -93,7 +93,9 @@ module.exports = [
     bail: true,
     devtool: false,
     mode: production ? 'production' : 'development',
-    resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser') } },
+    // Node built-ins reached through @eigenlab/core (gemm's worker threads, backend's CPU probe) are never
+    // called by the renderer's DOM-free code; they resolve to empty modules in the browser bundle.
+    resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser'), os: false, worker_threads: false, fs: false, zlib: false, child_process: false, perf_hooks: false, url: false } },
     module: {
       rules: [
         {

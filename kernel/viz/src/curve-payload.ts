@@ -1,5 +1,5 @@
 /** x/y series -> `curve` payload. */
-import { EigenlabError } from "@eigenlab/core";
+import { EigenlabError } from "@eigenlab/core/dist/errors";
 import { message } from "@eigenlab/core/dist/messages";
 import { checkChoice, checkOptions } from "@eigenlab/core/dist/validate";
 import { encodeArray } from "./codec";
