@@ -51,7 +51,8 @@ interface Engine {
 }
 
 let engine: Engine | null | undefined;
-let wantedThreads = Math.max(1, Math.min(2, cpus().length));
+// `cpus` is absent when core is bundled for a browser (the lab's renderer reaches core through viz): one thread.
+let wantedThreads = Math.max(1, Math.min(2, typeof cpus === "function" ? cpus().length : 1));
 let wasmEnabled = true;
 
 // Control block shared with workers. Work is handed out dynamically: the column micro-panels of a block are
