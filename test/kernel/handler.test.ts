@@ -111,14 +111,22 @@ describe("KernelHandler (protocol logic, no transport)", function () {
   });
 
   it("a result with [Symbol.for('Jupyter.display')]() is shown with its full MIME bundle", async () => {
+    // What kernel.ts does at start (this suite builds the handler without it): install viz's formatters.
+    assert.ok(K.installRichDisplay(), "@eigenlab/viz's formatters are found and installed");
     await execute("const G = Matrix.random(30, 30, { seed: 3 }); const S = linalg.eigh(G.add(G.T));");
     const { iopub } = await execute("S");
     const result = iopub.find((m) => m.type === "execute_result")!;
     const G = core.Matrix.random(30, 30, { seed: 3 });
     const expected = core.linalg.eigh(G.add(G.T))[core.JUPYTER_DISPLAY]();
-    // Same bundle up to the solve's wall time, which the provenance stamp records per run.
-    const untimed = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === "timeMs" ? undefined : v)));
-    assert.deepEqual(untimed(result.content.data), untimed(expected));
+    // The kernel's prelude installs @eigenlab/viz's formatters, so the result carries the whole display
+    // contract: our payload, the Vega-Lite fallback, a static SVG and the same summary as the object's hook.
+    const data = result.content.data as Record<string, unknown>;
+    for (const mime of ["application/vnd.eigenlab.v1+json", "application/vnd.vegalite.v5+json", "image/svg+xml", "text/plain"]) {
+      assert.ok(mime in data, `bundle lacks ${mime}: ${Object.keys(data).join(", ")}`);
+    }
+    const payload = data["application/vnd.eigenlab.v1+json"] as { kind: string; version: number };
+    assert.deepEqual([payload.kind, payload.version], ["spectrum", 1]);
+    assert.equal(data["text/plain"], expected["text/plain"]);
     assert.match((result.content.data as Record<string, string>)["text/plain"], /^Spectrum/);
   });
 
