@@ -268,3 +268,38 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   await target.screenshot({ path: file });
   return file;
 }
+
+/**
+ * The hooks every e2e suite shares: one lab per suite, and after each test a screenshot of a failed test's
+ * page (left on disk for a person to look at), the page closed and the kernels shut down.
+ * Call inside `describe`; set `ctx.page` to the page a test opens.
+ */
+export function useLab(options: LabOptions = {}): { readonly lab: Lab; page: Page | undefined } {
+  const ctx: { lab: Lab | undefined; page: Page | undefined } = { lab: undefined, page: undefined };
+  before(async function () {
+    ctx.lab = await startLab(options);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === "failed" && ctx.page) {
+      await screenshot(ctx.page, `failed-${this.currentTest.title.replace(/[^\w-]+/g, "_").slice(0, 60)}`);
+    }
+    await ctx.page?.close();
+    ctx.page = undefined;
+    await ctx.lab?.shutdownKernels();
+  });
+  after(async function () {
+    await ctx.lab?.stop();
+  });
+  return {
+    get lab(): Lab {
+      if (!ctx.lab) throw new Error("useLab(): the lab is started in the suite's before() hook");
+      return ctx.lab;
+    },
+    get page() {
+      return ctx.page;
+    },
+    set page(p: Page | undefined) {
+      ctx.page = p;
+    },
+  };
+}

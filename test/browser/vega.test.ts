@@ -2,8 +2,7 @@
 // whole path our own kernel relies on for its fallback chart: kernel -> jupyter_server -> JupyterLab
 // (pinned release) -> @jupyterlab/vega5-extension -> SVG marks on screen.
 import { strict as assert } from "assert";
-import { Page } from "playwright-core";
-import { Lab, runCells, screenshot, startLab } from "./lab";
+import { runCells, screenshot, useLab } from "./lab";
 
 const VEGA_CELL = `
 from IPython.display import display
@@ -20,30 +19,12 @@ display({"application/vnd.vegalite.v5+json": {
 
 describe("e2e: JupyterLab in Chromium (slow: starts a server and a browser)", function () {
   this.timeout(180000);
-  let lab: Lab;
-  let page: Page | undefined;
-
-  before(async function () {
-    lab = await startLab();
-  });
-
-  afterEach(async function () {
-    // A failing test leaves its page on disk for a person to look at.
-    if (this.currentTest?.state === "failed" && page) {
-      await screenshot(page, `failed-${this.currentTest.title.replace(/[^\w-]+/g, "_").slice(0, 60)}`);
-    }
-    await page?.close();
-    page = undefined;
-    await lab?.shutdownKernels();
-  });
-
-  after(async function () {
-    await lab?.stop();
-  });
+  const suite = useLab();
 
   it("runCells('python3', [vega-lite bundle]) draws the chart's eight points on the vega canvas", async function () {
-    const run = await runCells(lab, "python3", [VEGA_CELL], { name: "vega-python3" });
-    page = run.page;
+    const run = await runCells(suite.lab, "python3", [VEGA_CELL], { name: "vega-python3" });
+    const page = run.page;
+    suite.page = page;
     const { notebook, outputs } = run;
     assert.deepEqual(outputs[0].slice(0, 2), ["application/vnd.vegalite.v5+json", "text/plain"]);
     const output = notebook.locator(".jp-OutputArea-output.jp-RenderedVegaLite");
@@ -66,6 +47,6 @@ describe("e2e: JupyterLab in Chromium (slow: starts a server and a browser)", fu
     assert.ok(bluePixels > 8 * 40, `only ${bluePixels} blue pixels: the points were not drawn`);
     await screenshot(page, "vega-python3");
     // Mixed third-party versions showed up as a flood of these (RECIPES.md); the pins in package.json stop it.
-    assert.deepEqual(lab.pageErrors.filter((e) => /RangeError|Maximum call stack/.test(e)), []);
+    assert.deepEqual(suite.lab.pageErrors.filter((e) => /RangeError|Maximum call stack/.test(e)), []);
   });
 });
