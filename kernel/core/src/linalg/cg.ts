@@ -4,12 +4,7 @@
  */
 import { dot, nrm2 } from "./blas";
 import { OperatorInput } from "./symmetric-operator";
-import { prepareSolve, solveMeta, SolveOptions, SolveResult } from "./krylov-solve";
-
-export interface KrylovRun {
-  iterations: number;
-  converged: boolean;
-}
+import { KrylovRun, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 
 /**
  * x ← solution of A x = b (x holds the initial guess on entry). Stops at ‖r‖ ≤ rtol·‖b‖ (recursive r).
@@ -62,22 +57,5 @@ export function cgInto(
 
 /** Solves A x = b for symmetric positive definite A (Matrix, CsrMatrix or LinearOperator). */
 export function cg(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
-  const p = prepareSolve("linalg.cg", A, b, opts);
-  const x = Float64Array.from(p.x0);
-  const run = cgInto(x, p.op.applyInto, p.b, p.tol, p.maxIter, p.precond);
-  const res = trueResidual(p.op.applyInto, x, p.b);
-  return {
-    x,
-    iterations: run.iterations,
-    residualNorm: res,
-    converged: run.converged && res <= 10 * p.tol * nrm2(p.b),
-    meta: solveMeta("cg:preconditioned-conjugate-gradient", p, run.iterations, res),
-  };
-}
-
-export function trueResidual(apply: (y: Float64Array, x: Float64Array) => void, x: Float64Array, b: Float64Array): number {
-  const Ax = new Float64Array(b.length);
-  apply(Ax, x);
-  for (let i = 0; i < b.length; i++) Ax[i] = b[i] - Ax[i];
-  return nrm2(Ax);
+  return krylovSolve("linalg.cg", "cg:preconditioned-conjugate-gradient", cgInto, A, b, opts);
 }

@@ -7,6 +7,7 @@ import { checkFinite, checkOptions, checkTolerance } from "../validate";
 import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 import { ResultMeta, VERSION } from "../meta";
 import { isLinearOperator, LinearOperator } from "../operator";
+import { nrm2 } from "./blas";
 
 export interface SolveOptions {
   /** Relative residual tolerance ‖b − A x‖ ≤ tol·‖b‖ (default 1e-10). */
@@ -87,5 +88,47 @@ export function solveMeta(solver: string, p: PreparedSolve, iterations: number, 
     tol: p.tol,
     iterations,
     residualNorms: [residualNorm],
+  };
+}
+
+/** How far an in-place Krylov iteration got. */
+export interface KrylovRun {
+  iterations: number;
+  converged: boolean;
+}
+
+/** x ← solution of A x = b, x holding the initial guess on entry (cgInto, minresInto). */
+export type KrylovInto = (
+  x: Float64Array,
+  apply: (y: Float64Array, x: Float64Array) => void,
+  b: Float64Array,
+  rtol: number,
+  maxIter: number,
+  precond?: (z: Float64Array, r: Float64Array) => void,
+) => KrylovRun;
+
+/** ‖b − A x‖, recomputed rather than trusted from the recursion. */
+export function trueResidual(apply: (y: Float64Array, x: Float64Array) => void, x: Float64Array, b: Float64Array): number {
+  const Ax = new Float64Array(b.length);
+  apply(Ax, x);
+  for (let i = 0; i < b.length; i++) Ax[i] = b[i] - Ax[i];
+  return nrm2(Ax);
+}
+
+/**
+ * The public solvers' common frame: check the inputs, run `into` from x0, and report convergence on the
+ * true residual (scipy's info == 0 test, with a 10× margin for the recursion's drift).
+ */
+export function krylovSolve(fn: string, solver: string, into: KrylovInto, A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions): SolveResult {
+  const p = prepareSolve(fn, A, b, opts);
+  const x = Float64Array.from(p.x0);
+  const run = into(x, p.op.applyInto, p.b, p.tol, p.maxIter, p.precond);
+  const res = trueResidual(p.op.applyInto, x, p.b);
+  return {
+    x,
+    iterations: run.iterations,
+    residualNorm: res,
+    converged: run.converged && res <= 10 * p.tol * nrm2(p.b),
+    meta: solveMeta(solver, p, run.iterations, res),
   };
 }

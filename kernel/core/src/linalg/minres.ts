@@ -6,8 +6,7 @@
  */
 import { dot, nrm2 } from "./blas";
 import { OperatorInput } from "./symmetric-operator";
-import { prepareSolve, solveMeta, SolveOptions, SolveResult } from "./krylov-solve";
-import { KrylovRun, trueResidual } from "./cg";
+import { KrylovRun, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 
 /** x ← solution of A x = b (x holds the initial guess). Stops when the MINRES residual estimate ≤ rtol·‖b‖. */
 export function minresInto(
@@ -96,15 +95,5 @@ export function minresInto(
 
 /** Solves A x = b for symmetric (possibly indefinite) A (Matrix, CsrMatrix or LinearOperator). */
 export function minres(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
-  const p = prepareSolve("linalg.minres", A, b, opts);
-  const x = Float64Array.from(p.x0);
-  const run = minresInto(x, p.op.applyInto, p.b, p.tol, p.maxIter, p.precond);
-  const res = trueResidual(p.op.applyInto, x, p.b);
-  return {
-    x,
-    iterations: run.iterations,
-    residualNorm: res,
-    converged: run.converged && res <= 10 * p.tol * nrm2(p.b),
-    meta: solveMeta("minres:paige-saunders", p, run.iterations, res),
-  };
+  return krylovSolve("linalg.minres", "minres:paige-saunders", minresInto, A, b, opts);
 }
