@@ -242,6 +242,8 @@ export const message = {
     `data.spikedWishart: spike ${index} is ${String(value)}; spikes are added variances and must be non-negative finite numbers.`,
   dataFileMissing: (file: string) =>
     `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
+  dataFileCorrupt: (file: string, expected: string) =>
+    `Dataset file ${file} in @eigenlab/core's "data" folder is not ${expected}. Reinstall the package to restore it.`,
   // --- backend (compute backends: CPU reference, GPU.js) ---
   unknownBackend: (name: string, registered: readonly string[]) =>
     `No compute backend "${name}" is registered (registered: ${registered.join(", ")}). ` +
