@@ -75,6 +75,12 @@ export const message = {
     `powerIteration did not converge in ${maxIter} iterations (relative residual ‖Av − λv‖/|λ| = ${residual.toExponential(2)} > tol ` +
     `${tol.toExponential(2)}). The top two eigenvalues may be close or equal in magnitude; raise maxIter, loosen tol, or use linalg.eigsh.`,
   ojaOrder: () => `oja: order "shuffle" needs a Matrix (a stream cannot be shuffled); pass a Matrix or use order "given".`,
+  ojaReference: (len: number, d: number) =>
+    `oja: the reference direction has length ${len}, but the samples have dimension ${d}. Pass a nonzero, finite vector of length ${d} (e.g. a column of eigsh(XᵀX).vectors).`,
+  ojaPermutation: (rows: number) =>
+    `oja: order must be "given", "shuffle" or a permutation of the row indices 0..${rows - 1} (each exactly once, ${rows} entries). Build one with Int32Array.from(...).sort(...) or use "shuffle".`,
+  ojaPermutationStream: () =>
+    `oja: an explicit row order (a permutation) needs a Matrix; for a stream, yield the rows in the order you want and use order "given".`,
   ojaK: (k: number, d: number) => `oja: k = ${k} components were requested from ${d}-dimensional samples; it needs 1 ≤ k ≤ ${d}.`,
   svdNoConvergence: (method: string, sweeps: number) =>
     `svd (${method}) did not converge in ${sweeps} sweeps. The matrix may hold huge and tiny entries together; rescale it and retry.`,
@@ -242,6 +248,8 @@ export const message = {
     `data.spikedWishart: spike ${index} is ${String(value)}; spikes are added variances and must be non-negative finite numbers.`,
   dataFileMissing: (file: string) =>
     `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
+  dataFileCorrupt: (file: string, expected: string) =>
+    `Dataset file ${file} in @eigenlab/core's "data" folder is not ${expected}. Reinstall the package to restore it.`,
   // --- backend (compute backends: CPU reference, GPU.js) ---
   unknownBackend: (name: string, registered: readonly string[]) =>
     `No compute backend "${name}" is registered (registered: ${registered.join(", ")}). ` +

@@ -73,6 +73,44 @@ describe("linalg.oja", () => {
     assert.deepEqual(Array.from(fromStream.vectors.data), Array.from(fromMatrix.vectors.data));
   });
 
+  it("oja(X, { order: permutation }) equals oja on the permuted rows in 'given' order", () => {
+    const { X } = samples(400, [6, 2, 1, 0.5, 0.5], 4);
+    const perm = Int32Array.from({ length: 400 }, (_, i) => (i * 173) % 400); // 173 is coprime to 400
+    const permuted = Matrix.fromFlat(400, 5, Array.from(perm).flatMap((i) => Array.from(X.row(i))));
+    const a = linalg.oja(X, { k: 2, seed: 2, order: perm, epochs: 2 });
+    const b = linalg.oja(permuted, { k: 2, seed: 2, epochs: 2 });
+    assert.deepEqual(Array.from(a.vectors.data), Array.from(b.vectors.data));
+    assert.equal(a.meta.order, "permutation");
+  });
+
+  it("oja(X, { reference }) records ‖Wᵀr‖/‖r‖ in history.correlation, ending at the final estimate's correlation", () => {
+    const { X, Q } = samples(3000, [8, 1, 1, 1, 0.5, 0.5], 5);
+    const r = Q.col(0).map((x) => 3 * x); // not unit: the correlation is normalized by ‖r‖
+    const one = linalg.oja(X, { k: 1, learningRate: 0.01, seed: 1, order: "shuffle", reference: r, historyEvery: 50 });
+    const c = one.history.correlation!;
+    assert.equal(c.length, 60);
+    for (const x of c) assert.ok(x >= 0 && x <= 1 + 1e-12);
+    let last = 0;
+    for (let i = 0; i < 6; i++) last += one.vectors.get(i, 0) * Q.get(i, 0);
+    assert.ok(Math.abs(c[59] - Math.abs(last)) < 1e-12, `${c[59]} vs |<w, q1>| = ${Math.abs(last)}`);
+    assert.ok(c[59] > 0.98 && c[0] < c[59], `correlation grows to ${c[59]} from ${c[0]}`);
+    // k = 2: the cosine of the angle between r and the span; no reference, no correlation history.
+    const two = linalg.oja(X, { k: 2, learningRate: 0.01, seed: 1, order: "shuffle", reference: Q.col(1), historyEvery: 3000 });
+    const proj = two.vectors.T.matvec(Q.col(1));
+    assert.ok(Math.abs(two.history.correlation![0] - Math.hypot(...proj)) < 1e-12);
+    assert.equal(linalg.oja(X, { seed: 1 }).history.correlation, undefined);
+  });
+
+  it("oja rejects bad permutations and references with a message naming what to pass", () => {
+    const X = Matrix.from([[1, 2], [3, 4], [5, 6]]);
+    assert.throws(() => linalg.oja(X, { order: [0, 1] }), /permutation of the row indices 0..2/);
+    assert.throws(() => linalg.oja(X, { order: [0, 1, 1] }), /each exactly once/);
+    assert.throws(() => linalg.oja([[1, 2]], { order: [0] }), /needs a Matrix/);
+    assert.throws(() => linalg.oja(X, { reference: [1, 0, 0] }), /length 3, but the samples have dimension 2/);
+    assert.throws(() => linalg.oja(X, { reference: [0, 0] }), /nonzero, finite/);
+    assert.throws(() => linalg.oja([[1, 2]], { reference: [1] }), /dimension 2/);
+  });
+
   it("oja rejects ragged rows, empty streams, k > d, bad step sizes and shuffle on a stream", () => {
     assert.throws(() => linalg.oja([[1, 2], [1, 2, 3]]), /row 1 has length 3/);
     assert.throws(() => linalg.oja([]), /empty/);

@@ -18,3 +18,5 @@ export { lesMiserables } from "./miserables";
 export type { LesMiserables } from "./miserables";
 export { digits } from "./digits";
 export type { Digits } from "./digits";
+export { flower } from "./flower";
+export type { Flower } from "./flower";

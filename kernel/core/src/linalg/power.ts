@@ -109,12 +109,21 @@ export interface OjaOptions {
   /** Step-size decay (default 0: constant step). 1/t-type decay (e.g. 1/n) gives convergence, not just tracking. */
   decay?: number;
   seed?: number;
-  /** "given" streams the rows as they come; "shuffle" visits a Matrix's rows in a seeded random order. */
-  order?: "given" | "shuffle";
+  /**
+   * "given" streams the rows as they come; "shuffle" visits a Matrix's rows in a seeded random order (a new one
+   * each epoch); a permutation of 0..rows−1 visits a Matrix's rows in that order (every epoch), e.g. an
+   * adversarial order for studying order dependence (Kacham & Woodruff, NeurIPS 2024).
+   */
+  order?: "given" | "shuffle" | ArrayLike<number>;
   /** Passes over a Matrix (default 1; a stream is read once). */
   epochs?: number;
   /** Record the history every this many samples (default 100). */
   historyEvery?: number;
+  /**
+   * A reference direction r (e.g. the exact top eigenvector of XᵀX from eigsh) to score the estimate against
+   * while it streams: `history.correlation` gets ‖Wᵀr‖/‖r‖ at every recorded t (|⟨w, r⟩|/‖r‖ for k = 1).
+   */
+  reference?: ArrayLike<number>;
 }
 
 /** The result of `linalg.oja`. */
@@ -128,8 +137,11 @@ export class OjaResult {
   readonly values: Float64Array;
   /** Samples seen. */
   readonly samples: number;
-  /** At sample counts `t`: the windowed mean of (xᵀw_j)² per direction, and the step size. */
-  readonly history: { t: number[]; values: number[][]; learningRate: number[] };
+  /**
+   * At sample counts `t`: the windowed mean of (xᵀw_j)² per direction, the step size and, when a `reference`
+   * was given, the correlation ‖Wᵀr‖/‖r‖ of the estimate with it.
+   */
+  readonly history: { t: number[]; values: number[][]; learningRate: number[]; correlation?: number[] };
   readonly meta: ResultMeta;
   constructor(init: { vectors: Matrix; values: Float64Array; samples: number; history: OjaResult["history"]; meta: ResultMeta }) {
     this.vectors = init.vectors;
@@ -153,14 +165,15 @@ export class OjaResult {
  */
 export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions = {}): OjaResult {
   const fn = "linalg.oja";
-  checkOptions(fn, opts, ["k", "learningRate", "decay", "seed", "order", "epochs", "historyEvery"]);
+  checkOptions(fn, opts, ["k", "learningRate", "decay", "seed", "order", "epochs", "historyEvery", "reference"]);
   const k = opts.k ?? 1;
   if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));
   const eta0 = opts.learningRate ?? 0.01;
   if (!(eta0 > 0) || !Number.isFinite(eta0)) throw new EigenlabError("bad-option", message.badPositive(fn, "learningRate", eta0));
   const decay = opts.decay ?? 0;
   if (!(decay >= 0) || !Number.isFinite(decay)) throw new EigenlabError("bad-option", message.badNonNegativeInt(fn, "decay", decay));
-  const order = checkChoice(fn, "order", opts.order ?? "given", ["given", "shuffle"] as const);
+  const permutation = typeof opts.order === "object" && opts.order !== null ? opts.order : undefined;
+  const order = permutation ? "permutation" : checkChoice(fn, "order", opts.order ?? "given", ["given", "shuffle"] as const);
   const epochs = opts.epochs ?? 1;
   if (!Number.isInteger(epochs) || epochs < 1) throw new EigenlabError("bad-option", message.badPositive(fn, "epochs", epochs));
   const every = opts.historyEvery ?? 100;
@@ -169,6 +182,15 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
   const isMatrix = rows instanceof Matrix;
   if (!isMatrix && order === "shuffle") throw new EigenlabError("bad-option", message.ojaOrder());
   if (isMatrix) checkFinite("rows", rows.data);
+  if (permutation && !isMatrix) throw new EigenlabError("bad-option", message.ojaPermutationStream());
+  const visit = isMatrix ? checkPermutation(permutation, rows.rows) : undefined;
+  let reference: Float64Array | undefined;
+  if (opts.reference !== undefined) {
+    reference = Float64Array.from(opts.reference);
+    const rn = nrm(reference);
+    if (!(rn > 0) || !Number.isFinite(rn)) throw new EigenlabError("bad-option", message.ojaReference(reference.length, isMatrix ? rows.cols : reference.length));
+    scaleTo(reference, 1 / rn);
+  }
   const t0 = performance.now();
   const rng = new Rng(seed);
 
@@ -178,10 +200,11 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
   const window = new Float64Array(k);
   let inWindow = 0;
   let t = 0;
-  const history: OjaResult["history"] = { t: [], values: [], learningRate: [] };
+  const history: OjaResult["history"] = { t: [], values: [], learningRate: [], ...(reference ? { correlation: [] } : {}) };
   const start = (dim: number) => {
     d = dim;
     if (k > d) throw new EigenlabError("bad-option", message.ojaK(k, d));
+    if (reference && reference.length !== d) throw new EigenlabError("bad-option", message.ojaReference(reference.length, d));
     W = qrFactors(rng.fillNormal(new Float64Array(d * k)), d, k, false).Q;
   };
   const step = (x: ArrayLike<number>, index: number) => {
@@ -211,6 +234,7 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
       history.t.push(t);
       history.values.push(Array.from(window, (v) => v / inWindow));
       history.learningRate.push(eta);
+      if (reference) history.correlation!.push(correlation(W, d, k, reference));
       window.fill(0);
       inWindow = 0;
     }
@@ -218,7 +242,7 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
 
   if (isMatrix) {
     const X = rows;
-    const idx = Int32Array.from({ length: X.rows }, (_, i) => i);
+    const idx = visit ?? Int32Array.from({ length: X.rows }, (_, i) => i);
     for (let e = 0; e < epochs; e++) {
       if (order === "shuffle") rng.shuffleInPlace(idx);
       for (const i of idx) step(X.data.subarray(i * X.cols, (i + 1) * X.cols), i);
@@ -269,6 +293,32 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
       timeMs: performance.now() - t0,
     },
   });
+}
+
+/** The visiting order of a Matrix's rows: the identity, or the checked permutation. */
+function checkPermutation(perm: ArrayLike<number> | undefined, rows: number): Int32Array | undefined {
+  if (perm === undefined) return undefined;
+  const seen = new Uint8Array(rows);
+  if (perm.length !== rows) throw new EigenlabError("bad-option", message.ojaPermutation(rows));
+  const out = new Int32Array(rows);
+  for (let p = 0; p < rows; p++) {
+    const i = perm[p];
+    if (!Number.isInteger(i) || i < 0 || i >= rows || seen[i]) throw new EigenlabError("bad-option", message.ojaPermutation(rows));
+    seen[i] = 1;
+    out[p] = i;
+  }
+  return out;
+}
+
+/** ‖Wᵀr‖ for the d×k orthonormal W (row-major) and a unit r: the cosine of the angle between r and span(W). */
+function correlation(W: Float64Array, d: number, k: number, r: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < k; j++) {
+    let c = 0;
+    for (let i = 0; i < d; i++) c += W[i * k + j] * r[i];
+    s += c * c;
+  }
+  return Math.sqrt(s);
 }
 
 function nrm(x: Float64Array): number {
