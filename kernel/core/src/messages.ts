@@ -223,6 +223,10 @@ export const message = {
     `${fn}: the operator must be square and symmetric (a graph Laplacian), got ${shape(rows, cols)}.`,
   signalLength: (fn: string, len: number, n: number) =>
     `${fn}: the signal has length ${len} but the graph has ${n} nodes. Pass one value per node.`,
+  sourceIndex: (fn: string, position: number, value: unknown, n: number) =>
+    `${fn}: sources[${position}] = ${String(value)} is not a node index; sources must be integers in [0, ${n - 1}]. Pass node indices of L.`,
+  unitInterval: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} must be a number in [0, 1] (0 = Varadhan's formula, 1 = full Harnack correction), got ${String(value)}.`,
   zeroSignal: (fn: string) => `${fn}: the signal is all zeros, so its Rayleigh quotient is undefined. Pass a non-zero signal.`,
   spectralInterval: (lo: number, hi: number) =>
     `diffusion: the spectral interval [${lo}, ${hi}] is empty or not finite. Pass { lmin, lmax } with lmin < lmax, or a finite operator.`,

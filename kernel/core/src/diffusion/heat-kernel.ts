@@ -10,7 +10,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions, checkTolerance } from "../validate";
-import { SymmetricInput, symmetricOperator } from "./operator";
+import { SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 import { chebyshevApply, resolveInterval, signalVector } from "./chebyshev";
 
 export interface HeatKernelOptions {
@@ -45,17 +45,15 @@ export function scaledBesselI(z: number, K: number): Float64Array {
   return out;
 }
 
-export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKernelOptions): Float64Array {
-  const fn = "diffusion.heatKernel";
-  checkOptions(fn, opts, ["t", "tol", "lmin", "lmax"]);
-  const t = opts?.t;
-  if (typeof t !== "number" || !(t >= 0) || !Number.isFinite(t)) throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, "t", t));
-  const tol = opts.tol ?? 1e-14;
-  checkTolerance(tol);
-  const op = symmetricOperator(fn, L);
-  const v = signalVector(fn, x, op.n);
-  if (t === 0) return v;
-  const [lo, hi] = resolveInterval(op, opts.lmin, opts.lmax);
+/** The Chebyshev expansion of exp(−tL) on L's spectral interval [lo, hi] (coefficients for `chebyshevApply`). */
+export interface HeatExpansion {
+  coef: Float64Array;
+  lo: number;
+  hi: number;
+}
+
+export function heatExpansion(op: SymmetricOperator, t: number, tol: number, lmin?: number, lmax?: number): HeatExpansion {
+  const [lo, hi] = resolveInterval(op, lmin, lmax);
   const r = 0.5 * (hi - lo);
   const z = t * r;
   const K = Math.ceil(Math.sqrt(2 * z * Math.log(1 / Math.max(tol, 1e-300)))) + 20;
@@ -65,5 +63,24 @@ export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKe
   const scale = Math.exp(-t * lo);
   const coef = new Float64Array(last + 1);
   for (let k = 0; k <= last; k++) coef[k] = scale * (k === 0 ? 1 : 2) * (k % 2 ? -1 : 1) * ive[k];
+  return { coef, lo, hi };
+}
+
+/** t must be a finite number ≥ 0. */
+export function checkTime(fn: string, t: unknown): number {
+  if (typeof t !== "number" || !(t >= 0) || !Number.isFinite(t)) throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, "t", t));
+  return t;
+}
+
+export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKernelOptions): Float64Array {
+  const fn = "diffusion.heatKernel";
+  checkOptions(fn, opts, ["t", "tol", "lmin", "lmax"]);
+  const t = checkTime(fn, opts?.t);
+  const tol = opts.tol ?? 1e-14;
+  checkTolerance(tol);
+  const op = symmetricOperator(fn, L);
+  const v = signalVector(fn, x, op.n);
+  if (t === 0) return v;
+  const { coef, lo, hi } = heatExpansion(op, t, tol, opts.lmin, opts.lmax);
   return chebyshevApply(op, v, coef, lo, hi);
 }

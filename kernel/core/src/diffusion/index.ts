@@ -1,6 +1,8 @@
 /** The `diffusion` namespace: heat kernels, spectral graph filters and diffusion statistics of graph signals. */
 export { heatKernel } from "./heat-kernel";
 export type { HeatKernelOptions } from "./heat-kernel";
+export { heatGeodesic } from "./heat-geodesic";
+export type { HeatGeodesicOptions } from "./heat-geodesic";
 export { chebyshevFilter, chebyshevCoefficients } from "./chebyshev";
 export type { ChebyshevFilterOptions } from "./chebyshev";
 export { spectralEntropy } from "./spectral-entropy";

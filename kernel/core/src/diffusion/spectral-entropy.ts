@@ -5,6 +5,9 @@
  * eigenvalues λ_i (real: P is similar to D^{−1/2} K D^{−1/2}); with α_i = |λ_i|^t / Σ_j |λ_j|^t,
  * DSE = −Σ α_i log α_i. t = 0 gives log n; as t grows only the eigenvalues near 1 survive (one per connected
  * component), so DSE measures the effective dimension of the diffusion at scale t.
+ * Checked against the paper (§3) and its reference code: same kernel (its 1/(σ√2π) prefactor cancels in D⁻¹K), same
+ * |λ|^t normalization. The reference code's default σ is 10 (tuned to network activations); here the default is the
+ * median pairwise distance, so pass sigma explicitly to compare runs across data sets (examples/06 fixes σ = 1).
  */
 import { Matrix } from "../matrix";
 import { CsrMatrix } from "../csr";

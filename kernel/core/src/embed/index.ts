@@ -11,3 +11,5 @@ export { line } from "./line";
 export type { LineOptions } from "./line";
 export { fastrp } from "./fastrp";
 export type { FastRPOptions } from "./fastrp";
+export { mds } from "./mds";
+export type { MdsOptions } from "./mds";
