@@ -96,6 +96,18 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.equal((after.iopub[1].content.data as Record<string, string>)["text/plain"], "3");
   });
 
+  it("earlier cells' variables work in object shorthand and in renamed destructuring ({ sigma }, { sigma: s } = o)", async () => {
+    await execute("const sigma = 0.5;\nlet steps = 3;\nconst opts = { sigma: 2, label: 'a' };");
+    const shorthand = await execute("const o = { sigma, steps, extra: 1 };\nJSON.stringify(o)");
+    assert.equal(shorthand.reply.content.status, "ok", JSON.stringify(shorthand.reply.content));
+    assert.equal((shorthand.iopub[1].content.data as Record<string, string>)["text/plain"], `'{"sigma":0.5,"steps":3,"extra":1}'`);
+    const renamed = await execute("const { sigma: s2, label } = opts;\n[s2, label].join(' ')");
+    assert.equal(renamed.reply.content.status, "ok", JSON.stringify(renamed.reply.content));
+    assert.equal((renamed.iopub[1].content.data as Record<string, string>)["text/plain"], "'2 a'");
+    const assigned = await execute("({ steps = 9 } = {} as { steps?: number });\nsteps");
+    assert.equal((assigned.iopub[1].content.data as Record<string, string>)["text/plain"], "9");
+  });
+
   it("a thrown EigenlabError (wrong shape) is reported with its name and message; the kernel keeps its state", async () => {
     const { reply, iopub } = await execute("linalg.eigh(Matrix.zeros(2, 3))");
     assert.equal(reply.content.status, "error");

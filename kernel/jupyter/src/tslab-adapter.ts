@@ -99,6 +99,35 @@ function patchTypeScriptSys(forward: (p: string) => string): void {
   }
 }
 
+/**
+ * tslab rewrites every identifier whose symbol was declared in an earlier cell into `exports.<name>`. Two
+ * spots go wrong, and cells are respelled before tslab sees them, with the same meaning:
+ * - object-literal shorthand is left alone: `{ sigma }` throws "sigma is not defined". Spelled out as
+ *   `{ sigma: sigma }` (and `{ a = 1 } = o` as `{ a: a = 1 } = o`); only for names in `known` (the notebook's
+ *   variables), so error columns move only on lines that needed it;
+ * - a renamed destructuring key of an earlier cell's object type, `const { sigma: s } = o`, becomes
+ *   `{ exports, sigma: s }` (a SyntaxError). A quoted key, `{ "sigma": s }`, is not an identifier, so tslab
+ *   leaves it.
+ */
+export function respellForTslab(src: string, known: (name: string) => boolean): string {
+  if (!src.includes("{")) return src;
+  const sf = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isShorthandPropertyAssignment(node) && known(node.name.text)) {
+      edits.push({ start: node.name.getStart(sf), end: node.name.end, text: `${node.name.text}: ${node.name.text}` });
+    } else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) {
+      const key = node.propertyName;
+      edits.push({ start: key.getStart(sf), end: key.end, text: JSON.stringify(key.text) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  let out = src;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
 export function createEngine(options: EngineOptions): Engine {
   const { rootDir, packages } = options;
   patchTypeScriptSys(forwardPackages(rootDir, packages));
@@ -167,7 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
       value = null;
       diagnostics = [];
       thrown = null;
-      const ok = await executor.execute(src);
+      const ok = await executor.execute(respellForTslab(src, (name) => name in executor.locals));
       // (assigned by the capture console during `execute`; TypeScript cannot see that.)
       const last = value as { v: unknown } | null;
       if (ok) return { ok: true, hasValue: last !== null, value: last?.v };
