@@ -1,9 +1,9 @@
-/** @eigenlab/viz — results -> display payload -> Vega-Lite v5 spec / SVG / text (DESIGN.md, display contract). */
-export { PAYLOAD_MIME, PAYLOAD_VERSION } from "./payload";
-export type * from "./payload";
-export { encodeArray, decodeArray } from "./codec";
-export type { TypedArrayOf } from "./codec";
-export { LIMITS } from "./limits";
+/**
+ * @eigenlab/viz — results -> display payload -> Vega-Lite v5 spec / SVG / text (DESIGN.md, display contract).
+ * The browser entry's names (payload types, decoding, spec building, text) come first, re-exported whole;
+ * below them the Node-side parts: payload builders from core's results, layouts, SVG rendering, formatters.
+ */
+export * from "./browser";
 export { histogram } from "./histogram";
 export { marchenkoPasturOverlay, bbpOverlay, powerLawOverlay, eigengapOverlay } from "./overlays";
 export { blockMean, sparseBlockMean, subsampleIndices } from "./reduce";
@@ -21,25 +21,7 @@ export type { MatrixPayloadOptions } from "./matrix-payload";
 export { curvePayload } from "./curve-payload";
 export type { CurveInput, CurvePayloadOptions } from "./curve-payload";
 export { toPayload } from "./to-payload";
-export { readPayload, PAYLOAD_KINDS } from "./read";
-export {
-  toVegaLite,
-  spectrumLayers,
-  scatterSpec,
-  spectrumPoints,
-  embeddingPoints,
-  matrixLayers,
-  clustermapLayers,
-  graphLayers,
-  curveLayers,
-  column,
-  defaultColorColumn,
-  VEGA_LITE_MIME,
-  VEGA_LITE_SCHEMA,
-} from "./vegalite";
-export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
-export { toText } from "./text";
 export { toBundle } from "./bundle";
 export { Figure, figure } from "./figure";
 export { registerFormatters, FORMATTER_KINDS } from "./register";
