@@ -31,7 +31,7 @@ export function ojaPayload(r: linalg.OjaResult, opts: OjaPayloadOptions = {}): C
   return {
     kind: "curve",
     version: 1,
-    data: { series, xLabel: "samples", yLabel: "variance along the direction (windowed mean of (xᵀw)²)" },
+    data: { series, xLabel: "samples", yLabel: "windowed mean of (xᵀw)²" },
     meta: payloadMeta(r.meta, extra),
   };
 }

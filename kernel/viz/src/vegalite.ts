@@ -80,14 +80,17 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
   const linkable = !!p.data.vectors;
   if (p.data.view === "histogram") {
     const h = p.data.histogram;
-    const bars = h.counts.map((c, b) => ({ lo: round(h.edges[b]), hi: round(h.edges[b + 1]), count: c, density: round(h.density[b]) }));
+    const bars = h.counts.map((c, b) => ({ lo: round(h.edges[b]), hi: round(h.edges[b + 1]), count: c, density: round(h.density[b]) })).filter((b) => onAxes(b.lo, b.density));
+    // A log axis has no 0 to grow bars from: they start at the power of ten below the smallest bar.
+    const floor = yLog && bars.length ? 10 ** Math.floor(Math.log10(Math.min(...bars.map((b) => b.density)))) : undefined;
     layers.push({
-      data: { values: bars.filter((b) => onAxes(b.lo, b.density)) },
+      data: { values: bars },
       mark: { type: "bar", color: "#4c78a8", opacity: 0.85 },
       encoding: {
         x: { field: "lo", type: "quantitative", title: name, ...(xLog ? { scale: xScale } : { bin: { binned: true } }) },
         x2: { field: "hi" },
         y: { field: "density", type: "quantitative", title: "density", scale: yScale },
+        ...(floor !== undefined ? { y2: { datum: floor } } : {}),
         tooltip: [
           { field: "lo", title: "from", format: ".4g" },
           { field: "hi", title: "to", format: ".4g" },
