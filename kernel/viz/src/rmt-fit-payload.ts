@@ -2,11 +2,10 @@
 import { rmt } from "@eigenlab/core";
 import { populationEigenvalue, spikeOverlap } from "@eigenlab/core/dist/rmt/bbp";
 import { checkOptions } from "@eigenlab/core/dist/validate";
-import { encodeArray } from "./codec";
 import { histogram } from "./histogram";
-import { payloadMeta } from "./meta";
+import { histogramPayload } from "./histogram-payload";
 import { bbpOverlay, marchenkoPasturOverlay, spikesOverlay } from "./overlays";
-import type { PayloadMeta, SpectrumPayload } from "./payload";
+import type { SpectrumPayload } from "./payload";
 
 export interface RmtFitPayloadOptions {
   /** Histogram bins (default: about √m across the bulk, so far spikes do not squeeze it into a few bins). */
@@ -36,21 +35,10 @@ export function rmtFitPayload(result: rmt.MarchenkoPasturFit | rmt.Spikes, opts:
   const population = isSpikes ? result.population : Float64Array.from(spikes, (v) => populationEigenvalue(v, fit.ratio, fit.sigma2));
   const overlaps = isSpikes ? result.overlaps : Float64Array.from(population, (l) => spikeOverlap(l, fit.ratio, fit.sigma2));
   const alpha = (result.meta.alpha ?? fit.meta.alpha) as number | undefined;
-  const extra: PayloadMeta = {};
-  if (opts.title) extra.title = opts.title;
-  return {
-    kind: "spectrum",
-    version: 1,
-    data: {
-      values: encodeArray(values, "float64"),
-      view: "histogram",
-      histogram: histogram(values, bins),
-      overlays: [
-        marchenkoPasturOverlay(fit.ratio, fit.sigma2, { bulk: true }),
-        bbpOverlay(fit.threshold, `spike threshold: λ₊ + Tracy–Widom margin${alpha !== undefined ? ` (α = ${alpha})` : ""}`),
-        spikesOverlay(spikes, { population, overlaps }),
-      ],
-    },
-    meta: payloadMeta(result.meta, { sigma2: fit.sigma2, ratio: fit.ratio, ks: fit.ks, ...extra }),
-  };
+  const overlays = [
+    marchenkoPasturOverlay(fit.ratio, fit.sigma2, { bulk: true }),
+    bbpOverlay(fit.threshold, `spike threshold: λ₊ + Tracy–Widom margin${alpha !== undefined ? ` (α = ${alpha})` : ""}`),
+    spikesOverlay(spikes, { population, overlaps }),
+  ];
+  return histogramPayload(values, histogram(values, bins), overlays, result.meta, { sigma2: fit.sigma2, ratio: fit.ratio, ks: fit.ks, title: opts.title });
 }
