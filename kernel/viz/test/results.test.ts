@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { data, JUPYTER_DISPLAY, linalg, Matrix, ot, rmt, Rng } from "@eigenlab/core";
-import { decodeArray, FORMATTER_KINDS, PAYLOAD_MIME, readPayload, registerFormatters, VEGA_LITE_MIME } from "../src";
+import { decodeArray, FORMATTER_KINDS, PAYLOAD_MIME, readPayload, registerFormatters, toText, VEGA_LITE_MIME } from "../src";
 import type { CurvePayload, MatrixPayload, Payload, SpectrumPayload, VegaLiteSpec } from "../src";
 import { assertCompiles, assertValidPayload, countMarks } from "./schema-check";
 import { wishart } from "./fixtures";
@@ -111,6 +111,7 @@ describe("viz display of core results (esd, rmt-fit, power-law, svd, transport, 
     assert.equal(countMarks(svg, "mark-line"), 1);
     assert.equal(countMarks(svg, "mark-rule"), 3);
     assert.equal(countMarks(svg, "mark-symbol"), 2); // one marker per spike
+    assert.match(toText(p), new RegExp(`2 spikes at ${Number(fit.outliers[0].toPrecision(6))}, ${Number(fit.outliers[1].toPrecision(6))}`));
     assert.equal(countMarks(svg, "mark-rect"), p.data.histogram.counts.length); // one bar per bin, empty ones at height 0
   });
 
@@ -189,6 +190,7 @@ describe("viz display of core results (esd, rmt-fit, power-law, svd, transport, 
     assert.ok(line.data.values.every((row, i, all) => i === 0 || (row.value as number) <= (all[i - 1].value as number)));
     assert.equal(countMarks(svg, "mark-symbol"), 6 + 40);
     assert.match(text, /^SVD: 6 singular values/);
+    assert.match(toText(p), /^Spectrum of 6 singular values \[7\.44727, 7\.00316/);
   });
 
   it("ot.sinkhorn(a, b, C) draws the plan as a source × target heatmap beside its marginal error per iteration (log axis)", () => {
