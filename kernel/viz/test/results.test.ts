@@ -169,6 +169,24 @@ describe("viz display of core results (esd, rmt-fit, power-law, svd, transport, 
     assert.equal(countMarks(svg, "mark-rect"), h.counts.filter((c) => c > 0).length);
   });
 
+  it("rmt.powerLawFit(300 000 values): the payload keeps 100 000 quantiles, the histogram counts all 300 000, the bundle < 3 MB", () => {
+    const rng = new Rng(13);
+    const n = 300_000;
+    const values = Float64Array.from({ length: n }, () => Math.pow(1 - rng.uniform(), -1 / 1.5));
+    const fit = rmt.powerLawFit(values, { maxCandidates: 20 });
+    const bundle = (fit as unknown as { [JUPYTER_DISPLAY](): Record<string, unknown> })[JUPYTER_DISPLAY]();
+    const p = bundle[PAYLOAD_MIME] as SpectrumPayload;
+    assertValidPayload(p);
+    const kept = decodeArray(p.data.values);
+    assert.equal(kept.length, 100_000);
+    assert.equal(kept[0], fit.values[0]);
+    assert.equal(kept[kept.length - 1], fit.values[n - 1]);
+    assert.deepEqual(p.meta.reduced, { method: "subsample", from: [n], to: [100_000] });
+    assert.equal(p.data.histogram.counts.reduce((a, b) => a + b, 0), n);
+    const size = Buffer.byteLength(JSON.stringify(bundle));
+    assert.ok(size < 3_000_000, `bundle is ${size} bytes`);
+  });
+
   it("linalg.svd(A 40×6) draws a scree of the singular values, largest first, linked to the rows at U·diag(s)", () => {
     const A = Matrix.random(40, 6, { seed: 12 });
     const r = linalg.svd(A);
