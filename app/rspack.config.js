@@ -93,9 +93,11 @@ module.exports = [
     bail: true,
     devtool: false,
     mode: production ? 'production' : 'development',
-    // Node built-ins reached through @eigenlab/core (gemm's worker threads, backend's CPU probe) are never
-    // called by the renderer's DOM-free code; they resolve to empty modules in the browser bundle.
-    resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser'), os: false, worker_threads: false, fs: false, zlib: false, child_process: false, perf_hooks: false, url: false } },
+    // The browser polyfills JupyterLab's own build configures. No Node built-in of @eigenlab/core is mapped
+    // away: the renderer imports @eigenlab/viz/dist/browser, which loads only core's DOM-free leaf modules
+    // (kernel/viz/test/browser-entry.test.ts walks its require graph), so a Node built-in reaching the
+    // bundle is a build error here rather than an empty module that fails when called.
+    resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser') } },
     module: {
       rules: [
         {

@@ -1,11 +1,11 @@
-/** @eigenlab/viz — results -> display payload -> Vega-Lite v5 spec / SVG / text (DESIGN.md, display contract). */
-export { PAYLOAD_MIME, PAYLOAD_VERSION } from "./payload";
-export type * from "./payload";
-export { encodeArray, decodeArray } from "./codec";
-export type { TypedArrayOf } from "./codec";
-export { LIMITS } from "./limits";
+/**
+ * @eigenlab/viz — results -> display payload -> Vega-Lite v5 spec / SVG / text (DESIGN.md, display contract).
+ * The browser entry's names (payload types, decoding, spec building, text) come first, re-exported whole;
+ * below them the Node-side parts: payload builders from core's results, layouts, SVG rendering, formatters.
+ */
+export * from "./browser";
 export { histogram } from "./histogram";
-export { marchenkoPasturOverlay, bbpOverlay, powerLawOverlay, eigengapOverlay } from "./overlays";
+export { marchenkoPasturOverlay, bbpOverlay, powerLawOverlay, eigengapOverlay, spikesOverlay } from "./overlays";
 export { blockMean, sparseBlockMean, subsampleIndices } from "./reduce";
 export { spectralLayout, forceLayout, SPECTRAL_LAYOUT_MAX_NODES } from "./layout";
 export { spectrumPayload } from "./spectrum-payload";
@@ -20,26 +20,22 @@ export { matrixPayload } from "./matrix-payload";
 export type { MatrixPayloadOptions } from "./matrix-payload";
 export { curvePayload } from "./curve-payload";
 export type { CurveInput, CurvePayloadOptions } from "./curve-payload";
+export { esdPayload } from "./esd-payload";
+export type { EsdPayloadOptions } from "./esd-payload";
+export { rmtFitPayload } from "./rmt-fit-payload";
+export type { RmtFitPayloadOptions } from "./rmt-fit-payload";
+export { powerLawPayload } from "./power-law-payload";
+export type { PowerLawPayloadOptions } from "./power-law-payload";
+export { marchenkoPasturPayload } from "./marchenko-pastur-payload";
+export type { MarchenkoPasturPayloadOptions } from "./marchenko-pastur-payload";
+export { svdPayload } from "./svd-payload";
+export type { SvdPayloadOptions } from "./svd-payload";
+export { transportPayload } from "./transport-payload";
+export type { TransportPayloadOptions } from "./transport-payload";
+export { ojaPayload } from "./oja-payload";
+export type { OjaPayloadOptions } from "./oja-payload";
 export { toPayload } from "./to-payload";
-export { readPayload, PAYLOAD_KINDS } from "./read";
-export {
-  toVegaLite,
-  spectrumLayers,
-  scatterSpec,
-  spectrumPoints,
-  embeddingPoints,
-  matrixLayers,
-  clustermapLayers,
-  graphLayers,
-  curveLayers,
-  column,
-  defaultColorColumn,
-  VEGA_LITE_MIME,
-  VEGA_LITE_SCHEMA,
-} from "./vegalite";
-export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
-export { toText } from "./text";
 export { toBundle } from "./bundle";
 export { Figure, figure } from "./figure";
 export { registerFormatters, FORMATTER_KINDS } from "./register";

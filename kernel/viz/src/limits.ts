@@ -19,6 +19,8 @@ export const LIMITS = {
   payloadEdges: 200_000,
   /** Most points per curve in the spec. */
   specCurvePoints: 2_000,
+  /** Most values a histogram-view spectrum payload carries (beyond: an evenly spaced subset by rank; the histogram counts them all). */
+  payloadValues: 100_000,
   /** Fewer eigenvalues than this draw as a scree plot, more as a histogram. */
   screeMaxValues: 50,
 } as const;

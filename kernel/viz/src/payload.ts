@@ -119,8 +119,14 @@ export interface CurvePayload {
 
 /** Eigenvalues, optional theory overlays, optional eigenvectors for linked recoloring. */
 export interface SpectrumData {
-  /** Eigenvalues ascending, float64, shape [k]. */
+  /** Eigenvalues ascending (singular values: descending, largest first, as a scree plot lists them), float64, shape [k]. */
   values: EncodedArray;
+  /** What the values are (axis titles, text); default "eigenvalue". */
+  valueName?: "eigenvalue" | "singular value";
+  /** Value axis of the histogram view: "log" for heavy-tailed spectra (then the bins are equal in log x). */
+  xScale?: "linear" | "log";
+  /** Density axis of the histogram view: "log" shows a power-law tail as a straight line. */
+  yScale?: "linear" | "log";
   /** Residual norms ‖Av − λv‖ per eigenpair, shape [k]. */
   residuals?: EncodedArray;
   /** "histogram": empirical spectral density (many values); "scree": value against index (few values). */
@@ -136,14 +142,17 @@ export interface SpectrumData {
   labels?: EncodedArray;
 }
 
-/** Bins of equal width on [edges[0], edges[bins]]; `density` integrates to 1. */
+/**
+ * Bins on [edges[0], edges[bins]], of equal width (equal in log x when the spectrum's xScale is "log");
+ * `density` = count / (total · width) integrates to the share of values inside the range.
+ */
 export interface Histogram {
   edges: number[];
   counts: number[];
   density: number[];
 }
 
-export type SpectrumOverlay = MarchenkoPasturOverlay | BbpOverlay | PowerLawOverlay | EigengapOverlay;
+export type SpectrumOverlay = MarchenkoPasturOverlay | BbpOverlay | PowerLawOverlay | EigengapOverlay | SpikesOverlay;
 
 /** Marchenko–Pastur law for aspect ratio `ratio` = p/n and noise variance `sigma2`: density curve and edges. */
 export interface MarchenkoPasturOverlay {
@@ -157,7 +166,11 @@ export interface MarchenkoPasturOverlay {
   y: number[];
 }
 
-/** The BBP phase-transition threshold on the eigenvalue axis: eigenvalues beyond it are detectable spikes. */
+/**
+ * The BBP phase-transition threshold on the eigenvalue axis: eigenvalues beyond it are detectable spikes.
+ * Asymptotically the upper bulk edge σ²(1 + √γ)²; a fitted one adds the finite-sample Tracy–Widom margin
+ * (Johnstone 2001), and `label` says which.
+ */
 export interface BbpOverlay {
   type: "bbp-threshold";
   value: number;
@@ -175,7 +188,18 @@ export interface PowerLawOverlay {
   y: number[];
 }
 
-/** The largest gap between consecutive eigenvalues values[index] and values[index + 1] (eigengap heuristic). */
+/** Eigenvalues detected as spikes (outliers of the bulk), with what is estimated about each. */
+export interface SpikesOverlay {
+  type: "spikes";
+  /** The spike eigenvalues, ascending. */
+  values: number[];
+  /** Estimated population eigenvalue of each spike (inverse BBP map), when known. */
+  population?: number[];
+  /** Estimated squared cosine between each sample eigenvector and its population direction, when known. */
+  overlaps?: number[];
+}
+
+/** The largest gap |values[index + 1] − values[index]| between consecutive values (eigengap heuristic). */
 export interface EigengapOverlay {
   type: "eigengap";
   index: number;
@@ -252,6 +276,12 @@ export interface MatrixData {
   nnz?: number;
   /** Diverging color scale centred at 0 (set when the values take both signs). */
   diverging: boolean;
+  /** Axis titles (default "row", "column") and the color legend's title (default "value"). */
+  rowName?: string;
+  colName?: string;
+  valueName?: string;
+  /** A convergence history drawn beside the heatmap (e.g. Sinkhorn's marginal error per iteration). */
+  history?: CurveData;
 }
 
 /** x/y series, e.g. a convergence history or an eigenvalue path. */

@@ -23,13 +23,15 @@ export function toText(p: Payload): string {
     case "spectrum": {
       const v = decodeArray(p.data.values);
       const k = v.length;
+      const name = p.data.valueName ?? "eigenvalue";
       const head = k <= 8 ? Array.from(v, g).join(", ") : `${Array.from(v.subarray(0, 4), g).join(", ")}, …, ${Array.from(v.subarray(k - 3), g).join(", ")}`;
       const over = p.data.overlays.map((o) =>
         o.type === "marchenko-pastur" ? `Marchenko–Pastur edges [${g(o.lower)}, ${g(o.upper)}]`
         : o.type === "bbp-threshold" ? `${o.label} ${g(o.value)}`
         : o.type === "power-law" ? `power law α = ${g(o.alpha)} for x ≥ ${g(o.xmin)}`
-        : `largest eigengap ${g(o.gap)} after eigenvalue ${o.index + 1}`);
-      return `${title}Spectrum of ${k} eigenvalue${k === 1 ? "" : "s"} [${head}]${over.length ? `; ${over.join("; ")}` : ""}.${provenance(p.meta)}`;
+        : o.type === "spikes" ? `${o.values.length} spike${o.values.length === 1 ? "" : "s"}${o.values.length ? ` at ${o.values.map(g).join(", ")}` : ""}`
+        : `largest gap ${g(o.gap)} after ${name} ${o.index + 1}`);
+      return `${title}Spectrum of ${k} ${name}${k === 1 ? "" : "s"} [${head}]${over.length ? `; ${over.join("; ")}` : ""}.${provenance(p.meta)}`;
     }
     case "embedding": {
       const [n, d] = p.data.coords.shape;
@@ -41,7 +43,7 @@ export function toText(p: Payload): string {
     case "graph":
       return `${title}Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.layoutMethod} layout).${provenance(p.meta)}`;
     case "matrix":
-      return `${title}${p.data.nnz !== undefined ? "Sparse" : "Dense"} ${p.data.rows}×${p.data.cols} matrix${p.data.nnz !== undefined ? ` with ${p.data.nnz} stored entries` : ""}, values in [${g(p.data.range[0])}, ${g(p.data.range[1])}] (displayed cells).${provenance(p.meta)}`;
+      return `${title}${p.data.nnz !== undefined ? "Sparse" : "Dense"} ${p.data.rows}×${p.data.cols} matrix${p.data.nnz !== undefined ? ` with ${p.data.nnz} stored entries` : ""}, values in [${g(p.data.range[0])}, ${g(p.data.range[1])}] (displayed cells)${p.data.history ? `; with ${p.data.history.series.map((s) => `${s.name} (${s.x.shape[0]} points)`).join(", ")}` : ""}.${provenance(p.meta)}`;
     case "curve":
       return `${title}${p.data.series.length} curve${p.data.series.length === 1 ? "" : "s"}: ${p.data.series.map((s) => `${s.name} (${s.x.shape[0]} points)`).join(", ")}.${provenance(p.meta)}`;
   }

@@ -25,6 +25,7 @@ import type {
   Payload,
   PayloadMeta,
   SpectrumPayload,
+  SpikesOverlay,
 } from "./payload";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
@@ -67,22 +68,33 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
   const residuals = decoded && decoded.length === values.length ? decoded : undefined;
   const width = opts.width ?? 360;
   const height = opts.height ?? 240;
-  const yScale = opts.logScale ? { type: "symlog" } : {};
+  const name = p.data.valueName ?? "eigenvalue";
+  // Log axes that the payload asks for (a heavy-tailed ESD) win over the view's symlog toggle.
+  const xLog = p.data.view === "histogram" && p.data.xScale === "log";
+  const yLog = p.data.view === "histogram" && p.data.yScale === "log";
+  const yScale = yLog ? { type: "log" } : opts.logScale ? { type: "symlog" } : {};
+  const xScale = xLog ? { type: "log" } : {};
+  // On a log axis, points at or below 0 have no position: leave them out rather than let Vega drop them with a warning.
+  const onAxes = (x: number, y: number) => (!xLog || x > 0) && (!yLog || y > 0);
   const layers: Json[] = [];
   const linkable = !!p.data.vectors;
   if (p.data.view === "histogram") {
     const h = p.data.histogram;
+    const bars = h.counts.map((c, b) => ({ lo: round(h.edges[b]), hi: round(h.edges[b + 1]), count: c, density: round(h.density[b]) })).filter((b) => onAxes(b.lo, b.density));
+    // A log axis has no 0 to grow bars from: they start at the power of ten below the smallest bar.
+    const floor = yLog && bars.length ? 10 ** Math.floor(Math.log10(Math.min(...bars.map((b) => b.density)))) : undefined;
     layers.push({
-      data: { values: h.counts.map((c, b) => ({ lo: round(h.edges[b]), hi: round(h.edges[b + 1]), count: c, density: round(h.density[b]) })) },
+      data: { values: bars },
       mark: { type: "bar", color: "#4c78a8", opacity: 0.85 },
       encoding: {
-        x: { field: "lo", type: "quantitative", title: "eigenvalue", bin: { binned: true } },
+        x: { field: "lo", type: "quantitative", title: name, ...(xLog ? { scale: xScale } : { bin: { binned: true } }) },
         x2: { field: "hi" },
         y: { field: "density", type: "quantitative", title: "density", scale: yScale },
+        ...(floor !== undefined ? { y2: { datum: floor } } : {}),
         tooltip: [
           { field: "lo", title: "from", format: ".4g" },
           { field: "hi", title: "to", format: ".4g" },
-          { field: "count", title: "eigenvalues" },
+          { field: "count", title: `${name}s` },
         ],
       },
     });
@@ -93,28 +105,36 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
         mark: { type: "tick", color: "#222", thickness: 2, size: 10, yOffset: height - 5, cursor: "pointer" },
         encoding: {
           x: { field: "value", type: "quantitative" },
-          tooltip: [{ field: "index", title: "index" }, { field: "value", title: "eigenvalue", format: ".6g" }],
+          tooltip: [{ field: "index", title: "index" }, { field: "value", title: name, format: ".6g" }],
         },
       });
     }
     for (const o of p.data.overlays) {
       if (o.type === "marchenko-pastur") {
         layers.push({
-          data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: "Marchenko–Pastur" })) },
+          data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: "Marchenko–Pastur" })).filter((d) => onAxes(d.x, d.y)) },
           mark: { type: "line", color: RED, strokeWidth: 2 },
-          encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
+          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
         });
-        layers.push(verticalRules([{ at: o.lower, label: "λ₋" }, { at: o.upper, label: "λ₊" }], RED, [4, 3]));
+        layers.push(verticalRules([{ at: o.lower, label: "λ₋" }, { at: o.upper, label: "λ₊" }].filter((r) => onAxes(r.at, 1)), RED, [4, 3]));
       } else if (o.type === "bbp-threshold") {
         layers.push(verticalRules([{ at: o.value, label: o.label }], "#9467bd", [6, 3]));
       } else if (o.type === "power-law") {
         layers.push({
-          data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: `power law α = ${round(o.alpha)}` })) },
+          data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: `power law α = ${round(o.alpha)}` })).filter((d) => onAxes(d.x, d.y)) },
           mark: { type: "line", color: "#ff7f0e", strokeWidth: 2 },
-          encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
+          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
         });
+        layers.push(verticalRules([{ at: o.xmin, label: `xmin (α = ${round(o.alpha)}${o.ks !== undefined ? `, KS ${round(o.ks)}` : ""})` }], "#ff7f0e", [3, 3]));
       } else if (o.type === "eigengap") {
-        layers.push(verticalRules([{ at: (values[o.index] + values[o.index + 1]) / 2, label: `eigengap after #${o.index + 1}` }], GREY, [2, 2]));
+        layers.push(verticalRules([{ at: (values[o.index] + values[o.index + 1]) / 2, label: `${gapName(name)} after #${o.index + 1}` }], GREY, [2, 2]));
+      } else if (o.type === "spikes") {
+        // Spikes sit far out in sparse bins: a marker on the axis under each one says where they are.
+        layers.push({
+          data: { values: spikeRows(o) },
+          mark: { type: "point", shape: "triangle-up", filled: true, color: RED, size: 90, opacity: 1 },
+          encoding: { x: { field: "value", type: "quantitative", scale: xScale }, y: { value: height - 5 }, tooltip: spikeTooltip(o, name) },
+        });
       }
     }
   } else {
@@ -123,7 +143,7 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       if (residuals) r.residual = Number(residuals[i].toExponential(2));
       return r;
     });
-    const tooltip: Json[] = [{ field: "rank", title: "#" }, { field: "value", title: "eigenvalue", format: ".6g" }];
+    const tooltip: Json[] = [{ field: "rank", title: "#" }, { field: "value", title: name, format: ".6g" }];
     if (residuals) tooltip.push({ field: "residual", title: "residual", format: ".2e" });
     for (const o of p.data.overlays) {
       if (o.type === "marchenko-pastur") {
@@ -140,7 +160,7 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
         });
       } else if (o.type === "eigengap") {
         layers.push({
-          data: { values: [{ at: o.index + 1.5, label: `eigengap after #${o.index + 1}`, gap: round(o.gap) }] },
+          data: { values: [{ at: o.index + 1.5, label: `${gapName(name)} after #${o.index + 1}`, gap: round(o.gap) }] },
           mark: { type: "rule", color: GREY, strokeDash: [2, 2] },
           encoding: { x: { field: "at", type: "quantitative" }, tooltip: [{ field: "label" }, { field: "gap", format: ".4g" }] },
         });
@@ -151,12 +171,42 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       mark: { type: "line", color: "#4c78a8", point: { filled: true, size: 50, cursor: linkable ? "pointer" : "default" } },
       encoding: {
         x: { field: "rank", type: "quantitative", title: "index", axis: { tickMinStep: 1 } },
-        y: { field: "value", type: "quantitative", title: "eigenvalue", scale: { zero: false, ...yScale } },
+        y: { field: "value", type: "quantitative", title: name, scale: { zero: false, ...yScale } },
         tooltip,
       },
     });
+    for (const o of p.data.overlays) {
+      if (o.type !== "spikes") continue;
+      // Ring the scree points that are spikes (matched by value: the overlay lists some of `values`).
+      const rank = new Map(Array.from(values, (v, i) => [v, i + 1] as const));
+      layers.push({
+        data: { values: spikeRows(o).map((r) => ({ ...r, rank: rank.get(o.values[r.i]) ?? null })).filter((r) => r.rank !== null) },
+        mark: { type: "point", color: RED, size: 160, strokeWidth: 2 },
+        encoding: { x: { field: "rank", type: "quantitative" }, y: { field: "value", type: "quantitative" }, tooltip: spikeTooltip(o, name) },
+      });
+    }
   }
   return { width, height, layer: layers };
+}
+
+function gapName(valueName: string): string {
+  return valueName === "eigenvalue" ? "eigengap" : "largest gap";
+}
+
+function spikeRows(o: SpikesOverlay): { i: number; value: number; population?: number; overlap?: number }[] {
+  return o.values.map((v, i) => {
+    const r: { i: number; value: number; population?: number; overlap?: number } = { i, value: round(v) };
+    if (o.population && Number.isFinite(o.population[i])) r.population = round(o.population[i]);
+    if (o.overlaps && Number.isFinite(o.overlaps[i])) r.overlap = round(o.overlaps[i]);
+    return r;
+  });
+}
+
+function spikeTooltip(o: SpikesOverlay, name: string): Json[] {
+  const t: Json[] = [{ field: "value", title: `spike ${name}`, format: ".6g" }];
+  if (o.population) t.push({ field: "population", title: "population estimate", format: ".4g" });
+  if (o.overlaps) t.push({ field: "overlap", title: "overlap cos²", format: ".3f" });
+  return t;
 }
 
 function verticalRules(rules: { at: number; label: string }[], color: string, dash: number[]): Json {
@@ -276,7 +326,7 @@ function shownNote(shown: number, total: number): string | undefined {
 }
 
 /** Heatmap cells on quantitative axes spanning the full matrix (cell j covers [j·cols/c, (j+1)·cols/c)). */
-function heatmapLayer(values: ArrayLike<number>, r: number, c: number, rows: number, cols: number, diverging: boolean, title: string): Json {
+function heatmapLayer(values: ArrayLike<number>, r: number, c: number, rows: number, cols: number, diverging: boolean, title: string, axes = { row: "row", col: "column" }): Json {
   const cells: Json[] = [];
   for (let a = 0; a < r; a++) {
     for (let b = 0; b < c; b++) {
@@ -287,14 +337,14 @@ function heatmapLayer(values: ArrayLike<number>, r: number, c: number, rows: num
     data: { values: cells },
     mark: { type: "rect" },
     encoding: {
-      x: { field: "x0", type: "quantitative", title: "column", scale: { domain: [0, cols], nice: false } },
+      x: { field: "x0", type: "quantitative", title: axes.col, scale: { domain: [0, cols], nice: false } },
       x2: { field: "x1" },
-      y: { field: "y0", type: "quantitative", title: "row", scale: { domain: [0, rows], nice: false, reverse: true } },
+      y: { field: "y0", type: "quantitative", title: axes.row, scale: { domain: [0, rows], nice: false, reverse: true } },
       y2: { field: "y1" },
       color: { field: "v", type: "quantitative", title, scale: diverging ? { scheme: "redblue", domainMid: 0, reverse: true } : { scheme: "viridis" } },
       tooltip: [
-        { field: "y0", title: "row from", format: ".0f" },
-        { field: "x0", title: "column from", format: ".0f" },
+        { field: "y0", title: `${axes.row} from`, format: ".0f" },
+        { field: "x0", title: `${axes.col} from`, format: ".0f" },
         { field: "v", title, format: ".4g" },
       ],
     },
@@ -305,17 +355,22 @@ function toSpecGrid(values: ArrayLike<number>, r: number, c: number): { values: 
   return r > LIMITS.specMatrixSide || c > LIMITS.specMatrixSide ? blockMean(values, r, c, LIMITS.specMatrixSide) : { values, r, c };
 }
 
-/** Matrix heatmap. */
+/** Matrix heatmap; with a history, the history's curve beside it. */
 export function matrixLayers(p: MatrixPayload, opts: SpecOptions = {}): Json {
   const [r0, c0] = p.data.values.shape;
   const g = toSpecGrid(decodeArray(p.data.values), r0, c0);
   const side = opts.width ?? 320;
   const aspect = p.data.rows / p.data.cols;
-  return {
+  const axes = { row: p.data.rowName ?? "row", col: p.data.colName ?? "column" };
+  const heatmap = {
     width: aspect <= 1 ? side : side / aspect,
     height: aspect <= 1 ? side * aspect : side,
-    layer: [heatmapLayer(g.values, g.r, g.c, p.data.rows, p.data.cols, p.data.diverging, "value")],
+    layer: [heatmapLayer(g.values, g.r, g.c, p.data.rows, p.data.cols, p.data.diverging, p.data.valueName ?? "value", axes)],
   };
+  if (!p.data.history) return heatmap;
+  const history: CurvePayload = { kind: "curve", version: 1, data: p.data.history, meta: {} };
+  const curve = curveLayers(history, { width: Math.round(side * 0.8), height: Math.min(heatmap.height, 240) });
+  return { hconcat: [heatmap, curve], resolve: { scale: { color: "independent" } } };
 }
 
 /** Cluster map: reordered affinity with a box per cluster; or cluster sizes when no affinity was given. */
@@ -422,20 +477,25 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
 /** One line per series (thinned to LIMITS.specCurvePoints points each). */
 export function curveLayers(p: CurvePayload, opts: SpecOptions = {}): Json {
   const values: Json[] = [];
+  const xLog = p.data.xScale === "log";
+  const yLog = opts.logScale || p.data.yScale === "log";
   for (const s of p.data.series) {
     const x = decodeArray(s.x);
     const y = decodeArray(s.y);
     const stride = Math.max(1, Math.ceil(x.length / LIMITS.specCurvePoints));
-    for (let i = 0; i < x.length; i += stride) values.push({ series: s.name, x: round(x[i]), y: round(y[i]) });
+    for (let i = 0; i < x.length; i += stride) {
+      // Points at or below 0 have no place on a log axis (e.g. an error that reached exactly 0).
+      if ((xLog && !(x[i] > 0)) || (yLog && !(y[i] > 0))) continue;
+      values.push({ series: s.name, x: round(x[i]), y: round(y[i]) });
+    }
   }
-  const yLog = opts.logScale || p.data.yScale === "log";
   return {
     width: opts.width ?? 360,
     height: opts.height ?? 240,
     data: { values },
     mark: { type: "line", point: values.length <= 200 },
     encoding: {
-      x: { field: "x", type: "quantitative", title: p.data.xLabel ?? "x", scale: p.data.xScale === "log" ? { type: "log" } : { zero: false } },
+      x: { field: "x", type: "quantitative", title: p.data.xLabel ?? "x", scale: xLog ? { type: "log" } : { zero: false } },
       y: { field: "y", type: "quantitative", title: p.data.yLabel ?? "y", scale: yLog ? { type: "log" } : { zero: false } },
       color: { field: "series", type: "nominal", legend: p.data.series.length > 1 ? {} : null },
       tooltip: [{ field: "series" }, { field: "x", format: ".4g" }, { field: "y", format: ".4g" }],

@@ -1,7 +1,11 @@
 /** Test helper: validates payloads against the generated JSON Schema and counts SVG marks. */
 import Ajv from "ajv";
+import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { compile } from "vega-lite";
+import { VEGA_LITE_SCHEMA } from "../src";
+import type { VegaLiteSpec } from "../src";
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "schema", "payload.schema.json"), "utf8"));
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -12,6 +16,23 @@ export function assertValidPayload(payload: unknown): void {
   // Validate what travels: the JSON text, not the in-memory object.
   const json = JSON.parse(JSON.stringify(payload));
   if (!validate(json)) throw new Error(`payload violates the schema: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+}
+
+/** Compiles with vega-lite 5, failing on any warning (a spec that compiles with warnings draws wrongly). */
+export function assertCompiles(spec: VegaLiteSpec): void {
+  assert.equal((spec as { $schema?: string }).$schema, VEGA_LITE_SCHEMA);
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    warn: (...m: unknown[]) => (warnings.push(m.join(" ")), logger),
+    info: () => logger,
+    debug: () => logger,
+    error: (...m: unknown[]) => {
+      throw new Error(m.join(" "));
+    },
+  };
+  compile(spec as never, { logger: logger as never });
+  assert.deepEqual(warnings, [], `vega-lite warnings: ${warnings.join("; ")}`);
 }
 
 /**

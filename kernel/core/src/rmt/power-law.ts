@@ -32,11 +32,13 @@ export class PowerLawFit {
   readonly sigma: number;
   /** The scanned candidates and their KS distances (for plotting the selection). */
   readonly candidates: { xmin: Float64Array; ks: Float64Array; alpha: Float64Array };
+  /** The values fitted, ascending (the display draws their ESD under the fitted tail). */
+  readonly values: Float64Array;
   readonly meta: ResultMeta;
 
   constructor(init: {
     alpha: number; xmin: number; ks: number; nTail: number; sigma: number;
-    candidates: { xmin: Float64Array; ks: Float64Array; alpha: Float64Array }; meta: ResultMeta;
+    candidates: { xmin: Float64Array; ks: Float64Array; alpha: Float64Array }; values: Float64Array; meta: ResultMeta;
   }) {
     this.alpha = init.alpha;
     this.xmin = init.xmin;
@@ -44,6 +46,7 @@ export class PowerLawFit {
     this.nTail = init.nTail;
     this.sigma = init.sigma;
     this.candidates = init.candidates;
+    this.values = init.values;
     this.meta = init.meta;
   }
 
@@ -140,6 +143,7 @@ function result(
     nTail,
     sigma: (alpha - 1) / Math.sqrt(nTail),
     candidates,
+    values: x,
     meta: {
       solver: "clauset-shalizi-newman", backend: "cpu", precision: "float64", version: VERSION,
       inputShape: [x.length], inputHash: hashArrays(x),
