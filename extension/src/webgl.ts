@@ -3,9 +3,12 @@
  * and drag, hover for the point, lasso with shift-drag (or a long press) to select.
  */
 import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { imageDataToPng } from "./export";
 import { toGlPoints } from "./gl-points";
 
 export interface WebglScatter {
+  /** The current view (zoom and pan included) as a PNG data URL. */
+  exportPng(): Promise<string>;
   dispose(): void;
 }
 
@@ -74,6 +77,10 @@ export async function mountWebglScatter(
     status.textContent = `${n.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
   });
   return {
+    async exportPng() {
+      // export() without options renders synchronously with the current settings and returns ImageData.
+      return imageDataToPng((plot as unknown as { export(): ImageData }).export());
+    },
     dispose() {
       canvas.removeEventListener("mousemove", onMove);
       plot.destroy();
