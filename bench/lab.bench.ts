@@ -71,32 +71,40 @@ export async function run(): Promise<void> {
       return info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "unknown";
     });
     await canvas.scrollIntoViewIfNeeded();
-    const box = (await canvas.boundingBox())!;
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
     const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png").length + ":" + (c as HTMLCanvasElement).toDataURL("image/png").slice(-200));
     const before = await pixels();
-    // Record every animation frame while real (trusted) wheel and drag input moves the camera.
-    await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __recording: boolean };
-      w.__frames = [];
-      w.__recording = true;
-      const tick = (t: number) => {
-        w.__frames.push(t);
-        if (w.__recording) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await page.mouse.move(cx, cy);
-    for (let i = 0; i < 20; i++) await page.mouse.wheel(0, i < 10 ? -120 : 60);
-    await page.mouse.down();
-    await page.mouse.move(cx + 150, cy + 80, { steps: 60 });
-    await page.mouse.move(cx - 100, cy - 60, { steps: 60 });
-    await page.mouse.up();
-    const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __recording: boolean };
-      w.__recording = false;
-      return w.__frames;
+    // Drive the camera from inside the page, one input event per animation frame (60 wheel zooms, then a
+    // 90-frame drag), so every frame redraws all points; the rAF timestamps give the frame times.
+    const frames = await canvas.evaluate(async (node) => {
+      const c = node as HTMLCanvasElement;
+      const r = c.getBoundingClientRect();
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      const mouse = (type: string, x: number, y: number, target: EventTarget) =>
+        target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === "mouseup" ? 0 : 1, bubbles: true, cancelable: true }));
+      const steps: Array<() => void> = [];
+      for (let i = 0; i < 60; i++) {
+        const deltaY = Math.floor(i / 15) % 2 === 0 ? -40 : 40;
+        steps.push(() => c.dispatchEvent(new WheelEvent("wheel", { deltaY, clientX: cx, clientY: cy, bubbles: true, cancelable: true })));
+      }
+      steps.push(() => mouse("mousedown", cx, cy, c));
+      for (let i = 1; i <= 90; i++) {
+        const a = (2 * Math.PI * i) / 90;
+        steps.push(() => mouse("mousemove", cx + 120 * Math.sin(a), cy + 60 * (1 - Math.cos(a)), window));
+      }
+      steps.push(() => mouse("mouseup", cx, cy, window));
+      const times: number[] = [];
+      await new Promise<void>((done) => {
+        const tick = (t: number) => {
+          times.push(t);
+          const step = steps.shift();
+          if (step) step();
+          if (step || times.length < 2) requestAnimationFrame(tick);
+          else requestAnimationFrame((t2) => (times.push(t2), done()));
+        };
+        requestAnimationFrame(tick);
+      });
+      return times;
     });
     const after = await pixels();
     const deltas = frames.slice(1).map((t, i) => (t - frames[i]) / 1000).sort((a, b) => a - b);

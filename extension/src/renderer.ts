@@ -53,6 +53,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly onLinkedPick: PickListener = (pick) => this.applyLinkedPick(pick);
   /** Redraws in the new colors when the lab theme changes (JupyterLab sets data-jp-theme-* on <body>). */
   private themeObserver?: MutationObserver;
+  /** What the header says while a linked output's eigenvector colors this one. */
+  private linkedNote = "";
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -126,8 +128,9 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     this.state = {
       ...this.state,
       colorBy: undefined,
-      linkedColor: { values: pick.vector, name: `eigenvector ${pick.index + 1} (λ = ${formatValue(pick.eigenvalue)}, linked)` },
+      linkedColor: { values: pick.vector, name: `eigenvector ${pick.index + 1} (linked)` },
     };
+    this.linkedNote = `colored by eigenvector ${pick.index + 1} (λ = ${formatValue(pick.eigenvalue)}) from the output linked as “${this.linkKey ?? ""}”`;
     void this.draw();
   }
 
@@ -163,7 +166,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     if (this.state.linkedColor) {
       const note = document.createElement("div");
       note.className = "eigenlab-linked-note";
-      note.textContent = `colored by ${this.state.linkedColor.name} from an output linked as “${this.linkKey ?? ""}”`;
+      note.textContent = this.linkedNote;
       this.node.appendChild(note);
     }
     const body = document.createElement("div");
@@ -298,6 +301,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
         select.appendChild(o);
       }
       select.value = this.state.colorBy === undefined ? "" : String(this.state.colorBy);
+      // A spectrum without labels starts colored by its first non-trivial eigenvector (viz's default column).
+      if (select.value === "" && select.selectedIndex < 0 && !this.state.linkedColor) select.selectedIndex = Math.min(1, select.options.length - 1);
       select.addEventListener("change", () => {
         this.state = { ...this.state, colorBy: select.value === "" ? undefined : Number(select.value) };
         void this.draw();

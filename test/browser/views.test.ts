@@ -146,7 +146,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     await (await screePoint(scree, 2)).hover();
     const tip = await tooltipText(page);
     assert.ok(tip.includes(computed.values[2].toPrecision(6)), `tooltip "${tip}" shows λ3 = ${computed.values[2].toPrecision(6)}`);
-    await screenshot(output(CELL.spectrum), "views-hover-eigenvalue");
+    await screenshot(page, "views-hover-eigenvalue");
     // The spectral embedding's points: pick eigenvector 2 (its second coordinate) as color, then hover point 7.
     const emb = output(CELL.embedding);
     await (await screePoint(emb.locator(".eigenlab-panel-spectrum"), 1)).click();
@@ -163,7 +163,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     assert.ok(shown, `tooltip "${pointTip}" names eigenvector 2 and its value`);
     const value = parseShown(shown[1]);
     assert.ok(Math.abs(value - computed.e1[7]) <= 1e-3 * Math.abs(computed.e1[7]) + 1e-6, `tooltip value ${value} = E.coords[7, 1] = ${computed.e1[7]}`);
-    await screenshot(emb, "views-hover-embedding-point");
+    await screenshot(page, "views-hover-embedding-point");
     // WebGL points: the hovered point's label is the cell's i % 5.
     const canvas = output(CELL.webgl).locator("canvas.eigenlab-webgl-canvas");
     // Off-screen cells are skipped by the notebook's content-visibility windowing: bring it into view first.
@@ -202,7 +202,8 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     // Across outputs: the graph cell shares the link key "karate" and recolors by the same eigenvector.
     const note = output(CELL.graph).locator(".eigenlab-linked-note");
     await note.waitFor({ timeout: 10000 });
-    assert.match((await note.textContent()) ?? "", /eigenvector 3 .*karate/);
+    const noteText = (await note.textContent()) ?? "";
+    assert.ok(noteText.includes(`eigenvector 3 (λ = ${Number(computed.values[2].toPrecision(4))})`) && noteText.includes("karate"), `note: ${noteText}`);
     const graphAfter = await until("the graph's nodes to recolor", 10000, async () => {
       const f = await fills(output(CELL.graph).locator(".eigenlab-panel-graph"));
       return f.length === 34 && new Set(f).size > 2 ? f : undefined;
