@@ -47,6 +47,9 @@ export async function mountWebglScatter(
     height: opts.height,
     backgroundColor: opts.background,
     pointSize: n > 200_000 ? 1 : n > 50_000 ? 2 : 3,
+    // Above 50 000 points: squares without alpha blending (regl-scatterplot's performance mode), the cheap
+    // fragment path that keeps zoom and pan fluid on software WebGL and integrated GPUs.
+    performanceMode: n > 50_000,
     pointColor: gl.colors,
     colorBy: gl.category ? "valueA" : gl.value ? "valueB" : null,
     lassoOnLongPress: true,
