@@ -156,7 +156,7 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
     case "matrix":
       return { panels: [{ role: "chart", engine: "vega", spec: withSchema(matrixLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
     case "curve":
-      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width })) }], logToggle: true, colorChoices: [], linked: false };
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width: Math.min(width - 40, 720) })) }], logToggle: true, colorChoices: [], linked: false };
   }
 }
 

@@ -10,7 +10,7 @@ import { outputText, runCells, runNotebook, screenshot, until, useLab } from "./
 const MIME = "application/vnd.eigenlab.v1+json";
 const LINK = { metadata: { [MIME]: { link: "karate" } } };
 
-// Each cell logs the numbers it computed as one JSON line, so the tests compare what is drawn to them.
+// The last cell logs the numbers the cells computed as one JSON line, so the tests compare what is drawn to them.
 const CELLS = [
   `const K = data.karateClub();
 const W = K.graph;
@@ -18,9 +18,7 @@ const S = linalg.eigh(graph.laplacian(W, { kind: "sym" }).toDense());
 const E = embed.spectral(W, { dim: 2, seed: 0 });
 const N = 25000;
 const big = new Embedding({ coords: Matrix.random(N, 2, { seed: 3 }), labels: Int32Array.from({ length: N }, (_, i) => i % 5),
-  meta: { solver: "given", backend: "cpu", precision: "float64", version: VERSION, inputShape: [N, 2] } });
-console.log(JSON.stringify({ values: Array.from(S.values), vectors: [0, 1, 2, 3].map((j) => Array.from(S.vectors.col(j))),
-  e0: Array.from(E.coords.col(0)), e1: Array.from(E.coords.col(1)) }));`,
+  meta: { solver: "given", backend: "cpu", precision: "float64", version: VERSION, inputShape: [N, 2] } });`,
   `const spectrumOut = display(S, ${JSON.stringify(LINK)});`,
   `const graphOut = display(W, ${JSON.stringify(LINK)});`,
   `E`,
@@ -29,8 +27,10 @@ console.log(JSON.stringify({ values: Array.from(S.values), vectors: [0, 1, 2, 3]
   `import { figure, curvePayload } from "@eigenlab/viz";
 figure(curvePayload({ name: "eigenvalue", y: Array.from(S.values) }, { title: "karate spectrum", xLabel: "index", yLabel: "λ" }))`,
   `({ [Symbol.for("Jupyter.display")]() { return { "${MIME}": { kind: "spectrum", version: 1, data: {}, meta: {} }, "text/plain": "a broken payload" }; } })`,
+  `console.log(JSON.stringify({ values: Array.from(S.values), vectors: [0, 1, 2, 3].map((j) => Array.from(S.vectors.col(j))),
+  e0: Array.from(E.coords.col(0)), e1: Array.from(E.coords.col(1)) }));`,
 ];
-const CELL = { setup: 0, spectrum: 1, graph: 2, embedding: 3, webgl: 4, clustermap: 5, curve: 6, broken: 7 };
+const CELL = { setup: 0, spectrum: 1, graph: 2, embedding: 3, webgl: 4, clustermap: 5, curve: 6, broken: 7, numbers: 8 };
 
 interface Computed {
   values: number[];
@@ -109,7 +109,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     suite.page = page;
     const errors = run.outputs.flat().filter((t) => t.startsWith("error:"));
     assert.deepEqual(errors, [], "no cell failed");
-    computed = JSON.parse((await outputText(page, CELL.setup)).trim().split("\n").pop()!) as Computed;
+    computed = JSON.parse((await outputText(page, CELL.numbers)).trim().split("\n").pop()!) as Computed;
     // Every Vega panel drawn (SVG marks present) before any test looks at them.
     for (const cell of [CELL.spectrum, CELL.graph, CELL.embedding, CELL.clustermap, CELL.curve]) {
       await output(cell).locator(".eigenlab-panel svg.marks").first().waitFor({ timeout: 60000 });
@@ -117,7 +117,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
   });
 
   it("each payload kind renders with its marks: spectrum, graph, embedding (Vega and WebGL ≥ 20k points), clustermap, curve", async function () {
-    const kinds = await Promise.all(Object.values(CELL).slice(1, -1).map(async (c) => (await output(c).locator(".eigenlab-kind").textContent()) ?? ""));
+    const kinds = await Promise.all(Object.values(CELL).slice(1, -2).map(async (c) => (await output(c).locator(".eigenlab-kind").textContent()) ?? ""));
     assert.deepEqual(kinds.map((k) => k.toLowerCase()), ["spectrum", "graph", "embedding", "embedding", "clustermap", "curve"]);
     // Spectrum: 34 eigenvalue points in the scree and 34 linked points beside it.
     assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-spectrum .mark-symbol path").count(), 34);
@@ -138,7 +138,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     assert.equal(await output(CELL.curve).locator(".mark-line path").count(), 1);
     assert.equal(await output(CELL.curve).locator(".mark-symbol path").count(), 34);
     await screenshot(page, "views-notebook");
-    for (const [name, cell] of Object.entries(CELL).slice(1, -1)) await screenshot(output(cell), `views-${name}`);
+    for (const [name, cell] of Object.entries(CELL).slice(1, -2)) await screenshot(output(cell), `views-${name}`);
   });
 
   it("hovering an eigenvalue shows its value; hovering an embedding point shows its coordinate as computed in the cell", async function () {
@@ -298,6 +298,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     });
     assert.ok(luminance(dark.background) < 0.3, `dark theme background: ${dark.background}`);
     await screenshot(page, "views-dark-theme");
+    await screenshot(output(CELL.spectrum), "views-dark-theme-spectrum");
     await setTheme("JupyterLab Light");
     await until("the chart to redraw in light colors", 30000, async () => (luminance((await colorsNow()).text) < 0.5 ? true : undefined));
   });
