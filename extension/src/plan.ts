@@ -4,6 +4,7 @@
  */
 import {
   clustermapLayers,
+  column,
   curveLayers,
   decodeArray,
   encodeArray,
@@ -25,6 +26,15 @@ export interface ViewState {
   /** Eigenvector column the points are colored by; undefined: labels / default coloring. */
   colorBy?: number;
   width: number;
+  /** Coloring sent by a linked output (link.ts): wins over `colorBy` for the points/graph panel. */
+  linkedColor?: LinkedColor;
+}
+
+/** An eigenvector another output picked, as a per-point color. */
+export interface LinkedColor {
+  values: Float64Array;
+  /** Legend title, e.g. "eigenvector 2 (linked)". */
+  name: string;
 }
 
 export const DEFAULT_STATE: ViewState = { logScale: false, width: 640 };
@@ -67,6 +77,21 @@ export function eigenvectorChoices(eigenvalues: ArrayLike<number>, own: string |
   return out;
 }
 
+/** `pts` colored by a linked output's eigenvector (diverging, centred at 0) when the point counts agree. */
+export function withLinkedColor(pts: ScatterPoints, linked: LinkedColor | undefined): ScatterPoints {
+  if (!linked || linked.values.length !== pts.x.length) return pts;
+  return { x: pts.x, y: pts.y, color: linked.values, colorName: linked.name, diverging: true };
+}
+
+/** Sets every continuous point color scale in a (layered) spec to the diverging eigenvector scale. */
+function divergingColors(spec: unknown): void {
+  if (!spec || typeof spec !== "object") return;
+  const o = spec as Record<string, unknown>;
+  const color = (o.encoding as { color?: Record<string, unknown> } | undefined)?.color;
+  if (color && color.field === "c") color.scale = { scheme: "blueorange", domainMid: 0 };
+  for (const v of Object.values(o)) if (v && typeof v === "object") divergingColors(v);
+}
+
 function pointsPanel(points: ScatterPoints, state: ViewState, width: number): Panel {
   const count = points.x.length;
   const engine = chooseEngine(count);
@@ -92,7 +117,8 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
   const width = Math.max(240, state.width - 40);
   switch (p.kind) {
     case "spectrum": {
-      const points = spectrumPoints(p, state.colorBy);
+      const own = spectrumPoints(p, state.colorBy);
+      const points = own && withLinkedColor(own, state.linkedColor);
       const half = points ? Math.max(240, Math.floor(width / 2) - 20) : width;
       const chart = withSchema(spectrumLayers(p, { logScale: state.logScale, width: half, height: 260 }));
       const panels: Panel[] = [{ role: "spectrum", engine: "vega", spec: chart }];
@@ -107,7 +133,7 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
       };
     }
     case "embedding": {
-      const points = embeddingPoints(p, state.colorBy);
+      const points = withLinkedColor(embeddingPoints(p, state.colorBy), state.linkedColor);
       const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : p.data.dims >= 3 ? "dimension 3" : "none";
       const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
       const panels = [pointsPanel(points, state, Math.min(width, 520))];
@@ -115,7 +141,10 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
       return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
     }
     case "graph": {
-      const g = graphLayers(p, { colorBy: state.colorBy, width: Math.min(width, 520), height: Math.min(width, 520) });
+      const lc = state.linkedColor && state.linkedColor.values.length === p.data.n ? state.linkedColor : undefined;
+      const source = lc ? { ...p, data: { ...p.data, labels: undefined, vectors: undefined, color: encodeArray(lc.values, "float64"), colorName: lc.name } } : p;
+      const g = graphLayers(source, { colorBy: lc ? undefined : state.colorBy, width: Math.min(width, 520), height: Math.min(width, 520) });
+      if (lc) divergingColors(g.spec);
       const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : "none";
       const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
       const panels: Panel[] = [{ role: "graph", engine: "vega", spec: withSchema(g.spec) }];
@@ -127,7 +156,7 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
     case "matrix":
       return { panels: [{ role: "chart", engine: "vega", spec: withSchema(matrixLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
     case "curve":
-      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width })) }], logToggle: true, colorChoices: [], linked: false };
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width: Math.min(width - 40, 720) })) }], logToggle: true, colorChoices: [], linked: false };
   }
 }
 
@@ -144,4 +173,34 @@ export function eigenIndexOf(item: unknown): number | undefined {
   const datum = (item as { datum?: { index?: unknown } } | null | undefined)?.datum;
   const index = datum?.index;
   return typeof index === "number" && Number.isInteger(index) && index >= 0 ? index : undefined;
+}
+
+/** Point/node count of what a linked pick could recolor in this payload (0: nothing to recolor). */
+export function linkTargetSize(p: Payload): number {
+  switch (p.kind) {
+    case "spectrum":
+      return p.data.coords?.shape[0] ?? 0;
+    case "embedding":
+      return p.data.coords.shape[0];
+    case "graph":
+      return p.data.n;
+    default:
+      return 0;
+  }
+}
+
+/** Eigenpair `index` of a payload that carries eigenvectors (spectrum, spectral embedding, graph). */
+export function eigenpairOf(p: Payload, index: number): { eigenvalue: number; vector: Float64Array } | undefined {
+  let vectors: EncodedArray | undefined;
+  let values: ArrayLike<number> | undefined;
+  if (p.kind === "spectrum") {
+    vectors = p.data.vectors;
+    values = decodeArray(p.data.values);
+  } else if (p.kind === "embedding" || p.kind === "graph") {
+    vectors = p.data.vectors;
+    values = p.data.eigenvalues;
+  }
+  if (!vectors || !values || index >= vectors.shape[1] || index >= values.length) return undefined;
+  const [n, k] = vectors.shape;
+  return { eigenvalue: values[index], vector: column(decodeArray(vectors), n, k, index) };
 }

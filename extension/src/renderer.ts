@@ -2,14 +2,20 @@
  * The MIME renderer widget for `application/vnd.eigenlab.v1+json`: reads the payload (a clear message if it
  * cannot), plans the panels (plan.ts), draws them with vega-embed (lazily imported; tooltips, PNG/SVG
  * export) or WebGL for large point clouds, and shows the provenance badge. Clicking an eigenvalue of a
- * spectrum that carries eigenvectors recolors the linked points by that eigenvector.
+ * spectrum that carries eigenvectors recolors the linked points by that eigenvector, in this output and in
+ * every other output with the same link key (link.ts). Each panel has a PNG/SVG export toolbar (export.ts);
+ * a lab theme switch redraws the charts in the new theme's colors.
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import { readPayload, scatterSpec, VEGA_LITE_SCHEMA } from "@eigenlab/viz/dist/browser";
 import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
 import { provenanceItems } from "./badge";
-import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "./plan";
+import { exportToolbar } from "./export";
+import type { Exporter } from "./export";
+import { LINKS, linkKeyOf } from "./link";
+import type { EigenvectorPick, PickListener } from "./link";
+import { eigenIndexOf, eigenpairOf, linkedPanel, linkTargetSize, planView, DEFAULT_STATE } from "./plan";
 import type { Panel, Plan, ViewState } from "./plan";
 import { vegaThemeConfig } from "./theme";
 import { mountWebglScatter, webglAvailable } from "./webgl";
@@ -30,6 +36,10 @@ function stateFromMetadata(meta: unknown): Partial<ViewState> {
   return out;
 }
 
+function formatValue(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
 export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly mimeType: string;
   private payload?: Payload;
@@ -37,6 +47,14 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private views: Disposable[] = [];
   private pointViews: Disposable[] = [];
   private generation = 0;
+  /** This output's link key (link.ts), and how to leave the registry. */
+  private linkKey?: string;
+  private unlink?: () => void;
+  private readonly onLinkedPick: PickListener = (pick) => this.applyLinkedPick(pick);
+  /** Redraws in the new colors when the lab theme changes (JupyterLab sets data-jp-theme-* on <body>). */
+  private themeObserver?: MutationObserver;
+  /** What the header says while a linked output's eigenvector colors this one. */
+  private linkedNote = "";
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -46,13 +64,19 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     this.clear();
+    this.leaveLink();
+    this.payload = undefined;
     try {
       this.payload = readPayload(model.data[this.mimeType]);
     } catch (err) {
-      this.showError((err as Error).message);
+      this.showError(`This Eigenlab output cannot be drawn: ${(err as Error).message}`);
       return;
     }
-    this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(model.metadata[this.mimeType]) };
+    const meta = model.metadata[this.mimeType];
+    this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(meta) };
+    this.linkKey = linkKeyOf(meta, this.payload.meta);
+    if (this.linkKey && linkTargetSize(this.payload) > 0) this.unlink = LINKS.subscribe(this.linkKey, this.onLinkedPick);
+    this.watchTheme();
     await this.draw();
   }
 
@@ -61,9 +85,53 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     this.clear();
   }
 
+  protected override onAfterAttach(): void {
+    // Re-attached after a detach (which freed the views): draw again.
+    if (this.payload && !this.node.firstChild) void this.draw();
+  }
+
   override dispose(): void {
     this.clear();
+    this.leaveLink();
+    this.themeObserver?.disconnect();
     super.dispose();
+  }
+
+  private leaveLink(): void {
+    this.unlink?.();
+    this.unlink = undefined;
+    this.linkKey = undefined;
+  }
+
+  private watchTheme(): void {
+    if (this.themeObserver || typeof MutationObserver === "undefined") return;
+    this.themeObserver = new MutationObserver(() => {
+      // The theme's CSS variables are in place once the attribute changes; redraw on the next frame.
+      requestAnimationFrame(() => {
+        if (this.payload && this.isAttached) void this.draw();
+      });
+    });
+    this.themeObserver.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-name", "data-jp-theme-light"] });
+  }
+
+  /** An eigenvalue was clicked: recolor here, and send the eigenvector to the outputs sharing the link key. */
+  private pick(index: number, plan: Plan, host: HTMLElement | undefined): void {
+    if (plan.linked && host) void this.recolor(index, host);
+    if (!this.linkKey || !this.payload) return;
+    const pair = eigenpairOf(this.payload, index);
+    if (pair) LINKS.publish(this.linkKey, { index, ...pair }, this.onLinkedPick);
+  }
+
+  /** Another output with our link key picked an eigenvector: color our points/nodes by it. */
+  private applyLinkedPick(pick: EigenvectorPick): void {
+    if (!this.payload || pick.vector.length !== linkTargetSize(this.payload)) return;
+    this.state = {
+      ...this.state,
+      colorBy: undefined,
+      linkedColor: { values: pick.vector, name: `eigenvector ${pick.index + 1} (linked)` },
+    };
+    this.linkedNote = `colored by eigenvector ${pick.index + 1} (λ = ${formatValue(pick.eigenvalue)}) from the output linked as “${this.linkKey ?? ""}”`;
+    void this.draw();
   }
 
   private clear(): void {
@@ -95,6 +163,12 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       return;
     }
     this.node.appendChild(this.header(p, plan));
+    if (this.state.linkedColor) {
+      const note = document.createElement("div");
+      note.className = "eigenlab-linked-note";
+      note.textContent = this.linkedNote;
+      this.node.appendChild(note);
+    }
     const body = document.createElement("div");
     body.className = "eigenlab-panels";
     this.node.appendChild(body);
@@ -109,7 +183,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       plan.panels.map((panel, t) =>
         this.drawPanel(panel, hosts[t], generation, panel === linkedPanel(plan) ? this.pointViews : this.views, (index) => {
           const target = linkedPanel(plan);
-          if (plan.linked && target) void this.recolor(index, hosts[plan.panels.indexOf(target)]);
+          this.pick(index, plan, target ? hosts[plan.panels.indexOf(target)] : undefined);
         }),
       ),
     );
@@ -118,7 +192,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   /** Linked view: redraw only the points/graph panel, colored by eigenvector `index`. */
   private async recolor(index: number, host: HTMLElement | undefined): Promise<void> {
     if (!this.payload || !host) return;
-    this.state = { ...this.state, colorBy: index };
+    this.state = { ...this.state, colorBy: index, linkedColor: undefined };
+    this.node.querySelector(".eigenlab-linked-note")?.remove();
     const select = this.node.querySelector<HTMLSelectElement>("select.eigenlab-colorby");
     if (select) select.value = String(index);
     for (const v of this.pointViews) v.dispose();
@@ -129,6 +204,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   }
 
   private async drawPanel(panel: Panel, host: HTMLElement, generation: number, into: Disposable[], onPick: (index: number) => void): Promise<void> {
+    const basename = `eigenlab-${this.payload?.kind ?? "chart"}`;
+    host.dataset.engine = panel.engine;
     try {
       if (panel.engine === "webgl" && panel.role === "points" && webglAvailable()) {
         const pts = panel.points;
@@ -139,7 +216,10 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
           describe: (i) => describePoint(pts, i),
         });
         if (generation !== this.generation) view.dispose();
-        else into.push(view);
+        else {
+          into.push(view);
+          host.prepend(exportToolbar({ png: () => view.exportPng() }, basename));
+        }
         return;
       }
       let spec = panel.spec;
@@ -150,16 +230,24 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       const { default: embed } = await import("vega-embed");
       const result = await embed(host, spec as never, {
         mode: "vega-lite",
-        actions: { export: true, source: false, compiled: false, editor: false },
+        // SVG: marks are DOM nodes (crisp at any zoom, readable by assistive tools and tests); our toolbar exports.
+        renderer: "svg",
+        actions: false,
         config: vegaThemeConfig((name) => cssVar(this.node, name)) as never,
         downloadFileName: `eigenlab-${this.payload?.kind ?? "chart"}`,
-        tooltip: true,
+        tooltip: { theme: document.body.dataset.jpThemeLight === "false" ? "dark" : "light" },
       });
       if (generation !== this.generation) {
         result.finalize();
         return;
       }
       into.push({ dispose: () => result.finalize() });
+      const view = result.view;
+      const exporter: Exporter = {
+        png: () => view.toImageURL("png", 2),
+        svg: () => view.toImageURL("svg"),
+      };
+      host.prepend(exportToolbar(exporter, basename));
       if (panel.role === "spectrum") {
         result.view.addEventListener("click", (_event: unknown, item: unknown) => {
           const index = eigenIndexOf(item);
@@ -213,6 +301,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
         select.appendChild(o);
       }
       select.value = this.state.colorBy === undefined ? "" : String(this.state.colorBy);
+      // A spectrum without labels starts colored by its first non-trivial eigenvector (viz's default column).
+      if (select.value === "" && select.selectedIndex < 0 && !this.state.linkedColor) select.selectedIndex = Math.min(1, select.options.length - 1);
       select.addEventListener("change", () => {
         this.state = { ...this.state, colorBy: select.value === "" ? undefined : Number(select.value) };
         void this.draw();

@@ -3,9 +3,12 @@
  * and drag, hover for the point, lasso with shift-drag (or a long press) to select.
  */
 import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { imageDataToPng } from "./export";
 import { toGlPoints } from "./gl-points";
 
 export interface WebglScatter {
+  /** The current view (zoom and pan included) as a PNG data URL. */
+  exportPng(): Promise<string>;
   dispose(): void;
 }
 
@@ -19,12 +22,36 @@ export function webglAvailable(): boolean {
   }
 }
 
+/** Largest WebGL view (CSS pixels): the renderer.ts panels stay within it. */
+export const WEBGL_MAX_SIZE = { width: 640, height: 420 } as const;
+
+type Renderer = ReturnType<typeof import("regl-scatterplot").createRenderer>;
+let sharedRenderer: Renderer | undefined;
+
+/**
+ * One WebGL renderer for every view of the page, its canvas the size of the largest view. Left to itself,
+ * regl-scatterplot gives each plot a renderer as large as the window and copies it into the plot's canvas
+ * every frame; in headless Chromium (SwiftShader) that copy dominated the frame time (profile of
+ * bench/lab.bench.ts: drawImage 80% of main-thread time). A view-sized one draws and copies about 4x fewer
+ * pixels, and one WebGL context serves all outputs (browsers cap live contexts at about 16).
+ */
+function renderer(create: typeof import("regl-scatterplot").createRenderer): Renderer {
+  if (!sharedRenderer || sharedRenderer.isDestroyed) {
+    const canvas = document.createElement("canvas");
+    canvas.width = WEBGL_MAX_SIZE.width * window.devicePixelRatio;
+    canvas.height = WEBGL_MAX_SIZE.height * window.devicePixelRatio;
+    sharedRenderer = create({ canvas });
+  }
+  return sharedRenderer;
+}
+
 export async function mountWebglScatter(
   host: HTMLElement,
   points: ScatterPoints,
   opts: { width: number; height: number; background: string; describe: (i: number) => string },
 ): Promise<WebglScatter> {
-  const { default: createScatterplot } = await import("regl-scatterplot");
+  const { default: createScatterplot, createRenderer } = await import("regl-scatterplot");
+  opts = { ...opts, width: Math.min(opts.width, WEBGL_MAX_SIZE.width), height: Math.min(opts.height, WEBGL_MAX_SIZE.height) };
   const gl = toGlPoints(points);
   const canvas = document.createElement("canvas");
   canvas.className = "eigenlab-webgl-canvas";
@@ -39,11 +66,15 @@ export async function mountWebglScatter(
   host.append(canvas, tip, status);
   const n = points.x.length;
   const plot = createScatterplot({
+    renderer: renderer(createRenderer),
     canvas,
     width: opts.width,
     height: opts.height,
     backgroundColor: opts.background,
     pointSize: n > 200_000 ? 1 : n > 50_000 ? 2 : 3,
+    // Above 50 000 points: squares without alpha blending (regl-scatterplot's performance mode), the cheap
+    // fragment path that keeps zoom and pan fluid on software WebGL and integrated GPUs.
+    performanceMode: n > 50_000,
     pointColor: gl.colors,
     colorBy: gl.category ? "valueA" : gl.value ? "valueB" : null,
     lassoOnLongPress: true,
@@ -74,6 +105,10 @@ export async function mountWebglScatter(
     status.textContent = `${n.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
   });
   return {
+    async exportPng() {
+      // export() without options renders synchronously with the current settings and returns ImageData.
+      return imageDataToPng((plot as unknown as { export(): ImageData }).export());
+    },
     dispose() {
       canvas.removeEventListener("mousemove", onMove);
       plot.destroy();

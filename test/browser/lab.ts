@@ -4,6 +4,8 @@
 //   const lab = await startLab();                       // bundle if stale, serve, poll until ready
 //   const run = await runCells(lab, "python3", ["1 + 1"], { name: "sum" });
 //   run.outputs;  run.notebook (Locator of the visible notebook);  await screenshot(run.page, "sum");
+//   await outputText(run.page, 0);                      // stdout + text/plain of code cell 0
+//   const nb = await runNotebook(lab, "examples/00-quickstart.ipynb");   // an existing notebook, run all
 //   await lab.shutdownKernels();                        // after each test
 //   await lab.stop();                                   // closes the browser, kernels and server
 import { ChildProcess, execFileSync, spawn } from "child_process";
@@ -225,7 +227,29 @@ export async function runCells(
     body: JSON.stringify({ type: "notebook", format: "json", content: notebook }),
   });
   if (!put.ok) throw new Error(`could not write ${name}.ipynb: ${put.status} ${await put.text()}`);
-  const page = await openLab(lab, `/tree/${encodeURIComponent(name)}.ipynb`);
+  return openAndRunAll(lab, `${name}.ipynb`, timeout);
+}
+
+/**
+ * Copies an existing notebook (a path relative to the repository, e.g. "examples/00-quickstart.ipynb") into
+ * the lab's root, opens it on the kernel its metadata names, runs all cells and waits for the outputs.
+ * `outputs` lists, per code cell, its outputs' MIME types (errors as "error:<ename>: <evalue>").
+ */
+export async function runNotebook(lab: Lab, notebookPath: string, options: { timeoutMs?: number } = {}): Promise<CellRun> {
+  const source = path.resolve(REPO, notebookPath);
+  const kernelName = (JSON.parse(fs.readFileSync(source, "utf8")).metadata?.kernelspec?.name ?? "") as string;
+  const specs = (await (await lab.api("api/kernelspecs")).json()) as { kernelspecs: Record<string, unknown> };
+  if (!(kernelName in specs.kernelspecs)) {
+    throw new Error(`${notebookPath} wants kernel "${kernelName}" (have: ${Object.keys(specs.kernelspecs).join(", ")})`);
+  }
+  const name = path.basename(source);
+  fs.copyFileSync(source, path.join(lab.rootDir, name));
+  return openAndRunAll(lab, name, options.timeoutMs ?? 120000);
+}
+
+/** Opens `<root>/<file>` in a new page, runs every cell with JupyterLab's run-all and collects the outputs' types. */
+async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<CellRun> {
+  const page = await openLab(lab, `/tree/${encodeURIComponent(file)}`);
   const panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)");
   await panel.waitFor({ timeout });
   await page.evaluate(async (ms) => {
@@ -261,6 +285,24 @@ export async function runCells(
   return { page, notebook: panel, outputs };
 }
 
+/** Text a person reads in code cell `cellIndex`'s outputs: stdout/stderr streams and text/plain, joined by newlines. */
+export async function outputText(page: Page, cellIndex: number): Promise<string> {
+  return page.evaluate((index) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const widget = (window as any).jupyterapp.shell.currentWidget;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const cell = widget.content.widgets.filter((c: any) => c.model.type === "code")[index];
+    if (!cell) throw new Error(`no code cell ${index}`);
+    const parts: string[] = [];
+    for (let i = 0; i < cell.model.outputs.length; i++) {
+      const o = cell.model.outputs.get(i).toJSON();
+      const text = o.output_type === "stream" ? o.text : o.data?.["text/plain"];
+      if (text !== undefined) parts.push(Array.isArray(text) ? text.join("") : String(text));
+    }
+    return parts.join("\n");
+  }, cellIndex);
+}
+
 /** Saves a PNG of the page (or of one element) under .artifacts/screenshots/<name>.png; returns its path. */
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -269,12 +311,20 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   return file;
 }
 
+export interface UseLabOptions extends LabOptions {
+  /**
+   * Keep the page and kernels open from test to test (closed after the suite): for suites whose tests look
+   * at one notebook run once in a before() hook.
+   */
+  sharePage?: boolean;
+}
+
 /**
  * The hooks every e2e suite shares: one lab per suite, and after each test a screenshot of a failed test's
  * page (left on disk for a person to look at), the page closed and the kernels shut down.
  * Call inside `describe`; set `ctx.page` to the page a test opens.
  */
-export function useLab(options: LabOptions = {}): { readonly lab: Lab; page: Page | undefined } {
+export function useLab(options: UseLabOptions = {}): { readonly lab: Lab; page: Page | undefined } {
   const ctx: { lab: Lab | undefined; page: Page | undefined } = { lab: undefined, page: undefined };
   before(async function () {
     ctx.lab = await startLab(options);
@@ -283,11 +333,13 @@ export function useLab(options: LabOptions = {}): { readonly lab: Lab; page: Pag
     if (this.currentTest?.state === "failed" && ctx.page) {
       await screenshot(ctx.page, `failed-${this.currentTest.title.replace(/[^\w-]+/g, "_").slice(0, 60)}`);
     }
+    if (options.sharePage) return;
     await ctx.page?.close();
     ctx.page = undefined;
     await ctx.lab?.shutdownKernels();
   });
   after(async function () {
+    await ctx.page?.close();
     await ctx.lab?.stop();
   });
   return {

@@ -4,39 +4,24 @@
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { Page } from "playwright-core";
-import { Lab, REPO, runCells, screenshot, startLab } from "./lab";
+import { REPO, runCells, screenshot, useLab } from "./lab";
 
 const STUB = path.join(REPO, "test", "browser", "fixtures", "mime-stub");
 
 describe("e2e: prebuilt labextension (slow: builds an extension, starts a server and a browser)", function () {
   this.timeout(180000);
-  let lab: Lab;
-  let page: Page | undefined;
-
-  before(async function () {
+  // Registered before useLab's hooks, so the extension is built before the lab starts.
+  before(function () {
     execFileSync("bash", [path.join(REPO, "scripts", "build-labextension.sh"), STUB], { stdio: "ignore" });
-    lab = await startLab({ labextensions: [path.join(STUB, "labextension")] });
   });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === "failed" && page) {
-      await screenshot(page, `failed-${this.currentTest.title.replace(/[^\w-]+/g, "_").slice(0, 60)}`);
-    }
-    await page?.close();
-    page = undefined;
-    await lab?.shutdownKernels();
-  });
-
-  after(async function () {
-    await lab?.stop();
-  });
+  const suite = useLab({ labextensions: [path.join(STUB, "labextension")] });
 
   it("build-labextension.sh output is listed by the server and renders its MIME type in the lab", async function () {
     const cell = `from IPython.display import display
 display({"application/vnd.eigenlab.stub+json": {"text": "federated hello"}, "text/plain": "plain"}, raw=True)`;
-    const run = await runCells(lab, "python3", [cell], { name: "stub" });
-    page = run.page;
+    const run = await runCells(suite.lab, "python3", [cell], { name: "stub" });
+    const page = run.page;
+    suite.page = page;
     const listed = await page.evaluate(() =>
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       JSON.parse(document.getElementById("jupyter-config-data")!.textContent!).federated_extensions.map((e: any) => e.name)
@@ -45,6 +30,6 @@ display({"application/vnd.eigenlab.stub+json": {"text": "federated hello"}, "tex
     const rendered = run.notebook.locator(".jp-OutputArea-output", { hasText: "stub: federated hello" });
     await rendered.waitFor({ timeout: 30000 });
     await screenshot(page, "labextension-stub");
-    assert.deepEqual(lab.pageErrors.filter((e) => /mime-stub|federated/.test(e)), []);
+    assert.deepEqual(suite.lab.pageErrors.filter((e) => /mime-stub|federated/.test(e)), []);
   });
 });
