@@ -8,6 +8,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite } from "../validate";
 import { eigh } from "../linalg/eigh";
+import { gramInto, outerGramInto } from "../linalg/blas";
+import { symmetricEigenvalues } from "../linalg/symmetric-eigen";
 
 export interface CovarianceEigen {
   /** The min(n, p) eigenvalues of the smaller Gram matrix / n, ascending. */
@@ -36,15 +38,23 @@ export function covarianceEigen(fn: string, X: Matrix, withVectors: boolean): Co
   const p = X.cols;
   if (n < 2 || p < 2) throw new EigenlabError("shape", message.matrixTooSmall(fn, n, p));
   checkFinite(`${fn}: X`, X.data);
-  const small = p <= n ? X.T.matmul(X) : X.matmul(X.T);
-  const G = small.scale(1 / n);
-  const S = eigh(G.add(G.T).scale(0.5));
+  const m = Math.min(n, p);
+  // The Gram matrix through the SIMD gemm, lower block triangle only (gramInto), exactly symmetric.
+  const g = new Float64Array(m * m);
+  if (p <= n) gramInto(g, X.data, n, p);
+  else outerGramInto(g, X.data, n, p);
+  for (let i = 0; i < g.length; i++) g[i] /= n;
+  if (!withVectors) {
+    // Only the spectrum is needed (ESD, MP fit): eigenvalues alone, as numpy.linalg.eigvalsh (dsytrd + dsterf).
+    const values = symmetricEigenvalues(g, m);
+    for (let i = 0; i < m; i++) values[i] = Math.max(values[i], 0);
+    return { values, n, p };
+  }
+  const S = eigh(new Matrix(m, m, g));
   const values = Float64Array.from(S.values, (v) => Math.max(v, 0));
-  if (!withVectors) return { values, n, p };
   if (p <= n) return { values, vectors: S.vectors, n, p };
   // XXᵀv = nλv ⇒ u = Xᵀv / ‖Xᵀv‖ is the matching eigenvector of XᵀX.
   const U = X.T.matmul(S.vectors);
-  const m = S.vectors.cols;
   const u = Float64Array.from(U.data);
   for (let j = 0; j < m; j++) {
     let s = 0;
