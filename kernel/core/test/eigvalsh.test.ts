@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { EigenlabError, linalg, Matrix, rmt } from "../src";
+import { data, EigenlabError, linalg, Matrix, rmt } from "../src";
+import { symmetricEigenvaluesReduced } from "../src/linalg/symmetric-eigen";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow } from "../../../test/util/math";
 import { relDiff, symmetricWithSpectrum } from "../../../test/util/dense";
@@ -73,6 +74,48 @@ describe("linalg.eigvalsh", function () {
       const fit = rmt.fitMarchenkoPastur(X);
       const peer = runPython(`G = X.T @ X if X.shape[1] <= X.shape[0] else X @ X.T\nout = {"w": np.maximum(np.linalg.eigvalsh(G / X.shape[0]), 0)}`, { X: peerMatrix(X) });
       assertBelow(normRelDiff(fit.eigenvalues, peer.w), 1e-13, `${n}×${p} eigenvalues vs numpy`);
+    }
+  });
+});
+
+describe("a few eigenvectors after a values-only solve (inverse iteration on the kept tridiagonal form)", function () {
+  this.timeout(60000);
+
+  it("symmetricEigenvaluesReduced(a, n).vectors(top k) have residual ≤ 1e-12‖A‖ and are orthonormal, close pairs included (n = 40, 200)", () => {
+    for (const n of [40, 200]) {
+      // Spectrum with a well separated top, a close pair (gap 1e-9) and a repeated eigenvalue among the wanted ones.
+      const lambda = Array.from({ length: n }, (_, i) => (i < n - 5 ? i / n : [5, 7, 7 + 1e-9, 9, 9][i - (n - 5)]));
+      const A = symmetricWithSpectrum(lambda, n);
+      const red = symmetricEigenvaluesReduced(A.data, n);
+      const idx = [n - 5, n - 4, n - 3, n - 2, n - 1];
+      const V = red.vectors(idx);
+      const normA = 9;
+      for (let j = 0; j < idx.length; j++) {
+        const v = V.subarray(j * n, j * n + n);
+        const Av = A.matvec(v);
+        let r = 0;
+        for (let i = 0; i < n; i++) r = Math.max(r, Math.abs(Av[i] - red.values[idx[j]] * v[i]));
+        assertBelow(r / normA, 1e-12, `n = ${n}: residual of vector ${j}`);
+        for (let q = 0; q <= j; q++) {
+          let s = 0;
+          for (let i = 0; i < n; i++) s += V[q * n + i] * v[i];
+          assertBelow(Math.abs(s - (q === j ? 1 : 0)), 1e-12, `n = ${n}: vᵀv (${q}, ${j})`);
+        }
+      }
+    }
+  });
+
+  it("spikes(X) vectors span numpy eigh's top-k eigenvectors of XᵀX/n (p < n) and XXᵀ-mapped ones (p > n)", () => {
+    for (const [n, p] of [[600, 200], [150, 400]]) {
+      const sw = data.spikedWishart({ n, p, spikes: [20, 10, 6], seed: n });
+      const s = rmt.spikes(sw.X);
+      assert.equal(s.k, 3);
+      const peer = runPython(`w, v = np.linalg.eigh(X.T @ X / X.shape[0])\nout = {"v": v[:, -3:]}`, { X: peerMatrix(sw.X) });
+      for (let j = 0; j < 3; j++) {
+        let c = 0;
+        for (let i = 0; i < p; i++) c += s.vectors.get(i, j) * peer.v[i][j];
+        assertBelow(1 - Math.abs(c), 1e-10, `${n}×${p}: 1 − |cos| of spike vector ${j}`);
+      }
     }
   });
 });

@@ -14,6 +14,8 @@ import { tridiagonalEigenDC } from "./tridiagonal-dc";
 import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
 import { withWasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
+import { tridiagonalEigenvectors } from "./tridiagonal-inverse-iteration";
+import { normalizeSignsInPlace } from "../spectrum";
 
 /** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
 export const DC_MIN = 64;
@@ -64,20 +66,52 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
  * a full `eigh`, and its QL phase is O(n²). Overwrites nothing the caller owns.
  */
 export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
-  if (n === 0) return new Float64Array(0);
+  return symmetricEigenvaluesReduced(a, n).values;
+}
+
+export interface ReducedSymmetric {
+  /** All eigenvalues, ascending. */
+  values: Float64Array;
+  /**
+   * Unit eigenvectors for the eigenvalues at the given indices of `values` (vector j at [j·n, j·n + n),
+   * signs normalized as in eigh): inverse iteration on T, then X = Q Z. For a few vectors of many.
+   */
+  vectors(indices: readonly number[]): Float64Array;
+}
+
+/** `symmetricEigenvalues` keeping the reduction (T and the reflectors of Q), so a few eigenvectors can follow. */
+export function symmetricEigenvaluesReduced(a: Float64Array, n: number): ReducedSymmetric {
+  if (n === 0) return { values: new Float64Array(0), vectors: () => new Float64Array(0) };
   const A = Float64Array.from(a.subarray(0, n * n));
   const t = n < DC_MIN
     ? tridiagonalizeInto(A, n)
     : withWasmScratch(tridiagonalScratchSize(n), (s) => {
       if (!s) return tridiagonalizeInto(A, n);
       s.f64.set(A);
-      return tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+      const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+      A.set(s.f64.subarray(0, n * n));
+      return r;
     });
   const d = Float64Array.from(t.d);
   const e = new Float64Array(n);
   e.set(t.e);
   tql1(d, e, n);
-  return d.sort();
+  const values = d.sort();
+  return {
+    values,
+    vectors(indices) {
+      const k = indices.length;
+      const Zt = tridiagonalEigenvectors(t.d, t.e, indices.map((i) => values[i]));
+      // applyQInto works on row-major n×k (column j = vector j).
+      const Z = new Float64Array(n * k);
+      transposeInto(Z, Zt, k, n);
+      applyQInto(Z, k, A, t.tau, n);
+      const out = new Float64Array(n * k);
+      transposeInto(out, Z, n, k);
+      normalizeSignsInPlace(out, n, k);
+      return out;
+    },
+  };
 }
 
 /** Implicit QL on the tridiagonal (d, e[0..n-2]) for eigenvalues only: tql2's iteration without the rotations of V. */
