@@ -20,7 +20,7 @@ class EigenlabKernelTests(jupyter_kernel_test.KernelTests):
     code_stderr = 'console.error("to stderr")'
     completion_samples = [
         {"text": "Math.flo", "matches": {"floor"}},
-        {"text": "linalg.ei", "matches": {"eigh", "eigsh", "EIGSH_DEFAULT_TOL"}},
+        {"text": "linalg.ei", "matches": {"eigh", "eigsh", "eigvalsh", "EIGSH_DEFAULT_TOL"}},
     ]
     complete_code_samples = ["1 + 1", "const x = 1;", "function f() { return 1; }", "%%math\nx = 1 + 2"]
     incomplete_code_samples = ["function f() {", "const a = [1,", "if (true) {", "%%math\ny = (1 +"]

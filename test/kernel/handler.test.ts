@@ -204,7 +204,7 @@ describe("KernelHandler (protocol logic, no transport)", function () {
 
   it("complete_request and inspect_request see the preloaded DSL's types", async () => {
     const c = (await call("complete_request", { code: "linalg.ei", cursor_pos: 9 })).reply.content;
-    assert.deepEqual(c.matches, ["eigh", "eigsh", "EIGSH_DEFAULT_TOL"]);
+    assert.deepEqual(c.matches, ["eigh", "eigsh", "eigvalsh", "EIGSH_DEFAULT_TOL"]);
     assert.equal(c.cursor_start, 7);
     assert.equal(c.cursor_end, 9);
     const i = (await call("inspect_request", { code: "linalg.eigh", cursor_pos: 11, detail_level: 0 })).reply.content;
@@ -216,7 +216,7 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     const code = 'const smile = "😀"; linalg.ei';
     const cp = [...code].length; // 2 fewer than code.length (the emoji is one code point, two UTF-16 units)
     const c = (await call("complete_request", { code, cursor_pos: cp })).reply.content;
-    assert.deepEqual(c.matches, ["eigh", "eigsh", "EIGSH_DEFAULT_TOL"]);
+    assert.deepEqual(c.matches, ["eigh", "eigsh", "eigvalsh", "EIGSH_DEFAULT_TOL"]);
     assert.equal(c.cursor_end, cp);
     assert.equal(c.cursor_start, cp - 2);
   });

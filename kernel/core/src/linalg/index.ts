@@ -1,6 +1,7 @@
 /** The `linalg` namespace of the public API. */
 export { eigh } from "./eigh";
 export type { EighOptions } from "./eigh";
+export { eigvalsh } from "./eigvalsh";
 export { qr } from "./qr";
 export { cholesky } from "./cholesky";
 export { solveTriangular } from "./triangular";

@@ -14,6 +14,8 @@ import { tridiagonalEigenDC } from "./tridiagonal-dc";
 import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
 import { withWasmScratch } from "./gemm";
 import { transposeInto } from "./blas";
+import { tridiagonalEigenvectors } from "./tridiagonal-inverse-iteration";
+import { normalizeSignsInPlace } from "../spectrum";
 
 /** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
 export const DC_MIN = 64;
@@ -54,6 +56,127 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
   const vectors = new Float64Array(n * n);
   transposeInto(vectors, Z, n, n);
   return { values, vectors };
+}
+
+/**
+ * The eigenvalues alone (ascending) of the symmetric n×n matrix `a` (row-major, both triangles filled):
+ * the blocked tridiagonalization of `symmetricEigen`, then implicit QL on T without accumulating rotations
+ * (EISPACK tql1, Bowdler et al. 1968). This is LAPACK's dsyevd-with-jobz='N' route (dsytrd + dsterf): it
+ * skips divide and conquer's eigenvector merges and the back-transformation X = Q Z, which are over half of
+ * a full `eigh`, and its QL phase is O(n²). Overwrites nothing the caller owns.
+ */
+export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
+  return symmetricEigenvaluesReduced(a, n).values;
+}
+
+export interface ReducedSymmetric {
+  /** All eigenvalues, ascending. */
+  values: Float64Array;
+  /**
+   * Unit eigenvectors for the eigenvalues at the given indices of `values` (vector j at [j·n, j·n + n),
+   * signs normalized as in eigh): inverse iteration on T, then X = Q Z. For a few vectors of many.
+   */
+  vectors(indices: readonly number[]): Float64Array;
+}
+
+/** `symmetricEigenvalues` keeping the reduction (T and the reflectors of Q), so a few eigenvectors can follow. */
+export function symmetricEigenvaluesReduced(a: Float64Array, n: number): ReducedSymmetric {
+  if (n === 0) return { values: new Float64Array(0), vectors: () => new Float64Array(0) };
+  const A = Float64Array.from(a.subarray(0, n * n));
+  const t = n < DC_MIN
+    ? tridiagonalizeInto(A, n)
+    : withWasmScratch(tridiagonalScratchSize(n), (s) => {
+      if (!s) return tridiagonalizeInto(A, n);
+      s.f64.set(A);
+      const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+      A.set(s.f64.subarray(0, n * n));
+      return r;
+    });
+  const d = Float64Array.from(t.d);
+  const e = new Float64Array(n);
+  e.set(t.e);
+  tql1(d, e, n);
+  const values = d.sort();
+  return {
+    values,
+    vectors(indices) {
+      const k = indices.length;
+      const Zt = tridiagonalEigenvectors(t.d, t.e, indices.map((i) => values[i]));
+      // applyQInto works on row-major n×k (column j = vector j).
+      const Z = new Float64Array(n * k);
+      transposeInto(Z, Zt, k, n);
+      applyQInto(Z, k, A, t.tau, n);
+      const out = new Float64Array(n * k);
+      transposeInto(out, Z, n, k);
+      normalizeSignsInPlace(out, n, k);
+      return out;
+    },
+  };
+}
+
+/** Implicit QL on the tridiagonal (d, e[0..n-2]) for eigenvalues only: tql2's iteration without the rotations of V. */
+function tql1(d: Float64Array, e: Float64Array, n: number): void {
+  e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const eps = 2 ** -52;
+  const maxIter = 30 * Math.max(n, 1);
+  let totalIter = 0;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n) {
+      if (Math.abs(e[m]) <= eps * tst1) break;
+      m++;
+    }
+    if (m === n) m = n - 1;
+    if (m > l) {
+      do {
+        if (++totalIter > maxIter) {
+          throw new ConvergenceError(
+            `Symmetric QL iteration did not converge after ${maxIter} sweeps (eigenvalue ${l} of ${n}). ` +
+              `The input may contain huge or tiny entries; rescale it and retry.`,
+            { values: new Float64Array(0), vectors: { rows: n, cols: 0, data: new Float64Array(0) }, residuals: new Float64Array(0), iterations: totalIter },
+          );
+        }
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        p = d[m];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = Math.hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > eps * tst1);
+    }
+    d[l] = d[l] + f;
+    e[l] = 0;
+  }
 }
 
 /**

@@ -7,13 +7,17 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite } from "../validate";
-import { eigh } from "../linalg/eigh";
+import { gramInto, outerGramInto } from "../linalg/blas";
+import { symmetricEigenvaluesReduced } from "../linalg/symmetric-eigen";
 
 export interface CovarianceEigen {
   /** The min(n, p) eigenvalues of the smaller Gram matrix / n, ascending. */
   values: Float64Array;
-  /** p × min(n, p) feature-space eigenvectors (columns, ascending with values), when requested. */
-  vectors?: Matrix;
+  /**
+   * p × k feature-space eigenvectors (unit columns, ascending with values, largest-magnitude entry positive)
+   * of the k largest eigenvalues, computed on demand: a few vectors cost O(n²k) after the values-only solve.
+   */
+  topVectors(k: number): Matrix;
   n: number;
   p: number;
 }
@@ -31,29 +35,42 @@ export function centerColumns(X: Matrix): Matrix {
   return new Matrix(rows, cols, out);
 }
 
-export function covarianceEigen(fn: string, X: Matrix, withVectors: boolean): CovarianceEigen {
+export function covarianceEigen(fn: string, X: Matrix): CovarianceEigen {
   const n = X.rows;
   const p = X.cols;
   if (n < 2 || p < 2) throw new EigenlabError("shape", message.matrixTooSmall(fn, n, p));
   checkFinite(`${fn}: X`, X.data);
-  const small = p <= n ? X.T.matmul(X) : X.matmul(X.T);
-  const G = small.scale(1 / n);
-  const S = eigh(G.add(G.T).scale(0.5));
-  const values = Float64Array.from(S.values, (v) => Math.max(v, 0));
-  if (!withVectors) return { values, n, p };
-  if (p <= n) return { values, vectors: S.vectors, n, p };
-  // XXᵀv = nλv ⇒ u = Xᵀv / ‖Xᵀv‖ is the matching eigenvector of XᵀX.
-  const U = X.T.matmul(S.vectors);
-  const m = S.vectors.cols;
-  const u = Float64Array.from(U.data);
-  for (let j = 0; j < m; j++) {
-    let s = 0;
-    for (let i = 0; i < p; i++) s += u[i * m + j] ** 2;
-    // Unit length, and the sign convention of eigh: the largest-magnitude entry positive.
-    let big = 0;
-    for (let i = 0; i < p; i++) if (Math.abs(u[i * m + j]) > Math.abs(big)) big = u[i * m + j];
-    const inv = s > 0 ? (big < 0 ? -1 : 1) / Math.sqrt(s) : 0;
-    for (let i = 0; i < p; i++) u[i * m + j] *= inv;
-  }
-  return { values, vectors: new Matrix(p, m, u), n, p };
+  const m = Math.min(n, p);
+  // The Gram matrix through the SIMD gemm, lower block triangle only (gramInto), exactly symmetric.
+  const g = new Float64Array(m * m);
+  if (p <= n) gramInto(g, X.data, n, p);
+  else outerGramInto(g, X.data, n, p);
+  for (let i = 0; i < g.length; i++) g[i] /= n;
+  // Eigenvalues alone (numpy.linalg.eigvalsh's dsytrd + dsterf); an ESD or an MP fit needs nothing more, and
+  // the few spike vectors come afterwards by inverse iteration on the kept reduction (dstein + dormtr).
+  const reduced = symmetricEigenvaluesReduced(g, m);
+  const values = Float64Array.from(reduced.values, (v) => Math.max(v, 0));
+  const topVectors = (k: number): Matrix => {
+    const raw = reduced.vectors(Array.from({ length: k }, (_, j) => m - k + j)); // vector j at j·m
+    if (p <= n) {
+      const v = new Float64Array(p * k);
+      for (let j = 0; j < k; j++) for (let i = 0; i < p; i++) v[i * k + j] = raw[j * m + i];
+      return new Matrix(p, k, v);
+    }
+    // XXᵀv = nλv ⇒ u = Xᵀv / ‖Xᵀv‖ is the matching eigenvector of XᵀX.
+    const V = new Float64Array(m * k);
+    for (let j = 0; j < k; j++) for (let i = 0; i < m; i++) V[i * k + j] = raw[j * m + i];
+    const u = Float64Array.from(X.T.matmul(new Matrix(m, k, V)).data);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0; i < p; i++) s += u[i * k + j] ** 2;
+      // Unit length, and the sign convention of eigh: the largest-magnitude entry positive.
+      let big = 0;
+      for (let i = 0; i < p; i++) if (Math.abs(u[i * k + j]) > Math.abs(big)) big = u[i * k + j];
+      const inv = s > 0 ? (big < 0 ? -1 : 1) / Math.sqrt(s) : 0;
+      for (let i = 0; i < p; i++) u[i * k + j] *= inv;
+    }
+    return new Matrix(p, k, u);
+  };
+  return { values, topVectors, n, p };
 }

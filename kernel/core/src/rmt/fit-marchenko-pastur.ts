@@ -122,7 +122,7 @@ export function fitMarchenkoPastur(
   let inputHash: string;
   if (input instanceof Matrix) {
     const X = opts.center ? centerColumns(input) : input;
-    values = covarianceEigen(fn, X, false).values;
+    values = covarianceEigen(fn, X).values;
     n = input.rows;
     p = input.cols;
     ratio ??= p / n;

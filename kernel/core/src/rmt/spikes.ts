@@ -71,30 +71,25 @@ export function spikes(X: Matrix, opts: SpikesOptions = {}): Spikes {
   checkOptions(fn, opts, ["alpha", "center"]);
   const alpha = probability(fn, "alpha", opts.alpha ?? 0.01);
   const Xc = opts.center ? centerColumns(X) : X;
-  const eig = covarianceEigen(fn, Xc, true);
+  const eig = covarianceEigen(fn, Xc);
   const fit = fitMarchenkoPastur(eig.values, { ratio: X.cols / X.rows, alpha });
   // fitMarchenkoPastur drops zeros for γ > 1, keep indexes aligned with eig.values by counting from the top.
   const m = eig.values.length;
   const k = fit.outliers.length;
-  const V = eig.vectors as Matrix;
-  const p = X.cols;
-  const vec = new Float64Array(p * k);
-  for (let j = 0; j < k; j++) {
-    const src = m - k + j;
-    for (let i = 0; i < p; i++) vec[i * k + j] = V.data[i * V.cols + src];
-  }
+  // Only the k spike vectors are computed (inverse iteration on the kept tridiagonal form), not all min(n, p).
+  const vectors = eig.topVectors(k);
   const values = eig.values.slice(m - k);
   const population = Float64Array.from(values, (v) => populationEigenvalue(v, fit.ratio, fit.sigma2));
   const overlaps = Float64Array.from(population, (l) => spikeOverlap(l, fit.ratio, fit.sigma2));
   return new Spikes({
     values,
-    vectors: new Matrix(p, k, vec),
+    vectors,
     population,
     overlaps,
     threshold: fit.threshold,
     fit,
     meta: {
-      solver: "eigh(gram)+mp-fit+tracy-widom", backend: "cpu", precision: "float64", version: VERSION,
+      solver: "eigvalsh(gram)+mp-fit+tracy-widom+inverse-iteration", backend: "cpu", precision: "float64", version: VERSION,
       inputShape: [X.rows, X.cols], inputHash: hashArrays(X.data), alpha,
     },
   });

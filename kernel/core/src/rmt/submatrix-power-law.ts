@@ -12,7 +12,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
 import { positiveInteger } from "../validate-numbers";
-import { eigh } from "../linalg/eigh";
+import { gramInto } from "../linalg/blas";
+import { symmetricEigenvalues } from "../linalg/symmetric-eigen";
 import { powerLawFit, PowerLawFit } from "./power-law";
 
 export interface SubmatrixPowerLawOptions {
@@ -41,9 +42,11 @@ export function submatrixPowerLawFit(W: Matrix, opts: SubmatrixPowerLawOptions =
     for (const c0 of offsets(M, m === M ? 1 : windowsShort)) {
       const sub = new Float64Array(m * m);
       for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sub[i * m + j] = A.data[(r0 + i) * M + c0 + j];
-      const S = new Matrix(m, m, sub);
-      const G = S.T.matmul(S).scale(1 / m);
-      for (const v of eigh(G.add(G.T).scale(0.5)).values) if (v > 0) pooled.push(v);
+      // Eigenvalues only: the window's ESD needs no eigenvectors (values-only tridiagonal QL).
+      const G = new Float64Array(m * m);
+      gramInto(G, sub, m, m);
+      for (let i = 0; i < G.length; i++) G[i] /= m;
+      for (const v of symmetricEigenvalues(G, m)) if (v > 0) pooled.push(v);
     }
   }
   const fit = powerLawFit(pooled, { minTail: opts.minTail ?? 10 });
