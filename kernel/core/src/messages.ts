@@ -162,6 +162,11 @@ export const message = {
   negativeWalkWeight: (fn: string, i: number, j: number, w: number) =>
     `${fn}: edge (${i}, ${j}) has weight ${w}; random-walk methods need non-negative, finite weights. ` +
     `Use absolute values or drop negative edges.`,
+  labelsNotIntegers: (fn: string, which: string, index: number, value: unknown) =>
+    `${fn}: ${which}[${index}] = ${String(value)}; labels must be non-negative integers (cluster ids). ` +
+    `Pass a Clustering or its .labels.`,
+  labelsLengthMismatch: (fn: string, a: number, b: number) =>
+    `${fn}: the two labelings have ${a} and ${b} entries; they must label the same points, one label per point.`,
   emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
   positiveNumber: (fn: string, option: string, value: unknown) =>
     `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,

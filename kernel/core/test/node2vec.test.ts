@@ -18,8 +18,12 @@ function exactTransition(G: CsrMatrix, t: number, v: number, p: number, q: numbe
   return out;
 }
 
-/** Evaluates an embedding of Les Misérables in the peer: k-means clusters vs communities and vs degree. */
-function lesMisEvaluation(coords: { rows: number; cols: number; data: Float64Array }[], G: CsrMatrix, k: number) {
+/**
+ * Evaluates embeddings of Les Misérables in the peer: NMI of k-means (sklearn, k = number of communities) with
+ * networkx's greedy-modularity communities; and, for k-means with kRoles clusters, the share of the degree
+ * variance between clusters (η²) and the Kruskal–Wallis p-value of degree across clusters.
+ */
+function lesMisEvaluation(coords: { rows: number; cols: number; data: Float64Array }[], G: CsrMatrix, kRoles = 6) {
   const inputs: Record<string, { shape: number[]; data: Float64Array | Int32Array }> = {
     v: { shape: [G.nnz], data: G.values }, j: { shape: [G.nnz], data: G.indices }, ip: { shape: [G.rows + 1], data: G.indptr },
   };
@@ -28,22 +32,25 @@ function lesMisEvaluation(coords: { rows: number; cols: number; data: Float64Arr
     `import networkx as nx, scipy.sparse as sp
 from sklearn.cluster import KMeans
 from sklearn.metrics import normalized_mutual_info_score as nmi
-from scipy.stats import f_oneway
+from scipy.stats import kruskal
 A = sp.csr_matrix((v, j, ip), shape=(len(ip) - 1, len(ip) - 1))
 G = nx.from_scipy_sparse_array(A)
+comms = nx.algorithms.community.greedy_modularity_communities(G, weight="weight")
 lab = np.zeros(A.shape[0], int)
-for c, s in enumerate(nx.algorithms.community.greedy_modularity_communities(G, weight="weight")):
+for c, s in enumerate(comms):
     for u in s: lab[u] = c
-deg = np.asarray((A > 0).sum(1)).ravel()
+deg = np.asarray((A > 0).sum(1)).ravel().astype(float)
 res = []
 for i in range(${coords.length}):
-    km = KMeans(${k}, n_init=10, random_state=0).fit_predict(globals()["E%d" % i])
-    groups = [deg[km == c] for c in range(${k})]
+    E = globals()["E%d" % i]
+    km = KMeans(len(comms), n_init=10, random_state=0).fit_predict(E)
+    roles = KMeans(${kRoles}, n_init=10, random_state=0).fit_predict(E)
+    groups = [deg[roles == c] for c in range(${kRoles})]
     eta2 = sum(len(g) * (g.mean() - deg.mean()) ** 2 for g in groups) / ((deg - deg.mean()) ** 2).sum()
-    res.append({"nmi": nmi(lab, km), "anova_p": f_oneway(*groups).pvalue, "eta2": eta2})
+    res.append({"nmi": nmi(lab, km), "eta2": eta2, "kw_p": kruskal(*groups).pvalue})
 out = {"res": res}`,
     inputs,
-  ).res as { nmi: number; anova_p: number; eta2: number }[];
+  ).res as { nmi: number; eta2: number; kw_p: number }[];
 }
 
 describe("embed.node2vec / deepwalk / line", function () {
@@ -78,26 +85,46 @@ describe("embed.node2vec / deepwalk / line", function () {
     }
   });
 
-  it("node2vec(lesMiserables, { q: 0.5 }) clusters follow the communities; with q = 2 they split by degree (structural role)", () => {
-    // Same walks budget for both; only q differs; short walks and a small window keep the runtime low. Over
-    // seeds 1–8 (measured): q = 0.5 NMI 0.67–0.88; q = 2 NMI lower in 8/8 and its clusters' degree means differ
-    // with ANOVA p < 0.05 in 8/8. The role signal is weak on this graph (q = 0.5 clusters also differ in degree,
-    // p < 0.05), as reproductions of the paper's Fig. 3 report; what q = 2 robustly changes is that clusters
-    // stop following communities.
-    const common = { dim: 16, p: 1, walkLength: 20, walksPerNode: 10, window: 5, epochs: 1, seed: 1 };
-    const homophily = embed.node2vec(lm.graph, { ...common, q: 0.5 });
-    const structural = embed.node2vec(lm.graph, { ...common, q: 2 });
-    const [h, s] = lesMisEvaluation([homophily.coords, structural.coords], lm.graph, 5);
+  // Grover & Leskovec 2016, Fig. 3, and examples/01-node2vec-les-miserables.ipynb. Measured over seeds 1–8 (our
+  // node2vec, sklearn k-means): at the paper's settings (d 16, walk length 80, 10 walks, window 10) q = 0.5 gives
+  // NMI 0.77–1.00 with the communities, but q = 2 also follows the communities (its role split does not
+  // reproduce). With walk length 20 and window 5, q = 2 lowers the NMI and raises the degree η² against q = 0.5
+  // at every seed; with window 2 the clusters split by degree (η² ≈ 0.5) whatever q is.
+  it("node2vec(lesMiserables, paper's settings): q = 0.5 clusters follow the communities (NMI ≥ 0.6); q = 2's still do", () => {
+    const paper = { dim: 16, p: 1, walkLength: 80, walksPerNode: 10, window: 10, epochs: 1, seed: 1 };
+    const [h, s] = lesMisEvaluation([embed.node2vec(lm.graph, { ...paper, q: 0.5 }).coords, embed.node2vec(lm.graph, { ...paper, q: 2 }).coords], lm.graph);
     assert.ok(h.nmi >= 0.6, `q = 0.5: NMI vs greedy modularity communities ${h.nmi}`);
-    assert.ok(s.anova_p < 0.05, `q = 2: degree means of the clusters differ (ANOVA p = ${s.anova_p})`);
-    assert.ok(s.nmi < h.nmi - 0.05, `q = 2 follows communities less (NMI ${s.nmi} vs ${h.nmi})`);
+    assert.ok(s.nmi >= 0.6, `q = 2 at the paper's settings: NMI ${s.nmi}`);
+  });
+
+  it("node2vec(lesMiserables, { q: 2, walkLength: 20, window: 5 }) follows communities less and degree more than q = 0.5, at every seed 1–4", () => {
+    const seeds = [1, 2, 3, 4];
+    const mid = { dim: 16, p: 1, walkLength: 20, walksPerNode: 10, window: 5, epochs: 1 };
+    const coords = seeds.flatMap((seed) => [0.5, 2].map((q) => embed.node2vec(lm.graph, { ...mid, q, seed }).coords));
+    const res = lesMisEvaluation(coords, lm.graph);
+    seeds.forEach((seed, i) => {
+      const [h, s] = [res[2 * i], res[2 * i + 1]];
+      assert.ok(h.nmi >= 0.6, `seed ${seed}: q = 0.5 NMI ${h.nmi}`);
+      assert.ok(s.nmi < h.nmi, `seed ${seed}: q = 2 NMI ${s.nmi} vs q = 0.5 ${h.nmi}`);
+      assert.ok(s.eta2 > h.eta2, `seed ${seed}: degree η² q = 2 ${s.eta2} vs q = 0.5 ${h.eta2}`);
+      assert.ok(s.kw_p < 1e-3, `seed ${seed}: q = 2 Kruskal–Wallis p ${s.kw_p}`);
+    });
+  });
+
+  it("node2vec(lesMiserables, { walkLength: 10, window: 2 }) clusters split by degree (η² ≥ 0.35, Kruskal–Wallis p < 1e-6) for q = 0.5 and q = 2", () => {
+    const local = { dim: 16, p: 1, walkLength: 10, walksPerNode: 20, window: 2, epochs: 1 };
+    const runs = [1, 2, 3].flatMap((seed) => [0.5, 2].map((q) => ({ seed, q, coords: embed.node2vec(lm.graph, { ...local, q, seed }).coords })));
+    lesMisEvaluation(runs.map((r) => r.coords), lm.graph).forEach((r, i) => {
+      assert.ok(r.eta2 >= 0.35, `seed ${runs[i].seed}, q = ${runs[i].q}: degree η² ${r.eta2}`);
+      assert.ok(r.kw_p < 1e-6, `seed ${runs[i].seed}, q = ${runs[i].q}: Kruskal–Wallis p ${r.kw_p}`);
+    });
   });
 
   it("deepwalk and line(order 1 | 2) also recover the Les Misérables communities", () => {
     const dw = embed.deepwalk(lm.graph, { dim: 16, walkLength: 40, walksPerNode: 10, window: 5, seed: 2 });
     const l1 = embed.line(lm.graph, { dim: 16, order: 1, samples: 200_000, seed: 2 });
     const l2 = embed.line(lm.graph, { dim: 16, order: 2, samples: 200_000, seed: 2 });
-    const res = lesMisEvaluation([dw.coords, l1.coords, l2.coords], lm.graph, 5);
+    const res = lesMisEvaluation([dw.coords, l1.coords, l2.coords], lm.graph);
     assert.ok(res[0].nmi >= 0.6, `deepwalk NMI ${res[0].nmi}`);
     assert.ok(res[1].nmi >= 0.5, `line order 1 NMI ${res[1].nmi}`);
     assert.ok(res[2].nmi >= 0.5, `line order 2 NMI ${res[2].nmi}`);

@@ -7,3 +7,4 @@ export { ncut } from "./ncut";
 export type { NcutOptions } from "./ncut";
 export { eigengap } from "./eigengap";
 export type { EigengapOptions, EigengapResult } from "./eigengap";
+export { nmi } from "./nmi";

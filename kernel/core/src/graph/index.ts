@@ -17,3 +17,5 @@ export { degrees } from "./degrees";
 export type { DegreeStats } from "./degrees";
 export { laplacian } from "./laplacian";
 export type { LaplacianKind, LaplacianOptions } from "./laplacian";
+export { greedyModularity } from "./greedy-modularity";
+export type { GreedyModularityOptions } from "./greedy-modularity";
