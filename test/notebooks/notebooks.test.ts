@@ -78,6 +78,9 @@ describe("example notebooks execute through nbclient on the eigenlab kernel (slo
         const err = c.outputs.find((o) => o.type === "error");
         assert.equal(err, undefined, `${nb}: ${err?.ename}: ${err?.evalue}\nin:\n${c.source}`);
       }
+      // Every example shows its results with our renderer (the Eigenlab payload travels in the bundle).
+      const drawn = r.cells.flatMap((c) => c.outputs).filter((o) => "application/vnd.eigenlab.v1+json" in o.data);
+      assert.ok(drawn.length > 0, `${name}: no output carries application/vnd.eigenlab.v1+json`);
       // Every example ends with its assertion cell, so a notebook cannot pass by having none.
       const last = r.cells[r.cells.length - 1].outputs.find((o) => o.type === "execute_result");
       assert.equal(last?.data["text/plain"], "'all assertions passed'", `${name}: the last cell must be the assertion cell`);
