@@ -20,6 +20,7 @@ import { Worker } from "worker_threads";
 import { WASM_BASE64 } from "./wasm/gemm-wasm";
 import { WASM_BASE64 as JACOBI_BASE64 } from "./wasm/jacobi-wasm";
 import { WASM_BASE64 as KNN_FILTER_BASE64 } from "./wasm/knn-filter-wasm";
+import { WASM_BASE64 as VECTOR_BLOCK_BASE64 } from "./wasm/vector-block-wasm";
 
 const KC = 256; // k-block: a 4×KC micro-panel of B is 8 KiB (L1)
 const MC = 128; // m-block: an MC×KC block of packed A is 256 KiB (L2)
@@ -47,6 +48,7 @@ interface Engine {
   gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
   rowDots: (a: number, x: number, y: number, rows: number, len: number, ld: number) => void;
   jacobiSweep: (g: number, v: number, norms: number, n: number, gs: number, vs: number, tol: number) => number;
+  subCombination: (w: number, v: number, h: number, count: number, n: number, ld: number) => void;
   tileFilter: (g: number, ld: number, ni: number, nj: number, rowKey: number, colKey: number, limR: number, limC: number, diag: number, codes: number, vals: number) => number;
   workers: Worker[];
   ctrl: Int32Array;
@@ -118,6 +120,8 @@ function getEngine(): Engine | null {
       rowDots: inst.exports.rowDots as Engine["rowDots"],
       jacobiSweep: new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(JACOBI_BASE64, "base64"))), { env: { memory } }).exports
         .jacobiSweep as Engine["jacobiSweep"],
+      subCombination: new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(VECTOR_BLOCK_BASE64, "base64"))), { env: { memory } }).exports
+        .subCombination as Engine["subCombination"],
       tileFilter: new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(KNN_FILTER_BASE64, "base64"))), { env: { memory } }).exports
         .tileFilter as Engine["tileFilter"],
       workers: [],
@@ -169,6 +173,8 @@ export interface WasmScratch {
   f64: Float64Array;
   /** y[i] = Σ_c A[i, c]·x[c] (i < rows, c < len); all arguments are element indices into f64, ld in elements. */
   rowDots(aIdx: number, xIdx: number, yIdx: number, rows: number, len: number, ld: number): void;
+  /** w[r] −= Σ_{i<count} h[i]·V[vIdx + i·ld + r] for r < n (wasm/vector-block.wat); element indices. */
+  subCombination(wIdx: number, vIdx: number, hIdx: number, count: number, n: number, ld: number): void;
   /**
    * One cyclic one-sided Jacobi sweep (wasm/jacobi.wat) over n columns of G (stride gs, even) and V
    * (stride vs, even) with squared norms at normsIdx; element indices. Returns the rotations applied.
@@ -195,6 +201,7 @@ export function withWasmScratch<T>(doubles: number, fn: (s: WasmScratch | null) 
     return fn({
       f64,
       rowDots: (aIdx, xIdx, yIdx, rows, len, ld) => e.rowDots(aIdx * 8, xIdx * 8, yIdx * 8, rows, len, ld * 8),
+      subCombination: (wIdx, vIdx, hIdx, count, n, ld) => e.subCombination(wIdx * 8, vIdx * 8, hIdx * 8, count, n, ld * 8),
       jacobiSweep: (g, v, nm, n, gs, vs, tol) => e.jacobiSweep(g * 8, v * 8, nm * 8, n, gs, vs, tol),
     });
   } finally {
