@@ -1,9 +1,12 @@
 /**
  * Exact brute-force nearest neighbours (private kernel behind graph.knn, graph.epsilon and graph.affinity).
  *
- * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles by a 4×4
- * register-blocked kernel, only for tiles on or above the diagonal (the distance matrix is symmetric, so each
- * product updates the candidate lists of both points). The expansion loses accuracy for close points, so
+ * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles, only for
+ * tiles on or above the diagonal (the distance matrix is symmetric, so each product updates the candidate
+ * lists of both points). kNN computes them with the WebAssembly SIMD GEMM micro-kernel on rows packed once
+ * (linalg/gemm.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
+ * (wasm/knn-filter.wat), so only the few admissible pairs reach the TypeScript heaps; the radius search
+ * and engines without WebAssembly use the 4×4 register-blocked TypeScript kernel / gemm's fallback. The expansion loses accuracy for close points, so
  * each point keeps a few more candidates than asked for, their distances are recomputed exactly as
  * ‖x − y‖, and a point whose exact k-th distance comes within the rounding bound of the worst kept candidate
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
