@@ -7,6 +7,7 @@ import { message } from "./messages";
 import { checkDimension } from "./validate";
 import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+import type { ResultMeta } from "./meta";
 
 export class CsrMatrix {
   readonly rows: number;
@@ -16,9 +17,11 @@ export class CsrMatrix {
   /** Column indices, sorted within each row. */
   readonly indices: Int32Array;
   readonly values: Float64Array;
+  /** Provenance of a computed graph (graph.knn: solver, backend and precision that ran); absent for built matrices. */
+  readonly meta?: ResultMeta;
 
   /** Wraps arrays without copying or checking order; use the static builders for user input. */
-  constructor(rows: number, cols: number, indptr: Int32Array, indices: Int32Array, values: Float64Array) {
+  constructor(rows: number, cols: number, indptr: Int32Array, indices: Int32Array, values: Float64Array, meta?: ResultMeta) {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     this.rows = rows;
@@ -26,6 +29,7 @@ export class CsrMatrix {
     this.indptr = indptr;
     this.indices = indices;
     this.values = values;
+    if (meta) this.meta = meta;
   }
 
   get shape(): [number, number] {

@@ -244,6 +244,9 @@ export const message = {
   marginalNegative: (which: string, index: number, value: number) =>
     `ot.sinkhorn: ${which}[${index}] = ${value} is negative; marginals must be non-negative weights.`,
   costNotMatrix: () => `ot.sinkhorn: the cost C must be a dense Matrix (n × m). Build it with Matrix.from(rows).`,
+  sinkhornKernelUnderflow: (backend: string, eps: number) =>
+    `ot.sinkhorn: with epsilon = ${eps} the kernel exp(−C/ε) underflows to zero on a whole row or column, so backend ` +
+    `"${backend}" (scaling iteration) cannot run. Use backend: "cpu" (log-domain, no underflow) or a larger epsilon.`,
   sinkhornNoConvergence: (iterations: number, err: number, tol: number) =>
     `ot.sinkhorn did not reach tol = ${tol} in ${iterations} iterations (marginal error ${err.toExponential(2)}). ` +
     `Raise maxIter or epsilon, or rescale the cost matrix (e.g. C / max(C)).`,

@@ -72,6 +72,39 @@ describe("cluster", function () {
     assert.throws(() => cluster.spectral(W, { k: 2 }), (e: unknown) => e instanceof EigenlabError && /3 connected components/.test(e.message) && /k ≥ 3/.test(e.message));
   });
 
+  it("spectral(W, {k}) with exactly k components uses the closed-form null space: L_sym·D^{1/2}u = 0, eigenvalues 0, labels = sklearn's", () => {
+    const { X } = data.blobs({ n: 400, k: 4, d: 3, std: 0.4, seed: 5 });
+    const W = graph.symmetrize(graph.knn(X, { k: 6, includeSelf: true }), "mean");
+    assert.equal(graph.components(W).count, 4);
+    const ours = cluster.spectral(W, { k: 4, seed: 0 });
+    assert.match(ours.meta.solver, /components-null-space/);
+    assert.deepEqual(Array.from(ours.embedding!.eigenvalues!), [0, 0, 0, 0]);
+    // Each column u of the map is D^{-1/2} times a null vector of L_sym = I − D^{-1/2} W D^{-1/2}, i.e. D u = W u
+    // off the diagonal; and the D^{1/2}u are orthonormal.
+    const n = W.rows;
+    const deg = new Float64Array(n);
+    for (let r = 0; r < n; r++) for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[r] += W.values[p];
+    const U = ours.embedding!.coords;
+    for (let c = 0; c < 4; c++) {
+      for (let r = 0; r < n; r++) {
+        let wu = 0;
+        for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) wu += W.values[p] * U.get(W.indices[p], c);
+        assert.ok(Math.abs(deg[r] * U.get(r, c) - wu) < 1e-14, `residual at node ${r}, column ${c}`);
+      }
+      for (let c2 = 0; c2 < 4; c2++) {
+        let g = 0;
+        for (let r = 0; r < n; r++) g += deg[r] * U.get(r, c) * U.get(r, c2);
+        assert.ok(Math.abs(g - (c === c2 ? 1 : 0)) < 1e-12, `Gram entry ${c},${c2} = ${g}`);
+      }
+    }
+    const peer = runPython(
+      `import scipy.sparse as sp\nfrom sklearn.cluster import SpectralClustering\nA = sp.csr_matrix((W_values, W_indices, W_indptr), shape=(W_rows, W_cols))\n` +
+        `out = {"labels": SpectralClustering(n_clusters=4, affinity="precomputed", eigen_solver="arpack", random_state=0).fit(A).labels_}`,
+      peerCsr("W", W),
+    );
+    assert.equal(adjustedRandIndex(ours.labels, peer.labels), 1);
+  });
+
   it("ncut(W) splits two cliques joined by one edge at that edge, and reports the Ncut of its partition", () => {
     const edges: [number, number][] = [];
     for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) { edges.push([a, b]); edges.push([a + 6, b + 6]); }

@@ -3,6 +3,7 @@ import { CsrMatrix, data, EigenlabError, graph, Matrix } from "../src";
 import { peerCsr, peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow } from "../../../test/util/math";
 import { csrRow, maxAbsDiffDense } from "../../../test/util/graphs";
+import { setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
 
 /** Compares our CSR graph with scipy's (rows as sets; values to rtol). Ties would show as a set difference. */
 function assertSameGraph(ours: CsrMatrix, peer: { indptr: number[]; indices: number[]; data: number[] }, rtol: number, what: string): void {
@@ -53,6 +54,36 @@ describe("graph", function () {
     const { X: B } = data.blobs({ n: 3000, k: 6, d: 3, std: 0.7, seed: 11 });
     const peer = runPython(SK_GRAPH + `out = {"g": csr(kneighbors_graph(X, 10, mode="distance"))}`, { X: peerMatrix(B) });
     assertSameGraph(graph.knn(B, { k: 10, mode: "distance" }), peer.g, 1e-10, "knn blobs");
+  });
+
+  it("knn(X, {k: 6}) across tile and batch boundaries (2119 points: 33 tiles of 64 + 7, > one 2048-column GEMM batch) equals sklearn, euclidean and cosine", () => {
+    const T = Matrix.random(2119, 9, { seed: 21 });
+    const peer = runPython(SK_GRAPH + `out = {"e": csr(kneighbors_graph(X, 6, mode="distance")), "c": csr(kneighbors_graph(X, 6, mode="distance", metric="cosine"))}`, { X: peerMatrix(T) });
+    const e = graph.knn(T, { k: 6, mode: "distance" });
+    assertSameGraph(e, peer.e, 1e-10, "knn tiled euclidean");
+    assertSameGraph(graph.knn(T, { k: 6, mode: "distance", metric: "cosine" }), peer.c, 1e-10, "knn tiled cosine");
+    // The WebAssembly tiles + SIMD filter, one thread, and the TypeScript fallback give the same bits.
+    const threads = setBlasThreads(1);
+    const wasm = setWasmEnabled(false);
+    try {
+      const js = graph.knn(T, { k: 6, mode: "distance" });
+      assert.deepEqual(Array.from(js.indices), Array.from(e.indices));
+      assert.deepEqual(Array.from(js.values), Array.from(e.values));
+      setWasmEnabled(true);
+      assert.deepEqual(Array.from(graph.knn(T, { k: 6, mode: "distance" }).values), Array.from(e.values));
+    } finally {
+      setWasmEnabled(wasm);
+      setBlasThreads(threads);
+    }
+  });
+
+  it('knn(X, {k, backend}) records what ran in meta and rejects an unknown backend with an EigenlabError', () => {
+    const W = graph.knn(X, { k: 4 });
+    assert.match(W.meta!.backend, /^cpu(-wasm)?$/);
+    assert.equal(W.meta!.precision, "float64");
+    assert.deepEqual(W.meta!.inputShape, [300, 5]);
+    assert.deepEqual(Array.from(graph.knn(X, { k: 4, backend: "cpu" }).indices), Array.from(W.indices));
+    assert.throws(() => graph.knn(X, { k: 4, backend: "quantum" }), (e: unknown) => e instanceof EigenlabError && e.code === "unknown-backend" && /"cpu"/.test(e.message));
   });
 
   it("knn on a lattice with many exact ties returns the same distance multiset per row as sklearn", () => {

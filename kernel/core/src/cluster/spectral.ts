@@ -9,7 +9,8 @@ import { hashArrays, VERSION } from "../meta";
 import { checkChoice, checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { spectralMap } from "../embed/spectral";
-import { components } from "../graph/components";
+import { components, Components } from "../graph/components";
+import { Matrix } from "../matrix";
 import { kmeans } from "./kmeans";
 import { discretize } from "./discretize";
 
@@ -31,6 +32,25 @@ export interface SpectralClusteringOptions {
  * affinity is accepted when it has at most k components (each component then lies in its own cluster or
  * clusters); more components than k is an error naming the count.
  */
+/**
+ * The spectral map of a graph with exactly k components, in closed form: column c is D^{-1/2} applied to the
+ * unit null vector D^{1/2}1_C / √vol(C) of L_sym, i.e. 1_C / √vol(C) (an isolated node counts degree 1, as
+ * scipy's normed laplacian does). Eigenvalues are exactly 0.
+ */
+function componentMap(W: CsrMatrix, comps: Components): { coords: Matrix; values: Float64Array; solver: string } {
+  const n = W.rows;
+  const k = comps.count;
+  const vol = new Float64Array(k);
+  for (let r = 0; r < n; r++) {
+    let d = 0;
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) d += W.values[p];
+    vol[comps.labels[r]] += d > 0 ? d : 1;
+  }
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) out[i * k + comps.labels[i]] = 1 / Math.sqrt(vol[comps.labels[i]]);
+  return { coords: new Matrix(n, k, out), values: new Float64Array(k), solver: "components-null-space" };
+}
+
 export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
   const fn = "cluster.spectral";
   checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);
@@ -48,7 +68,10 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
   const comps = components(W);
   if (comps.count > k) throw new EigenlabError("disconnected", message.disconnectedGraphTooMany(fn, comps.count, k, Array.from(comps.sizes)));
   const t0 = performance.now();
-  const map = spectralMap(W, k, seed, true);
+  // With exactly k components the k smallest eigenvalues of L_sym are all 0 and their eigenspace is known in
+  // closed form (von Luxburg 2007, Prop. 4): spanned by D^{1/2}·1_C for the components C. No eigensolver is
+  // needed (it would only return a rotation of this basis, on which k-means finds the same k clusters).
+  const map = comps.count === k ? componentMap(W, comps) : spectralMap(W, k, seed, true);
   const rng = new Rng(seed);
   const labels =
     assign === "kmeans"

@@ -15,6 +15,7 @@ import { VERSION, hashArrays } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
 import { checkAdjacency, positiveInteger, positiveNumber } from "../validate-numbers";
+import { defaultBackend, getBackend } from "../backend";
 
 export interface FastRPOptions {
   dim?: number;
@@ -28,6 +29,12 @@ export interface FastRPOptions {
   /** Sparsity s of the projection (default 3, Achlioptas 2003; the paper also uses √n). */
   s?: number;
   seed?: number;
+  /**
+   * Where the propagation products P·N run: "auto" (default: the registry's measured crossover, the CPU path
+   * unless a registered backend was measured faster on this machine), "cpu", "gpu" (needs `@eigenlab/gpu`
+   * imported) or any registered backend id. The row normalizations stay in float64 on the CPU.
+   */
+  backend?: string;
 }
 
 /**
@@ -50,10 +57,20 @@ export function sparseProjection(n: number, dim: number, s: number, seed: number
   return R;
 }
 
+/** The values of P = D⁻¹A in A's CSR pattern (rows of isolated nodes stay zero). */
+function transitionValues(indptr: Int32Array, values: Float64Array, deg: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i + 1 < indptr.length; i++) {
+    if (deg[i] === 0) continue;
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) out[p] = values[p] / deg[i];
+  }
+  return out;
+}
+
 export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["dim", "weights", "normalizationStrength", "s", "seed"]);
+  checkOptions(fn, opts, ["dim", "weights", "normalizationStrength", "s", "seed", "backend"]);
   checkAdjacency(fn, G);
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const weights = opts.weights ?? [0, 1, 1, 1];
@@ -65,6 +82,7 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const s = positiveNumber(fn, "s", opts.s ?? 3);
   const seed = checkSeed(opts.seed ?? 0);
   const n = G.rows;
+  const be = getBackend(opts.backend ?? defaultBackend(), { kernel: "fastrpProjection", size: n });
   const { indptr, indices, values } = G;
   const deg = G.rowSums();
   let twoM = 0;
@@ -74,9 +92,13 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const out = new Float64Array(n * dim);
   let prev: Float64Array = cur;
   let next: Float64Array = new Float64Array(n * dim);
+  // A non-CPU backend gets P = D⁻¹A once and computes each hop P·N with its fastrpProjection kernel (weights [1]).
+  const S = be.id === "cpu" ? null : { rows: n, cols: n, indptr, indices, values: transitionValues(indptr, values, deg) };
   for (let it = 0; it < weights.length; it++) {
-    // next = P · prev  (P = D⁻¹A; isolated nodes keep a zero row)
-    for (let i = 0; i < n; i++) {
+    if (S) {
+      next = Float64Array.from(be.fastrpProjection(S, { rows: n, cols: dim, data: prev }, [1]).data);
+    } else for (let i = 0; i < n; i++) {
+      // next = P · prev  (P = D⁻¹A; isolated nodes keep a zero row)
       const o = i * dim;
       next.fill(0, o, o + dim);
       if (deg[i] === 0) continue;
@@ -102,7 +124,7 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   return new Embedding({
     coords: new Matrix(n, dim, out),
     meta: {
-      solver: "fastrp:very-sparse-projection", backend: "cpu", precision: "float64", version: VERSION,
+      solver: "fastrp:very-sparse-projection", ...(S ? be.meta("fastrpProjection") : { backend: "cpu", precision: "float64" as const }), version: VERSION,
       inputShape: [n, n], inputHash: hashArrays(indptr, indices, values), seed, threads: 1,
       timeMs: performance.now() - t0, weights: [...weights], normalizationStrength: beta, s,
     },

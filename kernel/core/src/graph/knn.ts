@@ -5,7 +5,10 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
 import { checkPoints, checkPositiveInt } from "./check";
-import { Metric, nearestNeighbors, NeighborLists } from "./neighbors";
+import { backendNeighbors, Metric, nearestNeighbors, NeighborLists } from "./neighbors";
+import { Backend, defaultBackend, getBackend } from "../backend";
+import { blasThreads, gemmBackend } from "../linalg/gemm";
+import { hashArrays, ResultMeta, VERSION } from "../meta";
 
 export interface KnnOptions {
   /** Neighbours per point (required). */
@@ -16,20 +19,27 @@ export interface KnnOptions {
   mode?: "connectivity" | "distance";
   /** Count each point as its own first neighbour (scikit-learn's include_self). Default false. */
   includeSelf?: boolean;
+  /**
+   * Where the distance tiles run: "auto" (default: the backend registry's measured crossover, the CPU path
+   * unless a registered backend was measured faster on this machine), "cpu", "gpu" (needs `@eigenlab/gpu`
+   * imported) or any registered backend id. `meta.backend` of the result names what ran.
+   */
+  backend?: string;
 }
 
-/** Validated neighbour search shared by knn and affinity. */
-export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean): NeighborLists {
+/** Validated neighbour search shared by knn and affinity; `be` other than the CPU reference routes the tiles there. */
+export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean, be?: Backend): NeighborLists {
   checkPoints(fn, X, 1);
   if (k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 10 }"));
   checkPositiveInt(fn, "k", k);
   const n = X.rows;
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
+  if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
   return nearestNeighbors(X, k as number, metric, includeSelf);
 }
 
 /** The neighbour lists as a CSR matrix (row i holds its k neighbours, columns sorted). */
-export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) => number): CsrMatrix {
+export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) => number, meta?: ResultMeta): CsrMatrix {
   const { n, k, indices } = lists;
   const indptr = new Int32Array(n + 1);
   const cols = new Int32Array(n * k);
@@ -44,7 +54,7 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
     }
     indptr[i + 1] = (i + 1) * k;
   }
-  return new CsrMatrix(n, n, indptr, cols, vals);
+  return new CsrMatrix(n, n, indptr, cols, vals, meta);
 }
 
 /**
@@ -53,10 +63,24 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
  */
 export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";
-  checkOptions(fn, opts, ["k", "metric", "mode", "includeSelf"]);
+  const t0 = performance.now();
+  checkOptions(fn, opts, ["k", "metric", "mode", "includeSelf", "backend"]);
   const metric = checkChoice(fn, "metric", opts?.metric ?? "euclidean", ["euclidean", "cosine"] as const);
   const mode = checkChoice(fn, "mode", opts?.mode ?? "connectivity", ["connectivity", "distance"] as const);
   const includeSelf = opts?.includeSelf ?? false;
-  const lists = neighborLists(fn, X, opts?.k, metric, includeSelf);
-  return listsToCsr(lists, mode === "connectivity" ? () => 1 : (i, c) => lists.distances[i * lists.k + c]);
+  const be = getBackend(opts?.backend ?? defaultBackend(), { kernel: "knnCandidates", size: X?.rows ?? 0 });
+  const lists = neighborLists(fn, X, opts?.k, metric, includeSelf, be);
+  const cpu = be.id === "cpu";
+  const ran = be.meta("knnCandidates");
+  const meta: ResultMeta = {
+    solver: cpu ? `knn:brute-tiled-${gemmBackend()}+exact-rerank` : "knn:backend-candidates+float64-rerank",
+    backend: cpu ? (gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu") : ran.backend,
+    precision: cpu ? "float64" : ran.precision,
+    version: VERSION,
+    inputShape: [X.rows, X.cols],
+    inputHash: hashArrays(X.data),
+    threads: cpu ? blasThreads() : undefined,
+    timeMs: performance.now() - t0,
+  };
+  return listsToCsr(lists, mode === "connectivity" ? () => 1 : (i, c) => lists.distances[i * lists.k + c], meta);
 }

@@ -1,14 +1,19 @@
 /**
  * Exact brute-force nearest neighbours (private kernel behind graph.knn, graph.epsilon and graph.affinity).
  *
- * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles by a 4×4
- * register-blocked kernel, only for tiles on or above the diagonal (the distance matrix is symmetric, so each
- * product updates the candidate lists of both points). The expansion loses accuracy for close points, so
+ * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles, only for
+ * tiles on or above the diagonal (the distance matrix is symmetric, so each product updates the candidate
+ * lists of both points). kNN computes them with the WebAssembly SIMD GEMM micro-kernel on rows packed once
+ * (linalg/gemm.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
+ * (wasm/knn-filter.wat), so only the few admissible pairs reach the TypeScript heaps; the radius search
+ * and engines without WebAssembly use the 4×4 register-blocked TypeScript kernel / gemm's fallback. The expansion loses accuracy for close points, so
  * each point keeps a few more candidates than asked for, their distances are recomputed exactly as
  * ‖x − y‖, and a point whose exact k-th distance comes within the rounding bound of the worst kept candidate
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
 import { Matrix } from "../matrix";
+import { gemm, PackedRows, withPackedRows } from "../linalg/gemm";
+import type { Backend } from "../backend";
 
 export type Metric = "euclidean" | "cosine";
 
@@ -88,11 +93,12 @@ class CandidateHeaps {
   readonly size: Int32Array;
   /** Largest key still admitted (the root once full, +∞ before): lets the caller skip most offers inline. */
   readonly limit: Float64Array;
-  constructor(readonly n: number, readonly m: number) {
+  /** `limit` may be lent (e.g. a view of WebAssembly memory that a SIMD filter reads); it is reset to +∞. */
+  constructor(readonly n: number, readonly m: number, limit?: Float64Array) {
     this.key = new Float64Array(n * m);
     this.idx = new Int32Array(n * m);
     this.size = new Int32Array(n);
-    this.limit = new Float64Array(n).fill(Infinity);
+    this.limit = (limit ?? new Float64Array(n)).fill(Infinity);
   }
 
   /** Offers candidate j at key v to point i's heap. */
@@ -168,6 +174,9 @@ function spatialOrder(X: Float64Array, n: number, d: number): Int32Array {
   return perm;
 }
 
+/** Column blocks gathered into one GEMM: 32 × 64 = 2048 columns, ≈ 8 M multiply-adds per call at d = 64. */
+const BATCH = 32;
+
 /**
  * Offers every pair (i, j), i ≠ j, whose distance could still enter a candidate list. Points are grouped
  * into spatially compact blocks; block pairs are visited nearest-first for each block, and a pair of
@@ -175,19 +184,39 @@ function spatialOrder(X: Float64Array, n: number, d: number): Int32Array {
  * the admission limit of every point of A (the pruning of a ball tree, applied to whole GEMM tiles); B's
  * points get the same test on B's pass. A computed tile updates the lists of both blocks, so every block
  * pair is computed at most once.
+ *
+ * The surviving column blocks of A are gathered, up to BATCH at a time in nearest-first order (the pruning
+ * test is repeated before each batch, against the limits the previous batches tightened), and their dot
+ * products with A's rows come from one call of the WebAssembly SIMD GEMM (linalg/gemm.ts, worker threads),
+ * the same kernel that scikit-learn's euclidean_distances reaches through BLAS. Each product is summed in
+ * p-order by one thread, so the lists do not depend on the thread count.
  */
 function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, metric: Metric, includeSelf: boolean, out: CandidateHeaps): void {
   const cosine = metric === "cosine";
   const perm = spatialOrder(X, n, d);
   // Lists are kept by position in the spatial order (no indirection in the hot loop) and handed back
   // by original index at the end; ties at the k-th place are settled by the exact stage's rescan.
-  const heaps = new CandidateHeaps(n, out.m);
-  if (includeSelf) for (let q = 0; q < n; q++) heaps.offer(q, 0, q);
   const P = new Float64Array(n * d);
   const sq = new Float64Array(n);
   for (let q = 0; q < n; q++) {
     P.set(X.subarray(perm[q] * d, perm[q] * d + d), q * d);
     sq[q] = sqIn[perm[q]];
+  }
+  // Keys, limits and product tiles live in WebAssembly memory when it is available: [row keys][column keys][limits].
+  withPackedRows(P, n, d, TILE, BATCH * TILE, 3 * n, (packed) => scanPacked(packed, P, sq, perm, n, d, cosine, includeSelf, out));
+}
+
+function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array, perm: Int32Array, n: number, d: number, cosine: boolean, includeSelf: boolean, out: CandidateHeaps): void {
+  const heaps = new CandidateHeaps(n, out.m, packed?.extra.subarray(2 * n, 3 * n));
+  if (includeSelf) for (let q = 0; q < n; q++) heaps.offer(q, 0, q);
+  if (packed) {
+    // (row key + column key) − 2·x·y: ‖x‖² + ‖y‖² for euclidean, 2 + 0 for cosine (the scalar path's 2 − 2x·y).
+    packed.extra.set(sq, 0);
+    packed.extra.set(sq, n);
+    if (cosine) {
+      packed.extra.fill(2, 0, n);
+      packed.extra.fill(0, n, 2 * n);
+    }
   }
   // For cosine the keys 2 − 2x·y equal ‖x − y‖² only between unit rows; zero rows disable pruning.
   let prune = true;
@@ -223,9 +252,46 @@ function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, me
     return blockMax[B];
   };
   const done = new Uint8Array(nb * nb);
-  const G = new Float64Array(TILE * TILE);
   const cd = new Float64Array(nb);
   const byDistance = new Int32Array(nb);
+  const batch = new Int32Array(BATCH);
+  const starts = new Int32Array(BATCH);
+  const lens = new Int32Array(BATCH);
+  // Fallback when WebAssembly is unavailable: the blocks gathered into Y and one gemm call per batch.
+  let Y: Float64Array | null = null;
+  let Gjs: Float64Array | null = null;
+  const products = (i0: number, ni: number, count: number): { G: Float64Array; ld: number } => {
+    Y ??= new Float64Array(BATCH * TILE * d);
+    Gjs ??= new Float64Array(TILE * BATCH * TILE);
+    let cols = 0;
+    for (let u = 0; u < count; u++) {
+      Y.set(P.subarray(starts[u] * d, (starts[u] + lens[u]) * d), cols * d);
+      cols += (lens[u] + 3) & ~3;
+    }
+    gemm(false, true, ni, cols, d, 1, P, i0 * d, d, Y, 0, d, 0, Gjs, 0, cols);
+    return { G: Gjs, ld: cols };
+  };
+  if (packed) {
+    // Diagonal tiles first: every point then has a finite admission limit (its k + EXTRA nearest within its
+    // own compact block) before any off-diagonal tile, so the SIMD filter passes few pairs from the start.
+    for (let A = 0; A < nb; A++) {
+      const i0 = A * TILE, ni = Math.min(TILE, n - i0);
+      starts[0] = i0;
+      lens[0] = ni;
+      packed.dots(i0, ni, starts, lens, 1);
+      const hits = packed.filter(0, ni, ni, true, i0, n + i0, 2 * n + i0, 2 * n + i0);
+      const { codes, vals } = packed;
+      for (let h = 0; h < hits; h++) {
+        const code = codes[h];
+        const i = i0 + (code >>> 16);
+        const j = i0 + (code & 0xffff);
+        const v = vals[h];
+        if (v <= limit[i]) heaps.offer(i, v, j);
+        if (v <= limit[j]) heaps.offer(j, v, i);
+      }
+      done[A * nb + A] = 1;
+    }
+  }
   for (let A = 0; A < nb; A++) {
     for (let B = 0; B < nb; B++) {
       let s = 0;
@@ -235,34 +301,71 @@ function scanTiles(X: Float64Array, sqIn: Float64Array, n: number, d: number, me
     }
     byDistance.sort((a, b) => cd[a] - cd[b] || a - b);
     const i0 = A * TILE, ni = Math.min(TILE, n - i0);
-    for (let t = 0; t < nb; t++) {
-      const B = byDistance[t];
-      const key = A < B ? A * nb + B : B * nb + A;
-      if (done[key]) continue;
-      if (prune) {
-        const gap = cd[B] - rad[A] - rad[B];
-        if (gap > 0) {
-          const lb = gap * gap * (1 - 1e-12) - margin;
-          // Enough for A's points; B's are checked on B's own pass (or were, with limits only larger then).
-          if (lb > maxLimit(A)) continue;
+    let t = 0;
+    while (t < nb) {
+      // Gather the next batch of column blocks that are neither done nor pruned.
+      let count = 0;
+      const lim = prune ? maxLimit(A) : Infinity;
+      for (; t < nb && count < BATCH; t++) {
+        const B = byDistance[t];
+        const key = A < B ? A * nb + B : B * nb + A;
+        if (done[key]) continue;
+        if (prune) {
+          const gap = cd[B] - rad[A] - rad[B];
+          if (gap > 0) {
+            const lb = gap * gap * (1 - 1e-12) - margin;
+            // Enough for A's points; B's are checked on B's own pass (or were, with limits only larger then).
+            if (lb > lim) continue;
+          }
         }
+        done[key] = 1;
+        batch[count] = B;
+        starts[count] = B * TILE;
+        lens[count] = Math.min(TILE, n - B * TILE);
+        count++;
       }
-      done[key] = 1;
-      const j0 = B * TILE, nj = Math.min(TILE, n - j0);
-      tileDotsInto(G, P, d, i0, ni, j0, nj);
-      for (let a = 0; a < ni; a++) {
-        const i = i0 + a;
-        const si = sq[i];
-        for (let b = A === B ? a + 1 : 0; b < nj; b++) {
-          const j = j0 + b;
-          // Squared euclidean distance; for cosine 2(1 − x·y) = twice the cosine distance (zero rows too).
-          const v = cosine ? 2 - 2 * G[a * TILE + b] : si + sq[j] - 2 * G[a * TILE + b];
-          if (v <= limit[i]) heaps.offer(i, v, j);
-          if (v <= limit[j]) heaps.offer(j, v, i);
+      if (count === 0) break;
+      if (packed) {
+        packed.dots(i0, ni, starts, lens, count);
+        const { codes, vals } = packed;
+        let c0 = 0;
+        for (let u = 0; u < count; u++) {
+          const B = batch[u];
+          const j0 = starts[u], nj = lens[u];
+          const hits = packed.filter(c0, ni, nj, A === B, i0, n + j0, 2 * n + i0, 2 * n + j0);
+          for (let h = 0; h < hits; h++) {
+            const code = codes[h];
+            const i = i0 + (code >>> 16);
+            const j = j0 + (code & 0xffff);
+            const v = vals[h];
+            if (v <= limit[i]) heaps.offer(i, v, j);
+            if (v <= limit[j]) heaps.offer(j, v, i);
+          }
+          dirty[B] = 1;
+          c0 += (nj + 3) & ~3;
+        }
+      } else {
+        const { G, ld } = products(i0, ni, count);
+        let c0 = 0;
+        for (let u = 0; u < count; u++) {
+          const B = batch[u];
+          const j0 = starts[u], nj = lens[u];
+          for (let a = 0; a < ni; a++) {
+            const i = i0 + a;
+            const si = sq[i];
+            const row = a * ld + c0 - j0;
+            for (let j = A === B ? i + 1 : j0, end = j0 + nj; j < end; j++) {
+              // Squared euclidean distance; for cosine 2(1 − x·y) = twice the cosine distance (zero rows too).
+              const v = cosine ? 2 - 2 * G[row + j] : si + sq[j] - 2 * G[row + j];
+              if (v <= limit[i]) heaps.offer(i, v, j);
+              if (v <= limit[j]) heaps.offer(j, v, i);
+            }
+          }
+          dirty[B] = 1;
+          c0 += (nj + 3) & ~3;
         }
       }
       dirty[A] = 1;
-      dirty[B] = 1;
     }
   }
   const m = out.m;
@@ -343,6 +446,31 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
     for (let c = 0; c < k; c++) {
       indices[i * k + c] = candidates[order[c]];
       distances[i * k + c] = dist[order[c]];
+    }
+  }
+  return { n, k, indices, distances };
+}
+
+/**
+ * The same lists from a registered compute backend's `knnCandidates` (e.g. GPU.js): the backend ranks its
+ * candidates and re-ranks them by float64 distances (backend-refine.ts); the distances handed back are then
+ * recomputed here with the formula of the CPU path, so both paths report identical values for one neighbour.
+ */
+export function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+  const n = X.rows;
+  const d = X.cols;
+  const data = metric === "cosine" ? unitRows(X) : X.data;
+  const others = includeSelf ? k - 1 : k;
+  const found = others > 0 ? be.knnCandidates({ rows: n, cols: d, data }, others) : null;
+  const indices = new Int32Array(n * k);
+  const distances = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    if (includeSelf) indices[i * k + c++] = i; // distance 0: first
+    for (let t = 0; t < others; t++, c++) {
+      const j = found!.indices[i * others + t];
+      indices[i * k + c] = j;
+      distances[i * k + c] = exactDistance(data, d, i, j, metric);
     }
   }
   return { n, k, indices, distances };

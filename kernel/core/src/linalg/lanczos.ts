@@ -24,6 +24,7 @@ import { Rng } from "../random";
 import { dot } from "./blas";
 import { symmetricEigen } from "./symmetric-eigen";
 import { combineInPlace, combineInto, gemvNSubInto, gemvTInto, norm2 } from "./vector-block";
+import { withWasmScratch, WasmScratch } from "./gemm";
 
 /** Share of the non-wanted Ritz vectors kept at a thick restart. */
 const KEEP_EXTRA = 0.3;
@@ -75,16 +76,41 @@ export function wantedOrder(theta: Float64Array, m: number, which: Which): numbe
   return idx;
 }
 
-/** Thick-restart Lanczos on y = A x (`apply(y, x)`, n×n symmetric). Never throws on non-convergence. */
+/**
+ * Thick-restart Lanczos on y = A x (`apply(y, x)`, n×n symmetric). Never throws on non-convergence.
+ *
+ * The basis V, the work vector w and the Gram–Schmidt coefficients live in WebAssembly memory when it is
+ * available, so both halves of each reorthogonalization pass run as SIMD block kernels over the whole basis
+ * (h = Vᵀw: gemm.wat rowDots, two basis vectors per pass over w; w −= V h: vector-block.wat, four per pass) —
+ * the Level-2 form ARPACK gets from BLAS dgemv. Without WebAssembly the TypeScript kernels of vector-block.ts run.
+ */
 export function thickRestartLanczos(apply: (y: Float64Array, x: Float64Array) => void, n: number, s: LanczosSettings): RitzPairs {
+  const m = Math.min(s.ncv, n);
+  return withWasmScratch((m + 2) * n + 2 * (m + 1), (ws) => lanczosRun(apply, n, s, ws));
+}
+
+function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number, s: LanczosSettings, ws: WasmScratch | null): RitzPairs {
   const { k, which, tol, maxIter } = s;
   const m = Math.min(s.ncv, n);
   const eps = 2.220446049250313e-16;
-  const V = new Float64Array((m + 1) * n); // v_0..v_{m−1} plus the residual direction at slot m
+  // Layout in the scratch: [V (m+1)·n][w n][h m+1][h2 m+1] (element offsets below).
+  const wOff = (m + 1) * n, hOff = wOff + n, h2Off = hOff + m + 1;
+  const V = ws ? ws.f64.subarray(0, wOff) : new Float64Array((m + 1) * n); // v_0..v_{m−1} plus the residual direction at slot m
   const H = new Float64Array(m * m);
-  const w = new Float64Array(n);
-  const h = new Float64Array(m + 1);
-  const h2 = new Float64Array(m + 1);
+  const w = ws ? ws.f64.subarray(wOff, wOff + n) : new Float64Array(n);
+  const h = ws ? ws.f64.subarray(hOff, hOff + m + 1) : new Float64Array(m + 1);
+  const h2 = ws ? ws.f64.subarray(h2Off, h2Off + m + 1) : new Float64Array(m + 1);
+  /** out = V[0..count)ᵀ w, then w −= V[0..count) out; out is h or h2. */
+  const gramSchmidtPass = (out: Float64Array, count: number): void => {
+    if (ws) {
+      const o = out === h ? hOff : h2Off;
+      ws.rowDots(0, wOff, o, count, n, n);
+      ws.subCombination(wOff, 0, o, count, n, n);
+    } else {
+      gemvTInto(out, V, w, count, n);
+      gemvNSubInto(w, V, out, count, n);
+    }
+  };
   const tmp = new Float64Array(Math.max(m, 1) * 512);
   let matvecs = 0;
   let anorm = 0;
@@ -105,12 +131,10 @@ export function thickRestartLanczos(apply: (y: Float64Array, x: Float64Array) =>
    */
   const orthogonalize = (count: number): number => {
     const before = norm2(w);
-    gemvTInto(h, V, w, count, n);
-    gemvNSubInto(w, V, h, count, n);
+    gramSchmidtPass(h, count);
     let after = norm2(w);
     if (after < 0.7071067811865476 * before) {
-      gemvTInto(h2, V, w, count, n);
-      gemvNSubInto(w, V, h2, count, n);
+      gramSchmidtPass(h2, count);
       for (let i = 0; i < count; i++) h[i] += h2[i];
       after = norm2(w);
     }
