@@ -95,7 +95,7 @@ export function symmetricEigenvaluesReduced(a: Float64Array, n: number): Reduced
   const d = Float64Array.from(t.d);
   const e = new Float64Array(n);
   e.set(t.e);
-  tql1(d, e, n);
+  implicitQL(d, e, n, null);
   const values = d.sort();
   return {
     values,
@@ -112,71 +112,6 @@ export function symmetricEigenvaluesReduced(a: Float64Array, n: number): Reduced
       return out;
     },
   };
-}
-
-/** Implicit QL on the tridiagonal (d, e[0..n-2]) for eigenvalues only: tql2's iteration without the rotations of V. */
-function tql1(d: Float64Array, e: Float64Array, n: number): void {
-  e[n - 1] = 0;
-  let f = 0;
-  let tst1 = 0;
-  const eps = 2 ** -52;
-  const maxIter = 30 * Math.max(n, 1);
-  let totalIter = 0;
-  for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
-    let m = l;
-    while (m < n) {
-      if (Math.abs(e[m]) <= eps * tst1) break;
-      m++;
-    }
-    if (m === n) m = n - 1;
-    if (m > l) {
-      do {
-        if (++totalIter > maxIter) {
-          throw new ConvergenceError(
-            `Symmetric QL iteration did not converge after ${maxIter} sweeps (eigenvalue ${l} of ${n}). ` +
-              `The input may contain huge or tiny entries; rescale it and retry.`,
-            { values: new Float64Array(0), vectors: { rows: n, cols: 0, data: new Float64Array(0) }, residuals: new Float64Array(0), iterations: totalIter },
-          );
-        }
-        let g = d[l];
-        let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l] / (p + r);
-        d[l + 1] = e[l] * (p + r);
-        const dl1 = d[l + 1];
-        let h = g - d[l];
-        for (let i = l + 2; i < n; i++) d[i] -= h;
-        f += h;
-        p = d[m];
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1];
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i];
-          h = c * p;
-          r = Math.hypot(p, e[i]);
-          e[i + 1] = s * r;
-          s = e[i] / r;
-          c = p / r;
-          p = c * d[i] - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]);
-        }
-        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-      } while (Math.abs(e[l]) > eps * tst1);
-    }
-    d[l] = d[l] + f;
-    e[l] = 0;
-  }
 }
 
 /**
@@ -276,9 +211,17 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
   e[0] = 0;
 }
 
-/** Implicit QL on the tridiagonal (d, e[1..n-1]); rotations accumulated into V (column-major). */
+/** Implicit QL on the tridiagonal (d, e[1..n-1]) as tred2 leaves it; rotations accumulated into V (column-major). */
 function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
+  implicitQL(d, e, n, V);
+}
+
+/**
+ * Implicit QL on the tridiagonal (d, e[0..n-2]) (EISPACK tql2). With V = null it is tql1, eigenvalues only:
+ * the same iteration without the rotations of V.
+ */
+function implicitQL(d: Float64Array, e: Float64Array, n: number, V: Float64Array | null): void {
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
@@ -331,6 +274,7 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): voi
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          if (V === null) continue;
           const ci = i * n;
           const ci1 = ci + n;
           for (let k = 0; k < n; k++) {
