@@ -28,6 +28,8 @@ export interface ViewState {
   width: number;
   /** Coloring sent by a linked output (link.ts): wins over `colorBy` for the points/graph panel. */
   linkedColor?: LinkedColor;
+  /** A 3-D embedding is drawn as a rotatable 3-D scatter; false: its first two coordinates, the third as color. */
+  threeD: boolean;
 }
 
 /** An eigenvector another output picked, as a per-point color. */
@@ -37,14 +39,16 @@ export interface LinkedColor {
   name: string;
 }
 
-export const DEFAULT_STATE: ViewState = { logScale: false, width: 640 };
+export const DEFAULT_STATE: ViewState = { logScale: false, width: 640, threeD: true };
 
 /**
  * "spectrum": clickable eigenvalues; "points" / "graph": what a click recolors; "chart": anything else.
  */
 export type Panel =
   | { role: "spectrum" | "chart" | "graph"; engine: "vega"; spec: Record<string, unknown> }
-  | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number };
+  | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number }
+  /** A 3-D embedding (scatter3d.ts): `coords` n × `dims` row-major (first three used), colors from `points`. */
+  | { role: "points"; engine: "canvas3d"; points: ScatterPoints; coords: ArrayLike<number>; dims: number; count: number };
 
 export interface ColorChoice {
   /** undefined: the payload's own labels/color. */
@@ -60,6 +64,8 @@ export interface Plan {
   colorChoices: ColorChoice[];
   /** Clicking an eigenvalue in the spectrum panel recolors the points panel. */
   linked: boolean;
+  /** The header's 2-D / 3-D toggle applies (a 3-D embedding). */
+  threeDToggle: boolean;
 }
 
 function withSchema(spec: Record<string, unknown>): Record<string, unknown> {
@@ -130,15 +136,21 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
         logToggle: true,
         colorChoices: linked ? eigenvectorChoices(values, p.data.labels ? "labels" : undefined) : [],
         linked,
+        threeDToggle: false,
       };
     }
     case "embedding": {
       const points = withLinkedColor(embeddingPoints(p, state.colorBy), state.linkedColor);
       const own = p.data.labels ? (p.data.colorName ?? "labels") : p.data.color ? (p.data.colorName ?? "value") : p.data.dims >= 3 ? "dimension 3" : "none";
       const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
-      const panels = [pointsPanel(points, state, Math.min(width, 520))];
+      const threeD = p.data.dims >= 3 && p.data.coords.shape[1] >= 3;
+      const panels: Panel[] = [
+        threeD && state.threeD
+          ? { role: "points", engine: "canvas3d", points, coords: decodeArray(p.data.coords), dims: p.data.coords.shape[1], count: points.x.length }
+          : pointsPanel(points, state, Math.min(width, 520)),
+      ];
       if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
-      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked, threeDToggle: threeD };
     }
     case "graph": {
       const lc = state.linkedColor && state.linkedColor.values.length === p.data.n ? state.linkedColor : undefined;
@@ -149,14 +161,14 @@ export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {
       const linked = !!(p.data.vectors && p.data.eigenvalues && p.data.eigenvalues.length === p.data.vectors.shape[1]);
       const panels: Panel[] = [{ role: "graph", engine: "vega", spec: withSchema(g.spec) }];
       if (linked) panels.unshift(eigenvaluePanel(p.data.eigenvalues!, p.data.vectors!, 220));
-      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked };
+      return { panels, logToggle: false, colorChoices: linked ? eigenvectorChoices(p.data.eigenvalues!, own) : [], linked, threeDToggle: false };
     }
     case "clustermap":
-      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(clustermapLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(clustermapLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false, threeDToggle: false };
     case "matrix":
-      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(matrixLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false };
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(matrixLayers(p, { width: Math.min(width, 420) })) }], logToggle: false, colorChoices: [], linked: false, threeDToggle: false };
     case "curve":
-      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width: Math.min(width - 40, 720) })) }], logToggle: true, colorChoices: [], linked: false };
+      return { panels: [{ role: "chart", engine: "vega", spec: withSchema(curveLayers(p, { logScale: state.logScale, width: Math.min(width - 40, 720) })) }], logToggle: true, colorChoices: [], linked: false, threeDToggle: false };
   }
 }
 

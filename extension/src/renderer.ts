@@ -18,6 +18,9 @@ import type { EigenvectorPick, PickListener } from "./link";
 import { eigenIndexOf, eigenpairOf, linkedPanel, linkTargetSize, planView, DEFAULT_STATE } from "./plan";
 import type { Panel, Plan, ViewState } from "./plan";
 import { vegaThemeConfig } from "./theme";
+import { DEFAULT_CAMERA } from "./projection";
+import type { Camera } from "./projection";
+import { mountScatter3d } from "./scatter3d";
 import { mountWebglScatter, webglAvailable } from "./webgl";
 import type { WebglScatter } from "./webgl";
 
@@ -27,12 +30,13 @@ interface Disposable {
   dispose(): void;
 }
 
-/** Options a notebook can put in the output's metadata under the MIME type: { logScale, colorBy }. */
+/** Options a notebook can put in the output's metadata under the MIME type: { logScale, colorBy, threeD }. */
 function stateFromMetadata(meta: unknown): Partial<ViewState> {
   const m = (meta ?? {}) as Record<string, unknown>;
   const out: Partial<ViewState> = {};
   if (typeof m.logScale === "boolean") out.logScale = m.logScale;
   if (typeof m.colorBy === "number" && Number.isInteger(m.colorBy)) out.colorBy = m.colorBy;
+  if (typeof m.threeD === "boolean") out.threeD = m.threeD;
   return out;
 }
 
@@ -55,6 +59,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private themeObserver?: MutationObserver;
   /** What the header says while a linked output's eigenvector colors this one. */
   private linkedNote = "";
+  /** The 3-D view's rotation, zoom and pan: kept when a recolor or a theme switch redraws the panel. */
+  private camera: Camera = DEFAULT_CAMERA;
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -74,6 +80,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     }
     const meta = model.metadata[this.mimeType];
     this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(meta) };
+    this.camera = DEFAULT_CAMERA;
     this.linkKey = linkKeyOf(meta, this.payload.meta);
     if (this.linkKey && linkTargetSize(this.payload) > 0) this.unlink = LINKS.subscribe(this.linkKey, this.onLinkedPick);
     this.watchTheme();
@@ -207,6 +214,24 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     const basename = `eigenlab-${this.payload?.kind ?? "chart"}`;
     host.dataset.engine = panel.engine;
     try {
+      if (panel.engine === "canvas3d") {
+        const pts = panel.points;
+        const { coords, dims } = panel;
+        const view = mountScatter3d(host, coords, dims, pts, {
+          width: Math.min(560, Math.max(320, this.state.width - 40)),
+          height: 420,
+          background: cssVar(this.node, "--jp-layout-color0").trim() || "#ffffff",
+          foreground: cssVar(this.node, "--jp-ui-font-color2").trim() || "#616161",
+          describe: (i) => describePoint(pts, i, [coords[i * dims], coords[i * dims + 1], coords[i * dims + 2]]),
+          camera: this.camera,
+          onCamera: (c) => {
+            this.camera = c;
+          },
+        });
+        into.push(view);
+        host.prepend(exportToolbar({ png: () => view.exportPng() }, basename));
+        return;
+      }
       if (panel.engine === "webgl" && panel.role === "points" && webglAvailable()) {
         const pts = panel.points;
         const view: WebglScatter = await mountWebglScatter(host, pts, {
@@ -289,6 +314,20 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       label.append(box, " log scale");
       bar.appendChild(label);
     }
+    if (plan.threeDToggle) {
+      const label = document.createElement("label");
+      label.title = "3-D: drag to rotate; 2-D: the first two coordinates, the third as color";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.className = "eigenlab-3d-toggle";
+      box.checked = this.state.threeD;
+      box.addEventListener("change", () => {
+        this.state = { ...this.state, threeD: box.checked };
+        void this.draw();
+      });
+      label.append(box, " 3-D");
+      bar.appendChild(label);
+    }
     if (plan.colorChoices.length) {
       const label = document.createElement("label");
       label.append("color by ");
@@ -339,7 +378,8 @@ function cssVar(node: HTMLElement, name: string): string {
   return getComputedStyle(node).getPropertyValue(name);
 }
 
-function describePoint(pts: ScatterPoints, i: number): string {
+/** Tooltip text of point i: its index, coordinates (`xyz` in the 3-D view) and label or color value. */
+function describePoint(pts: ScatterPoints, i: number, xyz: number[] = [pts.x[i], pts.y[i]]): string {
   const extra = pts.labels ? ` · ${pts.colorName ?? "label"} ${pts.labels[i]}` : pts.color ? ` · ${pts.colorName ?? "value"} ${Number(pts.color[i].toPrecision(4))}` : "";
-  return `point ${i} (${Number(pts.x[i].toPrecision(4))}, ${Number(pts.y[i].toPrecision(4))})${extra}`;
+  return `point ${i} (${xyz.map((v) => Number(v.toPrecision(4))).join(", ")})${extra}`;
 }

@@ -20,7 +20,7 @@ function points(n: number, seed: number): Embedding {
 
 /** Every Vega panel of a plan must compile with vega-lite 5 (this is what vega-embed will be given). */
 function assertPanelsCompile(panels: Panel[]): void {
-  for (const p of panels) if (p.spec) compile(p.spec as never);
+  for (const p of panels) if ("spec" in p && p.spec) compile(p.spec as never);
 }
 
 /** A Laplacian-like spectrum whose eigenvectors travel in the payload (linked view). */
@@ -55,6 +55,44 @@ describe("extension plan (what the renderer draws)", function () {
     const panel = plan.panels[0];
     assert.equal(panel.engine, "webgl");
     assert.ok(panel.role === "points" && panel.count === 30_000 && panel.points.x.length === 30_000);
+  });
+
+  it("planView(3-D embedding) is one rotatable 3-D panel with the coordinates and a 2-D / 3-D toggle; threeD: false gives today's 2-D view", () => {
+    const n = 300;
+    const X = new Float64Array(3 * n);
+    new Rng(5).fillNormal(X);
+    const p = readPayload(JSON.parse(JSON.stringify(embeddingPayload(new Matrix(n, 3, X)))));
+    const plan = planView(p);
+    assert.equal(plan.threeDToggle, true);
+    const panel = plan.panels[0];
+    assert.ok(panel.role === "points" && panel.engine === "canvas3d");
+    if (panel.engine === "canvas3d") {
+      assert.equal(panel.dims, 3);
+      assert.equal(panel.count, n);
+      // float32 coordinates, row-major n × 3, as the cell computed them.
+      for (const i of [0, 17, n - 1]) for (let k = 0; k < 3; k++) assert.ok(Math.abs(panel.coords[3 * i + k] - X[3 * i + k]) < 1e-6);
+      // No labels: colored by the third coordinate, as the 2-D view does.
+      assert.equal(panel.points.colorName, "dimension 3");
+    }
+    const flat = planView(p, { ...DEFAULT_STATE, threeD: false });
+    assert.equal(flat.panels[0].engine, "vega");
+    assert.equal(flat.threeDToggle, true);
+    assertPanelsCompile(flat.panels);
+    // A 2-D embedding has no toggle.
+    assert.equal(planView(embeddingPayload(points(50, 1))).threeDToggle, false);
+  });
+
+  it("planView(3-D spectral embedding, linkedColor) colors the 3-D panel by the linked eigenvector", () => {
+    const n = 40;
+    const X = new Float64Array(3 * n);
+    new Rng(6).fillNormal(X);
+    const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+    const plan = planView(embeddingPayload(new Matrix(n, 3, X)), { ...DEFAULT_STATE, linkedColor: { values, name: "eigenvector 2 (linked)" } });
+    const panel = plan.panels[0];
+    assert.ok(panel.role === "points" && panel.engine === "canvas3d");
+    assert.equal(panel.points.diverging, true);
+    assert.equal(panel.points.colorName, "eigenvector 2 (linked)");
+    assert.deepEqual(Array.from(panel.points.color!), Array.from(values));
   });
 
   it("planView(spectrum with eigenvectors) links a spectrum panel and a points panel; colorBy picks the column", () => {

@@ -1,0 +1,277 @@
+/**
+ * The 3-D embedding view: an orthographic scatter on a 2-D canvas that turns with the mouse (drag: rotate as
+ * a trackball, shift-drag: pan, wheel: zoom, double-click: reset), with a hover tooltip, an axis triad and a
+ * PNG export. The math is in projection.ts; the colors are the WebGL view's (gl-points.ts), so labels,
+ * values and linked eigenvectors color the points alike in every view.
+ *
+ * Depth: points are drawn back to front in depth layers (a bucket sort by view depth, `LAYERS` of them), and
+ * farther points are dimmer (opacity 0.25 at the back to 1 at the front; their size stays the same, so a
+ * point's size never suggests a weight it does not have).
+ *
+ * Large sets (above WEBGL_MIN_POINTS) stay on this canvas path, drawn as small squares, with a point budget:
+ * while the cloud is being turned or zoomed, an even subset of INTERACTIVE_BUDGET points is drawn; the whole
+ * set is drawn when the mouse lets go. Not regl-scatterplot, because feeding it the projected points on every
+ * frame is not clean: its drag and wheel already pan and zoom its own 2-D camera (they would fight the
+ * rotation), each draw() rebuilds its spatial index and re-uploads the points (the per-frame cost we would
+ * pay), and it draws in data order with no depth, so we would still sort on the CPU, with the opacity channel
+ * taken by the color values. Payloads carry at most about 100 000 points (viz LIMITS), which a canvas draws in
+ * tens of milliseconds once the interaction stops.
+ */
+import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { WEBGL_MIN_POINTS } from "./engine";
+import { toGlPoints } from "./gl-points";
+import {
+  budgetSubset,
+  DEFAULT_CAMERA,
+  depthLayersInto,
+  dragRotation,
+  emptyProjection,
+  layerAlpha,
+  pickPoint,
+  projectInto,
+  unitCloud,
+  viewScale,
+} from "./projection";
+import type { Camera } from "./projection";
+
+/** Depth layers drawn back to front. */
+const LAYERS = 24;
+/** Points drawn per frame of a large set while it is being turned. */
+export const INTERACTIVE_BUDGET = 50_000;
+
+export interface Scatter3dOptions {
+  width: number;
+  height: number;
+  /** Theme colors (CSS): canvas background, and the axis triad's lines and labels. */
+  background: string;
+  foreground: string;
+  /** Tooltip text of point i. */
+  describe: (i: number) => string;
+  /** The view to start from, and where each change of it goes (the renderer keeps it across redraws). */
+  camera: Camera;
+  onCamera: (camera: Camera) => void;
+}
+
+export interface Scatter3dView {
+  /** The current view as a PNG data URL. */
+  exportPng(): Promise<string>;
+  /** The canvas (tests read its pixels). */
+  readonly canvas: HTMLCanvasElement;
+  dispose(): void;
+}
+
+/** Per-point color index into the palette, and the palette (gl-points.ts's ramps and categories). */
+function colorIndex(points: ScatterPoints): { index: Uint16Array; palette: string[]; legend: string } {
+  const gl = toGlPoints(points);
+  const n = points.x.length;
+  const index = new Uint16Array(n);
+  let legend = "";
+  if (gl.category) {
+    for (let i = 0; i < n; i++) index[i] = gl.category[i];
+    legend = `color: ${points.colorName ?? "label"} (${gl.categories!.length} values)`;
+  } else if (gl.value) {
+    const top = gl.colors.length - 1;
+    for (let i = 0; i < n; i++) index[i] = Math.round(gl.value[i] * top);
+    const [lo, hi] = gl.valueRange!;
+    legend = `color: ${points.colorName ?? "value"} ${Number(lo.toPrecision(3))} … ${Number(hi.toPrecision(3))}`;
+  }
+  return { index, palette: gl.colors, legend };
+}
+
+export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dims: number, points: ScatterPoints, opts: Scatter3dOptions): Scatter3dView {
+  const n = points.x.length;
+  const cloud = unitCloud(coords, n, dims);
+  const { index: color, palette, legend } = colorIndex(points);
+  const large = n > WEBGL_MIN_POINTS;
+  const radius = n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
+  const all = budgetSubset(n, n);
+  const budget = large ? budgetSubset(n, INTERACTIVE_BUDGET) : all;
+  const { width, height } = opts;
+  const dpr = window.devicePixelRatio || 1;
+
+  const canvas = document.createElement("canvas");
+  canvas.className = "eigenlab-3d-canvas";
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const tip = document.createElement("div");
+  tip.className = "eigenlab-3d-tooltip";
+  tip.hidden = true;
+  const status = document.createElement("div");
+  status.className = "eigenlab-3d-status";
+  const help = "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
+  status.textContent = [`${n.toLocaleString("en-US")} points (3-D)`, legend, help].filter(Boolean).join(" · ");
+  host.append(canvas, tip, status);
+  const ctx = canvas.getContext("2d")!;
+
+  let camera = opts.camera;
+  const proj = emptyProjection(n);
+  const layer = new Uint8Array(n);
+  const buckets = LAYERS * palette.length;
+  const counts = new Uint32Array(buckets + 1);
+  const order = new Uint32Array(n);
+  let drawn: Uint32Array = all;
+  let interacting = false;
+  let frame = 0;
+
+  function render(): void {
+    frame = 0;
+    drawn = interacting ? budget : all;
+    projectInto(proj, cloud.xyz, camera, width, height);
+    depthLayersInto(layer, proj.depth, LAYERS);
+    // Bucket sort of the drawn points by (depth layer, color): one path and one fill per bucket, back to front.
+    counts.fill(0);
+    for (let t = 0; t < drawn.length; t++) counts[layer[drawn[t]] * palette.length + color[drawn[t]] + 1]++;
+    for (let b = 0; b < buckets; b++) counts[b + 1] += counts[b];
+    const next = counts.slice(0, buckets);
+    for (let t = 0; t < drawn.length; t++) order[next[layer[drawn[t]] * palette.length + color[drawn[t]]]++] = drawn[t];
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = opts.background;
+    ctx.fillRect(0, 0, width, height);
+    for (let b = 0; b < buckets; b++) {
+      const from = counts[b], to = counts[b + 1];
+      if (from === to) continue;
+      ctx.globalAlpha = layerAlpha(Math.floor(b / palette.length), LAYERS);
+      ctx.fillStyle = palette[b % palette.length];
+      ctx.beginPath();
+      for (let t = from; t < to; t++) {
+        const i = order[t];
+        if (large) ctx.rect(proj.sx[i] - 1, proj.sy[i] - 1, 2, 2);
+        else {
+          ctx.moveTo(proj.sx[i] + radius, proj.sy[i]);
+          ctx.arc(proj.sx[i], proj.sy[i], radius, 0, 2 * Math.PI);
+        }
+      }
+      ctx.fill();
+    }
+    drawTriad();
+  }
+
+  /** The data axes 1, 2, 3 as the rotation shows them, in the lower left corner (farther axes dimmer). */
+  function drawTriad(): void {
+    const r = camera.rotation;
+    const ox = 28, oy = height - 28, len = 20;
+    ctx.font = "10px sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.strokeStyle = opts.foreground;
+    ctx.fillStyle = opts.foreground;
+    ctx.lineWidth = 1.5;
+    const axes = [0, 1, 2].map((k) => ({ k, x: r[k], y: r[3 + k], z: r[6 + k] })).sort((a, b) => a.z - b.z);
+    for (const a of axes) {
+      ctx.globalAlpha = 0.45 + 0.45 * ((a.z + 1) / 2);
+      ctx.beginPath();
+      ctx.moveTo(ox, oy);
+      ctx.lineTo(ox + len * a.x, oy - len * a.y);
+      ctx.stroke();
+      ctx.fillText(String(a.k + 1), ox + (len + 7) * a.x, oy - (len + 7) * a.y);
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  function schedule(): void {
+    if (!frame) frame = requestAnimationFrame(render);
+  }
+
+  function setCamera(c: Camera): void {
+    camera = c;
+    opts.onCamera(c);
+    schedule();
+  }
+
+  let drag: { x: number; y: number; pan: boolean; id: number } | undefined;
+  let wheelTimer: ReturnType<typeof setTimeout> | undefined;
+  const local = (e: MouseEvent): [number, number] => {
+    const b = canvas.getBoundingClientRect();
+    return [e.clientX - b.left, e.clientY - b.top];
+  };
+  const onDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, pan: e.shiftKey, id: e.pointerId };
+    canvas.setPointerCapture?.(e.pointerId);
+    tip.hidden = true;
+  };
+  const onMove = (e: PointerEvent) => {
+    if (drag) {
+      const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      if (dx === 0 && dy === 0) return;
+      drag.x = e.clientX;
+      drag.y = e.clientY;
+      interacting = true;
+      if (drag.pan) {
+        const s = viewScale(width, height, camera.zoom);
+        setCamera({ ...camera, pan: [camera.pan[0] + dx / s, camera.pan[1] - dy / s] });
+      } else setCamera({ ...camera, rotation: dragRotation(camera.rotation, dx, dy, Math.min(width, height)) });
+      return;
+    }
+    const [x, y] = local(e);
+    const i = pickPoint(proj, x, y, radius + 1, 8, drawn === all ? undefined : drawn);
+    if (i < 0) {
+      tip.hidden = true;
+      return;
+    }
+    tip.textContent = opts.describe(i);
+    tip.style.left = `${x + 12}px`;
+    tip.style.top = `${y + 12}px`;
+    tip.hidden = false;
+  };
+  const onUp = (e: PointerEvent) => {
+    if (!drag || e.pointerId !== drag.id) return;
+    drag = undefined;
+    canvas.releasePointerCapture?.(e.pointerId);
+    if (interacting) {
+      interacting = false;
+      schedule();
+    }
+  };
+  const onLeave = () => {
+    if (!drag) tip.hidden = true;
+  };
+  const onWheel = (e: WheelEvent) => {
+    e.preventDefault();
+    interacting = large;
+    const zoom = Math.min(50, Math.max(0.2, camera.zoom * Math.exp(-0.0015 * e.deltaY)));
+    setCamera({ ...camera, zoom });
+    clearTimeout(wheelTimer);
+    // The whole set again once the wheel has been still for a moment.
+    wheelTimer = setTimeout(() => {
+      if (interacting && !drag) {
+        interacting = false;
+        schedule();
+      }
+    }, 150);
+  };
+  const onDouble = () => setCamera(DEFAULT_CAMERA);
+  canvas.addEventListener("pointerdown", onDown);
+  canvas.addEventListener("pointermove", onMove);
+  canvas.addEventListener("pointerup", onUp);
+  canvas.addEventListener("pointercancel", onUp);
+  canvas.addEventListener("pointerleave", onLeave);
+  canvas.addEventListener("wheel", onWheel, { passive: false });
+  canvas.addEventListener("dblclick", onDouble);
+  render();
+
+  return {
+    canvas,
+    async exportPng() {
+      if (frame) {
+        cancelAnimationFrame(frame);
+        render();
+      }
+      return canvas.toDataURL("image/png");
+    },
+    dispose() {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(wheelTimer);
+      canvas.removeEventListener("pointerdown", onDown);
+      canvas.removeEventListener("pointermove", onMove);
+      canvas.removeEventListener("pointerup", onUp);
+      canvas.removeEventListener("pointercancel", onUp);
+      canvas.removeEventListener("pointerleave", onLeave);
+      canvas.removeEventListener("wheel", onWheel);
+      canvas.removeEventListener("dblclick", onDouble);
+    },
+  };
+}
