@@ -100,6 +100,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   tip.hidden = true;
   const status = document.createElement("div");
   status.className = "eigenlab-3d-status";
+  // As wide as the canvas (wrapping), so the panel and its export toolbar line up with the canvas.
+  status.style.maxWidth = `${width}px`;
   const help = "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
   status.textContent = [`${n.toLocaleString("en-US")} points (3-D)`, legend, help].filter(Boolean).join(" · ");
   host.append(canvas, tip, status);
