@@ -83,17 +83,21 @@ export interface UnitCloud {
 export function unitCloud(coords: ArrayLike<number>, n: number, d: number): UnitCloud {
   const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
+    // A point with a non-finite coordinate is left out of the bounds (it is not drawn).
+    if (!(Number.isFinite(coords[i * d]) && Number.isFinite(coords[i * d + 1]) && Number.isFinite(coords[i * d + 2]))) continue;
     for (let k = 0; k < 3; k++) {
       const v = coords[i * d + k];
       if (v < lo[k]) lo[k] = v;
       if (v > hi[k]) hi[k] = v;
     }
   }
-  const center: [number, number, number] = n ? [0, 1, 2].map((k) => (lo[k] + hi[k]) / 2) as [number, number, number] : [0, 0, 0];
+  const center = [0, 1, 2].map((k) => (lo[k] <= hi[k] ? (lo[k] + hi[k]) / 2 : 0)) as [number, number, number];
   let r2 = 0;
   for (let i = 0; i < n; i++) {
     const a = coords[i * d] - center[0], b = coords[i * d + 1] - center[1], c = coords[i * d + 2] - center[2];
-    r2 = Math.max(r2, a * a + b * b + c * c);
+    const d2 = a * a + b * b + c * c;
+    // Comparison, not Math.max: a non-finite point (NaN) must not spoil the scale of the others.
+    if (d2 > r2 && d2 < Infinity) r2 = d2;
   }
   const radius = Math.sqrt(r2) || 1;
   const xyz = new Float32Array(3 * n);

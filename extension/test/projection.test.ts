@@ -83,6 +83,14 @@ describe("extension 3-D projection (embedding view math)", function () {
     assert.ok(Math.abs((c.xyz[3] - c.xyz[0]) / (c.xyz[7] - c.xyz[10]) - 4 / 6) < 1e-6);
   });
 
+  it("unitCloud ignores NaN and infinite points when it centres and scales the others", () => {
+    const c = unitCloud([0, 0, 0, NaN, 1, 1, 2, 0, 0, Infinity, 0, 0], 4, 3);
+    assert.deepEqual(c.center, [1, 0, 0]);
+    assert.equal(c.radius, 1);
+    assert.deepEqual([...c.xyz.slice(0, 3)], [-1, 0, 0]);
+    assert.deepEqual([...c.xyz.slice(6, 9)], [1, 0, 0]);
+  });
+
   it("projectInto with the identity maps (x, y, z) to (W/2 + s·x, H/2 − s·y) with depth z; zoom and pan scale and shift", () => {
     const xyz = Float32Array.from([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0.5, -0.5, -0.25]);
     const cam: Camera = { rotation: IDENTITY, zoom: 1, pan: [0, 0] };
