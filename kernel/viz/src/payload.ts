@@ -210,7 +210,7 @@ export interface EigengapOverlay {
 export interface EmbeddingData {
   /** Coordinates, shape [n, dims] (float32 unless the result asked otherwise; meta.displayPrecision says). */
   coords: EncodedArray;
-  /** Number of coordinates per point drawn: 2 or 3 (3-D embeddings draw the first two, the third as color). */
+  /** Number of coordinates per point drawn: 2 or 3 (the lab draws 3 as a rotatable 3-D scatter; Vega-Lite and SVG draw the first two, the third as color). */
   dims: number;
   /** Categorical labels, int32 shape [n]. */
   labels?: EncodedArray;
