@@ -76,7 +76,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     for (const cell of [CELL.spectral, CELL.roll, CELL.large]) await canvasOf(cell).waitFor({ timeout: 60000 });
   });
 
-  it("embed.spectral(knn(swissRoll), { dim: 3 }) draws a 3-D view; dragging turns the picture and double-click resets it", async function () {
+  it("embed.spectral(knn(swissRoll), { dim: 3 }) draws a 3-D view; dragging turns the picture, the wheel zooms, double-click resets", async function () {
     const panel = output(CELL.spectral).locator(".eigenlab-panel-points");
     assert.equal(await panel.getAttribute("data-engine"), "canvas3d");
     assert.match((await panel.locator(".eigenlab-3d-status").textContent()) ?? "", /^1,500 points \(3-D\) · color: dimension 3 .*drag: rotate/);
@@ -96,6 +96,17 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     // Double-click: back to the starting view, pixel for pixel.
     await canvas.dblclick();
     await until("the starting view after a double-click", 10000, async () => (changed(before, await pixels(canvas)) === 0 ? true : undefined));
+    // The wheel zooms in about the centre: the cloud covers more of the canvas; double-click resets again.
+    const b = (await canvas.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.wheel(0, -300);
+    const zoomed = await until("the zoomed view", 10000, async () => {
+      const p = await pixels(canvas);
+      return colored(p) > 1.3 * colored(before) ? p : undefined;
+    });
+    assert.ok(changed(before, zoomed) > 0.01);
+    await canvas.dblclick();
+    await until("the starting view after the zoom", 10000, async () => (changed(before, await pixels(canvas)) === 0 ? true : undefined));
   });
 
   it("hovering a point of the 3-D view shows its index and its three coordinates as computed in the cell", async function () {
