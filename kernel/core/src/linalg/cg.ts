@@ -4,19 +4,12 @@
  */
 import { dot, nrm2 } from "./blas";
 import { OperatorInput } from "./symmetric-operator";
-import { KrylovRun, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
+import { KrylovInto, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 
 /**
  * x ← solution of A x = b (x holds the initial guess on entry). Stops at ‖r‖ ≤ rtol·‖b‖ (recursive r).
  */
-export function cgInto(
-  x: Float64Array,
-  apply: (y: Float64Array, x: Float64Array) => void,
-  b: Float64Array,
-  rtol: number,
-  maxIter: number,
-  precond?: (z: Float64Array, r: Float64Array) => void,
-): KrylovRun {
+export const cgInto: KrylovInto = (x, apply, b, rtol, maxIter, precond) => {
   const n = b.length;
   const r = new Float64Array(n);
   const z = new Float64Array(n);
@@ -53,7 +46,7 @@ export function cgInto(
     for (let i = 0; i < n; i++) p[i] = z[i] + beta * p[i];
   }
   return { iterations: maxIter, converged: false };
-}
+};
 
 /** Solves A x = b for symmetric positive definite A (Matrix, CsrMatrix or LinearOperator). */
 export function cg(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {

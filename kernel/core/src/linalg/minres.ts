@@ -6,17 +6,10 @@
  */
 import { dot, nrm2 } from "./blas";
 import { OperatorInput } from "./symmetric-operator";
-import { KrylovRun, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
+import { KrylovInto, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 
 /** x ← solution of A x = b (x holds the initial guess). Stops when the MINRES residual estimate ≤ rtol·‖b‖. */
-export function minresInto(
-  x: Float64Array,
-  apply: (y: Float64Array, x: Float64Array) => void,
-  b: Float64Array,
-  rtol: number,
-  maxIter: number,
-  precond?: (z: Float64Array, r: Float64Array) => void,
-): KrylovRun {
+export const minresInto: KrylovInto = (x, apply, b, rtol, maxIter, precond) => {
   const n = b.length;
   const eps = 2.220446049250313e-16;
   let r1 = new Float64Array(n);
@@ -91,7 +84,7 @@ export function minresInto(
     if (phibar <= target || beta === 0) return { iterations: itn, converged: true };
   }
   return { iterations: maxIter, converged: false };
-}
+};
 
 /** Solves A x = b for symmetric (possibly indefinite) A (Matrix, CsrMatrix or LinearOperator). */
 export function minres(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
