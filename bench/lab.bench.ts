@@ -14,6 +14,8 @@ import { Embedding, Matrix, Rng, VERSION } from "@eigenlab/core";
 import { embeddingPayload, PAYLOAD_MIME, toBundle } from "../kernel/viz/src";
 import type { Lab } from "../test/browser/lab";
 import { openLab, startLab, until } from "../test/browser/lab";
+import { circularDrag, driveFrames } from "./frames";
+import type { InputStep } from "./frames";
 import { Table } from "./harness";
 
 // EIGENLAB_BENCH_POINTS overrides the size (to see how frame time scales with the point count).
@@ -114,8 +116,7 @@ async function measure(lab: Lab, which: keyof typeof PATHS) {
     return info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "unknown";
   });
   await canvas.scrollIntoViewIfNeeded();
-  const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png").length + ":" + (c as HTMLCanvasElement).toDataURL("image/png").slice(-200));
-  const before = await pixels();
+  const before = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
   // The floor on this machine: frame times with nothing to redraw (the machine is shared: load shows here).
   const idleFrames = await page.evaluate(
     () =>
@@ -130,43 +131,13 @@ async function measure(lab: Lab, which: keyof typeof PATHS) {
       }),
   );
   const idle = idleFrames.slice(1).map((t, i) => (t - idleFrames[i]) / 1000).sort((a, b) => a - b);
-  const frames = await canvas.evaluate(async (node, pointer) => {
-    const c = node as HTMLCanvasElement;
-    const r = c.getBoundingClientRect();
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    // regl-scatterplot: mousedown on its canvas, moves and release on the window; the CPU canvas: pointer events.
-    const press = (type: "down" | "move" | "up", x: number, y: number) => {
-      const init = { clientX: x, clientY: y, button: 0, buttons: type === "up" ? 0 : 1, bubbles: true, cancelable: true };
-      if (pointer) c.dispatchEvent(new PointerEvent(`pointer${type}`, { ...init, pointerId: 1, isPrimary: true }));
-      else (type === "down" ? c : window).dispatchEvent(new MouseEvent(`mouse${type}`, init));
-    };
-    const steps: Array<() => void> = [];
-    for (let i = 0; i < 60; i++) {
-      const deltaY = Math.floor(i / 15) % 2 === 0 ? -40 : 40;
-      steps.push(() => c.dispatchEvent(new WheelEvent("wheel", { deltaY, clientX: cx, clientY: cy, bubbles: true, cancelable: true })));
-    }
-    steps.push(() => press("down", cx, cy));
-    for (let i = 1; i <= 90; i++) {
-      const a = (2 * Math.PI * i) / 90;
-      steps.push(() => press("move", cx + 120 * Math.sin(a), cy + 60 * (1 - Math.cos(a))));
-    }
-    steps.push(() => press("up", cx, cy));
-    const times: number[] = [];
-    await new Promise<void>((done) => {
-      const tick = (t: number) => {
-        times.push(t);
-        const step = steps.shift();
-        if (step) step();
-        if (step || times.length < 2) requestAnimationFrame(tick);
-        else requestAnimationFrame((t2) => (times.push(t2), done()));
-      };
-      requestAnimationFrame(tick);
-    });
-    return times;
-  }, which === "canvas");
-  const after = await pixels();
-  const deltas = frames.slice(1).map((t, i) => (t - frames[i]) / 1000).sort((a, b) => a - b);
+  // 60 wheel zooms (in and out by turns), then a 90-frame circular drag. regl-scatterplot listens to mouse
+  // events (moves and release on window), the CPU canvas to pointer events.
+  const wheel: InputStep[] = Array.from({ length: 60 }, (_, i) => ({ kind: "wheel", type: "wheel", dx: 0, dy: 0, deltaY: Math.floor(i / 15) % 2 === 0 ? -40 : 40 }));
+  const steps = [...wheel, ...circularDrag(which === "canvas" ? "pointer" : "mouse", 90)];
+  // The steps end where they began (zoom in and out by turns, a closed drag): compare a frame mid-zoom.
+  const run = await driveFrames(canvas, steps, 14);
+  const deltas = run.deltas.sort((a, b) => a - b);
   await page.evaluate(() => (window as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }).jupyterapp.commands.execute("docmanager:save"));
   const size = fs.statSync(path.join(lab.rootDir, `${which}.ipynb`)).size;
   await page.close();
@@ -177,7 +148,7 @@ async function measure(lab: Lab, which: keyof typeof PATHS) {
     p95: quantile(deltas, 0.95),
     idle: quantile(idle, 0.5),
     frames: deltas.length,
-    moved: before !== after ? "view moved" : "VIEW DID NOT MOVE",
+    moved: before !== run.snapshot ? "view moved" : "VIEW DID NOT MOVE",
     size,
   };
 }
