@@ -13,7 +13,7 @@ import * as path from "path";
 import { Embedding, Matrix, Rng, VERSION } from "@eigenlab/core";
 import { embeddingPayload, PAYLOAD_MIME, toBundle } from "../kernel/viz/src";
 import type { Lab } from "../test/browser/lab";
-import { openLab, startLab, until } from "../test/browser/lab";
+import { openLab, screenshot, startLab, until } from "../test/browser/lab";
 import { circularDrag, driveFrames } from "./frames";
 import type { InputStep } from "./frames";
 import { Table } from "./harness";
@@ -116,6 +116,7 @@ async function measure(lab: Lab, which: keyof typeof PATHS) {
     return info ? String(gl!.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "unknown";
   });
   await canvas.scrollIntoViewIfNeeded();
+  await screenshot(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").first(), `bench-lab-${which}-${N}`);
   const before = await canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
   // The floor on this machine: frame times with nothing to redraw (the machine is shared: load shows here).
   const idleFrames = await page.evaluate(
