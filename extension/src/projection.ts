@@ -153,7 +153,7 @@ export function layerAlpha(layer: number, layers: number): number {
 
 /**
  * The point under the cursor (x, y): of the points whose drawn disk (`radius` pixels) covers it, the
- * nearest to the viewer (the one drawn on top, so the one seen); when none covers it, the point nearest on
+ * nearest to the viewer (the one drawn on top, so the one seen; at equal depth the later one); when none covers it, the point nearest on
  * screen within `tolerance` pixels; −1 when none is that close. `drawn` (optional) limits the search to the
  * points on screen (a point budget draws a subset while dragging).
  */
@@ -165,7 +165,8 @@ export function pickPoint(p: Projected, x: number, y: number, radius: number, to
     const i = drawn ? drawn[t] : t;
     const dx = p.sx[i] - x, dy = p.sy[i] - y;
     const d2 = dx * dx + dy * dy;
-    if (d2 <= r2 && p.depth[i] > frontDepth) {
+    // >=: of points at equal depth (all of them in the flat 2-D view) the later one is drawn on top.
+    if (d2 <= r2 && p.depth[i] >= frontDepth) {
       front = i;
       frontDepth = p.depth[i];
     }

@@ -185,6 +185,12 @@ describe("projection: the 2-D view (flat mode: planarCoords, FLAT_CAMERA, zoomAb
     }
   });
 
+  it("pickPoint in the flat view (all depths 0) picks the later of two points at one place: the one drawn on top", () => {
+    const p = { sx: Float32Array.from([50, 50, 90]), sy: Float32Array.from([40, 40, 40]), depth: new Float32Array(3) };
+    assert.equal(pickPoint(p, 50.5, 40, 2, 8), 1);
+    assert.equal(pickPoint(p, 88, 40, 2, 8), 2);
+  });
+
   it("pointsInPolygon(sx, sy, lasso) selects exactly the points inside a concave (L-shaped) polygon", () => {
     // An L: the unit square [0, 2]² minus its upper-right quarter [1, 2] × [1, 2].
     const L = [0, 0, 2, 0, 2, 1, 1, 1, 1, 2, 0, 2];
