@@ -9,6 +9,7 @@
 import { Embedding, Matrix, Rng, VERSION } from "@eigenlab/core";
 import { embeddingPayload, toBundle } from "../kernel/viz/src";
 import { openLab, startLab, until } from "../test/browser/lab";
+import { circularDrag, driveFrames } from "./frames";
 import { Table } from "./harness";
 
 const SIZES = (process.env.EIGENLAB_BENCH_POINTS ?? "20000,100000").split(",").map(Number);
@@ -61,33 +62,8 @@ export async function run(): Promise<void> {
       await until(`the ${size} points`, 60000, async () => ((await page.locator(".eigenlab-3d-status").innerText()).startsWith(`${size} points`) ? true : undefined));
       await canvas.scrollIntoViewIfNeeded();
       // A 120-frame circular drag, one pointer event per frame, then the release (the full redraw of a large set).
-      const frames = await canvas.evaluate(async (node) => {
-        const c = node as HTMLCanvasElement;
-        const r = c.getBoundingClientRect();
-        const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
-        const pointer = (type: string, x: number, y: number) =>
-          c.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, button: 0, buttons: type === "pointerup" ? 0 : 1, pointerId: 1, isPrimary: true, bubbles: true, cancelable: true }));
-        const steps: Array<() => void> = [() => pointer("pointerdown", cx, cy)];
-        for (let i = 1; i <= 120; i++) {
-          const a = (2 * Math.PI * i) / 120;
-          steps.push(() => pointer("pointermove", cx + 120 * Math.sin(a), cy + 60 * (1 - Math.cos(a))));
-        }
-        steps.push(() => pointer("pointerup", cx, cy));
-        const times: number[] = [];
-        await new Promise<void>((done) => {
-          const tick = (t: number) => {
-            times.push(t);
-            const step = steps.shift();
-            if (step) step();
-            if (step || times.length < 2) requestAnimationFrame(tick);
-            else requestAnimationFrame((t2) => (times.push(t2), done()));
-          };
-          requestAnimationFrame(tick);
-        });
-        return times;
-      });
+      const { deltas } = await driveFrames(canvas, circularDrag("pointer", 120));
       await page.close();
-      const deltas = frames.slice(1).map((t, i) => (t - frames[i]) / 1000);
       // deltas[k] is the frame that drew the event of step k: 0 pointerdown, 1..120 moves, 121 the release.
       const drag = deltas.slice(2, 121).sort((a, b) => a - b);
       const release = deltas[122] ?? NaN;

@@ -18,7 +18,7 @@ import {
 } from "@eigenlab/viz/dist/browser";
 import type { EncodedArray, Payload, ScatterPoints, SpectrumPayload } from "@eigenlab/viz/dist/browser";
 import { chooseEngine } from "./engine";
-import type { Engine } from "./engine";
+import type { Engine, ScatterRenderer } from "./engine";
 
 /** Per-output view state: what the user toggled (also readable from the output's metadata). */
 export interface ViewState {
@@ -30,6 +30,8 @@ export interface ViewState {
   linkedColor?: LinkedColor;
   /** A 3-D embedding is drawn as a rotatable 3-D scatter; false: its first two coordinates, the third as color. */
   threeD: boolean;
+  /** Large 2-D clouds: force regl-scatterplot or the CPU canvas (default: chosen by engine.ts chooseScatterRenderer). */
+  renderer?: ScatterRenderer;
 }
 
 /** An eigenvector another output picked, as a per-point color. */

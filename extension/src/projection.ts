@@ -153,7 +153,7 @@ export function layerAlpha(layer: number, layers: number): number {
 
 /**
  * The point under the cursor (x, y): of the points whose drawn disk (`radius` pixels) covers it, the
- * nearest to the viewer (the one drawn on top, so the one seen); when none covers it, the point nearest on
+ * nearest to the viewer (the one drawn on top, so the one seen; at equal depth the later one); when none covers it, the point nearest on
  * screen within `tolerance` pixels; −1 when none is that close. `drawn` (optional) limits the search to the
  * points on screen (a point budget draws a subset while dragging).
  */
@@ -165,7 +165,8 @@ export function pickPoint(p: Projected, x: number, y: number, radius: number, to
     const i = drawn ? drawn[t] : t;
     const dx = p.sx[i] - x, dy = p.sy[i] - y;
     const d2 = dx * dx + dy * dy;
-    if (d2 <= r2 && p.depth[i] > frontDepth) {
+    // >=: of points at equal depth (all of them in the flat 2-D view) the later one is drawn on top.
+    if (d2 <= r2 && p.depth[i] >= frontDepth) {
       front = i;
       frontDepth = p.depth[i];
     }
@@ -185,4 +186,58 @@ export function budgetSubset(n: number, budget: number): Uint32Array {
   if (n <= budget) return Uint32Array.from({ length: n }, (_, i) => i);
   const step = n / budget;
   return Uint32Array.from({ length: budget }, (_, t) => Math.min(n - 1, Math.floor(t * step + step / 2)));
+}
+
+/** The 2-D view's camera (scatter3d.ts's flat mode): no rotation, so the plane faces the viewer. */
+export const FLAT_CAMERA: Camera = { rotation: IDENTITY, zoom: 1, pan: [0, 0] };
+
+/** 2-D points as n × 3 row-major coordinates with z = 0 (what unitCloud and the flat view take). */
+export function planarCoords(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(3 * x.length);
+  for (let i = 0; i < x.length; i++) {
+    out[3 * i] = x[i];
+    out[3 * i + 1] = y[i];
+  }
+  return out;
+}
+
+/**
+ * The camera zoomed to `zoom` about the view pixel (x, y): the point under the cursor stays under it (the pan
+ * moves to compensate), as maps and regl-scatterplot zoom. Solves projectInto's x = w/2 + s·(pan + u) for
+ * the pan that keeps u fixed when s changes.
+ */
+export function zoomAbout(camera: Camera, zoom: number, x: number, y: number, width: number, height: number): Camera {
+  const s = viewScale(width, height, camera.zoom), t = viewScale(width, height, zoom);
+  const u = (x - width / 2) / s - camera.pan[0];
+  const v = (height / 2 - y) / s - camera.pan[1];
+  return { ...camera, zoom, pan: [(x - width / 2) / t - u, (height / 2 - y) / t - v] };
+}
+
+/**
+ * 1 for each point whose screen position lies inside the polygon `poly` (x0, y0, x1, y1, ... in view
+ * pixels; closed implicitly), else 0: the lasso selection. Even–odd ray casting (a horizontal ray from the
+ * point crosses the boundary an odd number of times iff the point is inside), after a bounding-box test.
+ */
+export function pointsInPolygon(sx: ArrayLike<number>, sy: ArrayLike<number>, poly: ArrayLike<number>): Uint8Array {
+  const n = sx.length, m = poly.length >> 1;
+  const out = new Uint8Array(n);
+  if (m < 3) return out;
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let k = 0; k < m; k++) {
+    x0 = Math.min(x0, poly[2 * k]);
+    x1 = Math.max(x1, poly[2 * k]);
+    y0 = Math.min(y0, poly[2 * k + 1]);
+    y1 = Math.max(y1, poly[2 * k + 1]);
+  }
+  for (let i = 0; i < n; i++) {
+    const px = sx[i], py = sy[i];
+    if (!(px >= x0 && px <= x1 && py >= y0 && py <= y1)) continue;
+    let inside = 0;
+    for (let a = 0, b = m - 1; a < m; b = a++) {
+      const ya = poly[2 * a + 1], yb = poly[2 * b + 1];
+      if (ya > py !== yb > py && px < poly[2 * a] + ((py - ya) * (poly[2 * b] - poly[2 * a])) / (yb - ya)) inside ^= 1;
+    }
+    out[i] = inside;
+  }
+  return out;
 }

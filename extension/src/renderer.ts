@@ -8,7 +8,7 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { readPayload, scatterSpec, VEGA_LITE_SCHEMA } from "@eigenlab/viz/dist/browser";
+import { readPayload } from "@eigenlab/viz/dist/browser";
 import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
 import { provenanceItems } from "./badge";
 import { exportToolbar } from "./export";
@@ -18,10 +18,12 @@ import type { EigenvectorPick, PickListener } from "./link";
 import { eigenIndexOf, eigenpairOf, linkedPanel, linkTargetSize, planView, DEFAULT_STATE } from "./plan";
 import type { Panel, Plan, ViewState } from "./plan";
 import { vegaThemeConfig } from "./theme";
-import { DEFAULT_CAMERA } from "./projection";
+import { DEFAULT_CAMERA, FLAT_CAMERA, planarCoords } from "./projection";
 import type { Camera } from "./projection";
 import { mountScatter3d } from "./scatter3d";
-import { mountWebglScatter, webglAvailable } from "./webgl";
+import { chooseScatterRenderer } from "./engine";
+import type { ScatterRenderer } from "./engine";
+import { mountWebglScatter, webglInfo } from "./webgl";
 import type { WebglScatter } from "./webgl";
 
 const CLASS = "eigenlab-Renderer";
@@ -30,13 +32,14 @@ interface Disposable {
   dispose(): void;
 }
 
-/** Options a notebook can put in the output's metadata under the MIME type: { logScale, colorBy, threeD }. */
+/** Options a notebook can put in the output's metadata under the MIME type: { logScale, colorBy, threeD, renderer }. */
 function stateFromMetadata(meta: unknown): Partial<ViewState> {
   const m = (meta ?? {}) as Record<string, unknown>;
   const out: Partial<ViewState> = {};
   if (typeof m.logScale === "boolean") out.logScale = m.logScale;
   if (typeof m.colorBy === "number" && Number.isInteger(m.colorBy)) out.colorBy = m.colorBy;
   if (typeof m.threeD === "boolean") out.threeD = m.threeD;
+  if (m.renderer === "webgl" || m.renderer === "canvas") out.renderer = m.renderer as ScatterRenderer;
   return out;
 }
 
@@ -61,6 +64,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private linkedNote = "";
   /** The 3-D view's rotation, zoom and pan: kept when a recolor or a theme switch redraws the panel. */
   private camera: Camera = DEFAULT_CAMERA;
+  /** The same for a large 2-D cloud drawn on the CPU canvas. */
+  private camera2d: Camera = FLAT_CAMERA;
 
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -81,6 +86,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     const meta = model.metadata[this.mimeType];
     this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(meta) };
     this.camera = DEFAULT_CAMERA;
+    this.camera2d = FLAT_CAMERA;
     this.linkKey = linkKeyOf(meta, this.payload.meta);
     if (this.linkKey && linkTargetSize(this.payload) > 0) this.unlink = LINKS.subscribe(this.linkKey, this.onLinkedPick);
     this.watchTheme();
@@ -232,12 +238,34 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
         host.prepend(exportToolbar({ png: () => view.exportPng() }, basename));
         return;
       }
-      if (panel.engine === "webgl" && panel.role === "points" && webglAvailable()) {
+      if (panel.engine === "webgl" && panel.role === "points") {
         const pts = panel.points;
+        const background = cssVar(this.node, "--jp-layout-color0").trim() || "#ffffff";
+        const choice = chooseScatterRenderer(webglInfo(), this.state.renderer);
+        host.dataset.renderer = choice.renderer;
+        if (choice.renderer === "canvas") {
+          // Software WebGL (or none): our CPU rasterizer draws 100 000 points in a 60 fps frame (engine.ts).
+          const view = mountScatter3d(host, planarCoords(pts.x, pts.y), 3, pts, {
+            width: Math.min(640, Math.max(320, this.state.width - 40)),
+            height: 420,
+            background,
+            foreground: cssVar(this.node, "--jp-ui-font-color2").trim() || "#616161",
+            describe: (i) => describePoint(pts, i),
+            camera: this.camera2d,
+            onCamera: (c) => {
+              this.camera2d = c;
+            },
+            flat: true,
+            renderer: `CPU canvas (${choice.reason})`,
+          });
+          into.push(view);
+          host.prepend(exportToolbar({ png: () => view.exportPng() }, basename));
+          return;
+        }
         const view: WebglScatter = await mountWebglScatter(host, pts, {
           width: Math.min(640, Math.max(320, this.state.width - 40)),
           height: 420,
-          background: cssVar(this.node, "--jp-layout-color0") || "#ffffff",
+          background,
           describe: (i) => describePoint(pts, i),
         });
         if (generation !== this.generation) view.dispose();
@@ -247,11 +275,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
         }
         return;
       }
-      let spec = panel.spec;
-      if (!spec && panel.role === "points") {
-        // No WebGL here: fall back to Vega with a seeded subset of the points.
-        spec = { $schema: VEGA_LITE_SCHEMA, ...scatterSpec(panel.points, { width: 420, height: 360 }).spec };
-      }
+      const spec = panel.spec;
       const { default: embed } = await import("vega-embed");
       const result = await embed(host, spec as never, {
         mode: "vega-lite",

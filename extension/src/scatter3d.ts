@@ -18,6 +18,11 @@
  * of 20 000 disks or 100 000 squares fits in one 60 fps frame in headless Chromium on this 2-core machine
  * (`npm run bench embedding3d`: median and p95 16.7 ms for both, whole set after release included), so the
  * budget is a margin for slower machines and larger payloads, not something today's sizes need.
+ *
+ * 2-D mode (`flat`): large 2-D embeddings when WebGL is software-rendered (engine.ts chooseScatterRenderer).
+ * The same machinery with the rotation fixed to the identity (z = 0, so no depth layers and no dimming):
+ * drag pans, shift-drag draws a lasso (the points inside are selected, the rest dimmed), wheel zooms about
+ * the cursor, double-click resets the view and clears the selection.
  */
 import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
 import { WEBGL_MIN_POINTS } from "./engine";
@@ -28,11 +33,14 @@ import {
   depthLayersInto,
   dragRotation,
   emptyProjection,
+  FLAT_CAMERA,
   layerAlpha,
   pickPoint,
+  pointsInPolygon,
   projectInto,
   unitCloud,
   viewScale,
+  zoomAbout,
 } from "./projection";
 import type { Camera } from "./projection";
 import { diskSprite, hexRgb, splatInto, squareSprite } from "./splat";
@@ -41,6 +49,8 @@ import { diskSprite, hexRgb, splatInto, squareSprite } from "./splat";
 const LAYERS = 24;
 /** Points drawn per frame of a large set while it is being turned. */
 export const INTERACTIVE_BUDGET = 50_000;
+/** Opacity of the points outside a lasso selection. */
+const UNSELECTED_ALPHA = 0.15;
 
 export interface Scatter3dOptions {
   width: number;
@@ -53,6 +63,10 @@ export interface Scatter3dOptions {
   /** The view to start from, and where each change of it goes (the renderer keeps it across redraws). */
   camera: Camera;
   onCamera: (camera: Camera) => void;
+  /** 2-D mode: `coords` are n × 3 with z = 0 (planarCoords), the rotation stays the identity, drag pans. */
+  flat?: boolean;
+  /** What the status line names as the renderer, e.g. "3-D" or "CPU canvas (software WebGL detected)". */
+  renderer?: string;
 }
 
 export interface Scatter3dView {
@@ -85,6 +99,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const n = points.x.length;
   const cloud = unitCloud(coords, n, dims);
   const { index: color, palette, legend } = colorIndex(points);
+  const flat = opts.flat ?? false;
   const large = n > WEBGL_MIN_POINTS;
   const radius = n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
   const all = budgetSubset(n, n);
@@ -93,20 +108,22 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const dpr = window.devicePixelRatio || 1;
 
   const canvas = document.createElement("canvas");
-  canvas.className = "eigenlab-3d-canvas";
+  const cls = flat ? "eigenlab-2d" : "eigenlab-3d";
+  canvas.className = `${cls}-canvas`;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
   const tip = document.createElement("div");
-  tip.className = "eigenlab-3d-tooltip";
+  tip.className = `${cls}-tooltip`;
   tip.hidden = true;
   const status = document.createElement("div");
-  status.className = "eigenlab-3d-status";
+  status.className = `${cls}-status`;
   // As wide as the canvas (wrapping), so the panel and its export toolbar line up with the canvas.
   status.style.maxWidth = `${width}px`;
-  const help = "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
-  status.textContent = [`${n.toLocaleString("en-US")} points (3-D)`, legend, help].filter(Boolean).join(" · ");
+  const help = flat ? "drag: pan · shift-drag: lasso · wheel: zoom · double-click: reset" : "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
+  const idleStatus = [`${n.toLocaleString("en-US")} points (${opts.renderer ?? "3-D"})`, legend, help].filter(Boolean).join(" · ");
+  status.textContent = idleStatus;
   host.append(canvas, tip, status);
   const ctx = canvas.getContext("2d")!;
 
@@ -128,21 +145,27 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   let drawn: Uint32Array = all;
   let interacting = false;
   let frame = 0;
+  /** Lasso selection (1: inside), and the lasso being drawn (view pixels, x0, y0, x1, y1, ...). */
+  let selected: Uint8Array | undefined;
+  let lasso: number[] | undefined;
 
   function render(): void {
     frame = 0;
     drawn = interacting ? budget : all;
     projectInto(proj, cloud.xyz, camera, width, height);
-    depthLayersInto(layer, proj.depth, LAYERS);
-    // Bucket sort of the drawn points by depth layer, drawn back to front (order within a layer: index order).
-    counts.fill(0);
-    for (let t = 0; t < drawn.length; t++) counts[layer[drawn[t]] + 1]++;
-    for (let l = 0; l < LAYERS; l++) counts[l + 1] += counts[l];
-    const next = counts.slice(0, LAYERS);
+    if (flat) order.set(drawn);
+    else {
+      depthLayersInto(layer, proj.depth, LAYERS);
+      // Bucket sort of the drawn points by depth layer, drawn back to front (order within a layer: index order).
+      counts.fill(0);
+      for (let t = 0; t < drawn.length; t++) counts[layer[drawn[t]] + 1]++;
+      for (let l = 0; l < LAYERS; l++) counts[l + 1] += counts[l];
+      const next = counts.slice(0, LAYERS);
+      for (let t = 0; t < drawn.length; t++) order[next[layer[drawn[t]]]++] = drawn[t];
+    }
     for (let t = 0; t < drawn.length; t++) {
-      const i = drawn[t];
-      order[next[layer[i]]++] = i;
-      alpha[i] = layerAlphas[layer[i]];
+      const i = order[t];
+      alpha[i] = (flat ? 1 : layerAlphas[layer[i]]) * (selected && !selected[i] ? UNSELECTED_ALPHA : 1);
       devX[i] = proj.sx[i] * dpr;
       devY[i] = proj.sy[i] * dpr;
     }
@@ -150,7 +173,19 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     splatInto(image.data, canvas.width, canvas.height, sprite, order.subarray(0, drawn.length), devX, devY, color, rgb, alpha);
     ctx.putImageData(image, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTriad();
+    if (!flat) drawTriad();
+    if (lasso) drawLasso(lasso);
+  }
+
+  function drawLasso(path: number[]): void {
+    ctx.strokeStyle = opts.foreground;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    for (let k = 0; k < path.length; k += 2) ctx.lineTo(path[k], path[k + 1]);
+    ctx.closePath();
+    ctx.stroke();
+    ctx.setLineDash([]);
   }
 
   /** The data axes 1, 2, 3 as the rotation shows them, in the lower left corner (farther axes dimmer). */
@@ -185,7 +220,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     schedule();
   }
 
-  let drag: { x: number; y: number; pan: boolean; id: number } | undefined;
+  let drag: { x: number; y: number; mode: "rotate" | "pan" | "lasso"; id: number } | undefined;
   let wheelTimer: ReturnType<typeof setTimeout> | undefined;
   const local = (e: MouseEvent): [number, number] => {
     const b = canvas.getBoundingClientRect();
@@ -193,7 +228,9 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   };
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
-    drag = { x: e.clientX, y: e.clientY, pan: e.shiftKey, id: e.pointerId };
+    const mode = flat ? (e.shiftKey ? "lasso" : "pan") : e.shiftKey ? "pan" : "rotate";
+    drag = { x: e.clientX, y: e.clientY, mode, id: e.pointerId };
+    if (mode === "lasso") lasso = local(e);
     canvas.setPointerCapture?.(e.pointerId);
     tip.hidden = true;
   };
@@ -203,8 +240,13 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
       if (dx === 0 && dy === 0) return;
       drag.x = e.clientX;
       drag.y = e.clientY;
+      if (drag.mode === "lasso") {
+        lasso!.push(...local(e));
+        schedule();
+        return;
+      }
       interacting = true;
-      if (drag.pan) {
+      if (drag.mode === "pan") {
         const s = viewScale(width, height, camera.zoom);
         setCamera({ ...camera, pan: [camera.pan[0] + dx / s, camera.pan[1] - dy / s] });
       } else setCamera({ ...camera, rotation: dragRotation(camera.rotation, dx, dy, Math.min(width, height)) });
@@ -225,6 +267,10 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     if (!drag || e.pointerId !== drag.id) return;
     drag = undefined;
     canvas.releasePointerCapture?.(e.pointerId);
+    if (lasso) {
+      select(lasso.length >= 6 ? pointsInPolygon(proj.sx, proj.sy, lasso) : undefined);
+      lasso = undefined;
+    }
     if (interacting) {
       interacting = false;
       schedule();
@@ -237,7 +283,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     e.preventDefault();
     interacting = large;
     const zoom = Math.min(50, Math.max(0.2, camera.zoom * Math.exp(-0.0015 * e.deltaY)));
-    setCamera({ ...camera, zoom });
+    const [x, y] = local(e);
+    setCamera(zoomAbout(camera, zoom, x, y, width, height));
     clearTimeout(wheelTimer);
     // The whole set again once the wheel has been still for a moment.
     wheelTimer = setTimeout(() => {
@@ -247,7 +294,18 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
       }
     }, 150);
   };
-  const onDouble = () => setCamera(DEFAULT_CAMERA);
+  /** Sets (or clears) the lasso selection: the rest is dimmed, the status line counts it. */
+  function select(mask: Uint8Array | undefined): void {
+    let k = 0;
+    if (mask) for (let i = 0; i < n; i++) k += mask[i];
+    selected = k > 0 ? mask : undefined;
+    status.textContent = selected ? `${k.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} points selected · double-click clears` : idleStatus;
+    schedule();
+  }
+  const onDouble = () => {
+    select(undefined);
+    setCamera(flat ? FLAT_CAMERA : DEFAULT_CAMERA);
+  };
   canvas.addEventListener("pointerdown", onDown);
   canvas.addEventListener("pointermove", onMove);
   canvas.addEventListener("pointerup", onUp);

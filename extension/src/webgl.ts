@@ -4,6 +4,7 @@
  */
 import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
 import { imageDataToPng } from "./export";
+import type { WebglInfo } from "./engine";
 import { toGlPoints } from "./gl-points";
 
 export interface WebglScatter {
@@ -12,13 +13,25 @@ export interface WebglScatter {
   dispose(): void;
 }
 
-/** True when the browser can give us a WebGL context (headless or locked-down browsers may not). */
-export function webglAvailable(): boolean {
+let info: WebglInfo | undefined;
+
+/**
+ * Whether the browser can give us a WebGL context (headless or locked-down browsers may not) and its
+ * renderer string (unmasked when WEBGL_debug_renderer_info is exposed). Probed once per page; the probe's
+ * context is released at once (browsers cap live contexts at about 16).
+ */
+export function webglInfo(): WebglInfo {
+  if (info) return info;
   try {
     const c = document.createElement("canvas");
-    return !!(c.getContext("webgl2") || c.getContext("webgl"));
+    const gl = (c.getContext("webgl2") || c.getContext("webgl")) as WebGLRenderingContext | null;
+    if (!gl) return (info = { available: false, renderer: "" });
+    const debug = gl.getExtension("WEBGL_debug_renderer_info");
+    const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension("WEBGL_lose_context")?.loseContext();
+    return (info = { available: true, renderer });
   } catch {
-    return false;
+    return (info = { available: false, renderer: "" });
   }
 }
 

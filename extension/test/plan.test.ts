@@ -3,7 +3,7 @@ import { compile } from "vega-lite";
 import { Embedding, linalg, Matrix, Rng, VERSION } from "@eigenlab/core";
 import { Clustering, CsrMatrix } from "@eigenlab/core";
 import { clusteringPayload, curvePayload, embeddingPayload, graphPayload, matrixPayload, readPayload, spectrumPayload, toVegaLite } from "@eigenlab/viz";
-import { chooseEngine, WEBGL_MIN_POINTS } from "../src/engine";
+import { chooseEngine, chooseScatterRenderer, isSoftwareWebgl, WEBGL_MIN_POINTS } from "../src/engine";
 import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "../src/plan";
 import type { Panel } from "../src/plan";
 import { provenanceItems } from "../src/badge";
@@ -38,6 +38,31 @@ describe("extension plan (what the renderer draws)", function () {
     assert.equal(chooseEngine(WEBGL_MIN_POINTS), "vega");
     assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1), "webgl");
     assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1, false), "vega");
+  });
+
+  it("isSoftwareWebgl(renderer string) is true for SwiftShader, llvmpipe, softpipe and Microsoft Basic Render, false for GPUs", () => {
+    for (const r of [
+      "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)",
+      "llvmpipe (LLVM 15.0.6, 256 bits)",
+      "softpipe",
+      "ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)",
+      "Google SwiftShader",
+    ])
+      assert.equal(isSoftwareWebgl(r), true, r);
+    for (const r of ["ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)", "Apple M1", "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon Pro 5500M OpenGL Engine"])
+      assert.equal(isSoftwareWebgl(r), false, r);
+  });
+
+  it("chooseScatterRenderer(gl, forced): canvas on software or missing WebGL, webgl on a GPU, metadata overrides unless WebGL is missing", () => {
+    const soft = { available: true, renderer: "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)" };
+    const gpu = { available: true, renderer: "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)" };
+    const none = { available: false, renderer: "" };
+    assert.deepEqual(chooseScatterRenderer(soft), { renderer: "canvas", reason: "software WebGL detected" });
+    assert.deepEqual(chooseScatterRenderer(gpu), { renderer: "webgl", reason: "hardware WebGL" });
+    assert.deepEqual(chooseScatterRenderer(none), { renderer: "canvas", reason: "WebGL unavailable" });
+    assert.equal(chooseScatterRenderer(soft, "webgl").renderer, "webgl");
+    assert.equal(chooseScatterRenderer(gpu, "canvas").renderer, "canvas");
+    assert.equal(chooseScatterRenderer(none, "webgl").renderer, "canvas");
   });
 
   it("planView(embedding of 1 000 points) is one Vega scatter with every point", () => {

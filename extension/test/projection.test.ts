@@ -9,12 +9,16 @@ import {
   layerAlpha,
   multiply,
   orthonormalize,
+  FLAT_CAMERA,
   pickPoint,
+  planarCoords,
+  pointsInPolygon,
   projectInto,
   rotationX,
   rotationY,
   unitCloud,
   viewScale,
+  zoomAbout,
 } from "../src/projection";
 import type { Camera, Rotation } from "../src/projection";
 
@@ -145,5 +149,62 @@ describe("extension 3-D projection (embedding view math)", function () {
     assert.equal(s.length, 20_000);
     for (let t = 1; t < s.length; t++) assert.ok(s[t] > s[t - 1] && s[t] - s[t - 1] <= 5);
     assert.ok(s[s.length - 1] < 100_000);
+  });
+});
+
+describe("projection: the 2-D view (flat mode: planarCoords, FLAT_CAMERA, zoomAbout, pointsInPolygon)", function () {
+  it("projectInto(unitCloud(planarCoords(x, y)), FLAT_CAMERA) keeps the layout: screen x grows with x, screen y falls with y, one scale, depth 0", () => {
+    const x = [0, 2, -1, 3], y = [0, 1, 4, -2];
+    const cloud = unitCloud(planarCoords(x, y), 4, 3);
+    const p = projectInto(emptyProjection(4), cloud.xyz, FLAT_CAMERA, 400, 300);
+    const s = viewScale(400, 300, 1) / cloud.radius;
+    for (let i = 1; i < 4; i++) {
+      assert.ok(Math.abs(p.sx[i] - p.sx[0] - s * (x[i] - x[0])) < 1e-3);
+      assert.ok(Math.abs(p.sy[i] - p.sy[0] + s * (y[i] - y[0])) < 1e-3);
+      assert.equal(p.depth[i], 0);
+    }
+  });
+
+  it("zoomAbout(camera, zoom, x, y) keeps the data point under the cursor (x, y) at (x, y) for zooming in and out", () => {
+    // Deterministic scattered points in [−1, 1]² (z = 0).
+    const xyz = Float32Array.from({ length: 300 }, (_, k) => (k % 3 === 2 ? 0 : Math.sin(12.9898 * k + 78.233)));
+    const w = 500, h = 320;
+    let cam: Camera = { ...FLAT_CAMERA, zoom: 1.3, pan: [0.2, -0.1] };
+    for (const [zoom, cx, cy] of [[2.5, 100, 80], [0.7, 420, 300], [9, 250, 10]] as const) {
+      const before = projectInto(emptyProjection(100), xyz, cam, w, h);
+      const next = zoomAbout(cam, zoom, cx, cy, w, h);
+      const after = projectInto(emptyProjection(100), xyz, next, w, h);
+      assert.equal(next.zoom, zoom);
+      // Each point's offset from the cursor scales by zoom ratio: the cursor is the fixed point.
+      const ratio = zoom / cam.zoom;
+      for (let i = 0; i < 100; i++) {
+        assert.ok(Math.abs(after.sx[i] - cx - ratio * (before.sx[i] - cx)) < 1e-3 * Math.max(1, ratio) * w);
+        assert.ok(Math.abs(after.sy[i] - cy - ratio * (before.sy[i] - cy)) < 1e-3 * Math.max(1, ratio) * h);
+      }
+      cam = next;
+    }
+  });
+
+  it("pickPoint in the flat view (all depths 0) picks the later of two points at one place: the one drawn on top", () => {
+    const p = { sx: Float32Array.from([50, 50, 90]), sy: Float32Array.from([40, 40, 40]), depth: new Float32Array(3) };
+    assert.equal(pickPoint(p, 50.5, 40, 2, 8), 1);
+    assert.equal(pickPoint(p, 88, 40, 2, 8), 2);
+  });
+
+  it("pointsInPolygon(sx, sy, lasso) selects exactly the points inside a concave (L-shaped) polygon", () => {
+    // An L: the unit square [0, 2]² minus its upper-right quarter [1, 2] × [1, 2].
+    const L = [0, 0, 2, 0, 2, 1, 1, 1, 1, 2, 0, 2];
+    const sx: number[] = [], sy: number[] = [];
+    for (let i = 0; i < 41; i++) for (let j = 0; j < 41; j++) {
+      sx.push(-0.0249 + (i * 2.1) / 40);
+      sy.push(-0.0249 + (j * 2.1) / 40);
+    }
+    const inside = pointsInPolygon(sx, sy, L);
+    for (let k = 0; k < sx.length; k++) {
+      const x = sx[k], y = sy[k];
+      const truth = x > 0 && x < 2 && y > 0 && y < 2 && !(x > 1 && y > 1);
+      assert.equal(inside[k], truth ? 1 : 0, `(${x}, ${y})`);
+    }
+    assert.equal(pointsInPolygon(sx, sy, [0, 0, 1, 1]).reduce((a, b) => a + b, 0), 0, "fewer than 3 vertices selects nothing");
   });
 });

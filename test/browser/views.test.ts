@@ -1,6 +1,6 @@
 // e2e: what a person sees and does with Eigenlab outputs in JupyterLab. One notebook of eigenlab-kernel
 // cells (Zachary's karate club: its normalized-Laplacian spectrum, the graph, a spectral embedding, a
-// 25 000-point embedding, a spectral clustering, a curve, a broken payload) is run once; the tests hover,
+// 25 000-point embedding (default renderer, and forced to WebGL), a spectral clustering, a curve, a broken payload) is run once; the tests hover,
 // click, export and switch the theme on its outputs. Slow: starts a server, a kernel and a browser.
 import { strict as assert } from "assert";
 import * as fs from "fs";
@@ -23,6 +23,7 @@ const big = new Embedding({ coords: Matrix.random(N, 2, { seed: 3 }), labels: In
   `const graphOut = display(W, ${JSON.stringify(LINK)});`,
   `E`,
   `big`,
+  `display(big, ${JSON.stringify({ metadata: { [MIME]: { renderer: "webgl" } } })});`,
   `cluster.spectral(W, { k: 2, seed: 0 })`,
   `import { figure, curvePayload } from "@eigenlab/viz";
 figure(curvePayload({ name: "eigenvalue", y: Array.from(S.values) }, { title: "karate spectrum", xLabel: "index", yLabel: "λ" }))`,
@@ -30,7 +31,7 @@ figure(curvePayload({ name: "eigenvalue", y: Array.from(S.values) }, { title: "k
   `console.log(JSON.stringify({ values: Array.from(S.values), vectors: [0, 1, 2, 3].map((j) => Array.from(S.vectors.col(j))),
   e0: Array.from(E.coords.col(0)), e1: Array.from(E.coords.col(1)) }));`,
 ];
-const CELL = { setup: 0, spectrum: 1, graph: 2, embedding: 3, webgl: 4, clustermap: 5, curve: 6, broken: 7, numbers: 8 };
+const CELL = { setup: 0, spectrum: 1, graph: 2, embedding: 3, webgl: 4, webglForced: 5, clustermap: 6, curve: 7, broken: 8, numbers: 9 };
 
 interface Computed {
   values: number[];
@@ -116,9 +117,9 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     }
   });
 
-  it("each payload kind renders with its marks: spectrum, graph, embedding (Vega and WebGL ≥ 20k points), clustermap, curve", async function () {
+  it("each payload kind renders with its marks: spectrum, graph, embedding (Vega; ≥ 20k points on the CPU canvas, and on WebGL when forced), clustermap, curve", async function () {
     const kinds = await Promise.all(Object.values(CELL).slice(1, -2).map(async (c) => (await output(c).locator(".eigenlab-kind").textContent()) ?? ""));
-    assert.deepEqual(kinds.map((k) => k.toLowerCase()), ["spectrum", "graph", "embedding", "embedding", "clustermap", "curve"]);
+    assert.deepEqual(kinds.map((k) => k.toLowerCase()), ["spectrum", "graph", "embedding", "embedding", "embedding", "clustermap", "curve"]);
     // Spectrum: 34 eigenvalue points in the scree and 34 linked points beside it.
     assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-spectrum .mark-symbol path").count(), 34);
     assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-points .mark-symbol path").count(), 34);
@@ -128,9 +129,15 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     // Spectral embedding: its two eigenvalues and 34 points.
     assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-spectrum .mark-symbol path").count(), 2);
     assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-points .mark-symbol path").count(), 34);
-    // 25 000 points go to WebGL (a canvas with a real WebGL context, SwiftShader in headless Chromium).
-    const gl = output(CELL.webgl).locator(".eigenlab-panel-points");
-    assert.equal(await gl.getAttribute("data-engine"), "webgl");
+    // 25 000 points take the large-cloud engine. Headless Chromium's WebGL is SwiftShader (software), so by
+    // default they are drawn on the CPU canvas; the cell forced to "webgl" by its metadata uses regl-scatterplot.
+    const cpu = output(CELL.webgl).locator(".eigenlab-panel-points");
+    assert.equal(await cpu.getAttribute("data-engine"), "webgl");
+    assert.equal(await cpu.getAttribute("data-renderer"), "canvas");
+    await cpu.locator("canvas.eigenlab-2d-canvas").waitFor({ timeout: 30000 });
+    assert.match((await cpu.locator(".eigenlab-2d-status").textContent()) ?? "", /25,000 points \(CPU canvas \(software WebGL detected\)\)/);
+    const gl = output(CELL.webglForced).locator(".eigenlab-panel-points");
+    assert.equal(await gl.getAttribute("data-renderer"), "webgl");
     await gl.locator("canvas.eigenlab-webgl-canvas").waitFor({ timeout: 30000 });
     assert.match((await gl.locator(".eigenlab-webgl-status").textContent()) ?? "", /25,000 points \(WebGL\)/);
     // Clustermap: heatmap cells; curve: one line through the 34 eigenvalues.
@@ -164,12 +171,12 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     const value = parseShown(shown[1]);
     assert.ok(Math.abs(value - computed.e1[7]) <= 1e-3 * Math.abs(computed.e1[7]) + 1e-6, `tooltip value ${value} = E.coords[7, 1] = ${computed.e1[7]}`);
     await screenshot(page, "views-hover-embedding-point");
-    // WebGL points: the hovered point's label is the cell's i % 5.
-    const canvas = output(CELL.webgl).locator("canvas.eigenlab-webgl-canvas");
+    // Large-cloud points (CPU canvas here): the hovered point's label is the cell's i % 5.
+    const canvas = output(CELL.webgl).locator("canvas.eigenlab-2d-canvas");
     // Off-screen cells are skipped by the notebook's content-visibility windowing: bring it into view first.
     await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
-    const glTip = output(CELL.webgl).locator(".eigenlab-webgl-tooltip");
+    const glTip = output(CELL.webgl).locator(".eigenlab-2d-tooltip");
     const text = await until("a WebGL point's tooltip", 20000, async () => {
       for (const [fx, fy] of [[0.5, 0.5], [0.45, 0.52], [0.55, 0.48], [0.5, 0.4]]) {
         await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height, { steps: 3 });
@@ -181,6 +188,48 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     assert.ok(m, `WebGL tooltip "${text}"`);
     assert.equal(Number(m[2]), Number(m[1]) % 5, `point ${m[1]} has label i % 5`);
     await screenshot(output(CELL.webgl), "views-hover-webgl-point");
+  });
+
+  it("the CPU canvas view of 25 000 points: wheel zooms and drag pans (pixels change), double-click restores them, shift-drag lassos", async function () {
+    const out = output(CELL.webgl);
+    const canvas = out.locator("canvas.eigenlab-2d-canvas");
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const pixels = () => canvas.evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
+    const initial = await pixels();
+    const changed = (what: string) => until(what, 10000, async () => ((await pixels()) !== initial ? true : undefined));
+    const restored = (what: string) => until(what, 10000, async () => ((await pixels()) === initial ? true : undefined));
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    await page.mouse.move(cx + 60, cy - 40);
+    await page.mouse.wheel(0, -300);
+    await changed("the wheel to zoom the view");
+    await canvas.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await restored("double-click to restore the view after zooming");
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 80, cy + 30, { steps: 5 });
+    await page.mouse.up();
+    await changed("a drag to pan the view");
+    await canvas.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await restored("double-click to restore the view after panning");
+    // Shift-drag a square lasso around the centre: some points selected (the rest dimmed), the status counts them.
+    await page.keyboard.down("Shift");
+    await page.mouse.move(cx - 60, cy - 60);
+    await page.mouse.down();
+    for (const [x, y] of [[cx + 60, cy - 60], [cx + 60, cy + 60], [cx - 60, cy + 60]]) await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    const status = out.locator(".eigenlab-2d-status");
+    const selected = await until("the lasso selection in the status line", 10000, async () => {
+      const m = /([\d,]+) of 25,000 points selected/.exec((await status.textContent()) ?? "");
+      return m ? Number(m[1].replace(/,/g, "")) : undefined;
+    });
+    assert.ok(selected > 100 && selected < 25000, `${selected} points selected`);
+    await changed("the lasso to dim the unselected points");
+    await screenshot(out, "views-canvas-lasso");
+    await canvas.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await restored("double-click to clear the selection");
+    assert.match((await status.textContent()) ?? "", /25,000 points \(CPU canvas/);
   });
 
   it("clicking eigenvalue 3 recolors the spectrum's own points and the linked graph in another cell by eigenvector 3's signs", async function () {
@@ -225,13 +274,14 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     await screenshot(output(CELL.graph), "views-linked-graph");
   });
 
-  it("the PNG and SVG buttons download files of that type (Vega and WebGL views)", async function () {
+  it("the PNG and SVG buttons download files of that type (Vega, CPU canvas and WebGL views)", async function () {
     const toolbar = output(CELL.spectrum).locator(".eigenlab-panel-spectrum .eigenlab-export");
     const files: Record<string, Buffer> = {};
     for (const [name, button] of [
       ["spectrum.svg", toolbar.locator(".eigenlab-export-svg")],
       ["spectrum.png", toolbar.locator(".eigenlab-export-png")],
       ["webgl.png", output(CELL.webgl).locator(".eigenlab-export-png")],
+      ["webgl-forced.png", output(CELL.webglForced).locator(".eigenlab-export-png")],
     ] as const) {
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20000 }), button.click()]);
       const file = await download.path();
@@ -241,11 +291,11 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     const svg = files["spectrum.svg"].toString("utf8");
     assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/, "SVG markup");
     assert.ok((svg.match(/<path/g) ?? []).length >= 34, "the SVG holds the 34 eigenvalue marks");
-    for (const name of ["spectrum.png", "webgl.png"]) {
+    for (const name of ["spectrum.png", "webgl.png", "webgl-forced.png"]) {
       assert.deepEqual([...files[name].subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${name} is a PNG`);
       assert.ok(files[name].length > 2000, `${name} has content (${files[name].length} bytes)`);
     }
-    // The WebGL PNG shows the points: many non-background pixels.
+    // The large-cloud PNG (CPU canvas here) shows the points: many non-background pixels.
     const colored = await page.evaluate(async (b64) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
@@ -260,7 +310,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
       for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n++;
       return n;
     }, files["webgl.png"].toString("base64"));
-    assert.ok(colored > 5000, `WebGL export has ${colored} colored pixels`);
+    assert.ok(colored > 5000, `canvas export has ${colored} colored pixels`);
     fs.writeFileSync(`${await screenshot(output(CELL.spectrum), "views-export-source")}.exported.png`, files["spectrum.png"]);
   });
 
@@ -297,6 +347,12 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
       return luminance(c.text) > 0.5 ? c : undefined;
     });
     assert.ok(luminance(dark.background) < 0.3, `dark theme background: ${dark.background}`);
+    // The CPU canvas view redraws on the theme's dark background too (its corner pixel).
+    const corner = () =>
+      output(CELL.webgl)
+        .locator("canvas.eigenlab-2d-canvas")
+        .evaluate((c) => `rgb(${Array.from((c as HTMLCanvasElement).getContext("2d")!.getImageData(1, 1, 1, 1).data.slice(0, 3)).join(", ")})`);
+    await until("the canvas view to redraw on a dark background", 30000, async () => (luminance(await corner()) < 0.3 ? true : undefined));
     await screenshot(page, "views-dark-theme");
     await screenshot(output(CELL.spectrum), "views-dark-theme-spectrum");
     await setTheme("JupyterLab Light");
