@@ -10,6 +10,7 @@ import { checkChoice, checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { spectralMap } from "../embed/spectral";
 import { components, Components } from "../graph/components";
+import { offDiagonalDegrees } from "../graph/laplacian";
 import { Matrix } from "../matrix";
 import { kmeans } from "./kmeans";
 import { discretize } from "./discretize";
@@ -25,14 +26,6 @@ export interface SpectralClusteringOptions {
 }
 
 /**
- * Embeds the nodes with the k eigenvectors of the smallest eigenvalues of the normalized Laplacian, mapped
- * to D^{-1/2}u (the generalized problem (D − W)x = λDx, Shi & Malik 2000), the first one kept, and assigns
- * clusters by k-means on the rows or by Yu–Shi discretization, exactly as scikit-learn's
- * spectral_clustering (which, unlike NJW's paper, does not row-normalize before k-means). A disconnected
- * affinity is accepted when it has at most k components (each component then lies in its own cluster or
- * clusters); more components than k is an error naming the count.
- */
-/**
  * The spectral map of a graph with exactly k components, in closed form: column c is D^{-1/2} applied to the
  * unit null vector D^{1/2}1_C / √vol(C) of L_sym, i.e. 1_C / √vol(C) (an isolated node counts degree 1, as
  * scipy's normed laplacian does). Eigenvalues are exactly 0.
@@ -40,17 +33,22 @@ export interface SpectralClusteringOptions {
 function componentMap(W: CsrMatrix, comps: Components): { coords: Matrix; values: Float64Array; solver: string } {
   const n = W.rows;
   const k = comps.count;
+  const deg = offDiagonalDegrees(W);
   const vol = new Float64Array(k);
-  for (let r = 0; r < n; r++) {
-    let d = 0;
-    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) d += W.values[p];
-    vol[comps.labels[r]] += d > 0 ? d : 1;
-  }
+  for (let r = 0; r < n; r++) vol[comps.labels[r]] += deg[r] > 0 ? deg[r] : 1;
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) out[i * k + comps.labels[i]] = 1 / Math.sqrt(vol[comps.labels[i]]);
   return { coords: new Matrix(n, k, out), values: new Float64Array(k), solver: "components-null-space" };
 }
 
+/**
+ * Embeds the nodes with the k eigenvectors of the smallest eigenvalues of the normalized Laplacian, mapped
+ * to D^{-1/2}u (the generalized problem (D − W)x = λDx, Shi & Malik 2000), the first one kept, and assigns
+ * clusters by k-means on the rows or by Yu–Shi discretization, exactly as scikit-learn's
+ * spectral_clustering (which, unlike NJW's paper, does not row-normalize before k-means). A disconnected
+ * affinity is accepted when it has at most k components (each component then lies in its own cluster or
+ * clusters); more components than k is an error naming the count.
+ */
 export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
   const fn = "cluster.spectral";
   checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);

@@ -8,7 +8,7 @@ import { hashArrays, VERSION } from "../meta";
 import { checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { components } from "../graph/components";
-import { laplacian } from "../graph/laplacian";
+import { laplacian, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
 
 export interface SpectralEmbeddingOptions {
@@ -51,8 +51,7 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
   const S = eigenpairs(L, { k: m, which: "SA", seed });
   const out = Float64Array.from(S.vectors.data);
   if (normalized) {
-    const deg = new Float64Array(n);
-    for (let r = 0; r < n; r++) for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
+    const deg = offDiagonalDegrees(W);
     for (let i = 0; i < n; i++) {
       const s = 1 / Math.sqrt(deg[i]);
       for (let j = 0; j < m; j++) out[i * m + j] *= s;

@@ -11,6 +11,18 @@ export interface LaplacianOptions {
 }
 
 /**
+ * Degrees without self-loops, d_j = Σ_{i≠j} W_ij (column sums; W is symmetric where it matters), as scipy's
+ * csgraph.laplacian counts them. Shared by the Laplacians and the spectral maps built on them.
+ */
+export function offDiagonalDegrees(W: CsrMatrix): Float64Array {
+  const deg = new Float64Array(W.rows);
+  for (let r = 0; r < W.rows; r++) {
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
+  }
+  return deg;
+}
+
+/**
  * Graph Laplacian following scipy.sparse.csgraph.laplacian: self-loops are ignored (the diagonal of W
  * neither counts in the degree nor survives in L); the degree of node j is its column sum (scipy's
  * default, use_out_degree=False; equal to the row sum for an undirected graph). An isolated node gets a
@@ -23,10 +35,7 @@ export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix 
   const kind = checkChoice(fn, "kind", opts.kind ?? "combinatorial", ["combinatorial", "sym", "rw"] as const);
   checkAdjacency(fn, W);
   const n = W.rows;
-  const deg = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
-  }
+  const deg = offDiagonalDegrees(W);
   const rowScale = new Float64Array(n);
   const colScale = new Float64Array(n);
   for (let i = 0; i < n; i++) {

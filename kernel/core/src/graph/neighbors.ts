@@ -271,6 +271,19 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
     gemm(false, true, ni, cols, d, 1, P, i0 * d, d, Y, 0, d, 0, Gjs, 0, cols);
     return { G: Gjs, ld: cols };
   };
+  // The filter's admitted pairs of one tile (row offset in the high 16 bits of a code, column in the low) go to
+  // both points' heaps when they beat that point's current limit.
+  const offerHits = (p: PackedRows, hits: number, i0: number, j0: number): void => {
+    const { codes, vals } = p;
+    for (let h = 0; h < hits; h++) {
+      const code = codes[h];
+      const i = i0 + (code >>> 16);
+      const j = j0 + (code & 0xffff);
+      const v = vals[h];
+      if (v <= limit[i]) heaps.offer(i, v, j);
+      if (v <= limit[j]) heaps.offer(j, v, i);
+    }
+  };
   if (packed) {
     // Diagonal tiles first: every point then has a finite admission limit (its k + EXTRA nearest within its
     // own compact block) before any off-diagonal tile, so the SIMD filter passes few pairs from the start.
@@ -279,16 +292,7 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
       starts[0] = i0;
       lens[0] = ni;
       packed.dots(i0, ni, starts, lens, 1);
-      const hits = packed.filter(0, ni, ni, true, i0, n + i0, 2 * n + i0, 2 * n + i0);
-      const { codes, vals } = packed;
-      for (let h = 0; h < hits; h++) {
-        const code = codes[h];
-        const i = i0 + (code >>> 16);
-        const j = i0 + (code & 0xffff);
-        const v = vals[h];
-        if (v <= limit[i]) heaps.offer(i, v, j);
-        if (v <= limit[j]) heaps.offer(j, v, i);
-      }
+      offerHits(packed, packed.filter(0, ni, ni, true, i0, n + i0, 2 * n + i0, 2 * n + i0), i0, i0);
       done[A * nb + A] = 1;
     }
   }
@@ -327,20 +331,11 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
       if (count === 0) break;
       if (packed) {
         packed.dots(i0, ni, starts, lens, count);
-        const { codes, vals } = packed;
         let c0 = 0;
         for (let u = 0; u < count; u++) {
           const B = batch[u];
           const j0 = starts[u], nj = lens[u];
-          const hits = packed.filter(c0, ni, nj, A === B, i0, n + j0, 2 * n + i0, 2 * n + j0);
-          for (let h = 0; h < hits; h++) {
-            const code = codes[h];
-            const i = i0 + (code >>> 16);
-            const j = j0 + (code & 0xffff);
-            const v = vals[h];
-            if (v <= limit[i]) heaps.offer(i, v, j);
-            if (v <= limit[j]) heaps.offer(j, v, i);
-          }
+          offerHits(packed, packed.filter(c0, ni, nj, A === B, i0, n + j0, 2 * n + i0, 2 * n + j0), i0, j0);
           dirty[B] = 1;
           c0 += (nj + 3) & ~3;
         }
