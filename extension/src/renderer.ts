@@ -325,33 +325,23 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       title.textContent = p.meta.title;
       bar.appendChild(title);
     }
-    if (plan.logToggle) {
+    // A header checkbox bound to one boolean of the view state; changing it redraws.
+    const toggle = (key: "logScale" | "threeD", className: string, text: string, title?: string): void => {
       const label = document.createElement("label");
+      if (title) label.title = title;
       const box = document.createElement("input");
       box.type = "checkbox";
-      box.className = "eigenlab-log";
-      box.checked = this.state.logScale;
+      box.className = className;
+      box.checked = this.state[key];
       box.addEventListener("change", () => {
-        this.state = { ...this.state, logScale: box.checked };
+        this.state = { ...this.state, [key]: box.checked };
         void this.draw();
       });
-      label.append(box, " log scale");
+      label.append(box, text);
       bar.appendChild(label);
-    }
-    if (plan.threeDToggle) {
-      const label = document.createElement("label");
-      label.title = "3-D: drag to rotate; 2-D: the first two coordinates, the third as color";
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.className = "eigenlab-3d-toggle";
-      box.checked = this.state.threeD;
-      box.addEventListener("change", () => {
-        this.state = { ...this.state, threeD: box.checked };
-        void this.draw();
-      });
-      label.append(box, " 3-D");
-      bar.appendChild(label);
-    }
+    };
+    if (plan.logToggle) toggle("logScale", "eigenlab-log", " log scale");
+    if (plan.threeDToggle) toggle("threeD", "eigenlab-3d-toggle", " 3-D", "3-D: drag to rotate; 2-D: the first two coordinates, the third as color");
     if (plan.colorChoices.length) {
       const label = document.createElement("label");
       label.append("color by ");

@@ -159,6 +159,20 @@ export class CsrMatrix {
     }
   }
 
+  /** Y = A X for a row-major cols × b block X, into a caller-owned rows × b block (blocked solvers, b right-hand sides). */
+  matmatInto(Y: Float64Array, X: Float64Array, b: number): void {
+    const { rows, indptr, indices, values } = this;
+    Y.fill(0, 0, rows * b);
+    for (let i = 0; i < rows; i++) {
+      const o = i * b;
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        const w = values[p];
+        const x = indices[p] * b;
+        for (let q = 0; q < b; q++) Y[o + q] += w * X[x + q];
+      }
+    }
+  }
+
   /** y = Aᵀ x */
   rmatvec(x: Float64Array): Float64Array {
     if (x.length !== this.rows) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.rows));

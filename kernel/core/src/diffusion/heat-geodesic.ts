@@ -144,20 +144,7 @@ function heatColumns(op: SymmetricOperator, sources: Int32Array, coef: Float64Ar
 function blockApply(op: SymmetricOperator): (Y: Float64Array, X: Float64Array, b: number) => void {
   const L = op.source;
   const n = op.n;
-  if (L instanceof CsrMatrix) {
-    const { indptr, indices, values } = L;
-    return (Y, X, b) => {
-      Y.fill(0);
-      for (let i = 0; i < n; i++) {
-        const yi = i * b;
-        for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-          const w = values[p];
-          const xj = indices[p] * b;
-          for (let q = 0; q < b; q++) Y[yi + q] += w * X[xj + q];
-        }
-      }
-    };
-  }
+  if (L instanceof CsrMatrix) return (Y, X, b) => L.matmatInto(Y, X, b);
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   return (Y, X, b) => {

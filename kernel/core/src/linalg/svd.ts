@@ -320,14 +320,7 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
       hashSource: [indptr, indices, values],
       apply: (X, c) => {
         const out = new Float64Array(m * c);
-        for (let i = 0; i < m; i++) {
-          const o = i * c;
-          for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-            const v = values[p];
-            const x = indices[p] * c;
-            for (let j = 0; j < c; j++) out[o + j] += v * X[x + j];
-          }
-        }
+        A.matmatInto(out, X, c);
         return out;
       },
       applyT: (X, c) => {
