@@ -1,12 +1,15 @@
 /** Which drawing engine a point cloud gets: Vega (SVG/canvas, tooltips, export) or WebGL past a size. */
 
-/** Above this many points an embedding is drawn with WebGL (regl-scatterplot); Vega stays responsive below. */
+/**
+ * Above this many points an embedding is a large point cloud ("webgl" engine: regl-scatterplot, or the CPU
+ * canvas where WebGL is software or missing — see chooseScatterRenderer); Vega stays responsive below.
+ */
 export const WEBGL_MIN_POINTS = 20_000;
 
 export type Engine = "vega" | "webgl";
 
-export function chooseEngine(points: number, webglAvailable = true): Engine {
-  return points > WEBGL_MIN_POINTS && webglAvailable ? "webgl" : "vega";
+export function chooseEngine(points: number): Engine {
+  return points > WEBGL_MIN_POINTS ? "webgl" : "vega";
 }
 
 /** How a large (WebGL-engine) point cloud is drawn: regl-scatterplot, or our CPU canvas (scatter3d.ts in 2-D mode). */

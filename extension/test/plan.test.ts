@@ -34,10 +34,10 @@ function laplacianSpectrum(n: number) {
 describe("extension plan (what the renderer draws)", function () {
   this.timeout(30_000);
 
-  it(`chooseEngine(n) is vega up to ${WEBGL_MIN_POINTS} points, webgl above, vega when WebGL is unavailable`, () => {
+  it(`chooseEngine(n) is vega up to ${WEBGL_MIN_POINTS} points and the large-cloud path above (canvas without WebGL: chooseScatterRenderer)`, () => {
     assert.equal(chooseEngine(WEBGL_MIN_POINTS), "vega");
     assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1), "webgl");
-    assert.equal(chooseEngine(WEBGL_MIN_POINTS + 1, false), "vega");
+    assert.equal(chooseScatterRenderer({ available: false, renderer: "" }).renderer, "canvas");
   });
 
   it("isSoftwareWebgl(renderer string) is true for SwiftShader, llvmpipe, softpipe and Microsoft Basic Render, false for GPUs", () => {
