@@ -94,7 +94,7 @@ module.exports = [
     devtool: false,
     mode: production ? 'production' : 'development',
     // The browser polyfills JupyterLab's own build configures. No Node built-in of @eigenlab/core is mapped
-    // away: the renderer imports @eigenlab/viz/dist/browser, which loads only core's DOM-free leaf modules
+    // away: the renderer imports @eigenlab/viz/browser, which loads only core's DOM-free leaf modules
     // (kernel/viz/test/browser-entry.test.ts walks its require graph), so a Node built-in reaching the
     // bundle is a build error here rather than an empty module that fails when called.
     resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser') } },

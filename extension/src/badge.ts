@@ -1,5 +1,5 @@
 /** The provenance badge: the payload's meta as short label/value pairs, most useful first. */
-import type { PayloadMeta } from "@eigenlab/viz/dist/browser";
+import type { PayloadMeta } from "@eigenlab/viz/browser";
 
 export interface BadgeItem {
   label: string;

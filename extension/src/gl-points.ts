@@ -3,7 +3,7 @@
  * one scale for both axes (distances in an embedding mean something), category codes or values in [0, 1],
  * and the color ramps. Pure: no WebGL here.
  */
-import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import type { ScatterPoints } from "@eigenlab/viz/browser";
 
 export interface GlPoints {
   x: Float32Array;

@@ -15,8 +15,8 @@ import {
   spectrumLayers,
   spectrumPoints,
   VEGA_LITE_SCHEMA,
-} from "@eigenlab/viz/dist/browser";
-import type { EncodedArray, Payload, ScatterPoints, SpectrumPayload } from "@eigenlab/viz/dist/browser";
+} from "@eigenlab/viz/browser";
+import type { EncodedArray, Payload, ScatterPoints, SpectrumPayload } from "@eigenlab/viz/browser";
 import { chooseEngine } from "./engine";
 import type { Engine, ScatterRenderer } from "./engine";
 

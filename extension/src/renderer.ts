@@ -8,8 +8,8 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { readPayload } from "@eigenlab/viz/dist/browser";
-import type { Payload, ScatterPoints } from "@eigenlab/viz/dist/browser";
+import { readPayload } from "@eigenlab/viz/browser";
+import type { Payload, ScatterPoints } from "@eigenlab/viz/browser";
 import { provenanceItems } from "./badge";
 import { exportToolbar } from "./export";
 import type { Exporter } from "./export";

@@ -24,7 +24,7 @@
  * drag pans, shift-drag draws a lasso (the points inside are selected, the rest dimmed), wheel zooms about
  * the cursor, double-click resets the view and clears the selection.
  */
-import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import type { ScatterPoints } from "@eigenlab/viz/browser";
 import { WEBGL_MIN_POINTS } from "./engine";
 import { toGlPoints } from "./gl-points";
 import {

@@ -2,7 +2,7 @@
  * The WebGL scatter for large point clouds (regl-scatterplot, loaded lazily): zoom and pan with the wheel
  * and drag, hover for the point, lasso with shift-drag (or a long press) to select.
  */
-import type { ScatterPoints } from "@eigenlab/viz/dist/browser";
+import type { ScatterPoints } from "@eigenlab/viz/browser";
 import { imageDataToPng } from "./export";
 import type { WebglInfo } from "./engine";
 import { toGlPoints } from "./gl-points";

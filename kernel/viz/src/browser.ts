@@ -1,5 +1,5 @@
 /**
- * The browser entry of @eigenlab/viz (`@eigenlab/viz/dist/browser`): the DOM-free parts that neither import
+ * The browser entry of @eigenlab/viz (`@eigenlab/viz/browser`): the DOM-free parts that neither import
  * vega nor vega-lite at run time (payload types, decoding, reading, spec building, text), so the JupyterLab
  * renderer's first chunk stays small and vega loads lazily with vega-embed. The same names as the main
  * barrel (which re-exports this list whole): nothing is defined here.

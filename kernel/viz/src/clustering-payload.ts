@@ -1,6 +1,6 @@
 /** Clustering -> `clustermap` payload (affinity reordered by cluster), or an embedding colored by cluster. */
 import { Clustering } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { embeddingPayload } from "./embedding-payload";
 import { LIMITS } from "./limits";

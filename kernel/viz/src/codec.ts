@@ -2,8 +2,7 @@
  * Compact numeric arrays for the payload: base64 of little-endian typed-array bytes. Works in Node (Buffer)
  * and in the browser (atob/btoa), with no DOM needed at import.
  */
-import { EigenlabError } from "@eigenlab/core/dist/errors";
-import { message } from "@eigenlab/core/dist/messages";
+import { EigenlabError, message } from "@eigenlab/core/base";
 import type { DType, EncodedArray } from "./payload";
 
 export type TypedArrayOf<D extends DType> = D extends "float64" ? Float64Array : D extends "float32" ? Float32Array : Int32Array;

@@ -1,7 +1,5 @@
 /** x/y series -> `curve` payload. */
-import { EigenlabError } from "@eigenlab/core/dist/errors";
-import { message } from "@eigenlab/core/dist/messages";
-import { checkChoice, checkOptions } from "@eigenlab/core/dist/validate";
+import { EigenlabError, message, checkChoice, checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { payloadMeta } from "./meta";
 import type { CurvePayload, PayloadMeta } from "./payload";

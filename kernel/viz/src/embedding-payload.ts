@@ -1,7 +1,6 @@
 /** Embedding (or any n×d coordinates) -> `embedding` payload. */
 import { EigenlabError, Embedding, Matrix } from "@eigenlab/core";
-import { message } from "@eigenlab/core/dist/messages";
-import { checkChoice, checkOptions } from "@eigenlab/core/dist/validate";
+import { message, checkChoice, checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { LIMITS } from "./limits";
 import { payloadMeta } from "./meta";

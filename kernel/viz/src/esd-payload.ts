@@ -1,6 +1,6 @@
 /** rmt.esd's Esd -> `spectrum` payload: its own histogram, drawn as a density. */
 import type { rmt } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { histogramPayload } from "./histogram-payload";
 import type { SpectrumPayload } from "./payload";
 

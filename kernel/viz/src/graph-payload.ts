@@ -1,7 +1,6 @@
 /** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
 import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
-import { message } from "@eigenlab/core/dist/messages";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { message, checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { forceLayout, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout } from "./layout";
 import { LIMITS } from "./limits";

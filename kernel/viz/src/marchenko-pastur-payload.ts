@@ -1,6 +1,6 @@
 /** rmt.marchenkoPastur's law -> `curve` payload: its density across the bulk. */
 import type { rmt } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { payloadMeta } from "./meta";
 import type { CurvePayload, PayloadMeta } from "./payload";

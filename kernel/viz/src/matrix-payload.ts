@@ -1,7 +1,6 @@
 /** Matrix / CsrMatrix -> `matrix` payload (a heatmap, block-averaged when large). */
 import { CsrMatrix, EigenlabError, Matrix } from "@eigenlab/core";
-import { message } from "@eigenlab/core/dist/messages";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { message, checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { LIMITS } from "./limits";
 import { payloadMeta } from "./meta";

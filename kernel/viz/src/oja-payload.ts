@@ -1,6 +1,6 @@
 /** linalg.oja's result -> `curve` payload: the variance captured along each direction as samples stream in. */
 import type { linalg } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { payloadMeta } from "./meta";
 import type { CurvePayload, PayloadMeta } from "./payload";

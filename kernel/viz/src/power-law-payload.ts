@@ -1,6 +1,6 @@
 /** rmt.powerLawFit's fit -> `spectrum` payload: the ESD on log–log axes with the fitted tail and xmin. */
 import type { rmt } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { histogram } from "./histogram";
 import { histogramPayload } from "./histogram-payload";
 import { powerLawOverlay } from "./overlays";

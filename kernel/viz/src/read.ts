@@ -2,8 +2,7 @@
  * Reading a payload that came over the wire (the renderer's side): checks version, kind and the fields
  * each kind needs, and throws an EigenlabError saying what is wrong (never a crash deep in drawing code).
  */
-import { EigenlabError } from "@eigenlab/core/dist/errors";
-import { message } from "@eigenlab/core/dist/messages";
+import { EigenlabError, message } from "@eigenlab/core/base";
 import { PAYLOAD_VERSION } from "./payload";
 import type { Payload, PayloadKind } from "./payload";
 

@@ -1,6 +1,6 @@
 /** Making large results small enough to display: block means for matrices, seeded subsets for points. */
 // Leaf modules only (not core's barrel): vegalite.ts reaches this file from the browser entry.
-import { Rng } from "@eigenlab/core/dist/random";
+import { Rng } from "@eigenlab/core/base";
 import type { CsrMatrix } from "@eigenlab/core";
 
 /** Side length of each axis after reduction to at most `maxSide` blocks. */

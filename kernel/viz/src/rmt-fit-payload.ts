@@ -1,7 +1,6 @@
 /** rmt.fitMarchenkoPastur's fit or rmt.spikes' result -> `spectrum` payload: ESD, fitted law, threshold, spikes. */
 import { rmt } from "@eigenlab/core";
-import { populationEigenvalue, spikeOverlap } from "@eigenlab/core/dist/rmt/bbp";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { populationEigenvalue, spikeOverlap, checkOptions } from "@eigenlab/core/base";
 import { histogram } from "./histogram";
 import { histogramPayload } from "./histogram-payload";
 import { bbpOverlay, marchenkoPasturOverlay, spikesOverlay } from "./overlays";

@@ -1,7 +1,6 @@
 /** Spectrum -> `spectrum` payload. */
 import { EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
-import { message } from "@eigenlab/core/dist/messages";
-import { checkChoice, checkOptions } from "@eigenlab/core/dist/validate";
+import { message, checkChoice, checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { histogram } from "./histogram";
 import { LIMITS } from "./limits";

@@ -1,6 +1,6 @@
 /** linalg.svd's result -> `spectrum` payload: the scree of singular values, linked to the rows' principal coordinates. */
 import type { linalg } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { histogram } from "./histogram";
 import { LIMITS } from "./limits";

@@ -8,8 +8,7 @@ import * as vega from "vega";
 import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import type { VegaLiteSpec } from "./vegalite";
-import { EigenlabError } from "@eigenlab/core/dist/errors";
-import { message } from "@eigenlab/core/dist/messages";
+import { EigenlabError, message } from "@eigenlab/core/base";
 
 export const SVG_MIME = "image/svg+xml";
 

@@ -1,6 +1,6 @@
 /** Any displayable result -> its payload (dispatch on the result's class). */
 import { Clustering, CsrMatrix, EigenlabError, Embedding, linalg, Matrix, ot, rmt, Spectrum } from "@eigenlab/core";
-import { message } from "@eigenlab/core/dist/messages";
+import { message } from "@eigenlab/core/base";
 import { clusteringPayload } from "./clustering-payload";
 import { embeddingPayload } from "./embedding-payload";
 import { esdPayload } from "./esd-payload";

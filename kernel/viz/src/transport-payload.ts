@@ -1,6 +1,6 @@
 /** ot.sinkhorn's plan -> `matrix` payload: the coupling as a heatmap beside its convergence history. */
 import type { ot } from "@eigenlab/core";
-import { checkOptions } from "@eigenlab/core/dist/validate";
+import { checkOptions } from "@eigenlab/core/base";
 import { encodeArray } from "./codec";
 import { matrixPayload } from "./matrix-payload";
 import { payloadMeta } from "./meta";

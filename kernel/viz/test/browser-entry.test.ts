@@ -29,17 +29,35 @@ function requireGraph(entry: string): Map<string, string[]> {
   return reached;
 }
 
-describe("viz browser entry (dist/browser.js)", () => {
-  it("require graph of @eigenlab/viz/dist/browser reaches no Node built-in and not @eigenlab/core's barrel", () => {
-    const entry = path.join(__dirname, "..", "dist", "browser.js");
-    assert.ok(fs.existsSync(entry), "kernel/viz/dist/browser.js is missing: run npx tsc -b tsconfig.json first");
+describe("browser-safe named entry points", () => {
+  const root = path.join(__dirname, "..", "..", "..");
+  const rel = (chain: string[]) => chain.map((f) => (path.isAbsolute(f) ? path.relative(root, f) : f)).join(" -> ");
+
+  it("require graph of @eigenlab/viz/browser reaches no Node built-in and not @eigenlab/core's barrel", () => {
+    const entry = require.resolve("@eigenlab/viz/browser");
+    assert.equal(entry, path.join(__dirname, "..", "dist", "browser.js"), "the named entry must resolve to viz's dist/browser.js");
     const coreIndex = require.resolve("@eigenlab/core");
     const graph = requireGraph(entry);
-    const rel = (chain: string[]) => chain.map((f) => (path.isAbsolute(f) ? path.relative(path.join(__dirname, "..", "..", ".."), f) : f)).join(" -> ");
     const bad = [...graph].filter(([m]) => BUILTINS.has(m) || m === coreIndex).map(([, chain]) => rel(chain));
     assert.deepEqual(bad, [], `the browser entry must load only DOM-free leaf modules:\n${bad.join("\n")}`);
     // The walk did follow the entry's own modules and core's leaf modules (a regex that matched nothing would pass vacuously).
     const files = [...graph.keys()].map((f) => path.basename(f));
-    for (const f of ["vegalite.js", "reduce.js", "codec.js", "random.js", "messages.js"]) assert.ok(files.includes(f), `${f} not reached: ${files.join(", ")}`);
+    for (const f of ["vegalite.js", "reduce.js", "codec.js", "random.js", "messages.js", "base.js"]) assert.ok(files.includes(f), `${f} not reached: ${files.join(", ")}`);
+  });
+
+  it("require graph of @eigenlab/core/base reaches no Node built-in, no Matrix and no WASM runtime", () => {
+    const entry = require.resolve("@eigenlab/core/base");
+    const graph = requireGraph(entry);
+    const forbidden = new Set(["matrix.js", "csr.js", "gemm.js", "index.js"]);
+    const bad = [...graph].filter(([m]) => BUILTINS.has(m) || forbidden.has(path.basename(m))).map(([, chain]) => rel(chain));
+    assert.deepEqual(bad, [], `@eigenlab/core/base must load only leaf modules:\n${bad.join("\n")}`);
+    const files = [...graph.keys()].map((f) => path.basename(f));
+    for (const f of ["errors.js", "messages.js", "validate.js", "random.js", "bbp.js"]) assert.ok(files.includes(f), `${f} not reached: ${files.join(", ")}`);
+  });
+
+  it("@eigenlab/core/base exports the very objects of the main barrel", () => {
+    const base = require("@eigenlab/core/base");
+    const core = require("@eigenlab/core");
+    for (const name of ["EigenlabError", "ConvergenceError", "Rng", "VERSION"]) assert.equal(base[name], core[name], name);
   });
 });

@@ -16,7 +16,7 @@ import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
 import { positiveNumber } from "../validate-numbers";
 import { eigvalsh } from "../linalg/eigvalsh";
-import { checkAdjacency } from "../validate-numbers";
+import { checkWalkGraph } from "../graph/check";
 import { ResultMeta, VERSION, hashArrays } from "../meta";
 
 export interface SpectralEntropyOptions {
@@ -44,7 +44,7 @@ export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropy
   let n: number;
   let sigma: number | undefined;
   if (input instanceof CsrMatrix) {
-    checkAdjacency(fn, input);
+    checkWalkGraph(fn, input);
     if (input.asymmetry().value > 1e-10 * Math.max(...input.values.map(Math.abs), 1e-300)) {
       const a = input.asymmetry();
       throw new EigenlabError("not-symmetric", message.notSymmetric(`${fn}: W`, a.i, a.j, a.value, 1e-10));

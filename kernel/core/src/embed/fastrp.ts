@@ -14,7 +14,8 @@ import { message } from "../messages";
 import { VERSION, hashArrays } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
-import { checkAdjacency, positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { checkWalkGraph } from "../graph/check";
 import { defaultBackend, getBackend } from "../backend";
 
 export interface FastRPOptions {
@@ -71,7 +72,7 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();
   checkOptions(fn, opts, ["dim", "weights", "normalizationStrength", "s", "seed", "backend"]);
-  checkAdjacency(fn, G);
+  checkWalkGraph(fn, G);
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const weights = opts.weights ?? [0, 1, 1, 1];
   if (!Array.isArray(weights) || weights.length === 0 || !weights.every((w) => typeof w === "number" && Number.isFinite(w))) {

@@ -14,7 +14,8 @@ import { message } from "../messages";
 import { VERSION, hashArrays } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
-import { checkAdjacency, positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { checkWalkGraph } from "../graph/check";
 import { aliasTable, drawAlias } from "./alias";
 
 export interface LineOptions {
@@ -35,7 +36,7 @@ export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   const fn = "embed.line";
   const t0 = performance.now();
   checkOptions(fn, opts, ["dim", "order", "samples", "negative", "learningRate", "seed", "onProgress"]);
-  checkAdjacency(fn, G);
+  checkWalkGraph(fn, G);
   if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const order = opts.order ?? 2;

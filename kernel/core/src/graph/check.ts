@@ -60,3 +60,20 @@ export function checkPositiveInt(fn: string, option: string, value: unknown): nu
   }
   return value;
 }
+
+/**
+ * Checks a graph given as an adjacency CsrMatrix: square, finite, non-negative weights. Symmetry is not
+ * required (directed graphs walk along stored edges), as in node2vec's reference implementation.
+ */
+export function checkWalkGraph(fn: string, G: unknown): CsrMatrix {
+  if (!(G instanceof CsrMatrix)) throw new EigenlabError("bad-graph", message.graphNotCsr(fn));
+  if (G.rows !== G.cols) throw new EigenlabError("not-square", message.graphNotSquare(fn, G.rows, G.cols));
+  for (let r = 0; r < G.rows; r++) {
+    for (let p = G.indptr[r]; p < G.indptr[r + 1]; p++) {
+      const w = G.values[p];
+      if (!Number.isFinite(w)) throw new EigenlabError("nan", message.notFinite(`${fn}: graph weights`, p, w));
+      if (w < 0) throw new EigenlabError("negative-weight", message.negativeWalkWeight(fn, r, G.indices[p], w));
+    }
+  }
+  return G;
+}
