@@ -275,29 +275,4 @@ export const message = {
     `With self-tuning scales, drop duplicate points (distance 0 to their k-th neighbour) or use a fixed sigma.`,
   backendWeights: (count: number) =>
     `fastrpProjection: weights has ${count} entries; give one weight per propagation step (at least one), e.g. [0, 0, 1, 1].`,
-  // --- viz ---
-  vizShape: (shape: number[], length: number) =>
-    `An array of ${length} numbers cannot have shape [${shape.join(", ")}]: the product of the shape must equal the length.`,
-  vizBadDtype: (dtype: unknown) =>
-    `Encoded array dtype ${JSON.stringify(dtype)} is unknown; use "float64", "float32" or "int32".`,
-  vizByteLength: (dtype: string, shape: number[], bytes: number) =>
-    `Encoded ${dtype} array of shape [${shape.join(", ")}] holds ${bytes} bytes, which does not match its shape. ` +
-    `The payload is truncated or corrupted: display the result again.`,
-  vizNotPayload: (got: string) =>
-    `This output is not an Eigenlab display payload (got ${got}); expected an object { kind, version, data, meta }.`,
-  vizBadVersion: (version: unknown, supported: number) =>
-    `Eigenlab payload version ${JSON.stringify(version)} cannot be read by this renderer (it reads version ${supported}). ` +
-    `Update @eigenlab/jupyterlab, or re-run the cell with the kernel that matches it.`,
-  vizBadKind: (kind: unknown, kinds: readonly string[]) =>
-    `Eigenlab payload kind ${JSON.stringify(kind)} is unknown; this renderer draws ${kinds.join(", ")}. ` +
-    `Update @eigenlab/jupyterlab to a version that knows it.`,
-  vizMissingField: (kind: string, field: string) =>
-    `Eigenlab ${kind} payload lacks "${field}" (or it has the wrong type); the output is incomplete: re-run the cell.`,
-  vizLength: (what: string, got: number, expected: number) =>
-    `${what} has ${got} entries but there are ${expected} points; pass one entry per point.`,
-  vizEmpty: (what: string) => `${what} is empty: there is nothing to draw.`,
-  vizNotDisplayable: (what: string) =>
-    `Cannot build an Eigenlab display for ${what}; pass a Spectrum, Embedding, Clustering, Matrix, CsrMatrix or curve series.`,
-  vizSvgRenderer: () =>
-    `The installed vega no longer exposes what the synchronous SVG export needs; pin vega to the version in @eigenlab/viz's package.json.`,
 } as const;

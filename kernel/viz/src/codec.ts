@@ -2,7 +2,8 @@
  * Compact numeric arrays for the payload: base64 of little-endian typed-array bytes. Works in Node (Buffer)
  * and in the browser (atob/btoa), with no DOM needed at import.
  */
-import { EigenlabError, message } from "@eigenlab/core/base";
+import { EigenlabError } from "@eigenlab/core/base";
+import { message } from "./messages";
 import type { DType, EncodedArray } from "./payload";
 
 export type TypedArrayOf<D extends DType> = D extends "float64" ? Float64Array : D extends "float32" ? Float32Array : Int32Array;
@@ -55,7 +56,7 @@ function base64ToBytes(b64: string): Uint8Array {
 export function encodeArray(values: ArrayLike<number>, dtype: DType, shape?: number[]): EncodedArray {
   const s = shape ?? [values.length];
   const count = s.reduce((p, d) => p * d, 1);
-  if (count !== values.length) throw new EigenlabError("shape", message.vizShape(s, values.length));
+  if (count !== values.length) throw new EigenlabError("shape", message.shape(s, values.length));
   const Ctor = CTORS[dtype];
   const typed = values instanceof Ctor ? values : Ctor.from(values as ArrayLike<number>);
   return { dtype, shape: s, b64: bytesToBase64(littleEndianBytes(typed)) };
@@ -66,11 +67,11 @@ export function decodeArray<D extends DType>(e: EncodedArray & { dtype: D }): Ty
 export function decodeArray(e: EncodedArray): Float64Array | Float32Array | Int32Array;
 export function decodeArray(e: EncodedArray): Float64Array | Float32Array | Int32Array {
   const Ctor = CTORS[e.dtype];
-  if (!Ctor) throw new EigenlabError("payload", message.vizBadDtype(e.dtype));
+  if (!Ctor) throw new EigenlabError("payload", message.badDtype(e.dtype));
   let bytes = base64ToBytes(e.b64);
   const count = e.shape.reduce((p, d) => p * d, 1);
   if (bytes.length !== count * Ctor.BYTES_PER_ELEMENT)
-    throw new EigenlabError("payload", message.vizByteLength(e.dtype, e.shape, bytes.length));
+    throw new EigenlabError("payload", message.byteLength(e.dtype, e.shape, bytes.length));
   if (!LITTLE_ENDIAN) bytes = swapBytes(bytes, Ctor.BYTES_PER_ELEMENT);
   return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count);
 }

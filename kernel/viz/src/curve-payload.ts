@@ -1,5 +1,6 @@
 /** x/y series -> `curve` payload. */
-import { EigenlabError, message, checkChoice, checkOptions } from "@eigenlab/core/base";
+import { EigenlabError, checkChoice, checkOptions } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { payloadMeta } from "./meta";
 import type { CurvePayload, PayloadMeta } from "./payload";
@@ -25,14 +26,14 @@ const OPTIONS = ["xLabel", "yLabel", "xScale", "yScale", "title"] as const;
 export function curvePayload(series: CurveInput | CurveInput[], opts: CurvePayloadOptions = {}): CurvePayload {
   checkOptions("curvePayload", opts, OPTIONS);
   const list = Array.isArray(series) ? series : [series];
-  if (list.length === 0) throw new EigenlabError("empty", message.vizEmpty("The list of curves"));
+  if (list.length === 0) throw new EigenlabError("empty", message.empty("The list of curves"));
   const payload: CurvePayload = {
     kind: "curve",
     version: 1,
     data: {
       series: list.map((s, i) => {
         const x = s.x ?? Array.from({ length: s.y.length }, (_, t) => t);
-        if (x.length !== s.y.length) throw new EigenlabError("shape", message.vizLength(`x of curve ${i}`, x.length, s.y.length));
+        if (x.length !== s.y.length) throw new EigenlabError("shape", message.length(`x of curve ${i}`, x.length, s.y.length));
         return { name: s.name ?? `series ${i}`, x: encodeArray(x, "float64"), y: encodeArray(s.y, "float64") };
       }),
     },

@@ -1,6 +1,7 @@
 /** Embedding (or any n×d coordinates) -> `embedding` payload. */
 import { EigenlabError, Embedding, Matrix } from "@eigenlab/core";
-import { message, checkChoice, checkOptions } from "@eigenlab/core/base";
+import { checkChoice, checkOptions } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { LIMITS } from "./limits";
 import { payloadMeta } from "./meta";
@@ -29,7 +30,7 @@ export function embeddingPayload(embedding: Embedding | Matrix, opts: EmbeddingP
   const isEmbedding = embedding instanceof Embedding;
   const X = isEmbedding ? embedding.coords : embedding;
   const n = X.rows;
-  if (n === 0) throw new EigenlabError("empty", message.vizEmpty("The embedding"));
+  if (n === 0) throw new EigenlabError("empty", message.empty("The embedding"));
   const precision = checkChoice("embeddingPayload", "precision", opts.precision ?? "float32", ["float32", "float64"] as const);
   const dims = Math.min(3, Math.max(2, X.cols));
   const coords = new Float64Array(n * dims);
@@ -42,11 +43,11 @@ export function embeddingPayload(embedding: Embedding | Matrix, opts: EmbeddingP
   };
   const labels = opts.labels ?? (isEmbedding ? embedding.labels : undefined);
   if (labels) {
-    if (labels.length !== n) throw new EigenlabError("shape", message.vizLength("labels", labels.length, n));
+    if (labels.length !== n) throw new EigenlabError("shape", message.length("labels", labels.length, n));
     payload.data.labels = encodeArray(labels, "int32");
   }
   if (opts.color) {
-    if (opts.color.length !== n) throw new EigenlabError("shape", message.vizLength("color", opts.color.length, n));
+    if (opts.color.length !== n) throw new EigenlabError("shape", message.length("color", opts.color.length, n));
     payload.data.color = encodeArray(opts.color, "float32");
   }
   if (opts.colorName) payload.data.colorName = opts.colorName;

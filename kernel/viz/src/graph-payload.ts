@@ -1,6 +1,7 @@
 /** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
 import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
-import { message, checkOptions } from "@eigenlab/core/base";
+import { message as coreMessage, checkOptions } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { forceLayout, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout } from "./layout";
 import { LIMITS } from "./limits";
@@ -34,8 +35,8 @@ const OPTIONS = ["layout", "labels", "color", "colorName", "spectrum", "seed", "
 export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): GraphPayload {
   checkOptions("graphPayload", opts, OPTIONS);
   const n = W.rows;
-  if (W.rows !== W.cols) throw new EigenlabError("not-square", message.notSquare("The adjacency matrix", W.rows, W.cols));
-  if (n === 0) throw new EigenlabError("empty", message.vizEmpty("The graph"));
+  if (W.rows !== W.cols) throw new EigenlabError("not-square", coreMessage.notSquare("The adjacency matrix", W.rows, W.cols));
+  if (n === 0) throw new EigenlabError("empty", message.empty("The graph"));
   const seed = opts.seed ?? 0;
   const src: number[] = [];
   const dst: number[] = [];
@@ -66,7 +67,7 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
   let layout: Float64Array;
   let layoutMethod: "spectral" | "force" | "given";
   if (opts.layout instanceof Matrix) {
-    if (opts.layout.rows !== n || opts.layout.cols !== 2) throw new EigenlabError("shape", message.vizLength("layout", opts.layout.rows, n));
+    if (opts.layout.rows !== n || opts.layout.cols !== 2) throw new EigenlabError("shape", message.length("layout", opts.layout.rows, n));
     layout = opts.layout.data;
     layoutMethod = "given";
   } else if (opts.layout === "spectral" || (opts.layout === undefined && n <= SPECTRAL_LAYOUT_MAX_NODES)) {
@@ -91,17 +92,17 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     meta: {},
   };
   if (opts.labels) {
-    if (opts.labels.length !== n) throw new EigenlabError("shape", message.vizLength("labels", opts.labels.length, n));
+    if (opts.labels.length !== n) throw new EigenlabError("shape", message.length("labels", opts.labels.length, n));
     payload.data.labels = encodeArray(opts.labels, "int32");
   }
   if (opts.color) {
-    if (opts.color.length !== n) throw new EigenlabError("shape", message.vizLength("color", opts.color.length, n));
+    if (opts.color.length !== n) throw new EigenlabError("shape", message.length("color", opts.color.length, n));
     payload.data.color = encodeArray(opts.color, "float32");
   }
   if (opts.colorName) payload.data.colorName = opts.colorName;
   if (opts.spectrum) {
     const V = opts.spectrum.vectors;
-    if (V.rows !== n) throw new EigenlabError("shape", message.vizLength("spectrum eigenvectors", V.rows, n));
+    if (V.rows !== n) throw new EigenlabError("shape", message.length("spectrum eigenvectors", V.rows, n));
     if (V.rows * V.cols <= LIMITS.vectorEntries) {
       payload.data.eigenvalues = Array.from(opts.spectrum.values);
       payload.data.vectors = encodeArray(V.data, "float32", [n, V.cols]);

@@ -1,6 +1,7 @@
 /** Matrix / CsrMatrix -> `matrix` payload (a heatmap, block-averaged when large). */
 import { CsrMatrix, EigenlabError, Matrix } from "@eigenlab/core";
-import { message, checkOptions } from "@eigenlab/core/base";
+import { checkOptions } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { LIMITS } from "./limits";
 import { payloadMeta } from "./meta";
@@ -17,7 +18,7 @@ const OPTIONS = ["maxSide", "title"] as const;
 /** The heatmap payload: at most maxSide × maxSide block means (a sparse matrix's missing entries count as 0). */
 export function matrixPayload(A: Matrix | CsrMatrix, opts: MatrixPayloadOptions = {}): MatrixPayload {
   checkOptions("matrixPayload", opts, OPTIONS);
-  if (A.rows === 0 || A.cols === 0) throw new EigenlabError("empty", message.vizEmpty("The matrix"));
+  if (A.rows === 0 || A.cols === 0) throw new EigenlabError("empty", message.empty("The matrix"));
   const maxSide = opts.maxSide ?? LIMITS.payloadMatrixSide;
   const sparse = A instanceof CsrMatrix;
   const { values, r, c } = sparse ? sparseBlockMean(A, maxSide) : blockMean(A.data, A.rows, A.cols, maxSide);

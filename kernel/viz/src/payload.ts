@@ -6,6 +6,8 @@
  * while the committed schema is stale.
  */
 
+import type { ResultMeta } from "@eigenlab/core/base";
+
 /** The MIME type of the payload. */
 export const PAYLOAD_MIME = "application/vnd.eigenlab.v1+json";
 /** The payload version this package writes and the renderer reads. */
@@ -26,26 +28,15 @@ export interface EncodedArray {
 }
 
 /**
- * The provenance stamp (core's `ResultMeta`, all fields optional here because curves and hand-built payloads
- * need not come from a solver), plus what the display did to the data.
+ * The provenance stamp: core's `ResultMeta` (every field optional here, because curves and hand-built payloads
+ * need not come from a solver), plus what the display did to the data (`PayloadDisplayMeta`).
  */
-export interface PayloadMeta {
+export type PayloadMeta = Partial<ResultMeta> & PayloadDisplayMeta;
+
+/** What the display adds to a result's provenance stamp. */
+export interface PayloadDisplayMeta {
   /** Human title shown above the chart. */
   title?: string;
-  solver?: string;
-  backend?: string;
-  precision?: "float64" | "float32" | "float32-refined";
-  /** Eigenlab version that produced the result. */
-  version?: string;
-  inputShape?: number[];
-  inputHash?: string;
-  seed?: number;
-  tol?: number;
-  iterations?: number;
-  converged?: number;
-  residualNorms?: number[];
-  threads?: number;
-  timeMs?: number;
   /** Element type the display stored coordinates/values in (e.g. "float32": exact to about 7 digits). */
   displayPrecision?: DType;
   /** When the payload holds fewer cells/points than the result, how it was reduced. */

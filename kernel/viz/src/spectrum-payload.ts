@@ -1,6 +1,7 @@
 /** Spectrum -> `spectrum` payload. */
 import { EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
-import { message, checkChoice, checkOptions } from "@eigenlab/core/base";
+import { checkChoice, checkOptions } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { histogram } from "./histogram";
 import { LIMITS } from "./limits";
@@ -41,7 +42,7 @@ export function spectrumPayload(spectrum: Spectrum | ArrayLike<number>, opts: Sp
   checkOptions("spectrumPayload", opts, OPTIONS);
   const isSpectrum = spectrum instanceof Spectrum;
   const values = isSpectrum ? spectrum.values : Float64Array.from(spectrum);
-  if (values.length === 0) throw new EigenlabError("empty", message.vizEmpty("The spectrum"));
+  if (values.length === 0) throw new EigenlabError("empty", message.empty("The spectrum"));
   const k = values.length;
   const view = opts.view === undefined ? (k < LIMITS.screeMaxValues ? "scree" : "histogram") : checkChoice("spectrumPayload", "view", opts.view, ["histogram", "scree"] as const);
   const overlays: SpectrumOverlay[] = [];
@@ -77,12 +78,12 @@ export function spectrumPayload(spectrum: Spectrum | ArrayLike<number>, opts: Sp
     }
   }
   if (opts.coords && !payload.data.coords) {
-    if (opts.coords.cols !== 2) throw new EigenlabError("shape", message.vizShape([opts.coords.rows, 2], opts.coords.data.length));
+    if (opts.coords.cols !== 2) throw new EigenlabError("shape", message.shape([opts.coords.rows, 2], opts.coords.data.length));
     payload.data.coords = encodeArray(opts.coords.data, "float32", [opts.coords.rows, 2]);
   }
   if (opts.labels) {
     const n = payload.data.coords?.shape[0] ?? payload.data.vectors?.shape[0] ?? opts.labels.length;
-    if (opts.labels.length !== n) throw new EigenlabError("shape", message.vizLength("labels", opts.labels.length, n));
+    if (opts.labels.length !== n) throw new EigenlabError("shape", message.length("labels", opts.labels.length, n));
     payload.data.labels = encodeArray(opts.labels, "int32");
   }
   if (notes.length) extra.notes = notes;

@@ -8,7 +8,8 @@ import * as vega from "vega";
 import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import type { VegaLiteSpec } from "./vegalite";
-import { EigenlabError, message } from "@eigenlab/core/base";
+import { EigenlabError } from "@eigenlab/core/base";
+import { message } from "./messages";
 
 export const SVG_MIME = "image/svg+xml";
 
@@ -31,7 +32,7 @@ export function toSvg(spec: VegaLiteSpec): string {
   const internals = v as unknown as ViewInternals;
   const ctor = (vega.renderModule as unknown as (name: string) => { headless?: unknown } | undefined)("svg")?.headless as (new (loader: unknown) => HeadlessSvg) | undefined;
   if (!ctor || internals._viewWidth === undefined || !internals._origin || !internals._scenegraph) {
-    throw new EigenlabError("svg", message.vizSvgRenderer());
+    throw new EigenlabError("svg", message.svgRenderer());
   }
   // The same size and offset vega-view's initializeRenderer() computes for View.toSVG().
   const pad = v.padding() as { left: number; right: number; top: number; bottom: number };

@@ -1,6 +1,6 @@
 /** Any displayable result -> its payload (dispatch on the result's class). */
 import { Clustering, CsrMatrix, EigenlabError, Embedding, linalg, Matrix, ot, rmt, Spectrum } from "@eigenlab/core";
-import { message } from "@eigenlab/core/base";
+import { message } from "./messages";
 import { clusteringPayload } from "./clustering-payload";
 import { embeddingPayload } from "./embedding-payload";
 import { esdPayload } from "./esd-payload";
@@ -39,7 +39,7 @@ export function toPayload(value: unknown): Payload {
   if (value instanceof linalg.SvdResult) return svdPayload(value);
   if (value instanceof linalg.OjaResult) return ojaPayload(value);
   if (value instanceof ot.TransportPlan) return transportPayload(value);
-  throw new EigenlabError("not-displayable", message.vizNotDisplayable(value === null ? "null" : typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value));
+  throw new EigenlabError("not-displayable", message.notDisplayable(value === null ? "null" : typeof value === "object" ? (value.constructor?.name ?? "an object") : typeof value));
 }
 
 function nonNegative(v: Float64Array): boolean {
