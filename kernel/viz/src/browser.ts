@@ -26,4 +26,7 @@ export {
   VEGA_LITE_SCHEMA,
 } from "./vegalite";
 export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
+export { KINDS, displayKind } from "./kinds";
+export { eigenvectorChoices, withLinkedColor } from "./kinds/kind";
+export type { DisplayKind, View, ViewPanel, ViewState, LinkedColor, ColorChoice, Eigenpairs } from "./kinds/kind";
 export { toText } from "./text";

@@ -35,6 +35,8 @@ export type { TransportPayloadOptions } from "./transport-payload";
 export { ojaPayload } from "./oja-payload";
 export type { OjaPayloadOptions } from "./oja-payload";
 export { toPayload } from "./to-payload";
+export { RESULT_KINDS } from "./kinds/results";
+export type { ResultKind } from "./kinds/results";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
 export { toBundle } from "./bundle";
 export { Figure, figure } from "./figure";

@@ -1,28 +1,16 @@
 /**
  * Reading a payload that came over the wire (the renderer's side): checks version, kind and the fields
- * each kind needs, and throws an EigenlabError saying what is wrong (never a crash deep in drawing code).
+ * each kind needs (its entry in kinds/), and throws an EigenlabError saying what is wrong (never a crash
+ * deep in drawing code).
  */
 import { EigenlabError } from "@eigenlab/core/base";
 import { message } from "./messages";
 import { PAYLOAD_VERSION } from "./payload";
 import type { Payload, PayloadKind } from "./payload";
+import { KINDS, PAYLOAD_KINDS } from "./kinds";
+import { isEncoded } from "./kinds/kind";
 
-export const PAYLOAD_KINDS: readonly PayloadKind[] = ["spectrum", "embedding", "clustermap", "graph", "matrix", "curve"];
-
-/** Fields each kind must carry as encoded arrays. */
-const ARRAYS: Record<PayloadKind, string[]> = {
-  spectrum: ["values"],
-  embedding: ["coords"],
-  clustermap: ["labels"],
-  graph: ["source", "target", "weight", "layout"],
-  matrix: ["values"],
-  curve: [],
-};
-
-function isEncoded(x: unknown): boolean {
-  const e = x as { dtype?: unknown; shape?: unknown; b64?: unknown } | null;
-  return !!e && typeof e === "object" && typeof e.b64 === "string" && Array.isArray(e.shape) && ["float64", "float32", "int32"].includes(e.dtype as string);
-}
+export { PAYLOAD_KINDS };
 
 /** `json` as a Payload, or an EigenlabError whose message the renderer shows in place of the chart. */
 export function readPayload(json: unknown): Payload {
@@ -36,11 +24,9 @@ export function readPayload(json: unknown): Payload {
   if (!p.data || typeof p.data !== "object") throw new EigenlabError("payload", message.missingField(kind, "data"));
   if (p.meta !== undefined && (typeof p.meta !== "object" || p.meta === null)) throw new EigenlabError("payload", message.missingField(kind, "meta"));
   const data = p.data as Record<string, unknown>;
-  for (const field of ARRAYS[kind]) if (!isEncoded(data[field])) throw new EigenlabError("payload", message.missingField(kind, field));
-  if (kind === "curve") {
-    const series = data.series;
-    if (!Array.isArray(series) || series.some((s) => !s || !isEncoded(s.x) || !isEncoded(s.y))) throw new EigenlabError("payload", message.missingField(kind, "series"));
-  }
-  if (kind === "spectrum" && (!data.histogram || !Array.isArray(data.overlays))) throw new EigenlabError("payload", message.missingField(kind, "histogram"));
+  const entry = KINDS[kind];
+  for (const field of entry.arrays) if (!isEncoded(data[field])) throw new EigenlabError("payload", message.missingField(kind, field));
+  const missing = entry.missing?.(data);
+  if (missing) throw new EigenlabError("payload", message.missingField(kind, missing));
   return { ...(p as object), meta: p.meta ?? {} } as Payload;
 }

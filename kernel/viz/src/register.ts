@@ -1,10 +1,11 @@
 /** Registers the rich display of every core result kind with core's display hook. */
 import { registerDisplayFormatter } from "@eigenlab/core";
 import { toBundle } from "./bundle";
+import { RESULT_KINDS } from "./kinds/results";
 import { toPayload } from "./to-payload";
 
-/** The kinds core's results announce in `displayBundle(kind, ...)`. */
-export const FORMATTER_KINDS = ["spectrum", "embedding", "clustermap", "matrix", "sparse", "curve", "esd", "rmt-fit", "power-law", "svd", "transport", "oja"] as const;
+/** The kinds core's results announce in `displayBundle(kind, ...)` (one per entry of kinds/results.ts). */
+export const FORMATTER_KINDS: readonly string[] = RESULT_KINDS.map((r) => r.name);
 
 /**
  * After this call, `value[Symbol.for("Jupyter.display")]()` of a Spectrum, Embedding, Clustering, Matrix,

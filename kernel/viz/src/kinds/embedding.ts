@@ -1,0 +1,55 @@
+/**
+ * The `embedding` display kind: points in 2-D (a scatter) or 3-D (a rotatable scatter in the lab; the first
+ * two coordinates with the third as color elsewhere), colored by labels, a value, or — for spectral
+ * embeddings that carry their eigenpairs — the eigenvector of a clicked eigenvalue. Results mapped onto it:
+ * Embedding, and a Clustering without an affinity (kinds/results.ts).
+ */
+import { decodeArray } from "../codec";
+import type { EmbeddingPayload } from "../payload";
+import { colorPoints, column, scatterSpec, shownNote, top } from "../spec";
+import type { ScatterPoints } from "../spec";
+import { linkedView, ownColoring, panelWidth, withLinkedColor } from "./kind";
+import type { DisplayKind, ViewPanel } from "./kind";
+import { spectrumLayers } from "./spectrum";
+
+/** The points of an embedding payload, colored by an eigenvector, labels, a continuous color or dim 3. */
+export function embeddingPoints(p: EmbeddingPayload, colorBy?: number): ScatterPoints {
+  const d = p.data.coords.shape[1];
+  const n = p.data.coords.shape[0];
+  const c = decodeArray(p.data.coords);
+  const pts: ScatterPoints = { x: column(c, n, d, 0), y: column(c, n, d, 1) };
+  if (!colorPoints(pts, p.data, colorBy) && d >= 3) {
+    pts.color = column(c, n, d, 2);
+    pts.colorName = "dimension 3";
+  }
+  return pts;
+}
+
+export const embedding: DisplayKind<EmbeddingPayload> = {
+  kind: "embedding",
+  arrays: ["coords"],
+
+  spec(p, opts) {
+    const sc = scatterSpec(embeddingPoints(p, opts.colorBy), opts);
+    return top(sc.spec, p.meta, shownNote(sc.shown, sc.total));
+  },
+
+  text(p) {
+    const [n, d] = p.data.coords.shape;
+    const colored = p.data.labels ? `, colored by ${p.data.colorName ?? "label"}` : p.data.color ? `, colored by ${p.data.colorName ?? "value"}` : "";
+    return `Embedding of ${n} points in ${d} dimensions${colored}`;
+  },
+
+  view(p, state) {
+    const points = withLinkedColor(embeddingPoints(p, state.colorBy), state.linkedColor);
+    const threeD = p.data.dims >= 3 && p.data.coords.shape[1] >= 3;
+    const main: ViewPanel =
+      threeD && state.threeD
+        ? { role: "points", points, width: panelWidth(state), threeD: { coords: decodeArray(p.data.coords), dims: p.data.coords.shape[1] } }
+        : { role: "points", points, width: Math.min(panelWidth(state), 520) };
+    return linkedView(main, p.data, ownColoring(p.data, p.data.dims >= 3 ? "dimension 3" : "none"), spectrumLayers, threeD);
+  },
+
+  linkTarget: (p) => p.data.coords.shape[0],
+  eigenpairs: (p) => (p.data.eigenvalues ? { values: p.data.eigenvalues, vectors: p.data.vectors } : undefined),
+};

@@ -1,0 +1,41 @@
+/**
+ * The `matrix` display kind: a dense or sparse matrix as a heatmap (block means when large), with an optional
+ * convergence history beside it. Results mapped onto it: Matrix, a CsrMatrix that is not drawn as a graph,
+ * ot.TransportPlan (the plan beside Sinkhorn's marginal error) (kinds/results.ts).
+ */
+import { decodeArray } from "../codec";
+import type { CurvePayload, MatrixPayload } from "../payload";
+import { heatmapLayer, toSpecGrid, top } from "../spec";
+import type { Json, SpecOptions } from "../spec";
+import { curveLayers, seriesList } from "./curve";
+import { chartView, g, panelWidth } from "./kind";
+import type { DisplayKind } from "./kind";
+
+/** Matrix heatmap; with a history, the history's curve beside it. */
+export function matrixLayers(p: MatrixPayload, opts: SpecOptions = {}): Json {
+  const [r0, c0] = p.data.values.shape;
+  const grid = toSpecGrid(decodeArray(p.data.values), r0, c0);
+  const side = opts.width ?? 320;
+  const aspect = p.data.rows / p.data.cols;
+  const axes = { row: p.data.rowName ?? "row", col: p.data.colName ?? "column" };
+  const heatmap = {
+    width: aspect <= 1 ? side : side / aspect,
+    height: aspect <= 1 ? side * aspect : side,
+    layer: [heatmapLayer(grid.values, grid.r, grid.c, p.data.rows, p.data.cols, p.data.diverging, p.data.valueName ?? "value", axes)],
+  };
+  if (!p.data.history) return heatmap;
+  const history: CurvePayload = { kind: "curve", version: 1, data: p.data.history, meta: {} };
+  const curve = curveLayers(history, { width: Math.round(side * 0.8), height: Math.min(heatmap.height, 240) });
+  return { hconcat: [heatmap, curve], resolve: { scale: { color: "independent" } } };
+}
+
+export const matrix: DisplayKind<MatrixPayload> = {
+  kind: "matrix",
+  arrays: ["values"],
+  spec: (p, opts) => top(matrixLayers(p, opts), p.meta, `${p.data.rows} × ${p.data.cols}${p.meta.reduced ? " (block means)" : ""}`),
+  text: (p) =>
+    `${p.data.nnz !== undefined ? "Sparse" : "Dense"} ${p.data.rows}×${p.data.cols} matrix${p.data.nnz !== undefined ? ` with ${p.data.nnz} stored entries` : ""}, values in [${g(p.data.range[0])}, ${g(p.data.range[1])}] (displayed cells)${p.data.history ? `; with ${seriesList(p.data.history.series)}` : ""}`,
+  view: (p, state) => chartView(matrixLayers(p, { width: Math.min(panelWidth(state), 420) })),
+  linkTarget: () => 0,
+  eigenpairs: () => undefined,
+};
