@@ -11,7 +11,7 @@ const path = require("path");
 async function main() {
   const check = process.argv.includes("--check");
   const wabt = await require("wabt")();
-  const dir = path.join(__dirname, "..", "kernel", "core", "src", "linalg", "wasm");
+  const dir = path.join(__dirname, "..", "kernel", "core", "src", "kernels", "wasm");
   let stale = 0;
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".wat")).sort()) {
     const src = fs.readFileSync(path.join(dir, f), "utf8");

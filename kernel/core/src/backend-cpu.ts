@@ -5,7 +5,7 @@
  */
 import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./backend";
 import { CandidateLists, refineNeighbors } from "./backend-refine";
-import { matmulInto } from "./linalg/blas";
+import { matmulInto } from "./kernels/blas";
 
 /** Row tile for kNN and distance blocks: 256 rows × n columns of float64 stays well under 100 MB at n = 50 000. */
 const KNN_ROW_TILE = 256;

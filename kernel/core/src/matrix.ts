@@ -7,7 +7,7 @@ import { message } from "./messages";
 import { checkChoice, checkDimension, checkOptions } from "./validate";
 import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
-import { matmulInto } from "./linalg/blas";
+import { matmulInto } from "./kernels/blas";
 
 export interface RandomOptions {
   seed?: number;

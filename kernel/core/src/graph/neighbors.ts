@@ -12,7 +12,7 @@
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
 import { Matrix } from "../matrix";
-import { gemm, PackedRows, withPackedRows } from "../linalg/gemm";
+import { gemm, PackedRows, withPackedRows } from "../kernels/gemm";
 import type { Backend } from "../backend";
 
 export type Metric = "euclidean" | "cosine";

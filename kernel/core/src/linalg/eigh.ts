@@ -6,7 +6,7 @@ import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
 import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
 import { hashArrays, VERSION } from "../meta";
 import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
-import { blasThreads, gemmBackend } from "./gemm";
+import { blasThreads, gemmBackend } from "../kernels/gemm";
 
 export interface EighOptions {
   /** Compute ‖A v − λ v‖ for every pair (one extra O(n³) product). Default false, as in LAPACK. */

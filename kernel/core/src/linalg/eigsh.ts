@@ -25,7 +25,7 @@ import { checkChoice, checkFinite, checkK, checkOptions, checkTolerance } from "
 import { Rng } from "../random";
 import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
 import { ResultMeta, VERSION } from "../meta";
-import { nrm2 } from "./blas";
+import { nrm2 } from "../kernels/blas";
 import { RitzPairs, thickRestartLanczos, Which } from "./lanczos";
 import { lobpcgRun } from "./lobpcg";
 import { minresInto } from "./minres";

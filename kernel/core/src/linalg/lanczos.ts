@@ -21,10 +21,10 @@
  *   This costs one extra cycle and is what makes "k covering a multiple eigenvalue returns every copy" hold.
  */
 import { Rng } from "../random";
-import { dot } from "./blas";
+import { dot } from "../kernels/blas";
 import { symmetricEigen } from "./symmetric-eigen";
-import { combineInPlace, combineInto, gemvNSubInto, gemvTInto, norm2 } from "./vector-block";
-import { withWasmScratch, WasmScratch } from "./gemm";
+import { combineInPlace, combineInto, gemvNSubInto, gemvTInto, norm2 } from "../kernels/vector-block";
+import { withWasmScratch, WasmScratch } from "../kernels/gemm";
 
 /** Share of the non-wanted Ritz vectors kept at a thick restart. */
 const KEEP_EXTRA = 0.3;

@@ -17,7 +17,7 @@
 import { Rng } from "../random";
 import { RitzPairs, thickRestartLanczos } from "./lanczos";
 import { symmetricEigen } from "./symmetric-eigen";
-import { combineInto, gemvNSubInto, gemvTInto, norm2 } from "./vector-block";
+import { combineInto, gemvNSubInto, gemvTInto, norm2 } from "../kernels/vector-block";
 
 export interface LobpcgSettings {
   k: number;

@@ -25,8 +25,8 @@ import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../valid
 import { checkSeed, Rng } from "../random";
 import { hashArrays, ResultMeta, VERSION } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
-import { gemm, blasThreads, gemmBackend, withWasmScratch, WasmScratch } from "./gemm";
-import { transposeInto } from "./blas";
+import { gemm, blasThreads, gemmBackend, withWasmScratch, WasmScratch } from "../kernels/gemm";
+import { transposeInto } from "../kernels/blas";
 import { orthonormalizeInto, qrFactors } from "./qr";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";

@@ -12,8 +12,8 @@
 import { ConvergenceError } from "../errors";
 import { tridiagonalEigenDC } from "./tridiagonal-dc";
 import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
-import { withWasmScratch } from "./gemm";
-import { transposeInto } from "./blas";
+import { withWasmScratch } from "../kernels/gemm";
+import { transposeInto } from "../kernels/blas";
 import { tridiagonalEigenvectors } from "./tridiagonal-inverse-iteration";
 import { normalizeSignsInPlace } from "../spectrum";
 

@@ -10,7 +10,7 @@
  * Most flops end in `gemm` (the WebAssembly kernel), which is why this beats implicit QL with its O(n³)
  * scalar Givens rotations for n in the hundreds and up.
  */
-import { gemm } from "./gemm";
+import { gemm } from "../kernels/gemm";
 import { tridiagonalEigen } from "./symmetric-eigen";
 
 const EPS = 2 ** -53;
