@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Assembles kernel/core/src/linalg/wasm/*.wat into TypeScript modules holding the bytes (base64), so the
+ * Assembles kernel/core/src/kernels/wasm/*.wat into TypeScript modules holding the bytes (base64), so the
  * package needs no assembler at run time and downloads nothing. Run after editing a .wat file:
  *   node scripts/build-wasm.js
  * The generated files are committed; `--check` fails when one is stale (used by the tests).

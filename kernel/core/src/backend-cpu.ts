@@ -1,11 +1,11 @@
 /**
  * The float64 CPU reference backend: the numbers every other backend is checked against, and the path "auto"
- * runs unless a measured crossover says otherwise. Dense products go through linalg/blas.ts `matmulInto`
+ * runs unless a measured crossover says otherwise. Dense products go through kernels/blas.ts `matmulInto`
  * (blocked, register-tiled), so any speed-up there speeds these kernels too.
  */
 import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./backend";
 import { CandidateLists, refineNeighbors } from "./backend-refine";
-import { matmulInto } from "./kernels/blas";
+import { matmulInto } from "./kernels";
 
 /** Row tile for kNN and distance blocks: 256 rows × n columns of float64 stays well under 100 MB at n = 50 000. */
 const KNN_ROW_TILE = 256;

@@ -174,7 +174,7 @@ export function autoDecision(kernel: KernelName, size: number): { backend: Backe
 export type BackendChoice = "auto" | "cpu" | "gpu";
 const CHOICES: readonly string[] = ["auto", "cpu", "gpu"];
 
-/** The float64 CPU reference: blocked TypeScript loops (linalg/blas.ts). */
+/** The float64 CPU reference: blocked TypeScript loops (kernels/blas.ts). */
 export const cpuBackend: Backend = withChecks(cpuReference);
 
 /**

@@ -7,7 +7,7 @@ import { checkChoice, checkOptions } from "../validate";
 import { checkPoints, checkPositiveInt } from "./check";
 import { backendNeighbors, Metric, nearestNeighbors, NeighborLists } from "./neighbors";
 import { Backend, defaultBackend, getBackend } from "../backend";
-import { blasThreads, gemmBackend } from "../kernels/gemm";
+import { blasThreads, gemmBackend } from "../kernels";
 import { hashArrays, ResultMeta, VERSION } from "../meta";
 
 export interface KnnOptions {

@@ -4,7 +4,7 @@
  * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles, only for
  * tiles on or above the diagonal (the distance matrix is symmetric, so each product updates the candidate
  * lists of both points). kNN computes them with the WebAssembly SIMD GEMM micro-kernel on rows packed once
- * (linalg/gemm.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
+ * (kernels/packed-rows.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
  * (wasm/knn-filter.wat), so only the few admissible pairs reach the TypeScript heaps; the radius search
  * and engines without WebAssembly use the 4×4 register-blocked TypeScript kernel / gemm's fallback. The expansion loses accuracy for close points, so
  * each point keeps a few more candidates than asked for, their distances are recomputed exactly as
@@ -12,7 +12,7 @@
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
 import { Matrix } from "../matrix";
-import { gemm, PackedRows, withPackedRows } from "../kernels/gemm";
+import { gemm, PackedRows, withPackedRows } from "../kernels";
 import type { Backend } from "../backend";
 
 export type Metric = "euclidean" | "cosine";
@@ -187,7 +187,7 @@ const BATCH = 32;
  *
  * The surviving column blocks of A are gathered, up to BATCH at a time in nearest-first order (the pruning
  * test is repeated before each batch, against the limits the previous batches tightened), and their dot
- * products with A's rows come from one call of the WebAssembly SIMD GEMM (linalg/gemm.ts, worker threads),
+ * products with A's rows come from one call of the WebAssembly SIMD GEMM (kernels/gemm.ts, worker threads of kernels/pool.ts),
  * the same kernel that scikit-learn's euclidean_distances reaches through BLAS. Each product is summed in
  * p-order by one thread, so the lists do not depend on the thread count.
  */

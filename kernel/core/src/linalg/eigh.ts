@@ -3,10 +3,10 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
-import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
+import { columnsToMatrix, Spectrum } from "../spectrum";
 import { hashArrays, VERSION } from "../meta";
 import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
-import { blasThreads, gemmBackend } from "../kernels/gemm";
+import { blasThreads, gemmBackend, normalizeSignsInPlace } from "../kernels";
 
 export interface EighOptions {
   /** Compute ‖A v − λ v‖ for every pair (one extra O(n³) product). Default false, as in LAPACK. */

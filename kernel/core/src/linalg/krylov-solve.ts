@@ -7,7 +7,7 @@ import { checkFinite, checkOptions, checkTolerance } from "../validate";
 import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 import { ResultMeta, VERSION } from "../meta";
 import { isLinearOperator, LinearOperator } from "../operator";
-import { nrm2 } from "../kernels/blas";
+import { nrm2 } from "../kernels";
 
 export interface SolveOptions {
   /** Relative residual tolerance ‖b − A x‖ ≤ tol·‖b‖ (default 1e-10). */

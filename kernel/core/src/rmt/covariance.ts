@@ -7,7 +7,7 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite } from "../validate";
-import { gramInto, outerGramInto } from "../kernels/blas";
+import { gramInto, outerGramInto } from "../kernels";
 import { symmetricEigenvaluesReduced } from "../linalg/symmetric-eigen";
 
 export interface CovarianceEigen {
