@@ -5,7 +5,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
 import { checkPoints, checkPositive } from "./check";
-import { radiusNeighbors } from "./neighbors";
+import { radiusNeighbors } from "../kernels";
 
 export interface EpsilonOptions {
   /** Radius: points at distance ≤ eps are joined (required). */

@@ -5,9 +5,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
 import { checkPoints, checkPositiveInt } from "./check";
-import { backendNeighbors, Metric, nearestNeighbors, NeighborLists } from "./neighbors";
 import { Backend, defaultBackend, getBackend } from "../backend";
-import { blasThreads, gemmBackend } from "../kernels";
+import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
 import { hashArrays, ResultMeta, VERSION } from "../meta";
 
 export interface KnnOptions {
@@ -36,6 +35,31 @@ export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric,
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
   if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
   return nearestNeighbors(X, k as number, metric, includeSelf);
+}
+
+/**
+ * The same lists from a registered compute backend's `knnCandidates` (e.g. GPU.js): the backend ranks its
+ * candidates and re-ranks them by float64 distances (backend/refine.ts); the distances handed back are then
+ * recomputed with the formula of the CPU engine, so both paths report identical values for one neighbour.
+ */
+function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+  const n = X.rows;
+  const d = X.cols;
+  const data = metric === "cosine" ? unitRows(X) : X.data;
+  const others = includeSelf ? k - 1 : k;
+  const found = others > 0 ? be.knnCandidates({ rows: n, cols: d, data }, others) : null;
+  const indices = new Int32Array(n * k);
+  const distances = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    if (includeSelf) indices[i * k + c++] = i; // distance 0: first
+    for (let t = 0; t < others; t++, c++) {
+      const j = found!.indices[i * others + t];
+      indices[i * k + c] = j;
+      distances[i * k + c] = exactDistance(data, d, i, j, metric);
+    }
+  }
+  return { n, k, indices, distances };
 }
 
 /** The neighbour lists as a CSR matrix (row i holds its k neighbours, columns sorted). */

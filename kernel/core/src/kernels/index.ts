@@ -13,3 +13,5 @@ export { setBlasThreads, blasThreads } from "./pool";
 export { withPackedRows } from "./packed-rows";
 export type { PackedRows } from "./packed-rows";
 export { normalizeSignsInPlace, normalizeColumnSignsInPlace } from "./signs";
+export { nearestNeighbors, radiusNeighbors, unitRows, exactDistance } from "./neighbors";
+export type { Metric, NeighborLists, Rows } from "./neighbors";

@@ -1,5 +1,6 @@
 /**
- * Exact brute-force nearest neighbours (private kernel behind graph.knn, graph.epsilon and graph.affinity).
+ * Exact brute-force nearest neighbours: the one CPU kNN engine, behind graph.knn, graph.epsilon, graph.affinity
+ * and the CPU reference backend's knnCandidates (backend/cpu.ts).
  *
  * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles, only for
  * tiles on or above the diagonal (the distance matrix is symmetric, so each product updates the candidate
@@ -11,9 +12,15 @@
  * ‖x − y‖, and a point whose exact k-th distance comes within the rounding bound of the worst kept candidate
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
-import { Matrix } from "../matrix";
-import { gemm, PackedRows, withPackedRows } from "../kernels";
-import type { Backend } from "../backend";
+import { gemm } from "./gemm";
+import { PackedRows, withPackedRows } from "./packed-rows";
+
+/** A dense row-major point cloud (n rows of d coordinates); `Matrix` and a backend's `DenseBlock` satisfy it. */
+export interface Rows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
 
 export type Metric = "euclidean" | "cosine";
 
@@ -29,7 +36,7 @@ const TILE = 64;
 const EXTRA = 4;
 
 /** Rows scaled to unit norm (zero rows stay zero), for the cosine metric: d = 1 − x·y. */
-function unitRows(X: Matrix): Float64Array {
+export function unitRows(X: Rows): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(data.length);
   for (let i = 0; i < rows; i++) {
@@ -374,7 +381,7 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
   }
 }
 
-function exactDistance(X: Float64Array, d: number, i: number, j: number, metric: Metric): number {
+export function exactDistance(X: Float64Array, d: number, i: number, j: number, metric: Metric): number {
   const a = i * d, b = j * d;
   if (metric === "cosine") {
     let s = 0;
@@ -393,7 +400,7 @@ function exactDistance(X: Float64Array, d: number, i: number, j: number, metric:
  * The k nearest neighbours of every row of X (the row itself excluded unless includeSelf), exact.
  * Requires k ≤ n − 1 (or ≤ n with includeSelf); the caller validates.
  */
-export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+export function nearestNeighbors(X: Rows, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
@@ -446,31 +453,6 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
   return { n, k, indices, distances };
 }
 
-/**
- * The same lists from a registered compute backend's `knnCandidates` (e.g. GPU.js): the backend ranks its
- * candidates and re-ranks them by float64 distances (backend-refine.ts); the distances handed back are then
- * recomputed here with the formula of the CPU path, so both paths report identical values for one neighbour.
- */
-export function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
-  const n = X.rows;
-  const d = X.cols;
-  const data = metric === "cosine" ? unitRows(X) : X.data;
-  const others = includeSelf ? k - 1 : k;
-  const found = others > 0 ? be.knnCandidates({ rows: n, cols: d, data }, others) : null;
-  const indices = new Int32Array(n * k);
-  const distances = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    let c = 0;
-    if (includeSelf) indices[i * k + c++] = i; // distance 0: first
-    for (let t = 0; t < others; t++, c++) {
-      const j = found!.indices[i * others + t];
-      indices[i * k + c] = j;
-      distances[i * k + c] = exactDistance(data, d, i, j, metric);
-    }
-  }
-  return { n, k, indices, distances };
-}
-
 function sortCandidates(order: number[], candidates: Int32Array, dist: Float64Array, count: number): void {
   order.length = 0;
   for (let c = 0; c < count; c++) order.push(c);
@@ -478,7 +460,7 @@ function sortCandidates(order: number[], candidates: Int32Array, dist: Float64Ar
 }
 
 /** All pairs within distance eps (inclusive, as scikit-learn's radius_neighbors), one sorted list per row. */
-export function radiusNeighbors(X: Matrix, eps: number, metric: Metric, includeSelf: boolean): { indptr: Int32Array; indices: Int32Array; distances: Float64Array } {
+export function radiusNeighbors(X: Rows, eps: number, metric: Metric, includeSelf: boolean): { indptr: Int32Array; indices: Int32Array; distances: Float64Array } {
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
