@@ -4,7 +4,7 @@ import { Rng } from "../random";
 import { Clustering } from "../clustering";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions, checkTolerance } from "../validate";
 import { checkPoints, checkPositiveInt } from "../graph/check";
 
@@ -203,11 +203,8 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
     labels: b.labels,
     k,
     inertia: b.inertia,
-    meta: {
+    meta: stamp({
       solver: "kmeans:greedy-k-means++ + lloyd",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, d],
       inputHash: hashArrays(X.data),
       seed,
@@ -216,6 +213,6 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
       nInit,
       centers: new Matrix(k, d, b.centers),
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -3,7 +3,7 @@ import { CsrMatrix } from "../csr";
 import { Clustering } from "../clustering";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { components } from "../graph/components";
@@ -118,16 +118,13 @@ export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
     labels,
     k,
     affinity: W,
-    meta: {
+    meta: stamp({
       solver: "ncut:recursive-two-way (Shi-Malik 2000)",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
       ncuts,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

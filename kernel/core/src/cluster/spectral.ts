@@ -5,7 +5,7 @@ import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkChoice, checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { spectralMap } from "../embed/spectral";
@@ -75,17 +75,14 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
     assign === "kmeans"
       ? kmeans(map.coords, { k, nInit, seed: seed }).labels
       : discretize(map.coords, rng.stream(1));
-  const meta = {
+  const meta = stamp({
     solver: `spectral-clustering:${assign}/${map.solver}`,
-    backend: "cpu",
-    precision: "float64" as const,
-    version: VERSION,
     inputShape: [n, n],
     inputHash: hashArrays(W.indptr, W.indices, W.values),
     seed,
     nInit,
     timeMs: performance.now() - t0,
-  };
+  });
   const embedding = new Embedding({ coords: map.coords, eigenvalues: map.values, labels, meta });
   return new Clustering({ labels, k, embedding, affinity: W, meta });
 }

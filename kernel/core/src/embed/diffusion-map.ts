@@ -4,7 +4,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
 import { checkAdjacency, checkNonNegative, checkPositiveInt } from "../graph/check";
 import { eigenpairs } from "../graph/eigenpairs";
@@ -70,11 +70,8 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
   return new Embedding({
     coords: new Matrix(n, dim, coords),
     eigenvalues: values,
-    meta: {
+    meta: stamp({
       solver: `diffusion-map/${String(spec.meta.solver)}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
@@ -82,6 +79,6 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
       alpha,
       eigenvalueOrder: "descending",
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -9,7 +9,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkFinite, checkOptions } from "../validate";
 import { checkPositiveInt } from "../graph/check";
 import { eigh } from "../linalg/eigh";
@@ -74,16 +74,13 @@ export function mds(D: Matrix, opts: MdsOptions): Embedding {
   return new Embedding({
     coords: new Matrix(n, dim, coords),
     eigenvalues: values,
-    meta: {
+    meta: stamp({
       solver: `classical-mds/${String(spec.meta.solver)}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(D.data),
       seed,
       eigenvalueOrder: "descending",
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -4,7 +4,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
 import { checkAdjacency, checkPositiveInt } from "../graph/check";
 import { components } from "../graph/components";
@@ -94,15 +94,12 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
   return new Embedding({
     coords,
     eigenvalues: map.values.slice(extra),
-    meta: {
+    meta: stamp({
       solver: `spectral-embedding:${normalized ? "normalized" : "combinatorial"}-laplacian/${map.solver}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -7,7 +7,7 @@ import { checkChoice, checkOptions } from "../validate";
 import { checkPoints, checkPositiveInt } from "./check";
 import { Backend, defaultBackend, getBackend } from "../backend";
 import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 
 export interface KnnOptions {
   /** Neighbours per point (required). */
@@ -96,15 +96,14 @@ export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const lists = neighborLists(fn, X, opts?.k, metric, includeSelf, be);
   const cpu = be.id === "cpu";
   const ran = be.meta("knnCandidates");
-  const meta: ResultMeta = {
+  const meta: ResultMeta = stamp({
     solver: cpu ? `knn:brute-tiled-${gemmBackend()}+exact-rerank` : "knn:backend-candidates+float64-rerank",
     backend: cpu ? (gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu") : ran.backend,
     precision: cpu ? "float64" : ran.precision,
-    version: VERSION,
     inputShape: [X.rows, X.cols],
     inputHash: hashArrays(X.data),
     threads: cpu ? blasThreads() : undefined,
     timeMs: performance.now() - t0,
-  };
+  });
   return listsToCsr(lists, mode === "connectivity" ? () => 1 : (i, c) => lists.distances[i * lists.k + c], meta);
 }

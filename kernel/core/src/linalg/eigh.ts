@@ -4,7 +4,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
 import { columnsToMatrix, Spectrum } from "../spectrum";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
 import { blasThreads, gemmBackend, normalizeSignsInPlace } from "../kernels";
 
@@ -65,16 +65,14 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
     residuals,
     iterations: 0,
     converged: n,
-    meta: {
+    meta: stamp({
       solver: n >= DC_MIN ? "eigh:blocked-tridiagonal+divide-and-conquer" : "eigh:householder-tridiagonal+implicit-ql",
       backend: n >= DC_MIN && gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
       threads: n >= DC_MIN ? blasThreads() : 1,
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(A.data),
       converged: n,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -9,7 +9,7 @@ import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
 import { checkSeed, Rng } from "../random";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { dot, normalizeColumnSignsInPlace, normalizeSignsInPlace, nrm2, scalInto } from "../kernels";
 import { qrFactors } from "./qr";
@@ -77,11 +77,8 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
     v = w;
   }
   normalizeSignsInPlace(v, v.length, 1);
-  const meta: ResultMeta = {
+  const meta: ResultMeta = stamp({
     solver: "power-iteration",
-    backend: "cpu",
-    precision: "float64",
-    version: VERSION,
     inputShape: [n, n],
     inputHash: A instanceof Matrix ? hashArrays(A.data) : undefined,
     seed,
@@ -90,7 +87,7 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
     converged: residual <= tol ? 1 : 0,
     residualNorms: [residual * Math.abs(lambda)],
     timeMs: performance.now() - t0,
-  };
+  });
   if (residual > tol) {
     throw new ConvergenceError(message.powerNoConvergence(maxIter, residual, tol), {
       values: Float64Array.of(lambda),
@@ -274,11 +271,8 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
     values,
     samples: t,
     history,
-    meta: {
+    meta: stamp({
       solver: "oja-subspace-qr",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: isMatrix ? [rows.rows, rows.cols] : [t, d],
       inputHash: isMatrix ? hashArrays(rows.data) : undefined,
       seed,
@@ -288,7 +282,7 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
       order,
       epochs: isMatrix ? epochs : 1,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }
 

@@ -23,7 +23,7 @@ import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
 import { checkSeed, Rng } from "../random";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
@@ -382,17 +382,15 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
     U: new Matrix(m, raw.k, raw.U),
     s: raw.s,
     V: new Matrix(n, raw.k, raw.V),
-    meta: {
+    meta: stamp({
       solver: `svd:${method === "full" ? "qr+one-sided-jacobi" : method === "randomized" ? "randomized-subspace-iteration" : "golub-kahan-lanczos"}`,
       backend: gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [m, n],
       inputHash: op.hashSource.length ? hashArrays(...op.hashSource) : undefined,
       threads: blasThreads(),
       timeMs: performance.now() - t0,
       ...extra,
-    },
+    }),
   });
 }
 
