@@ -6,7 +6,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions, checkTolerance } from "../validate";
-import { checkPoints, checkPositiveInt } from "../graph/check";
+import { checkPoints } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 
 export interface KmeansOptions {
   /** Number of clusters (required). */
@@ -171,11 +172,11 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
   checkOptions(fn, opts, ["k", "nInit", "seed", "maxIter", "tol"]);
   checkPoints(fn, X, 1);
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
-  const k = checkPositiveInt(fn, "k", opts.k);
+  const k = positiveInteger(fn, "k", opts.k);
   const n = X.rows, d = X.cols;
   if (k > n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n));
-  const nInit = checkPositiveInt(fn, "nInit", opts.nInit ?? 10);
-  const maxIter = checkPositiveInt(fn, "maxIter", opts.maxIter ?? 300);
+  const nInit = positiveInteger(fn, "nInit", opts.nInit ?? 10);
+  const maxIter = positiveInteger(fn, "maxIter", opts.maxIter ?? 300);
   const tol = opts.tol ?? 1e-4;
   checkTolerance(tol);
   const seed = opts.seed ?? 0;

@@ -5,7 +5,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { components } from "../graph/components";
 import { laplacian } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
@@ -91,7 +92,7 @@ export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
   const fn = "cluster.ncut";
   checkOptions(fn, opts, ["k", "seed"]);
   checkAdjacency(fn, W, { symmetric: true });
-  const k = checkPositiveInt(fn, "k", opts.k ?? 2);
+  const k = positiveInteger(fn, "k", opts.k ?? 2);
   const seed = opts.seed ?? 0;
   const n = W.rows;
   if (k > n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n));

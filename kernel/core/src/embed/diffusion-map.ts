@@ -6,7 +6,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkNonNegative, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { eigenpairs } from "../graph/eigenpairs";
 import { requireConnected } from "./spectral";
 
@@ -35,9 +36,9 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
   checkOptions(fn, opts, ["dim", "t", "alpha", "seed"]);
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
-  const dim = checkPositiveInt(fn, "dim", opts.dim);
-  const t = checkNonNegative(fn, "t", opts.t ?? 1);
-  const alpha = checkNonNegative(fn, "alpha", opts.alpha ?? 0.5);
+  const dim = positiveInteger(fn, "dim", opts.dim);
+  const t = nonNegativeNumber(fn, "t", opts.t ?? 1);
+  const alpha = nonNegativeNumber(fn, "alpha", opts.alpha ?? 0.5);
   if (alpha > 1) throw new EigenlabError("bad-option", message.badChoice(fn, "alpha", alpha, ["a number in [0, 1]"]));
   const seed = opts.seed ?? 0;
   const n = W.rows;

@@ -6,7 +6,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { components } from "../graph/components";
 import { laplacian, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
@@ -78,7 +79,7 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
   checkOptions(fn, opts, ["dim", "seed", "normalized", "dropFirst"]);
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
-  const dim = checkPositiveInt(fn, "dim", opts.dim);
+  const dim = positiveInteger(fn, "dim", opts.dim);
   const normalized = opts.normalized ?? true;
   const dropFirst = opts.dropFirst ?? true;
   const seed = opts.seed ?? 0;

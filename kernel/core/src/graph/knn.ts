@@ -4,7 +4,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints, checkPositiveInt } from "./check";
+import { checkPoints } from "./check";
+import { positiveInteger } from "../validate-numbers";
 import { Backend, defaultBackend, getBackend } from "../backend";
 import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
 import { hashArrays, ResultMeta, stamp } from "../meta";
@@ -30,7 +31,7 @@ export interface KnnOptions {
 export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean, be?: Backend): NeighborLists {
   checkPoints(fn, X, 1);
   if (k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 10 }"));
-  checkPositiveInt(fn, "k", k);
+  positiveInteger(fn, "k", k);
   const n = X.rows;
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
   if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
