@@ -5,23 +5,12 @@
  */
 import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./types";
 import { refineNeighbors } from "./refine";
-import { matmulInto, nearestNeighbors } from "../kernels";
+import { matmulInto, nearestNeighbors, rowSqNorms, transposeInto } from "../kernels";
 
 function transpose(A: DenseBlock): Float64Array {
-  const { rows, cols, data } = A;
-  const T = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) T[j * rows + i] = data[i * cols + j];
+  const T = new Float64Array(A.rows * A.cols);
+  transposeInto(T, A.data, A.rows, A.cols);
   return T;
-}
-
-function rowSqNorms(data: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let t = 0; t < cols; t++) s += data[i * cols + t] ** 2;
-    out[i] = s;
-  }
-  return out;
 }
 
 /**

@@ -55,6 +55,17 @@ export function transposeInto(out: Float64Array, a: Float64Array, r: number, c: 
   }
 }
 
+/** out[i] = Σ_t X[i·cols + t]² for each of the `rows` rows of the row-major X (squared row norms). */
+export function rowSqNorms(X: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let t = 0; t < cols; t++) s += X[i * cols + t] ** 2;
+    out[i] = s;
+  }
+  return out;
+}
+
 export function dot(x: Float64Array, y: Float64Array, n = x.length): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let i = 0;

@@ -12,6 +12,7 @@
  * ‖x − y‖, and a point whose exact k-th distance comes within the rounding bound of the worst kept candidate
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
+import { rowSqNorms } from "./blas";
 import { gemm } from "./gemm";
 import { PackedRows, withPackedRows } from "./packed-rows";
 
@@ -34,6 +35,16 @@ export interface NeighborLists {
 
 const TILE = 64;
 const EXTRA = 4;
+
+/**
+ * Bound on the rounding error of a squared distance ‖x‖² + ‖y‖² − 2x·y between rows with squared norms `sq`
+ * (a few ulps of the largest ‖x‖² + ‖y‖²): candidates within it of a threshold are decided exactly.
+ */
+function roundingBound(sq: Float64Array): number {
+  let maxSq = 0;
+  for (let i = 0; i < sq.length; i++) maxSq = Math.max(maxSq, sq[i]);
+  return 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
+}
 
 /** Rows scaled to unit norm (zero rows stay zero), for the cosine metric: d = 1 − x·y. */
 export function unitRows(X: Rows): Float64Array {
@@ -404,14 +415,8 @@ export function nearestNeighbors(X: Rows, k: number, metric: Metric, includeSelf
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
-  const sq = new Float64Array(n);
-  let maxSq = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let p = 0; p < d; p++) s += data[i * d + p] ** 2;
-    sq[i] = s;
-    maxSq = Math.max(maxSq, s);
-  }
+  const sq = rowSqNorms(data, n, d);
+  const bound = roundingBound(sq);
   const pool = includeSelf ? n : n - 1;
   const m = Math.min(k + EXTRA, pool);
   const heaps = new CandidateHeaps(n, m);
@@ -419,7 +424,6 @@ export function nearestNeighbors(X: Rows, k: number, metric: Metric, includeSelf
   // Exact recompute of the kept candidates, with an exact rescan where rounding could have hidden one.
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
-  const bound = 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
   const order: number[] = [];
   const dist = new Float64Array(Math.max(n, m));
   const candidates = new Int32Array(Math.max(n, m));
@@ -464,15 +468,8 @@ export function radiusNeighbors(X: Rows, eps: number, metric: Metric, includeSel
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
-  const sq = new Float64Array(n);
-  let maxSq = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let p = 0; p < d; p++) s += data[i * d + p] ** 2;
-    sq[i] = s;
-    maxSq = Math.max(maxSq, s);
-  }
-  const bound = 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
+  const sq = rowSqNorms(data, n, d);
+  const bound = roundingBound(sq);
   const thresholdSq = metric === "cosine" ? 2 * eps : eps * eps;
   const lists: number[][] = Array.from({ length: n }, () => []);
   const G = new Float64Array(TILE * TILE);

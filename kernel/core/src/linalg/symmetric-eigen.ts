@@ -11,7 +11,7 @@
  */
 import { implicitQL, RawEigen, sortAscending, tql2 } from "./implicit-ql";
 import { tridiagonalEigenDC } from "./tridiagonal-dc";
-import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
+import { applyQInto, Tridiagonal, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
 import { withWasmScratch, transposeInto, normalizeSignsInPlace } from "../kernels";
 import { tridiagonalEigenvectors } from "./tridiagonal-inverse-iteration";
 
@@ -36,14 +36,7 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
     return sortAscending(d, V, n);
   }
   // Blocked path: dsytrd-style reduction, divide and conquer on T, then X = Q Z through compact-WY gemms.
-  // The reduction runs inside WebAssembly memory when it can (its matrix–vector products are SIMD there).
-  const t = withWasmScratch(tridiagonalScratchSize(n), (s) => {
-    if (!s) return tridiagonalizeInto(V, n);
-    s.f64.set(V);
-    const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
-    V.set(s.f64.subarray(0, n * n));
-    return r;
-  });
+  const t = tridiagonalizeBlocked(V, n);
   const { values, Z } = tridiagonalEigenDC(t.d, t.e);
   applyQInto(Z, n, V, t.tau, n);
   const vectors = new Float64Array(n * n);
@@ -76,15 +69,7 @@ export interface ReducedSymmetric {
 export function symmetricEigenvaluesReduced(a: Float64Array, n: number): ReducedSymmetric {
   if (n === 0) return { values: new Float64Array(0), vectors: () => new Float64Array(0) };
   const A = Float64Array.from(a.subarray(0, n * n));
-  const t = n < DC_MIN
-    ? tridiagonalizeInto(A, n)
-    : withWasmScratch(tridiagonalScratchSize(n), (s) => {
-      if (!s) return tridiagonalizeInto(A, n);
-      s.f64.set(A);
-      const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
-      A.set(s.f64.subarray(0, n * n));
-      return r;
-    });
+  const t = n < DC_MIN ? tridiagonalizeInto(A, n) : tridiagonalizeBlocked(A, n);
   const d = Float64Array.from(t.d);
   const e = new Float64Array(n);
   e.set(t.e);
@@ -187,4 +172,18 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
   }
   V[(n - 1) * n + (n - 1)] = 1;
   e[0] = 0;
+}
+
+/**
+ * The blocked (dsytrd-style) reduction of the n×n `a` in place, run inside WebAssembly memory when it can
+ * (its matrix–vector products are SIMD there), else on `a` directly.
+ */
+function tridiagonalizeBlocked(a: Float64Array, n: number): Tridiagonal {
+  return withWasmScratch(tridiagonalScratchSize(n), (s) => {
+    if (!s) return tridiagonalizeInto(a, n);
+    s.f64.set(a);
+    const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+    a.set(s.f64.subarray(0, n * n));
+    return r;
+  });
 }
