@@ -6,6 +6,7 @@
  * - eigenvectors: one Rayleigh–Ritz step in float64 on the backend's approximate invariant subspace. The Ritz
  *   values' error is quadratic in the subspace error (Parlett, "The Symmetric Eigenvalue Problem", Thm 11.7.1),
  *   so float32-accurate vectors (≈1e-7) give eigenvalues accurate to ≈1e-14·‖A‖.
+ * Also the helpers a non-CPU backend uses to produce its kNN candidates (centerColumns, candidateCount).
  */
 import type { DenseBlock, Neighbors } from "./types";
 import { symmetricEigen } from "../linalg/symmetric-eigen";

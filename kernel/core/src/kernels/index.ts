@@ -1,8 +1,9 @@
 /**
  * The low-level kernels under `Matrix`: loops on raw row-major Float64Arrays (the only code that writes into
  * arrays it is given, `...Into(out, ...)`), the WebAssembly SIMD modules with their runtime and thread pool,
- * GEMM, kNN row packing, the one vector 2-norm and the sign convention. Everything above (Matrix, CsrMatrix,
- * linalg/, graph/, ...) imports kernels from here; nothing here imports from above.
+ * GEMM, kNN row packing and the one CPU brute-force kNN engine (neighbors.ts), the one vector 2-norm and the
+ * sign convention. Everything above (Matrix, CsrMatrix, linalg/, graph/, ...) imports kernels from here;
+ * nothing here imports from above.
  */
 export { matmulInto, gramInto, outerGramInto, symmetrizeLowerInto, transposeInto, rowSqNorms, dot, nrm2, axpyInto, scalInto } from "./blas";
 export { gemvTInto, gemvNSubInto, combineInPlace, combineInto } from "./vector-block";
