@@ -9,6 +9,7 @@ import { checkOptions } from "../validate";
 import { checkAdjacency } from "../graph/check";
 import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { eigenpairs } from "../graph/eigenpairs";
+import { normalizeColumnSignsInPlace } from "../kernels";
 import { requireConnected } from "./spectral";
 
 export interface DiffusionMapOptions {
@@ -63,11 +64,7 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
     for (let c = 0; c < dim; c++) coords[i * dim + c] = (Math.pow(values[c], t) * V[i * m + (m - 2 - c)]) / u0;
   }
   // Deterministic signs: each coordinate's largest-magnitude entry positive.
-  for (let c = 0; c < dim; c++) {
-    let arg = 0, best = -1;
-    for (let i = 0; i < n; i++) if (Math.abs(coords[i * dim + c]) > best) { best = Math.abs(coords[i * dim + c]); arg = i; }
-    if (coords[arg * dim + c] < 0) for (let i = 0; i < n; i++) coords[i * dim + c] = -coords[i * dim + c];
-  }
+  normalizeColumnSignsInPlace(coords, n, dim);
   return new Embedding({
     coords: new Matrix(n, dim, coords),
     eigenvalues: values,

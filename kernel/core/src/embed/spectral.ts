@@ -11,6 +11,7 @@ import { positiveInteger } from "../validate-numbers";
 import { components } from "../graph/components";
 import { laplacian, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
+import { normalizeColumnSignsInPlace } from "../kernels";
 
 export interface SpectralEmbeddingOptions {
   /** Embedding dimension (required). */
@@ -58,14 +59,7 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
       for (let j = 0; j < m; j++) out[i * m + j] *= s;
     }
   }
-  for (let j = 0; j < m; j++) {
-    let arg = 0, best = -1;
-    for (let i = 0; i < n; i++) {
-      const a = Math.abs(out[i * m + j]);
-      if (a > best) { best = a; arg = i; }
-    }
-    if (out[arg * m + j] < 0) for (let i = 0; i < n; i++) out[i * m + j] = -out[i * m + j];
-  }
+  normalizeColumnSignsInPlace(out, n, m);
   return { coords: new Matrix(n, m, out), values: S.values, solver: String(S.meta.solver) };
 }
 
