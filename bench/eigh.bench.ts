@@ -1,7 +1,7 @@
 import { linalg, Matrix } from "../kernel/core/src";
 import { peerMatrix } from "../test/util/peer";
 import { Table, timeOurs, timePeer } from "./harness";
-import { blasThreads } from "../kernel/core/src/linalg/gemm";
+import { blasThreads } from "../kernel/core/src/kernels";
 
 export const title = "Dense symmetric eigh (all pairs): ours vs numpy.linalg.eigh (LAPACK syevd)";
 

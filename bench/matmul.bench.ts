@@ -1,5 +1,5 @@
 import { Matrix } from "../kernel/core/src";
-import { blasThreads, gemmBackend, setBlasThreads } from "../kernel/core/src/linalg/gemm";
+import { blasThreads, gemmBackend, setBlasThreads } from "../kernel/core/src/kernels";
 import { peerMatrix } from "../test/util/peer";
 import { Table, timeOurs, timePeer } from "./harness";
 

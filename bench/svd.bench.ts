@@ -1,5 +1,5 @@
 import { linalg, Matrix } from "../kernel/core/src";
-import { blasThreads } from "../kernel/core/src/linalg/gemm";
+import { blasThreads } from "../kernel/core/src/kernels";
 import { peerMatrix } from "../test/util/peer";
 import { Table, timeOurs, timePeer } from "./harness";
 

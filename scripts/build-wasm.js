@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Assembles kernel/core/src/linalg/wasm/*.wat into TypeScript modules holding the bytes (base64), so the
+ * Assembles kernel/core/src/kernels/wasm/*.wat into TypeScript modules holding the bytes (base64), so the
  * package needs no assembler at run time and downloads nothing. Run after editing a .wat file:
  *   node scripts/build-wasm.js
  * The generated files are committed; `--check` fails when one is stale (used by the tests).
@@ -11,7 +11,7 @@ const path = require("path");
 async function main() {
   const check = process.argv.includes("--check");
   const wabt = await require("wabt")();
-  const dir = path.join(__dirname, "..", "kernel", "core", "src", "linalg", "wasm");
+  const dir = path.join(__dirname, "..", "kernel", "core", "src", "kernels", "wasm");
   let stale = 0;
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".wat")).sort()) {
     const src = fs.readFileSync(path.join(dir, f), "utf8");

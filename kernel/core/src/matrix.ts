@@ -1,13 +1,13 @@
 /**
  * Dense matrices: immutable, row-major, float64. Nothing here mutates a Matrix after construction; in-place
- * work happens only inside kernels named `...Into(out, ...)` on raw arrays (see linalg/blas.ts).
+ * work happens only inside kernels named `...Into(out, ...)` on raw arrays (see kernels/blas.ts).
  */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
 import { checkChoice, checkDimension, checkOptions } from "./validate";
 import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
-import { matmulInto } from "./linalg/blas";
+import { matmulInto } from "./kernels";
 
 export interface RandomOptions {
   seed?: number;

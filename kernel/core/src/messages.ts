@@ -181,9 +181,6 @@ export const message = {
   dimTooLarge: (fn: string, dim: number, n: number, extra: number) =>
     `${fn}: dim = ${dim} (plus ${extra} trivial eigenvector${extra === 1 ? "" : "s"}) needs fewer than ${n} nodes; ` +
     `use dim ≤ ${Math.max(n - 1 - extra, 0)}.`,
-  denseEigenFallbackTooLarge: (n: number, limit: number) =>
-    `This graph has ${n} nodes; until the sparse solver linalg.eigsh is available, spectral methods solve a dense ` +
-    `eigenproblem and are limited to ${limit} nodes. Subsample the points or use a smaller graph.`,
   edgeIndex: (fn: string, e: number, i: number, j: number, n: number) =>
     `${fn}: edge ${e} = (${i}, ${j}) has an endpoint outside 0..${n - 1}. Node ids must be integers in [0, n).`,
   edgeWeightsLength: (fn: string, edges: number, weights: number) =>

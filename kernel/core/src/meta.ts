@@ -2,13 +2,10 @@
 
 export const VERSION = "0.1.0";
 
-export interface ResultMeta {
+/** The fields of a stamp its producer chooses (everything but the package version). */
+interface Provenance {
   /** The algorithm that produced the result, e.g. "eigh:tred2+tql2", "eigsh:lanczos-thick-restart". */
   solver: string;
-  /** Where the arithmetic ran: "cpu" (TypeScript), "cpu-wasm", "gpu.js:<mode>". */
-  backend: string;
-  precision: "float64" | "float32" | "float32-refined";
-  version: string;
   inputShape: number[];
   /** FNV-1a hash of the input's numbers (hex), so a notebook can show which data produced the result. */
   inputHash?: string;
@@ -20,6 +17,31 @@ export interface ResultMeta {
   threads?: number;
   timeMs?: number;
   [extra: string]: unknown;
+}
+
+export interface ResultMeta extends Provenance {
+  /** Where the arithmetic ran: "cpu" (TypeScript), "cpu-wasm", "gpu.js:<mode>". */
+  backend: string;
+  precision: "float64" | "float32" | "float32-refined";
+  version: string;
+}
+
+/** What `stamp` is given: the producer's fields, with backend and precision defaulting to the CPU reference's. */
+export interface StampFields extends Provenance {
+  /** Default "cpu". */
+  backend?: string;
+  /** Default "float64". */
+  precision?: ResultMeta["precision"];
+}
+
+/**
+ * The provenance stamp of a result: `solver`, `backend` ("cpu" unless given), `precision` ("float64" unless
+ * given), this package's `version`, `inputShape`, then every other field in the order given (inputHash, seed,
+ * tol, ...). The one place a stamp is assembled, so every result carries the same keys in the same order.
+ */
+export function stamp(fields: StampFields): ResultMeta {
+  const { solver, backend = "cpu", precision = "float64", inputShape, ...rest } = fields;
+  return { solver, backend, precision, version: VERSION, inputShape, ...rest };
 }
 
 /** 32-bit FNV-1a over the bytes of the given typed arrays. */

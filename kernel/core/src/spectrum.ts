@@ -56,27 +56,6 @@ export class Spectrum {
   }
 }
 
-/**
- * Flips each eigenvector so that its largest-magnitude entry is positive (the first one on ties), the
- * deterministic sign convention of DESIGN.md (scikit-learn's `_deterministic_vector_sign_flip`).
- * `vecs` holds k vectors of length n contiguously (vector j at j*n).
- */
-export function normalizeSignsInPlace(vecs: Float64Array, n: number, k: number): void {
-  for (let j = 0; j < k; j++) {
-    const o = j * n;
-    let best = 0;
-    let arg = 0;
-    for (let i = 0; i < n; i++) {
-      const a = Math.abs(vecs[o + i]);
-      if (a > best) {
-        best = a;
-        arg = i;
-      }
-    }
-    if (vecs[o + arg] < 0) for (let i = 0; i < n; i++) vecs[o + i] = -vecs[o + i];
-  }
-}
-
 /** k contiguous vectors of length n (vector j at j*n) -> an n×k Matrix with them as columns. */
 export function columnsToMatrix(vecs: Float64Array, n: number, k: number): Matrix {
   const out = new Float64Array(n * k);

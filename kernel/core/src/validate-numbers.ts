@@ -1,4 +1,4 @@
-/** Numeric option checks for the random-walk, RMT, diffusion, OT and dataset functions (messages in messages.ts). */
+/** Numeric option checks for every namespace of core (messages in messages.ts). */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
 
@@ -12,6 +12,13 @@ export function positiveInteger(fn: string, option: string, value: unknown): num
 export function nonNegativeInteger(fn: string, option: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
     throw new EigenlabError("bad-option", message.nonNegativeInteger(fn, option, value));
+  }
+  return value;
+}
+
+export function nonNegativeNumber(fn: string, option: string, value: unknown): number {
+  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+    throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, option, value));
   }
   return value;
 }

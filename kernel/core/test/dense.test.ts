@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import { join } from "path";
 import { EigenlabError, linalg, Matrix } from "../src";
-import { gemm, gemmJs, setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
+import { gemm, gemmJs, setBlasThreads, setWasmEnabled } from "../src/kernels";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";

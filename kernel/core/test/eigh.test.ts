@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { EigenlabError, linalg, Matrix } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff, maxRelativeResidual, orthogonalityError } from "../../../test/util/math";
-import { setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
+import { setBlasThreads, setWasmEnabled } from "../src/kernels";
 import { symmetricWithSpectrum } from "../../../test/util/dense";
 
 /** Symmetric test matrix Q diag(λ) Qᵀ with a prescribed spectrum (Q from a seeded QR via Gram–Schmidt). */

@@ -4,7 +4,7 @@ import { symmetricEigenvaluesReduced } from "../src/linalg/symmetric-eigen";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow } from "../../../test/util/math";
 import { relDiff, symmetricWithSpectrum } from "../../../test/util/dense";
-import { setWasmEnabled } from "../src/linalg/gemm";
+import { setWasmEnabled } from "../src/kernels";
 
 /** max_i |a_i − b_i| / max_i |b_i|: eigenvalue agreement relative to ‖A‖₂ (the backward-stable bound). */
 function normRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {

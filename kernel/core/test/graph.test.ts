@@ -3,7 +3,7 @@ import { CsrMatrix, data, EigenlabError, graph, Matrix } from "../src";
 import { peerCsr, peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow } from "../../../test/util/math";
 import { csrRow, maxAbsDiffDense } from "../../../test/util/graphs";
-import { setBlasThreads, setWasmEnabled } from "../src/linalg/gemm";
+import { setBlasThreads, setWasmEnabled } from "../src/kernels";
 
 /** Compares our CSR graph with scipy's (rows as sets; values to rtol). Ties would show as a set difference. */
 function assertSameGraph(ours: CsrMatrix, peer: { indptr: number[]; indices: number[]; data: number[] }, rtol: number, what: string): void {

@@ -3,7 +3,7 @@ import { CsrMatrix, EigenlabError, JUPYTER_DISPLAY, linalg, linearOperator, Matr
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";
-import { setWasmEnabled } from "../src/linalg/gemm";
+import { setWasmEnabled } from "../src/kernels";
 
 /** ‖U diag(s) Vᵀ − A‖_max / ‖A‖_max */
 function reconstructionError(A: Matrix, U: Matrix, s: Float64Array, V: Matrix): number {

@@ -2,7 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { checkPositiveInt } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 
 export interface EigengapOptions {
   /** Largest k considered (default: all but the last value). */
@@ -27,7 +27,7 @@ export function eigengap(values: ArrayLike<number>, opts: EigengapOptions = {}):
   const m = values.length;
   if (m < 2) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, m, 2));
   for (let i = 1; i < m; i++) if (values[i] < values[i - 1]) throw new EigenlabError("not-ascending", message.notAscending(fn, i));
-  const maxK = Math.min(checkPositiveInt(fn, "maxK", opts.maxK ?? m - 1), m - 1);
+  const maxK = Math.min(positiveInteger(fn, "maxK", opts.maxK ?? m - 1), m - 1);
   const gaps = new Float64Array(m - 1);
   for (let i = 0; i + 1 < m; i++) gaps[i] = values[i + 1] - values[i];
   let k = 1;

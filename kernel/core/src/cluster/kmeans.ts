@@ -4,9 +4,10 @@ import { Rng } from "../random";
 import { Clustering } from "../clustering";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions, checkTolerance } from "../validate";
-import { checkPoints, checkPositiveInt } from "../graph/check";
+import { checkPoints } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 
 export interface KmeansOptions {
   /** Number of clusters (required). */
@@ -171,11 +172,11 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
   checkOptions(fn, opts, ["k", "nInit", "seed", "maxIter", "tol"]);
   checkPoints(fn, X, 1);
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
-  const k = checkPositiveInt(fn, "k", opts.k);
+  const k = positiveInteger(fn, "k", opts.k);
   const n = X.rows, d = X.cols;
   if (k > n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n));
-  const nInit = checkPositiveInt(fn, "nInit", opts.nInit ?? 10);
-  const maxIter = checkPositiveInt(fn, "maxIter", opts.maxIter ?? 300);
+  const nInit = positiveInteger(fn, "nInit", opts.nInit ?? 10);
+  const maxIter = positiveInteger(fn, "maxIter", opts.maxIter ?? 300);
   const tol = opts.tol ?? 1e-4;
   checkTolerance(tol);
   const seed = opts.seed ?? 0;
@@ -203,11 +204,8 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
     labels: b.labels,
     k,
     inertia: b.inertia,
-    meta: {
+    meta: stamp({
       solver: "kmeans:greedy-k-means++ + lloyd",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, d],
       inputHash: hashArrays(X.data),
       seed,
@@ -216,6 +214,6 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
       nInit,
       centers: new Matrix(k, d, b.centers),
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -3,9 +3,10 @@ import { CsrMatrix } from "../csr";
 import { Clustering } from "../clustering";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { components } from "../graph/components";
 import { laplacian } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
@@ -91,7 +92,7 @@ export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
   const fn = "cluster.ncut";
   checkOptions(fn, opts, ["k", "seed"]);
   checkAdjacency(fn, W, { symmetric: true });
-  const k = checkPositiveInt(fn, "k", opts.k ?? 2);
+  const k = positiveInteger(fn, "k", opts.k ?? 2);
   const seed = opts.seed ?? 0;
   const n = W.rows;
   if (k > n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n));
@@ -118,16 +119,13 @@ export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
     labels,
     k,
     affinity: W,
-    meta: {
+    meta: stamp({
       solver: "ncut:recursive-two-way (Shi-Malik 2000)",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
       ncuts,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

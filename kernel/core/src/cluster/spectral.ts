@@ -5,9 +5,10 @@ import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkChoice, checkOptions } from "../validate";
-import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { spectralMap } from "../embed/spectral";
 import { components, Components } from "../graph/components";
 import { offDiagonalDegrees } from "../graph/laplacian";
@@ -54,9 +55,9 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
   checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
-  const k = checkPositiveInt(fn, "k", opts.k);
+  const k = positiveInteger(fn, "k", opts.k);
   const assign = checkChoice(fn, "assign", opts.assign ?? "kmeans", ["kmeans", "discretize"] as const);
-  const nInit = checkPositiveInt(fn, "nInit", opts.nInit ?? 10);
+  const nInit = positiveInteger(fn, "nInit", opts.nInit ?? 10);
   const seed = opts.seed ?? 0;
   const n = W.rows;
   if (k >= n) throw new EigenlabError("k-too-large", message.clustersTooMany(fn, k, n - 1));
@@ -75,17 +76,14 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
     assign === "kmeans"
       ? kmeans(map.coords, { k, nInit, seed: seed }).labels
       : discretize(map.coords, rng.stream(1));
-  const meta = {
+  const meta = stamp({
     solver: `spectral-clustering:${assign}/${map.solver}`,
-    backend: "cpu",
-    precision: "float64" as const,
-    version: VERSION,
     inputShape: [n, n],
     inputHash: hashArrays(W.indptr, W.indices, W.values),
     seed,
     nInit,
     timeMs: performance.now() - t0,
-  };
+  });
   const embedding = new Embedding({ coords: map.coords, eigenvalues: map.values, labels, meta });
   return new Clustering({ labels, k, embedding, affinity: W, meta });
 }

@@ -4,7 +4,7 @@ import { Rng } from "../random";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { checkNonNegative, checkPositiveInt } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import type { PointCloud } from "./point-cloud";
 
 export interface BlobsOptions {
@@ -30,8 +30,8 @@ export interface BlobsOptions {
 export function blobs(opts: BlobsOptions = {}): PointCloud {
   const fn = "data.blobs";
   checkOptions(fn, opts, ["n", "centers", "k", "d", "std", "box", "seed"]);
-  const n = checkPositiveInt(fn, "n", opts.n ?? 100);
-  const std = checkNonNegative(fn, "std", opts.std ?? 1);
+  const n = positiveInteger(fn, "n", opts.n ?? 100);
+  const std = nonNegativeNumber(fn, "std", opts.std ?? 1);
   const rng = new Rng(opts.seed ?? 0);
   let C: Matrix;
   if (opts.centers !== undefined) {
@@ -39,8 +39,8 @@ export function blobs(opts: BlobsOptions = {}): PointCloud {
     if (opts.d !== undefined && C.cols !== opts.d) throw new EigenlabError("shape", message.centersShape(fn, C.rows, C.cols, opts.d));
     if (C.rows < 1) throw new EigenlabError("shape", message.positiveInteger(fn, "centers rows", C.rows));
   } else {
-    const k = checkPositiveInt(fn, "k", opts.k ?? 3);
-    const d = checkPositiveInt(fn, "d", opts.d ?? 2);
+    const k = positiveInteger(fn, "k", opts.k ?? 3);
+    const d = positiveInteger(fn, "d", opts.d ?? 2);
     const [lo, hi] = opts.box ?? [-10, 10];
     C = new Matrix(k, d, rng.stream(1).fillUniform(new Float64Array(k * d), lo, hi));
   }

@@ -2,7 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { checkNonNegative, checkPositiveInt } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
 export interface CirclesOptions {
@@ -20,8 +20,8 @@ export interface CirclesOptions {
 export function circles(opts: CirclesOptions = {}): PointCloud {
   const fn = "data.circles";
   checkOptions(fn, opts, ["n", "noise", "factor", "seed"]);
-  const n = checkPositiveInt(fn, "n", opts.n ?? 100);
-  const noise = checkNonNegative(fn, "noise", opts.noise ?? 0);
+  const n = positiveInteger(fn, "n", opts.n ?? 100);
+  const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const factor = opts.factor ?? 0.8;
   if (typeof factor !== "number" || !(factor > 0 && factor < 1)) {
     throw new EigenlabError("bad-option", message.factorRange(fn, factor));

@@ -1,6 +1,6 @@
 /** `data.moons`: two interleaving half circles (scikit-learn's make_moons). */
 import { checkOptions } from "../validate";
-import { checkNonNegative, checkPositiveInt } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
 export interface MoonsOptions {
@@ -17,8 +17,8 @@ export interface MoonsOptions {
 export function moons(opts: MoonsOptions = {}): PointCloud {
   const fn = "data.moons";
   checkOptions(fn, opts, ["n", "noise", "seed"]);
-  const n = checkPositiveInt(fn, "n", opts.n ?? 100);
-  const noise = checkNonNegative(fn, "noise", opts.noise ?? 0);
+  const n = positiveInteger(fn, "n", opts.n ?? 100);
+  const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   return twoCurveCloud(n, noise, opts.seed ?? 0, (outer, i, m) => {
     const s = m > 1 ? (Math.PI * i) / (m - 1) : 0;
     return outer ? [Math.cos(s), Math.sin(s), s] : [1 - Math.cos(s), 0.5 - Math.sin(s), s];

@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { checkNonNegative, checkPositiveInt } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import type { PointCloud } from "./point-cloud";
 
 export interface SwissRollOptions {
@@ -18,8 +18,8 @@ export interface SwissRollOptions {
 export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
   const fn = "data.swissRoll";
   checkOptions(fn, opts, ["n", "noise", "seed"]);
-  const n = checkPositiveInt(fn, "n", opts.n ?? 100);
-  const noise = checkNonNegative(fn, "noise", opts.noise ?? 0);
+  const n = positiveInteger(fn, "n", opts.n ?? 100);
+  const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const rng = new Rng(opts.seed ?? 0);
   const u = rng.stream(1);
   const eps = rng.stream(2);

@@ -11,7 +11,7 @@ import { message } from "../messages";
 import { isLinearOperator, LinearOperator } from "../operator";
 import { checkFinite } from "../validate";
 import { Rng } from "../random";
-import { tridiagonalEigen } from "../linalg/symmetric-eigen";
+import { tridiagonalEigen } from "../linalg/implicit-ql";
 
 export type SymmetricInput = Matrix | CsrMatrix | LinearOperator;
 

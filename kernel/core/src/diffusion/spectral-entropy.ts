@@ -17,7 +17,7 @@ import { checkFinite, checkOptions } from "../validate";
 import { positiveNumber } from "../validate-numbers";
 import { eigvalsh } from "../linalg/eigvalsh";
 import { checkWalkGraph } from "../graph/check";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 
 export interface SpectralEntropyOptions {
   /** Diffusion time t ≥ 0 (default 1). */
@@ -100,10 +100,9 @@ export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropy
   }
   return {
     entropy, eigenvalues, t, sigma,
-    meta: {
-      solver: "diffusion-spectral-entropy:eigvalsh", backend: "cpu", precision: "float64", version: VERSION,
-      inputShape: [input.rows, input.cols],
+    meta: stamp({
+      solver: "diffusion-spectral-entropy:eigvalsh", inputShape: [input.rows, input.cols],
       inputHash: input instanceof CsrMatrix ? hashArrays(input.indptr, input.indices, input.values) : hashArrays(input.data),
-    },
+    }),
   };
 }

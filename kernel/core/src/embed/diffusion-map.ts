@@ -4,10 +4,12 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkNonNegative, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { eigenpairs } from "../graph/eigenpairs";
+import { normalizeColumnSignsInPlace } from "../kernels";
 import { requireConnected } from "./spectral";
 
 export interface DiffusionMapOptions {
@@ -35,9 +37,9 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
   checkOptions(fn, opts, ["dim", "t", "alpha", "seed"]);
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
-  const dim = checkPositiveInt(fn, "dim", opts.dim);
-  const t = checkNonNegative(fn, "t", opts.t ?? 1);
-  const alpha = checkNonNegative(fn, "alpha", opts.alpha ?? 0.5);
+  const dim = positiveInteger(fn, "dim", opts.dim);
+  const t = nonNegativeNumber(fn, "t", opts.t ?? 1);
+  const alpha = nonNegativeNumber(fn, "alpha", opts.alpha ?? 0.5);
   if (alpha > 1) throw new EigenlabError("bad-option", message.badChoice(fn, "alpha", alpha, ["a number in [0, 1]"]));
   const seed = opts.seed ?? 0;
   const n = W.rows;
@@ -62,19 +64,12 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
     for (let c = 0; c < dim; c++) coords[i * dim + c] = (Math.pow(values[c], t) * V[i * m + (m - 2 - c)]) / u0;
   }
   // Deterministic signs: each coordinate's largest-magnitude entry positive.
-  for (let c = 0; c < dim; c++) {
-    let arg = 0, best = -1;
-    for (let i = 0; i < n; i++) if (Math.abs(coords[i * dim + c]) > best) { best = Math.abs(coords[i * dim + c]); arg = i; }
-    if (coords[arg * dim + c] < 0) for (let i = 0; i < n; i++) coords[i * dim + c] = -coords[i * dim + c];
-  }
+  normalizeColumnSignsInPlace(coords, n, dim);
   return new Embedding({
     coords: new Matrix(n, dim, coords),
     eigenvalues: values,
-    meta: {
+    meta: stamp({
       solver: `diffusion-map/${String(spec.meta.solver)}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
@@ -82,6 +77,6 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
       alpha,
       eigenvalueOrder: "descending",
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -11,7 +11,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { VERSION, hashArrays } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -124,10 +124,9 @@ export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   }
   return new Embedding({
     coords: new Matrix(n, dim, out),
-    meta: {
-      solver: "fastrp:very-sparse-projection", ...(S ? be.meta("fastrpProjection") : { backend: "cpu", precision: "float64" as const }), version: VERSION,
-      inputShape: [n, n], inputHash: hashArrays(indptr, indices, values), seed, threads: 1,
+    meta: stamp({
+      solver: "fastrp:very-sparse-projection", ...(S ? be.meta("fastrpProjection") : {}), inputShape: [n, n], inputHash: hashArrays(indptr, indices, values), seed, threads: 1,
       timeMs: performance.now() - t0, weights: [...weights], normalizationStrength: beta, s,
-    },
+    }),
   });
 }

@@ -11,7 +11,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { VERSION, hashArrays } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -89,10 +89,10 @@ export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   opts.onProgress?.(1);
   return new Embedding({
     coords: new Matrix(n, dim, emb),
-    meta: {
-      solver: `line:order-${order}`, backend: "cpu", precision: "float64", version: VERSION, inputShape: [n, n],
+    meta: stamp({
+      solver: `line:order-${order}`, inputShape: [n, n],
       inputHash: hashArrays(indptr, indices, values), seed, threads: 1, timeMs: performance.now() - t0,
       order, samples, negative, learningRate: rho0,
-    },
+    }),
   });
 }

@@ -9,9 +9,9 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkFinite, checkOptions } from "../validate";
-import { checkPositiveInt } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { eigh } from "../linalg/eigh";
 import { eigsh } from "../linalg/eigsh";
 
@@ -32,7 +32,7 @@ export function mds(D: Matrix, opts: MdsOptions): Embedding {
   if (D.rows !== D.cols) throw new EigenlabError("not-square", message.notSquare(`${fn}: D`, D.rows, D.cols));
   checkFinite(`${fn}: D`, D.data);
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
-  const dim = checkPositiveInt(fn, "dim", opts.dim);
+  const dim = positiveInteger(fn, "dim", opts.dim);
   const n = D.rows;
   if (dim >= n) throw new EigenlabError("k-too-large", message.dimTooLarge(fn, dim, n, 0));
   const seed = opts.seed ?? 0;
@@ -74,16 +74,13 @@ export function mds(D: Matrix, opts: MdsOptions): Embedding {
   return new Embedding({
     coords: new Matrix(n, dim, coords),
     eigenvalues: values,
-    meta: {
+    meta: stamp({
       solver: `classical-mds/${String(spec.meta.solver)}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(D.data),
       seed,
       eigenvalueOrder: "descending",
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -10,7 +10,7 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { VERSION, hashArrays } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkSeed } from "../random";
 import { checkChoice, checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -77,11 +77,8 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
   const trainSeconds = (performance.now() - tt) / 1000;
   return new Embedding({
     coords: new Matrix(G.rows, dim, vectors),
-    meta: {
+    meta: stamp({
       solver: fn === "embed.deepwalk" ? "deepwalk:uniform-walks+sgns" : `node2vec:${walks.sampler}+sgns`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [G.rows, G.cols],
       inputHash: hashArrays(G.indptr, G.indices, G.values),
       seed,
@@ -94,7 +91,7 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
       trainingPairs: pairs,
       walkSeconds,
       trainSeconds,
-    },
+    }),
   });
 }
 

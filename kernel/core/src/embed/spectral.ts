@@ -4,12 +4,14 @@ import { Matrix } from "../matrix";
 import { Embedding } from "../embedding";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency, checkPositiveInt } from "../graph/check";
+import { checkAdjacency } from "../graph/check";
+import { positiveInteger } from "../validate-numbers";
 import { components } from "../graph/components";
 import { laplacian, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
+import { normalizeColumnSignsInPlace } from "../kernels";
 
 export interface SpectralEmbeddingOptions {
   /** Embedding dimension (required). */
@@ -57,14 +59,7 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
       for (let j = 0; j < m; j++) out[i * m + j] *= s;
     }
   }
-  for (let j = 0; j < m; j++) {
-    let arg = 0, best = -1;
-    for (let i = 0; i < n; i++) {
-      const a = Math.abs(out[i * m + j]);
-      if (a > best) { best = a; arg = i; }
-    }
-    if (out[arg * m + j] < 0) for (let i = 0; i < n; i++) out[i * m + j] = -out[i * m + j];
-  }
+  normalizeColumnSignsInPlace(out, n, m);
   return { coords: new Matrix(n, m, out), values: S.values, solver: String(S.meta.solver) };
 }
 
@@ -78,7 +73,7 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
   checkOptions(fn, opts, ["dim", "seed", "normalized", "dropFirst"]);
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
-  const dim = checkPositiveInt(fn, "dim", opts.dim);
+  const dim = positiveInteger(fn, "dim", opts.dim);
   const normalized = opts.normalized ?? true;
   const dropFirst = opts.dropFirst ?? true;
   const seed = opts.seed ?? 0;
@@ -94,15 +89,12 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
   return new Embedding({
     coords,
     eigenvalues: map.values.slice(extra),
-    meta: {
+    meta: stamp({
       solver: `spectral-embedding:${normalized ? "normalized" : "combinatorial"}-laplacian/${map.solver}`,
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -4,7 +4,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints, checkPositive, checkPositiveInt } from "./check";
+import { checkPoints } from "./check";
+import { positiveInteger, positiveNumber } from "../validate-numbers";
 import { listsToCsr, neighborLists } from "./knn";
 import { symmetrize, SymmetrizeMode } from "./symmetrize";
 
@@ -30,9 +31,9 @@ export function affinity(X: Matrix, opts: AffinityOptions = {}): CsrMatrix {
   const fn = "graph.affinity";
   checkOptions(fn, opts, ["k", "sigma", "symmetrize", "metric"]);
   checkPoints(fn, X, 2);
-  const k = checkPositiveInt(fn, "k", opts.k ?? 10);
+  const k = positiveInteger(fn, "k", opts.k ?? 10);
   const sigma = opts.sigma ?? "self-tuning";
-  if (sigma !== "self-tuning") checkPositive(fn, "sigma", sigma);
+  if (sigma !== "self-tuning") positiveNumber(fn, "sigma", sigma);
   const mode = checkChoice(fn, "symmetrize", opts.symmetrize ?? "mean", ["mean", "max", "mutual"] as const);
   const metric = checkChoice(fn, "metric", opts.metric ?? "euclidean", ["euclidean", "cosine"] as const);
   const n = X.rows;

@@ -1,4 +1,7 @@
-/** Input checks shared by the graph, cluster and embed namespaces (private: not exported from the barrel). */
+/**
+ * Graph and point-cloud input checks shared by the graph, cluster and embed namespaces (private: not exported
+ * from the barrel). Numeric option checks are in validate-numbers.ts.
+ */
 import { CsrMatrix } from "../csr";
 import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
@@ -38,27 +41,6 @@ export function checkPoints(fn: string, X: unknown, minRows = 1): Matrix {
   checkFinite(`${fn}: X`, X.data);
   if (X.rows < minRows) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, X.rows, minRows));
   return X;
-}
-
-export function checkPositive(fn: string, option: string, value: unknown): number {
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) {
-    throw new EigenlabError("bad-option", message.positiveNumber(fn, option, value));
-  }
-  return value;
-}
-
-export function checkNonNegative(fn: string, option: string, value: unknown): number {
-  if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-    throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, option, value));
-  }
-  return value;
-}
-
-export function checkPositiveInt(fn: string, option: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new EigenlabError("bad-option", message.positiveInteger(fn, option, value));
-  }
-  return value;
 }
 
 /**

@@ -4,8 +4,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints, checkPositive } from "./check";
-import { radiusNeighbors } from "./neighbors";
+import { checkPoints } from "./check";
+import { positiveNumber } from "../validate-numbers";
+import { radiusNeighbors } from "../kernels";
 
 export interface EpsilonOptions {
   /** Radius: points at distance ≤ eps are joined (required). */
@@ -22,7 +23,7 @@ export function epsilon(X: Matrix, opts: EpsilonOptions): CsrMatrix {
   checkOptions(fn, opts, ["eps", "metric", "mode", "includeSelf"]);
   checkPoints(fn, X, 1);
   if (opts?.eps === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "eps", "{ eps: 0.5 }"));
-  const eps = checkPositive(fn, "eps", opts.eps);
+  const eps = positiveNumber(fn, "eps", opts.eps);
   const metric = checkChoice(fn, "metric", opts.metric ?? "euclidean", ["euclidean", "cosine"] as const);
   const mode = checkChoice(fn, "mode", opts.mode ?? "connectivity", ["connectivity", "distance"] as const);
   const r = radiusNeighbors(X, eps, metric, opts.includeSelf ?? false);

@@ -7,7 +7,7 @@ import { CsrMatrix } from "../csr";
 import { Clustering } from "../clustering";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { hashArrays, VERSION } from "../meta";
+import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
 import { positiveNumber } from "../validate-numbers";
 import { checkAdjacency } from "./check";
@@ -107,17 +107,14 @@ export function greedyModularity(W: CsrMatrix, opts: GreedyModularityOptions = {
   return new Clustering({
     labels,
     k: groups.length,
-    meta: {
+    meta: stamp({
       solver: "greedy-modularity:clauset-newman-moore",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       iterations: merges,
       timeMs: performance.now() - t0,
       resolution: gamma,
       modularity: Q,
-    },
+    }),
   });
 }

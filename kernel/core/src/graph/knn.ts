@@ -4,11 +4,11 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints, checkPositiveInt } from "./check";
-import { backendNeighbors, Metric, nearestNeighbors, NeighborLists } from "./neighbors";
+import { checkPoints } from "./check";
+import { positiveInteger } from "../validate-numbers";
 import { Backend, defaultBackend, getBackend } from "../backend";
-import { blasThreads, gemmBackend } from "../linalg/gemm";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 
 export interface KnnOptions {
   /** Neighbours per point (required). */
@@ -31,11 +31,36 @@ export interface KnnOptions {
 export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean, be?: Backend): NeighborLists {
   checkPoints(fn, X, 1);
   if (k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 10 }"));
-  checkPositiveInt(fn, "k", k);
+  positiveInteger(fn, "k", k);
   const n = X.rows;
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
   if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
   return nearestNeighbors(X, k as number, metric, includeSelf);
+}
+
+/**
+ * The same lists from a registered compute backend's `knnCandidates` (e.g. GPU.js): the backend ranks its
+ * candidates and re-ranks them by float64 distances (backend/refine.ts); the distances handed back are then
+ * recomputed with the formula of the CPU engine, so both paths report identical values for one neighbour.
+ */
+function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+  const n = X.rows;
+  const d = X.cols;
+  const data = metric === "cosine" ? unitRows(X) : X.data;
+  const others = includeSelf ? k - 1 : k;
+  const found = others > 0 ? be.knnCandidates({ rows: n, cols: d, data }, others) : null;
+  const indices = new Int32Array(n * k);
+  const distances = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    if (includeSelf) indices[i * k + c++] = i; // distance 0: first
+    for (let t = 0; t < others; t++, c++) {
+      const j = found!.indices[i * others + t];
+      indices[i * k + c] = j;
+      distances[i * k + c] = exactDistance(data, d, i, j, metric);
+    }
+  }
+  return { n, k, indices, distances };
 }
 
 /** The neighbour lists as a CSR matrix (row i holds its k neighbours, columns sorted). */
@@ -72,15 +97,14 @@ export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const lists = neighborLists(fn, X, opts?.k, metric, includeSelf, be);
   const cpu = be.id === "cpu";
   const ran = be.meta("knnCandidates");
-  const meta: ResultMeta = {
+  const meta: ResultMeta = stamp({
     solver: cpu ? `knn:brute-tiled-${gemmBackend()}+exact-rerank` : "knn:backend-candidates+float64-rerank",
     backend: cpu ? (gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu") : ran.backend,
     precision: cpu ? "float64" : ran.precision,
-    version: VERSION,
     inputShape: [X.rows, X.cols],
     inputHash: hashArrays(X.data),
     threads: cpu ? blasThreads() : undefined,
     timeMs: performance.now() - t0,
-  };
+  });
   return listsToCsr(lists, mode === "connectivity" ? () => 1 : (i, c) => lists.distances[i * lists.k + c], meta);
 }

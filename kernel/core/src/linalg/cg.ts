@@ -2,7 +2,7 @@
  * `linalg.cg`: preconditioned conjugate gradients (Hestenes & Stiefel 1952) for symmetric positive
  * definite A x = b; the inner solver of shift-invert when σ lies below the spectrum of a matrix-free A.
  */
-import { dot, nrm2 } from "./blas";
+import { dot, nrm2 } from "../kernels";
 import { OperatorInput } from "./symmetric-operator";
 import { KrylovInto, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 

@@ -4,7 +4,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { symmetricData } from "./eigh";
-import { gemm } from "./gemm";
+import { gemm } from "../kernels";
 
 /** Panel width of the blocked factorization; below 2 panels the unblocked loop runs alone. */
 const NB = 96;

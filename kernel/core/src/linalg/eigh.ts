@@ -3,10 +3,10 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
-import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
-import { hashArrays, VERSION } from "../meta";
+import { columnsToMatrix, Spectrum } from "../spectrum";
+import { hashArrays, stamp } from "../meta";
 import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
-import { blasThreads, gemmBackend } from "./gemm";
+import { blasThreads, gemmBackend, normalizeSignsInPlace } from "../kernels";
 
 export interface EighOptions {
   /** Compute ‖A v − λ v‖ for every pair (one extra O(n³) product). Default false, as in LAPACK. */
@@ -65,16 +65,14 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
     residuals,
     iterations: 0,
     converged: n,
-    meta: {
+    meta: stamp({
       solver: n >= DC_MIN ? "eigh:blocked-tridiagonal+divide-and-conquer" : "eigh:householder-tridiagonal+implicit-ql",
       backend: n >= DC_MIN && gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
       threads: n >= DC_MIN ? blasThreads() : 1,
-      precision: "float64",
-      version: VERSION,
       inputShape: [n, n],
       inputHash: hashArrays(A.data),
       converged: n,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }

@@ -23,9 +23,9 @@ import { ConvergenceError, EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkFinite, checkK, checkOptions, checkTolerance } from "../validate";
 import { Rng } from "../random";
-import { columnsToMatrix, normalizeSignsInPlace, Spectrum } from "../spectrum";
-import { ResultMeta, VERSION } from "../meta";
-import { nrm2 } from "./blas";
+import { columnsToMatrix, Spectrum } from "../spectrum";
+import { ResultMeta, stamp } from "../meta";
+import { nrm2, normalizeSignsInPlace } from "../kernels";
 import { RitzPairs, thickRestartLanczos, Which } from "./lanczos";
 import { lobpcgRun } from "./lobpcg";
 import { minresInto } from "./minres";
@@ -192,11 +192,8 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
   }
   const solver = `eigsh:${method === "lanczos" ? "lanczos-thick-restart" : "lobpcg"}${T.solver}`;
   const found = backTransform(pairs, T, Aop, n);
-  const meta: ResultMeta = {
+  const meta: ResultMeta = stamp({
     solver,
-    backend: "cpu",
-    precision: "float64",
-    version: VERSION,
     inputShape: [n, n],
     inputHash: Aop.hash,
     seed,
@@ -212,7 +209,7 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
     ...(sigma !== undefined ? { sigma } : {}),
     ...T.extra,
     timeMs: performance.now() - t0,
-  };
+  });
   if (pairs.converged < k) {
     throw new ConvergenceError(message.eigshNoConvergence(solver, pairs.converged, k, pairs.iterations, tol), {
       values: found.values,

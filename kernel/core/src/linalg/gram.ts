@@ -1,7 +1,7 @@
 /** `linalg.gram` / `linalg.outerGram`: XᵀX and XXᵀ as exactly symmetric matrices. */
 import { Matrix } from "../matrix";
 import { checkFinite, checkOptions } from "../validate";
-import { gramInto, outerGramInto } from "./blas";
+import { gramInto, outerGramInto } from "../kernels";
 
 /** XᵀX (cols × cols): the Gram matrix of X's columns (e.g. the unnormalized covariance of centered samples). */
 export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {

@@ -7,7 +7,7 @@ export { cholesky } from "./cholesky";
 export { solveTriangular } from "./triangular";
 export type { SolveTriangularOptions } from "./triangular";
 export { gram, outerGram } from "./gram";
-export { setBlasThreads, blasThreads } from "./gemm";
+export { setBlasThreads, blasThreads } from "../kernels";
 export { svd, SvdResult } from "./svd";
 export type { SvdOptions, SvdMethod } from "./svd";
 export { powerIteration, oja, OjaResult } from "./power";

@@ -5,9 +5,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, checkTolerance } from "../validate";
 import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
-import { ResultMeta, VERSION } from "../meta";
+import { ResultMeta, stamp } from "../meta";
 import { isLinearOperator, LinearOperator } from "../operator";
-import { nrm2 } from "./blas";
+import { nrm2 } from "../kernels";
 
 export interface SolveOptions {
   /** Relative residual tolerance ‖b − A x‖ ≤ tol·‖b‖ (default 1e-10). */
@@ -78,17 +78,14 @@ export function prepareSolve(fn: string, A: OperatorInput, b: ArrayLike<number>,
 }
 
 export function solveMeta(solver: string, p: PreparedSolve, iterations: number, residualNorm: number): ResultMeta {
-  return {
+  return stamp({
     solver,
-    backend: "cpu",
-    precision: "float64",
-    version: VERSION,
     inputShape: [p.op.n, p.op.n],
     inputHash: p.op.hash,
     tol: p.tol,
     iterations,
     residualNorms: [residualNorm],
-  };
+  });
 }
 
 /** How far an in-place Krylov iteration got. */

@@ -21,10 +21,8 @@
  *   This costs one extra cycle and is what makes "k covering a multiple eigenvalue returns every copy" hold.
  */
 import { Rng } from "../random";
-import { dot } from "./blas";
+import { dot, combineInPlace, combineInto, gemvNSubInto, gemvTInto, nrm2, withWasmScratch, WasmScratch } from "../kernels";
 import { symmetricEigen } from "./symmetric-eigen";
-import { combineInPlace, combineInto, gemvNSubInto, gemvTInto, norm2 } from "./vector-block";
-import { withWasmScratch, WasmScratch } from "./gemm";
 
 /** Share of the non-wanted Ritz vectors kept at a thick restart. */
 const KEEP_EXTRA = 0.3;
@@ -118,10 +116,10 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
   // Start vector.
   const v0 = V.subarray(0, n);
   v0.set(s.v0);
-  let nv = norm2(v0);
+  let nv = nrm2(v0);
   if (!(nv > 0)) {
     s.rng.fillNormal(v0);
-    nv = norm2(v0);
+    nv = nrm2(v0);
   }
   for (let i = 0; i < n; i++) v0[i] /= nv;
 
@@ -130,13 +128,13 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
    * on v_{count−1} accumulated]. `h` receives the coefficients.
    */
   const orthogonalize = (count: number): number => {
-    const before = norm2(w);
+    const before = nrm2(w);
     gramSchmidtPass(h, count);
-    let after = norm2(w);
+    let after = nrm2(w);
     if (after < 0.7071067811865476 * before) {
       gramSchmidtPass(h2, count);
       for (let i = 0; i < count; i++) h[i] += h2[i];
-      after = norm2(w);
+      after = nrm2(w);
     }
     return after;
   };
@@ -145,7 +143,7 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
   const freshDirection = (j: number): boolean => {
     for (let attempt = 0; attempt < 3; attempt++) {
       s.rng.fillNormal(w);
-      const before = norm2(w);
+      const before = nrm2(w);
       let after = orthogonalize(j);
       if (after < 0.5 * before) after = orthogonalize(j);
       if (after > 1e-8 * before) {

@@ -17,7 +17,7 @@
 import { Rng } from "../random";
 import { RitzPairs, thickRestartLanczos } from "./lanczos";
 import { symmetricEigen } from "./symmetric-eigen";
-import { combineInto, gemvNSubInto, gemvTInto, norm2 } from "./vector-block";
+import { combineInto, gemvNSubInto, gemvTInto, nrm2 } from "../kernels";
 
 export interface LobpcgSettings {
   k: number;
@@ -73,14 +73,14 @@ export function lobpcgRun(apply: (y: Float64Array, x: Float64Array) => void, n: 
     let end = start;
     for (let j = start; j < start + count; j++) {
       const y = vec(Z, j);
-      const before = norm2(y);
+      const before = nrm2(y);
       if (!(before > 0)) continue;
       let after = before;
       for (let pass = 0; pass < 2; pass++) {
         gemvTInto(h, Z, y, end, n);
         gemvNSubInto(y, Z, h, end, n);
         if (withA) gemvNSubInto(vec(AZ, j), AZ, h, end, n);
-        after = norm2(y);
+        after = nrm2(y);
         if (pass === 0 && after > 0.7071067811865476 * before) break;
       }
       if (!(after > 1e-10 * before)) continue;

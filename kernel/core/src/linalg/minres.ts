@@ -4,7 +4,7 @@
  * solver of shift-invert for a matrix-free A, where A − σI is indefinite and CG does not apply.
  * Preconditioning follows the paper's symmetric positive definite M form (z = M r).
  */
-import { dot, nrm2 } from "./blas";
+import { dot, nrm2 } from "../kernels";
 import { OperatorInput } from "./symmetric-operator";
 import { KrylovInto, krylovSolve, SolveOptions, SolveResult } from "./krylov-solve";
 

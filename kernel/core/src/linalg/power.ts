@@ -9,8 +9,9 @@ import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
 import { checkSeed, Rng } from "../random";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
+import { dot, normalizeColumnSignsInPlace, normalizeSignsInPlace, nrm2, scalInto } from "../kernels";
 import { qrFactors } from "./qr";
 
 export interface PowerIterationOptions {
@@ -53,7 +54,7 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
   const seed = opts.seed === undefined ? 0 : checkSeed(opts.seed);
   const t0 = performance.now();
   let v = new Rng(seed).fillNormal(new Float64Array(n));
-  scaleTo(v, 1 / nrm(v));
+  scalInto(v, 1 / nrm2(v));
   const history: number[] = [];
   let lambda = 0;
   let residual = Infinity;
@@ -61,26 +62,23 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
   while (it < maxIter) {
     it++;
     const w = A.matvec(v);
-    lambda = dotp(v, w);
+    lambda = dot(v, w);
     history.push(lambda);
     let r = 0;
     for (let i = 0; i < n; i++) r += (w[i] - lambda * v[i]) ** 2;
     residual = Math.sqrt(r) / Math.max(Math.abs(lambda), 1e-300);
-    const nw = nrm(w);
+    const nw = nrm2(w);
     if (nw === 0) {
       residual = 0; // A v = 0: v is an eigenvector for 0, the largest magnitude when A = 0
       break;
     }
     if (residual <= tol) break;
-    scaleTo(w, 1 / nw);
+    scalInto(w, 1 / nw);
     v = w;
   }
-  signFix(v);
-  const meta: ResultMeta = {
+  normalizeSignsInPlace(v, v.length, 1);
+  const meta: ResultMeta = stamp({
     solver: "power-iteration",
-    backend: "cpu",
-    precision: "float64",
-    version: VERSION,
     inputShape: [n, n],
     inputHash: A instanceof Matrix ? hashArrays(A.data) : undefined,
     seed,
@@ -89,7 +87,7 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
     converged: residual <= tol ? 1 : 0,
     residualNorms: [residual * Math.abs(lambda)],
     timeMs: performance.now() - t0,
-  };
+  });
   if (residual > tol) {
     throw new ConvergenceError(message.powerNoConvergence(maxIter, residual, tol), {
       values: Float64Array.of(lambda),
@@ -187,9 +185,9 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
   let reference: Float64Array | undefined;
   if (opts.reference !== undefined) {
     reference = Float64Array.from(opts.reference);
-    const rn = nrm(reference);
+    const rn = nrm2(reference);
     if (!(rn > 0) || !Number.isFinite(rn)) throw new EigenlabError("bad-option", message.ojaReference(reference.length, isMatrix ? rows.cols : reference.length));
-    scaleTo(reference, 1 / rn);
+    scalInto(reference, 1 / rn);
   }
   const t0 = performance.now();
   const rng = new Rng(seed);
@@ -253,11 +251,7 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
   }
   if (t === 0) throw new EigenlabError("shape", message.ojaEmpty());
   // Deterministic signs: largest-magnitude entry of each direction positive.
-  for (let j = 0; j < k; j++) {
-    let arg = 0;
-    for (let i = 1; i < d; i++) if (Math.abs(W[i * k + j]) > Math.abs(W[arg * k + j])) arg = i;
-    if (W[arg * k + j] < 0) for (let i = 0; i < d; i++) W[i * k + j] = -W[i * k + j];
-  }
+  normalizeColumnSignsInPlace(W, d, k);
   const values = new Float64Array(k);
   if (isMatrix) {
     const X = rows;
@@ -277,11 +271,8 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
     values,
     samples: t,
     history,
-    meta: {
+    meta: stamp({
       solver: "oja-subspace-qr",
-      backend: "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: isMatrix ? [rows.rows, rows.cols] : [t, d],
       inputHash: isMatrix ? hashArrays(rows.data) : undefined,
       seed,
@@ -291,7 +282,7 @@ export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions
       order,
       epochs: isMatrix ? epochs : 1,
       timeMs: performance.now() - t0,
-    },
+    }),
   });
 }
 
@@ -319,23 +310,4 @@ function correlation(W: Float64Array, d: number, k: number, r: Float64Array): nu
     s += c * c;
   }
   return Math.sqrt(s);
-}
-
-function nrm(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-  return Math.sqrt(s);
-}
-function dotp(x: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
-  return s;
-}
-function scaleTo(x: Float64Array, a: number): void {
-  for (let i = 0; i < x.length; i++) x[i] *= a;
-}
-function signFix(v: Float64Array): void {
-  let arg = 0;
-  for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[arg])) arg = i;
-  if (v[arg] < 0) for (let i = 0; i < v.length; i++) v[i] = -v[i];
 }

@@ -12,7 +12,7 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { gemm } from "./gemm";
+import { gemm } from "../kernels";
 
 const NB = 32;
 

@@ -23,10 +23,9 @@ import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
 import { checkSeed, Rng } from "../random";
-import { hashArrays, ResultMeta, VERSION } from "../meta";
+import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
-import { gemm, blasThreads, gemmBackend, withWasmScratch, WasmScratch } from "./gemm";
-import { transposeInto } from "./blas";
+import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
@@ -128,7 +127,7 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
   completeOrthonormal(UR, n, n, deficient);
   const U = new Float64Array(m * n);
   gemm(false, false, m, n, n, 1, Q, 0, n, UR, 0, n, 0, U, 0, n);
-  normalizeSvdSigns(U, V, m, n, n);
+  normalizeColumnSignsInPlace(U, m, n, V, n);
   return { U, s, V, k: n, sweeps };
 }
 
@@ -206,10 +205,10 @@ function jacobiWasm(ws: WasmScratch, G: Float64Array, W: Float64Array, norms: Fl
   return sweeps;
 }
 
+/** Σ x[o + i]² for i < n: the squared norm of one contiguous column. */
 function sq(x: Float64Array, o: number, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[o + i] * x[o + i];
-  return s;
+  const v = x.subarray(o, o + n);
+  return dot(v, v);
 }
 
 /**
@@ -232,7 +231,7 @@ function completeOrthonormal(U: Float64Array, r: number, c: number, cols: number
           for (let i = 0; i < r; i++) v[i] -= d * U[i * c + f];
         }
       }
-      const nv = Math.sqrt(sq(v, 0, r));
+      const nv = nrm2(v);
       if (nv > bestNorm) {
         bestNorm = nv;
         best = Float64Array.from(v);
@@ -240,25 +239,6 @@ function completeOrthonormal(U: Float64Array, r: number, c: number, cols: number
     }
     for (let i = 0; i < r; i++) U[i * c + col] = best[i] / bestNorm;
     filled.add(col);
-  }
-}
-
-/** Each column of U (m×k) gets its largest-magnitude entry positive; V (n×k) column flips along. */
-function normalizeSvdSigns(U: Float64Array, V: Float64Array, m: number, n: number, k: number): void {
-  for (let j = 0; j < k; j++) {
-    let best = 0;
-    let arg = 0;
-    for (let i = 0; i < m; i++) {
-      const a = Math.abs(U[i * k + j]);
-      if (a > best) {
-        best = a;
-        arg = i;
-      }
-    }
-    if (U[arg * k + j] < 0) {
-      for (let i = 0; i < m; i++) U[i * k + j] = -U[i * k + j];
-      for (let i = 0; i < n; i++) V[i * k + j] = -V[i * k + j];
-    }
   }
 }
 
@@ -402,17 +382,15 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
     U: new Matrix(m, raw.k, raw.U),
     s: raw.s,
     V: new Matrix(n, raw.k, raw.V),
-    meta: {
+    meta: stamp({
       solver: `svd:${method === "full" ? "qr+one-sided-jacobi" : method === "randomized" ? "randomized-subspace-iteration" : "golub-kahan-lanczos"}`,
       backend: gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
-      precision: "float64",
-      version: VERSION,
       inputShape: [m, n],
       inputHash: op.hashSource.length ? hashArrays(...op.hashSource) : undefined,
       threads: blasThreads(),
       timeMs: performance.now() - t0,
       ...extra,
-    },
+    }),
   });
 }
 
@@ -449,7 +427,7 @@ function randomizedSvd(op: Op, k: number, oversample: number, nIter: number, see
   const U = new Float64Array(m * l);
   gemm(false, false, m, l, l, 1, Q, 0, l, r.V, 0, l, 0, U, 0, l);
   const out = truncate({ U, s: r.s, V: r.U, k: l, sweeps: r.sweeps }, m, n, k);
-  normalizeSvdSigns(out.U, out.V, m, n, k);
+  normalizeColumnSignsInPlace(out.U, m, k, out.V, n);
   return out;
 }
 
@@ -479,30 +457,30 @@ function lanczosSvd(op: Op, k: number, tol: number, maxDim: number, seed: number
   for (let j = 0; j < maxDim; j++) {
     Vb.push(v);
     const u = op.apply(v, 1);
-    if (uPrev) axpy(u, -beta[j - 1], uPrev);
+    if (uPrev) axpyInto(u, -beta[j - 1], uPrev);
     reorthogonalize(u, Ub);
-    let a = norm(u);
+    let a = nrm2(u);
     if (a <= EPS * (alpha[0] ?? 1) * 1e-2) {
       // A v lies in span(U): an exact zero singular direction; continue with a fresh vector orthogonal to U.
       a = 0;
       const fresh = rng.fillNormal(new Float64Array(m));
       reorthogonalize(fresh, Ub);
       u.set(unit(fresh));
-    } else scale(u, 1 / a);
+    } else scalInto(u, 1 / a);
     alpha.push(a);
     Ub.push(u);
     uPrev = u;
     const w = op.applyT(u, 1);
-    axpy(w, -a, v);
+    axpyInto(w, -a, v);
     reorthogonalize(w, Vb);
-    let b = norm(w);
+    let b = nrm2(w);
     if (j + 1 < Math.min(m, n) && b <= EPS * Math.max(alpha[0], a, 1e-300) * 1e-2) {
       // Invariant subspace found: restart the recurrence with a random vector orthogonal to V (β = 0).
       b = 0;
       const fresh = rng.fillNormal(new Float64Array(n));
       reorthogonalize(fresh, Vb);
       w.set(unit(fresh));
-    } else if (b > 0) scale(w, 1 / b);
+    } else if (b > 0) scalInto(w, 1 / b);
     beta.push(b);
     v = w;
     const dim = j + 1;
@@ -542,7 +520,7 @@ function ritz(Ub: Float64Array[], Vb: Float64Array[], alpha: number[], beta: num
       if (y !== 0) for (let i = 0; i < n; i++) V[i * k + c] += y * vp[i];
     }
   }
-  normalizeSvdSigns(U, V, m, n, k);
+  normalizeColumnSignsInPlace(U, m, k, V, n);
   return { raw: { U, s: r.s.slice(0, k), V, k, sweeps: r.sweeps }, residuals };
 }
 
@@ -556,16 +534,7 @@ function reorthogonalize(x: Float64Array, basis: Float64Array[]): void {
   }
 }
 
-function norm(x: Float64Array): number {
-  return Math.sqrt(sq(x, 0, x.length));
-}
 function unit(x: Float64Array): Float64Array {
-  scale(x, 1 / norm(x));
+  scalInto(x, 1 / nrm2(x));
   return x;
-}
-function scale(x: Float64Array, a: number): void {
-  for (let i = 0; i < x.length; i++) x[i] *= a;
-}
-function axpy(y: Float64Array, a: number, x: Float64Array): void {
-  for (let i = 0; i < y.length; i++) y[i] += a * x[i];
 }

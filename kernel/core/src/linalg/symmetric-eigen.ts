@@ -4,28 +4,21 @@
  *
  * n ≥ 64: blocked tridiagonalization (tridiagonalize.ts) + divide and conquer (tridiagonal-dc.ts), with the
  * back-transformation in gemm. Below that, and for Lanczos' small T matrices:
- * Householder tridiagonalization followed by the implicit QL algorithm with Wilkinson-like shifts
- * (EISPACK tred2/tql2, Bowdler, Martin, Reinsch & Wilkinson 1968; the form used by JAMA). V is kept
+ * Householder tridiagonalization (EISPACK tred2) followed by the implicit QL algorithm of implicit-ql.ts
+ * (tql2, Bowdler, Martin, Reinsch & Wilkinson 1968; the form used by JAMA). V is kept
  * column-major (column j contiguous at j*n) so that every inner loop, including the Givens rotations
  * applied to eigenvector pairs, runs over contiguous memory.
  */
-import { ConvergenceError } from "../errors";
+import { implicitQL, RawEigen, sortAscending, tql2 } from "./implicit-ql";
 import { tridiagonalEigenDC } from "./tridiagonal-dc";
-import { applyQInto, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
-import { withWasmScratch } from "./gemm";
-import { transposeInto } from "./blas";
+import { applyQInto, Tridiagonal, tridiagonalizeInto, tridiagonalizeWith, tridiagonalScratchSize } from "./tridiagonalize";
+import { withWasmScratch, transposeInto, normalizeSignsInPlace } from "../kernels";
 import { tridiagonalEigenvectors } from "./tridiagonal-inverse-iteration";
-import { normalizeSignsInPlace } from "../spectrum";
+
+export type { RawEigen } from "./implicit-ql";
 
 /** From this size on, the tridiagonal problem goes to divide and conquer (tql2's scalar rotations cost O(n³)). */
 export const DC_MIN = 64;
-
-export interface RawEigen {
-  /** Eigenvalues, ascending. */
-  values: Float64Array;
-  /** Eigenvectors contiguously: vector j is vectors[j*n .. j*n+n). */
-  vectors: Float64Array;
-}
 
 /**
  * All eigenpairs of the symmetric n×n matrix `a` (row-major; only symmetry is assumed, the lower triangle
@@ -43,14 +36,7 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
     return sortAscending(d, V, n);
   }
   // Blocked path: dsytrd-style reduction, divide and conquer on T, then X = Q Z through compact-WY gemms.
-  // The reduction runs inside WebAssembly memory when it can (its matrix–vector products are SIMD there).
-  const t = withWasmScratch(tridiagonalScratchSize(n), (s) => {
-    if (!s) return tridiagonalizeInto(V, n);
-    s.f64.set(V);
-    const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
-    V.set(s.f64.subarray(0, n * n));
-    return r;
-  });
+  const t = tridiagonalizeBlocked(V, n);
   const { values, Z } = tridiagonalEigenDC(t.d, t.e);
   applyQInto(Z, n, V, t.tau, n);
   const vectors = new Float64Array(n * n);
@@ -83,15 +69,7 @@ export interface ReducedSymmetric {
 export function symmetricEigenvaluesReduced(a: Float64Array, n: number): ReducedSymmetric {
   if (n === 0) return { values: new Float64Array(0), vectors: () => new Float64Array(0) };
   const A = Float64Array.from(a.subarray(0, n * n));
-  const t = n < DC_MIN
-    ? tridiagonalizeInto(A, n)
-    : withWasmScratch(tridiagonalScratchSize(n), (s) => {
-      if (!s) return tridiagonalizeInto(A, n);
-      s.f64.set(A);
-      const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
-      A.set(s.f64.subarray(0, n * n));
-      return r;
-    });
+  const t = n < DC_MIN ? tridiagonalizeInto(A, n) : tridiagonalizeBlocked(A, n);
   const d = Float64Array.from(t.d);
   const e = new Float64Array(n);
   e.set(t.e);
@@ -112,21 +90,6 @@ export function symmetricEigenvaluesReduced(a: Float64Array, n: number): Reduced
       return out;
     },
   };
-}
-
-/**
- * Eigenpairs of the symmetric tridiagonal matrix with diagonal `diag` (length n) and off-diagonal `off`
- * (length n − 1). Used by Lanczos on its T matrix.
- */
-export function tridiagonalEigen(diag: ArrayLike<number>, off: ArrayLike<number>): RawEigen {
-  const n = diag.length;
-  const V = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) V[i * n + i] = 1;
-  const d = Float64Array.from(diag);
-  const e = new Float64Array(n);
-  for (let i = 1; i < n; i++) e[i] = off[i - 1];
-  if (n > 0) tql2(V, d, e, n);
-  return sortAscending(d, V, n);
 }
 
 /** Householder reduction to tridiagonal form; V (column-major) ends as the orthogonal transform. */
@@ -211,96 +174,16 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
   e[0] = 0;
 }
 
-/** Implicit QL on the tridiagonal (d, e[1..n-1]) as tred2 leaves it; rotations accumulated into V (column-major). */
-function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) e[i - 1] = e[i];
-  implicitQL(d, e, n, V);
-}
-
 /**
- * Implicit QL on the tridiagonal (d, e[0..n-2]) (EISPACK tql2). With V = null it is tql1, eigenvalues only:
- * the same iteration without the rotations of V.
+ * The blocked (dsytrd-style) reduction of the n×n `a` in place, run inside WebAssembly memory when it can
+ * (its matrix–vector products are SIMD there), else on `a` directly.
  */
-function implicitQL(d: Float64Array, e: Float64Array, n: number, V: Float64Array | null): void {
-  e[n - 1] = 0;
-  let f = 0;
-  let tst1 = 0;
-  const eps = 2 ** -52;
-  const maxIter = 30 * Math.max(n, 1);
-  let totalIter = 0;
-  for (let l = 0; l < n; l++) {
-    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
-    let m = l;
-    while (m < n) {
-      if (Math.abs(e[m]) <= eps * tst1) break;
-      m++;
-    }
-    if (m === n) m = n - 1;
-    if (m > l) {
-      do {
-        if (++totalIter > maxIter) {
-          throw new ConvergenceError(
-            `Symmetric QL iteration did not converge after ${maxIter} sweeps (eigenvalue ${l} of ${n}). ` +
-              `The input may contain huge or tiny entries; rescale it and retry.`,
-            { values: new Float64Array(0), vectors: { rows: n, cols: 0, data: new Float64Array(0) }, residuals: new Float64Array(0), iterations: totalIter },
-          );
-        }
-        let g = d[l];
-        let p = (d[l + 1] - g) / (2 * e[l]);
-        let r = Math.hypot(p, 1);
-        if (p < 0) r = -r;
-        d[l] = e[l] / (p + r);
-        d[l + 1] = e[l] * (p + r);
-        const dl1 = d[l + 1];
-        let h = g - d[l];
-        for (let i = l + 2; i < n; i++) d[i] -= h;
-        f += h;
-        p = d[m];
-        let c = 1;
-        let c2 = c;
-        let c3 = c;
-        const el1 = e[l + 1];
-        let s = 0;
-        let s2 = 0;
-        for (let i = m - 1; i >= l; i--) {
-          c3 = c2;
-          c2 = c;
-          s2 = s;
-          g = c * e[i];
-          h = c * p;
-          r = Math.hypot(p, e[i]);
-          e[i + 1] = s * r;
-          s = e[i] / r;
-          c = p / r;
-          p = c * d[i] - s * g;
-          d[i + 1] = h + s * (c * g + s * d[i]);
-          if (V === null) continue;
-          const ci = i * n;
-          const ci1 = ci + n;
-          for (let k = 0; k < n; k++) {
-            const hk = V[ci1 + k];
-            const vk = V[ci + k];
-            V[ci1 + k] = s * vk + c * hk;
-            V[ci + k] = c * vk - s * hk;
-          }
-        }
-        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
-        e[l] = s * p;
-        d[l] = c * p;
-      } while (Math.abs(e[l]) > eps * tst1);
-    }
-    d[l] = d[l] + f;
-    e[l] = 0;
-  }
-}
-
-function sortAscending(d: Float64Array, V: Float64Array, n: number): RawEigen {
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[a] - d[b] || a - b);
-  const values = new Float64Array(n);
-  const vectors = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    values[j] = d[order[j]];
-    vectors.set(V.subarray(order[j] * n, order[j] * n + n), j * n);
-  }
-  return { values, vectors };
+function tridiagonalizeBlocked(a: Float64Array, n: number): Tridiagonal {
+  return withWasmScratch(tridiagonalScratchSize(n), (s) => {
+    if (!s) return tridiagonalizeInto(a, n);
+    s.f64.set(a);
+    const r = tridiagonalizeWith(s.f64.subarray(0, n * n), s.f64.subarray(n * n), n, s);
+    a.set(s.f64.subarray(0, n * n));
+    return r;
+  });
 }

@@ -11,7 +11,7 @@ import { message } from "../messages";
 import { checkFinite, SYMMETRY_RTOL } from "../validate";
 import { hashArrays } from "../meta";
 import { Rng } from "../random";
-import { dot, nrm2 } from "./blas";
+import { dot, nrm2 } from "../kernels";
 
 /** Anything the iterative solvers accept as a matrix. */
 export type OperatorInput = Matrix | CsrMatrix | LinearOperator;

@@ -10,8 +10,8 @@
  * Most flops end in `gemm` (the WebAssembly kernel), which is why this beats implicit QL with its O(n³)
  * scalar Givens rotations for n in the hundreds and up.
  */
-import { gemm } from "./gemm";
-import { tridiagonalEigen } from "./symmetric-eigen";
+import { gemm } from "../kernels";
+import { tridiagonalEigen } from "./implicit-ql";
 
 const EPS = 2 ** -53;
 /** Subproblems up to this size go to implicit QL (tql2). */

@@ -12,7 +12,7 @@
  * Storage: the full symmetric n×n matrix, row-major; by symmetry column j of the lower triangle is row j
  * in memory, so "column" loops below are contiguous.
  */
-import { gemm, WasmScratch } from "./gemm";
+import { gemm, WasmScratch } from "../kernels";
 
 const NB = 32;
 

@@ -11,7 +11,7 @@
 import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions, checkTolerance } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -245,11 +245,11 @@ export function sinkhorn(a: ArrayLike<number>, b: ArrayLike<number>, C: Matrix, 
     iterations,
     converged,
     history: Float64Array.from(history),
-    meta: {
+    meta: stamp({
       solver: warm ? "sinkhorn:scaling-on-backend+log-domain-float64" : "sinkhorn:log-domain",
       backend: warm ? be.meta("sinkhornStep").backend : "cpu", precision: warm && be.meta("sinkhornStep").precision !== "float64" ? "float32-refined" : "float64",
-      version: VERSION, inputShape: [n, m], inputHash: hashArrays(pa, pb, c), tol, iterations, epsilon: eps, timeMs: performance.now() - t0,
+      inputShape: [n, m], inputHash: hashArrays(pa, pb, c), tol, iterations, epsilon: eps, timeMs: performance.now() - t0,
       ...(warm ? { backendIterations: warm.steps } : {}),
-    },
+    }),
   });
 }

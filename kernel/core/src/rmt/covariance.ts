@@ -7,7 +7,7 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite } from "../validate";
-import { gramInto, outerGramInto } from "../linalg/blas";
+import { gramInto, normalizeColumnSignsInPlace, outerGramInto } from "../kernels";
 import { symmetricEigenvaluesReduced } from "../linalg/symmetric-eigen";
 
 export interface CovarianceEigen {
@@ -61,13 +61,12 @@ export function covarianceEigen(fn: string, X: Matrix): CovarianceEigen {
     const V = new Float64Array(m * k);
     for (let j = 0; j < k; j++) for (let i = 0; i < m; i++) V[i * k + j] = raw[j * m + i];
     const u = Float64Array.from(X.T.matmul(new Matrix(m, k, V)).data);
+    // The sign convention of eigh (the largest-magnitude entry positive), then unit length.
+    normalizeColumnSignsInPlace(u, p, k);
     for (let j = 0; j < k; j++) {
       let s = 0;
       for (let i = 0; i < p; i++) s += u[i * k + j] ** 2;
-      // Unit length, and the sign convention of eigh: the largest-magnitude entry positive.
-      let big = 0;
-      for (let i = 0; i < p; i++) if (Math.abs(u[i * k + j]) > Math.abs(big)) big = u[i * k + j];
-      const inv = s > 0 ? (big < 0 ? -1 : 1) / Math.sqrt(s) : 0;
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
       for (let i = 0; i < p; i++) u[i * k + j] *= inv;
     }
     return new Matrix(p, k, u);

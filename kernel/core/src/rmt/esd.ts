@@ -1,7 +1,7 @@
 /** `rmt.esd`: the empirical spectral distribution of a set of eigenvalues, as a density histogram. */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions } from "../validate";
 import { positiveInteger } from "../validate-numbers";
@@ -86,6 +86,6 @@ export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, o
     edges,
     counts,
     density,
-    meta: { solver: "histogram", backend: "cpu", precision: "float64", version: VERSION, inputShape: [n], inputHash: hashArrays(v) },
+    meta: stamp({ solver: "histogram", inputShape: [n], inputHash: hashArrays(v) }),
   });
 }

@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
 import { probability } from "../validate-numbers";
@@ -190,9 +190,9 @@ export function fitMarchenkoPastur(
     threshold: best.threshold,
     outliers: values.slice(best.bulk),
     eigenvalues: values,
-    meta: {
-      solver: "mp-median-match+tracy-widom", backend: "cpu", precision: "float64", version: VERSION, inputShape, inputHash,
+    meta: stamp({
+      solver: "mp-median-match+tracy-widom", inputShape, inputHash,
       alpha, ratioFitted: opts.ratio === undefined && !(input instanceof Matrix),
-    },
+    }),
   });
 }

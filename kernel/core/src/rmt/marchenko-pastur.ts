@@ -4,7 +4,7 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { VERSION, ResultMeta } from "../meta";
+import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -37,7 +37,7 @@ export class MarchenkoPastur {
     this.lambdaMinus = sigma2 * (1 - r) ** 2;
     this.lambdaPlus = sigma2 * (1 + r) ** 2;
     this.atom = Math.max(0, 1 - 1 / ratio);
-    this.meta = { solver: "marchenko-pastur", backend: "cpu", precision: "float64", version: VERSION, inputShape: [], ratio, sigma2 };
+    this.meta = stamp({ solver: "marchenko-pastur", inputShape: [], ratio, sigma2 });
   }
 
   /** The density of the continuous part, √((λ₊ − x)(x − λ₋)) / (2π σ² γ x) on [λ₋, λ₊], 0 elsewhere. */

@@ -7,7 +7,7 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
@@ -144,9 +144,8 @@ function result(
     sigma: (alpha - 1) / Math.sqrt(nTail),
     candidates,
     values: x,
-    meta: {
-      solver: "clauset-shalizi-newman", backend: "cpu", precision: "float64", version: VERSION,
-      inputShape: [x.length], inputHash: hashArrays(x),
-    },
+    meta: stamp({
+      solver: "clauset-shalizi-newman", inputShape: [x.length], inputHash: hashArrays(x),
+    }),
   });
 }

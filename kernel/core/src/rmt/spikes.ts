@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { ResultMeta, VERSION, hashArrays } from "../meta";
+import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
 import { probability } from "../validate-numbers";
@@ -88,10 +88,9 @@ export function spikes(X: Matrix, opts: SpikesOptions = {}): Spikes {
     overlaps,
     threshold: fit.threshold,
     fit,
-    meta: {
-      solver: "eigvalsh(gram)+mp-fit+tracy-widom+inverse-iteration", backend: "cpu", precision: "float64", version: VERSION,
-      inputShape: [X.rows, X.cols], inputHash: hashArrays(X.data), alpha,
-    },
+    meta: stamp({
+      solver: "eigvalsh(gram)+mp-fit+tracy-widom+inverse-iteration", inputShape: [X.rows, X.cols], inputHash: hashArrays(X.data), alpha,
+    }),
   });
 }
 

@@ -12,7 +12,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
 import { positiveInteger } from "../validate-numbers";
-import { gramInto } from "../linalg/blas";
+import { gramInto } from "../kernels";
 import { symmetricEigenvalues } from "../linalg/symmetric-eigen";
 import { powerLawFit, PowerLawFit } from "./power-law";
 

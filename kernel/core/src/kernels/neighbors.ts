@@ -1,19 +1,27 @@
 /**
- * Exact brute-force nearest neighbours (private kernel behind graph.knn, graph.epsilon and graph.affinity).
+ * Exact brute-force nearest neighbours: the one CPU kNN engine, behind graph.knn, graph.epsilon, graph.affinity
+ * and the CPU reference backend's knnCandidates (backend/cpu.ts).
  *
  * Squared distances come from ‖x‖² + ‖y‖² − 2 x·y with the dot products computed in 64×64 tiles, only for
  * tiles on or above the diagonal (the distance matrix is symmetric, so each product updates the candidate
  * lists of both points). kNN computes them with the WebAssembly SIMD GEMM micro-kernel on rows packed once
- * (linalg/gemm.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
+ * (kernels/packed-rows.ts withPackedRows) and screens each tile against the lists' admission limits in SIMD
  * (wasm/knn-filter.wat), so only the few admissible pairs reach the TypeScript heaps; the radius search
  * and engines without WebAssembly use the 4×4 register-blocked TypeScript kernel / gemm's fallback. The expansion loses accuracy for close points, so
  * each point keeps a few more candidates than asked for, their distances are recomputed exactly as
  * ‖x − y‖, and a point whose exact k-th distance comes within the rounding bound of the worst kept candidate
  * is rescanned exactly. Ties are broken by the lower index (the order scikit-learn's brute search yields).
  */
-import { Matrix } from "../matrix";
-import { gemm, PackedRows, withPackedRows } from "../linalg/gemm";
-import type { Backend } from "../backend";
+import { rowSqNorms } from "./blas";
+import { gemm } from "./gemm";
+import { PackedRows, withPackedRows } from "./packed-rows";
+
+/** A dense row-major point cloud (n rows of d coordinates); `Matrix` and a backend's `DenseBlock` satisfy it. */
+export interface Rows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
 
 export type Metric = "euclidean" | "cosine";
 
@@ -28,8 +36,18 @@ export interface NeighborLists {
 const TILE = 64;
 const EXTRA = 4;
 
+/**
+ * Bound on the rounding error of a squared distance ‖x‖² + ‖y‖² − 2x·y between rows with squared norms `sq`
+ * (a few ulps of the largest ‖x‖² + ‖y‖²): candidates within it of a threshold are decided exactly.
+ */
+function roundingBound(sq: Float64Array): number {
+  let maxSq = 0;
+  for (let i = 0; i < sq.length; i++) maxSq = Math.max(maxSq, sq[i]);
+  return 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
+}
+
 /** Rows scaled to unit norm (zero rows stay zero), for the cosine metric: d = 1 − x·y. */
-function unitRows(X: Matrix): Float64Array {
+export function unitRows(X: Rows): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(data.length);
   for (let i = 0; i < rows; i++) {
@@ -187,7 +205,7 @@ const BATCH = 32;
  *
  * The surviving column blocks of A are gathered, up to BATCH at a time in nearest-first order (the pruning
  * test is repeated before each batch, against the limits the previous batches tightened), and their dot
- * products with A's rows come from one call of the WebAssembly SIMD GEMM (linalg/gemm.ts, worker threads),
+ * products with A's rows come from one call of the WebAssembly SIMD GEMM (kernels/gemm.ts, worker threads of kernels/pool.ts),
  * the same kernel that scikit-learn's euclidean_distances reaches through BLAS. Each product is summed in
  * p-order by one thread, so the lists do not depend on the thread count.
  */
@@ -374,7 +392,7 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
   }
 }
 
-function exactDistance(X: Float64Array, d: number, i: number, j: number, metric: Metric): number {
+export function exactDistance(X: Float64Array, d: number, i: number, j: number, metric: Metric): number {
   const a = i * d, b = j * d;
   if (metric === "cosine") {
     let s = 0;
@@ -393,18 +411,12 @@ function exactDistance(X: Float64Array, d: number, i: number, j: number, metric:
  * The k nearest neighbours of every row of X (the row itself excluded unless includeSelf), exact.
  * Requires k ≤ n − 1 (or ≤ n with includeSelf); the caller validates.
  */
-export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+export function nearestNeighbors(X: Rows, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
-  const sq = new Float64Array(n);
-  let maxSq = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let p = 0; p < d; p++) s += data[i * d + p] ** 2;
-    sq[i] = s;
-    maxSq = Math.max(maxSq, s);
-  }
+  const sq = rowSqNorms(data, n, d);
+  const bound = roundingBound(sq);
   const pool = includeSelf ? n : n - 1;
   const m = Math.min(k + EXTRA, pool);
   const heaps = new CandidateHeaps(n, m);
@@ -412,7 +424,6 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
   // Exact recompute of the kept candidates, with an exact rescan where rounding could have hidden one.
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
-  const bound = 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
   const order: number[] = [];
   const dist = new Float64Array(Math.max(n, m));
   const candidates = new Int32Array(Math.max(n, m));
@@ -446,31 +457,6 @@ export function nearestNeighbors(X: Matrix, k: number, metric: Metric, includeSe
   return { n, k, indices, distances };
 }
 
-/**
- * The same lists from a registered compute backend's `knnCandidates` (e.g. GPU.js): the backend ranks its
- * candidates and re-ranks them by float64 distances (backend-refine.ts); the distances handed back are then
- * recomputed here with the formula of the CPU path, so both paths report identical values for one neighbour.
- */
-export function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
-  const n = X.rows;
-  const d = X.cols;
-  const data = metric === "cosine" ? unitRows(X) : X.data;
-  const others = includeSelf ? k - 1 : k;
-  const found = others > 0 ? be.knnCandidates({ rows: n, cols: d, data }, others) : null;
-  const indices = new Int32Array(n * k);
-  const distances = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    let c = 0;
-    if (includeSelf) indices[i * k + c++] = i; // distance 0: first
-    for (let t = 0; t < others; t++, c++) {
-      const j = found!.indices[i * others + t];
-      indices[i * k + c] = j;
-      distances[i * k + c] = exactDistance(data, d, i, j, metric);
-    }
-  }
-  return { n, k, indices, distances };
-}
-
 function sortCandidates(order: number[], candidates: Int32Array, dist: Float64Array, count: number): void {
   order.length = 0;
   for (let c = 0; c < count; c++) order.push(c);
@@ -478,19 +464,12 @@ function sortCandidates(order: number[], candidates: Int32Array, dist: Float64Ar
 }
 
 /** All pairs within distance eps (inclusive, as scikit-learn's radius_neighbors), one sorted list per row. */
-export function radiusNeighbors(X: Matrix, eps: number, metric: Metric, includeSelf: boolean): { indptr: Int32Array; indices: Int32Array; distances: Float64Array } {
+export function radiusNeighbors(X: Rows, eps: number, metric: Metric, includeSelf: boolean): { indptr: Int32Array; indices: Int32Array; distances: Float64Array } {
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
-  const sq = new Float64Array(n);
-  let maxSq = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let p = 0; p < d; p++) s += data[i * d + p] ** 2;
-    sq[i] = s;
-    maxSq = Math.max(maxSq, s);
-  }
-  const bound = 8 * Number.EPSILON * (2 * Math.max(maxSq, 1)) + Number.MIN_VALUE;
+  const sq = rowSqNorms(data, n, d);
+  const bound = roundingBound(sq);
   const thresholdSq = metric === "cosine" ? 2 * eps : eps * eps;
   const lists: number[][] = Array.from({ length: n }, () => []);
   const G = new Float64Array(TILE * TILE);

@@ -1,35 +1,21 @@
 /**
  * The float64 CPU reference backend: the numbers every other backend is checked against, and the path "auto"
- * runs unless a measured crossover says otherwise. Dense products go through linalg/blas.ts `matmulInto`
+ * runs unless a measured crossover says otherwise. Dense products go through kernels/blas.ts `matmulInto`
  * (blocked, register-tiled), so any speed-up there speeds these kernels too.
  */
-import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./backend";
-import { CandidateLists, refineNeighbors } from "./backend-refine";
-import { matmulInto } from "./linalg/blas";
-
-/** Row tile for kNN and distance blocks: 256 rows × n columns of float64 stays well under 100 MB at n = 50 000. */
-const KNN_ROW_TILE = 256;
+import type { Backend, CsrBlock, DenseBlock, GaussianScale, KernelName, Neighbors } from "./types";
+import { refineNeighbors } from "./refine";
+import { matmulInto, nearestNeighbors, rowSqNorms, transposeInto } from "../kernels";
 
 function transpose(A: DenseBlock): Float64Array {
-  const { rows, cols, data } = A;
-  const T = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) T[j * rows + i] = data[i * cols + j];
+  const T = new Float64Array(A.rows * A.cols);
+  transposeInto(T, A.data, A.rows, A.cols);
   return T;
-}
-
-function rowSqNorms(data: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let s = 0;
-    for (let t = 0; t < cols; t++) s += data[i * cols + t] ** 2;
-    out[i] = s;
-  }
-  return out;
 }
 
 /**
  * ‖x‖² + ‖y‖² − 2 x·y with the cross term as one GEMM (the form scikit-learn's euclidean_distances uses);
- * clamped at 0 against cancellation. Callers that rank near-duplicates recompute directly (backend-refine).
+ * clamped at 0 against cancellation. Callers that rank near-duplicates recompute directly (refine.ts).
  */
 function sqDistancesInto(out: Float64Array, X: Float64Array, xNorm: Float64Array, n: number, Yt: Float64Array, yNorm: Float64Array, m: number, d: number): void {
   matmulInto(out, X, Yt, n, d, m);
@@ -43,22 +29,6 @@ function sqDistancesInto(out: Float64Array, X: Float64Array, xNorm: Float64Array
   }
 }
 
-/** Subtracts the column means: distances are translation invariant and smaller magnitudes cancel less. */
-export function centerColumns(X: DenseBlock): Float64Array {
-  const { rows, cols, data } = X;
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) mean[t] += data[i * cols + t];
-  for (let t = 0; t < cols; t++) mean[t] /= Math.max(rows, 1);
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) out[i * cols + t] = data[i * cols + t] - mean[t];
-  return out;
-}
-
-/** Candidates kept per row before the float64 re-ranking: a margin against ties and rounding near the k-th. */
-export function candidateCount(k: number, n: number): number {
-  return Math.min(n - 1, k + Math.max(2, Math.ceil(k / 4)));
-}
-
 function pairwiseSqDistances(X: DenseBlock, Y: DenseBlock): DenseBlock {
   const d = X.cols;
   const out = new Float64Array(X.rows * Y.rows);
@@ -66,21 +36,14 @@ function pairwiseSqDistances(X: DenseBlock, Y: DenseBlock): DenseBlock {
   return { rows: X.rows, cols: Y.rows, data: out };
 }
 
+/**
+ * The CPU reference ranks with graph.knn's own engine (kernels/neighbors.ts: exact, with its rounding-bound
+ * rescan), so users and backends share one CPU kNN; `refineNeighbors` then reports the float64 squared
+ * distances of the contract, ordered by (distance, index).
+ */
 function knnCandidates(X: DenseBlock, k: number): Neighbors {
-  const n = X.rows;
-  const d = X.cols;
-  const Xc = centerColumns(X);
-  const norms = rowSqNorms(Xc, n, d);
-  const Xt = transpose({ rows: n, cols: d, data: Xc });
-  const c = candidateCount(k, n);
-  const lists = new CandidateLists(n, c);
-  const tile = new Float64Array(KNN_ROW_TILE * n);
-  for (let r0 = 0; r0 < n; r0 += KNN_ROW_TILE) {
-    const rows = Math.min(KNN_ROW_TILE, n - r0);
-    sqDistancesInto(tile, Xc.subarray(r0 * d, (r0 + rows) * d), norms.subarray(r0, r0 + rows), rows, Xt, norms, n, d);
-    for (let i = 0; i < rows; i++) lists.offer(r0 + i, tile, i * n, n, 0, r0 + i);
-  }
-  return refineNeighbors(X, lists.index, c, k);
+  const found = nearestNeighbors(X, k, "euclidean", false);
+  return refineNeighbors(X, found.indices, k, k);
 }
 
 function gaussianAffinityBlock(X: DenseBlock, Y: DenseBlock, scale: GaussianScale): DenseBlock {
@@ -153,7 +116,7 @@ function fastrpProjection(S: CsrBlock, R: DenseBlock, weights: readonly number[]
   return { rows: S.rows, cols: p, data: acc };
 }
 
-/** Unchecked implementation; `backend.ts` exports it wrapped with the input checks as `cpuBackend`. */
+/** Unchecked implementation; registry.ts exports it wrapped with the input checks as `cpuBackend`. */
 export const cpuReference: Backend = {
   id: "cpu",
   name: "cpu",

@@ -55,6 +55,17 @@ export function transposeInto(out: Float64Array, a: Float64Array, r: number, c: 
   }
 }
 
+/** out[i] = Σ_t X[i·cols + t]² for each of the `rows` rows of the row-major X (squared row norms). */
+export function rowSqNorms(X: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let t = 0; t < cols; t++) s += X[i * cols + t] ** 2;
+    out[i] = s;
+  }
+  return out;
+}
+
 export function dot(x: Float64Array, y: Float64Array, n = x.length): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let i = 0;
@@ -68,8 +79,26 @@ export function dot(x: Float64Array, y: Float64Array, n = x.length): number {
   return s0 + s1 + (s2 + s3);
 }
 
-/** Euclidean norm, scaled to avoid overflow/underflow. */
+/**
+ * ‖x‖₂ of the first n entries: the one vector 2-norm of core. One pass of squares (two accumulators); only when
+ * that sum over- or underflows does it rerun LAPACK dnrm2's scaled recurrence, so it is safe for any finite
+ * input and costs one dot product otherwise.
+ */
 export function nrm2(x: Float64Array, n = x.length): number {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += x[i] * x[i];
+    s1 += x[i + 1] * x[i + 1];
+  }
+  if (i < n) s0 += x[i] * x[i];
+  const s = s0 + s1;
+  if (s > 1e-280 && s < 1e280) return Math.sqrt(s);
+  return scaledNrm2(x, n);
+}
+
+/** dnrm2's recurrence: the running scale keeps every square in range. */
+function scaledNrm2(x: Float64Array, n: number): number {
   let scale = 0;
   let ssq = 1;
   for (let i = 0; i < n; i++) {

@@ -6,9 +6,10 @@
  * - eigenvectors: one Rayleigh–Ritz step in float64 on the backend's approximate invariant subspace. The Ritz
  *   values' error is quadratic in the subspace error (Parlett, "The Symmetric Eigenvalue Problem", Thm 11.7.1),
  *   so float32-accurate vectors (≈1e-7) give eigenvalues accurate to ≈1e-14·‖A‖.
+ * Also the helpers a non-CPU backend uses to produce its kNN candidates (centerColumns, candidateCount).
  */
-import type { DenseBlock, Neighbors } from "./backend";
-import { symmetricEigen } from "./linalg/symmetric-eigen";
+import type { DenseBlock, Neighbors } from "./types";
+import { symmetricEigen } from "../linalg/symmetric-eigen";
 
 /** ‖x_i − y_j‖² in float64, summed directly (no ‖x‖² + ‖y‖² − 2x·y cancellation). */
 export function directSqDistance(X: Float64Array, i: number, Y: Float64Array, j: number, d: number): number {
@@ -157,4 +158,20 @@ export function rayleighRitzRefine(apply: (V: DenseBlock) => DenseBlock, V: Dens
     residuals[j] = Math.sqrt(r2);
   }
   return { values: eig.values, vectors: { rows: n, cols: p, data: Y }, residuals };
+}
+
+/** Subtracts the column means: distances are translation invariant and smaller magnitudes cancel less. */
+export function centerColumns(X: DenseBlock): Float64Array {
+  const { rows, cols, data } = X;
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) mean[t] += data[i * cols + t];
+  for (let t = 0; t < cols; t++) mean[t] /= Math.max(rows, 1);
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let t = 0; t < cols; t++) out[i * cols + t] = data[i * cols + t] - mean[t];
+  return out;
+}
+
+/** Candidates kept per row before the float64 re-ranking: a margin against ties and rounding near the k-th. */
+export function candidateCount(k: number, n: number): number {
+  return Math.min(n - 1, k + Math.max(2, Math.ceil(k / 4)));
 }

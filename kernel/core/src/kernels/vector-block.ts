@@ -1,5 +1,3 @@
-import { nrm2 } from "./blas";
-
 /**
  * Kernels on blocks of vectors stored contiguously (vector i of length n at V[i*n .. i*n+n)), the layout of
  * the Lanczos and LOBPCG bases. They are the Level-2 work of Gram–Schmidt and Ritz-vector updates, unrolled
@@ -126,18 +124,4 @@ function combineBlock(dst: Float64Array, o: number, V: Float64Array, S: Float64A
     const v0 = j * n + r0;
     for (let r = 0; r < len; r++) dst[o + r] += s0 * V[v0 + r];
   }
-}
-
-/** ‖x‖₂ by one dot product; falls back to the scaled BLAS nrm2 only when the sum over/underflows. */
-export function norm2(x: Float64Array, n = x.length): number {
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    s0 += x[i] * x[i];
-    s1 += x[i + 1] * x[i + 1];
-  }
-  if (i < n) s0 += x[i] * x[i];
-  const s = s0 + s1;
-  if (s > 1e-280 && s < 1e280) return Math.sqrt(s);
-  return nrm2(x, n);
 }

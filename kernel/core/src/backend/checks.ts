@@ -2,10 +2,10 @@
  * Input checks every backend kernel gets (applied once, at registration), so an implementation may assume
  * consistent shapes and a wrong call fails with an EigenlabError instead of deep inside a GPU kernel.
  */
-import type { Backend, CsrBlock, DenseBlock, GaussianScale } from "./backend";
-import { EigenlabError } from "./errors";
-import { message } from "./messages";
-import { checkFinite } from "./validate";
+import type { Backend, CsrBlock, DenseBlock, GaussianScale } from "./types";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { checkFinite } from "../validate";
 
 function fail(kernel: string, detail: string): never {
   throw new EigenlabError("shape", message.backendShape(kernel, detail));
