@@ -20,3 +20,5 @@ export { digits } from "./digits";
 export type { Digits } from "./digits";
 export { flower } from "./flower";
 export type { Flower } from "./flower";
+export { wordnet } from "./wordnet";
+export type { WordNet, WordNetOptions } from "./wordnet";
