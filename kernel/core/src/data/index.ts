@@ -22,3 +22,5 @@ export { flower } from "./flower";
 export type { Flower } from "./flower";
 export { wordnet } from "./wordnet";
 export type { WordNet, WordNetOptions } from "./wordnet";
+export { spamAssassin, SPAM_ASSASSIN_GROUPS } from "./spam-assassin";
+export type { SpamAssassin, SpamAssassinOptions, SpamAssassinGroup } from "./spam-assassin";
