@@ -234,4 +234,64 @@ out = {"a": check("A", vocabA, idfA, min_df=2),
       bad({ stopWords: "english" }, "unknown-option");
     });
   });
+
+  describe("usAirports", () => {
+    it("usAirports() is vega-datasets' 2008 route table as a directed flight-count matrix (scipy from the same CSVs)", () => {
+      const air = data.usAirports();
+      const und = data.usAirports({ directed: false });
+      const all = data.usAirports({ isolated: true });
+      const dir = join(require.resolve("vega-datasets"), "..", "..", "data");
+      const peer = runPython(
+        `import csv, scipy.sparse as sp
+rows = list(csv.DictReader(open(os.path.join(folder, "airports.csv"), newline="")))
+routes = list(csv.DictReader(open(os.path.join(folder, "flights-airport.csv"), newline="")))
+used = sorted({r["origin"] for r in routes} | {r["destination"] for r in routes}, key=[r["iata"] for r in rows].index)
+idx = {c: k for k, c in enumerate(used)}
+n = len(used)
+B = sp.coo_matrix(([float(r["count"]) for r in routes], ([idx[r["origin"]] for r in routes], [idx[r["destination"]] for r in routes])), shape=(n, n)).tocsr()
+A = sp.csr_matrix((W_values, W_indices, W_indptr), shape=(W_rows, W_cols))
+U = sp.csr_matrix((U_values, U_indices, U_indptr), shape=(U_rows, U_cols))
+by = {r["iata"]: r for r in rows}
+out = {"codes": used, "dW": float(abs(A - B).sum()), "dU": float(abs(U - (B + B.T)).sum()),
+       "lat": [float(by[c]["latitude"]) for c in used], "lon": [float(by[c]["longitude"]) for c in used],
+       "names": [by[c]["name"] for c in used], "all": len(rows), "total": int(B.sum())}`,
+        { folder: dir, ...peerCsr("W", air.W), ...peerCsr("U", und.W) },
+      );
+      assert.deepEqual(air.nodes, peer.codes);
+      assert.equal(air.nodes.length, 305);
+      assert.equal(peer.dW, 0);
+      assert.equal(peer.dU, 0);
+      assert.deepEqual(Array.from(air.lat), peer.lat);
+      assert.deepEqual(Array.from(air.lon), peer.lon);
+      assert.deepEqual(air.names, peer.names);
+      assert.equal(air.W.nnz, 5366);
+      assert.equal(peer.total, 7009728);
+      assert.equal(und.W.nnz, 5668); // 5 064 of the 5 366 routes are flown both ways
+      assert.equal(und.W.asymmetry().value, 0);
+      assert.equal(all.nodes.length, peer.all);
+      assert.equal(all.nodes.length, 3376);
+      assert.equal(all.W.nnz, 5366);
+    });
+
+    it("usAirports() knows O'Hare and Hartsfield: names, coordinates and the flights between them", () => {
+      const air = data.usAirports();
+      const ord = air.nodes.indexOf("ORD");
+      const atl = air.nodes.indexOf("ATL");
+      assert.equal(air.names[ord], "Chicago O'Hare International");
+      assert.equal(air.cities[ord], "Chicago");
+      assert.equal(air.states[ord], "IL");
+      assert.equal(air.lat[ord], 41.979595);
+      assert.equal(air.lon[ord], -87.90446417);
+      assert.equal(air.lat[atl], 33.64044444);
+      assert.equal(air.lon[atl], -84.42694444);
+      assert.equal(air.W.get(ord, atl), 7449);
+      assert.equal(air.W.get(atl, ord), 7677);
+      // NA in the file is a missing value, not a city called "NA".
+      assert.equal(air.cities[air.nodes.indexOf("HHH")], "");
+      // A quoted name with a comma survives the CSV parse.
+      const all = data.usAirports({ isolated: true });
+      assert.equal(all.names[all.nodes.indexOf("35A")], "Union County, Troy Shelton");
+      assert.throws(() => data.usAirports({ weighted: true } as never), (e: unknown) => e instanceof EigenlabError && e.code === "unknown-option");
+    });
+  });
 });

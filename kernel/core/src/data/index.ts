@@ -24,3 +24,5 @@ export { wordnet } from "./wordnet";
 export type { WordNet, WordNetOptions } from "./wordnet";
 export { spamAssassin, SPAM_ASSASSIN_GROUPS } from "./spam-assassin";
 export type { SpamAssassin, SpamAssassinOptions, SpamAssassinGroup } from "./spam-assassin";
+export { usAirports } from "./airports";
+export type { UsAirports, UsAirportsOptions } from "./airports";
