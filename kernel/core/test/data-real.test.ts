@@ -65,7 +65,9 @@ describe("data (real datasets from installed packages)", function () {
       assert.equal(wn.nodes.length, 1182);
       assert.equal(wn.nodes[wn.root], "mammal.n.01");
       assert.equal(wn.closure!.child.length, 6542);
-      assert.equal(wn.W.nnz, 1182 - 1 + 1); // a tree plus one synset with two parents inside the subtree
+      // A tree (1 181 edges) plus one synset with two parents inside: elephant.n.01 is a pachyderm and a proboscidean.
+      assert.equal(wn.W.nnz, 1182);
+      assert.deepEqual(parentNames(wn.W, wn.nodes, wn.nodes.indexOf("elephant.n.01")), ["pachyderm.n.01", "proboscidean.n.01"]);
       const dog = wn.nodes.indexOf("dog.n.01");
       assert.deepEqual(parentNames(wn.W, wn.nodes, dog), ["canine.n.02"]); // domestic_animal.n.01 is outside
       assert.equal(wn.depth[dog], 4); // canine, carnivore, placental, mammal
