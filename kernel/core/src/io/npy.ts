@@ -325,8 +325,8 @@ export function int64ToFloat64(file: string, a: BigInt64Array | BigUint64Array):
   for (let k = 0; k < n; k++) {
     const l = words[2 * k + lo];
     const h = signed ? words[2 * k + 1 - lo] | 0 : words[2 * k + 1 - lo];
-    // |h·2^32 + l| ≤ 2^53 exactly when h ∈ [−2^21, 2^21) (and h = 2^21 with l = 0, which we also reject).
-    if (h >= 0x200000 || h < -0x200000) throw new EigenlabError("io-int64", message.ioInt64Range(file, k, String(a[k])));
+    // |h·2^32 + l| ≤ 2^53 (every such integer is a double) exactly when h ∈ [−2^21, 2^21), or h = 2^21 and l = 0.
+    if ((h >= 0x200000 && !(h === 0x200000 && l === 0)) || h < -0x200000) throw new EigenlabError("io-int64", message.ioInt64Range(file, k, String(a[k])));
     out[k] = h * 4294967296 + l;
   }
   return out;
