@@ -432,7 +432,7 @@ export interface WriteMatrixMarketOptions {
 
 /** Shortest round-trip decimal (ECMAScript Number::toString), which Python's float() reads back to the same double. */
 function fmtReal(v: number): string {
-  if (Number.isFinite(v)) return String(v);
+  if (Number.isFinite(v)) return Object.is(v, -0) ? "-0" : String(v); // String(-0) is "0": keep the sign bit
   return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
 }
 
