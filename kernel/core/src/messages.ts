@@ -278,7 +278,7 @@ export const message = {
   // --- io: binary formats (npy, npz, safetensors, Matrix Market), reading paths, atomic writes ---
   // Each names the file (or "<bytes>"), where in it (byte offset or line), and what to do.
   ioTruncated: (file: string, offset: number, need: string, have: number) =>
-    `${file}: the file ends at byte ${have} but ${need} (at byte ${offset}). It is truncated: ` +
+    `${file}: the file ends at byte ${have}, but ${need} (from byte ${offset}). It is truncated: ` +
     `copy or download it again, or re-save it from the program that wrote it.`,
   ioBadMagic: (file: string, format: string, expected: string, got: string) =>
     `${file}: not a ${format} file: byte 0 should start with ${expected} but starts with ${got}. ` +

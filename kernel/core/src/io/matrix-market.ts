@@ -13,7 +13,7 @@
  * coordinates are summed (its coo → csr), every off-diagonal entry of a symmetric file is mirrored,
  * explicit zeros are kept.
  */
-import { gunzipSync, gzipSync } from "fflate";
+import { Gunzip, gunzipSync, gzipSync } from "fflate";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
@@ -34,14 +34,25 @@ const PERCENT = 0x25;
 export function gunzip(file: string, bytes: Uint8Array): Uint8Array {
   if (bytes.length < 18) throw new EigenlabError("io-truncated", message.ioTruncated(file, 0, "a gzip stream needs at least 18 bytes", bytes.length));
   const isize = view(bytes).getUint32(bytes.length - 4, true);
-  // Deflate expands at most 1032:1 (RFC 1951), so the trailer's size (RFC 1952 ISIZE) cannot exceed that.
+  const truncated = (e: unknown) =>
+    new EigenlabError("io-truncated", message.ioTruncated(file, 0, `the gzip stream does not inflate (${(e as Error).message})`, bytes.length));
+  // Deflate expands at most 1032:1 (RFC 1951), so a trailer size (RFC 1952 ISIZE) beyond that is not trusted
+  // to size the output: the stream is inflated in pieces instead, and then either fails (truncated) or
+  // disagrees with the trailer (corrupt). Nothing is allocated from the claim.
   if (isize > bytes.length * 1032) {
+    const pieces: Uint8Array[] = [];
+    try {
+      const g = new Gunzip((chunk) => pieces.push(chunk));
+      g.push(bytes, true);
+    } catch (e) {
+      throw truncated(e);
+    }
     throw new EigenlabError("io-too-large", message.ioTooLarge(file, bytes.length - 4, "a gzip stream", String(isize), bytes.length * 1032));
   }
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new EigenlabError("io-truncated", message.ioTruncated(file, bytes.length, `the gzip stream does not inflate (${(e as Error).message}); it`, bytes.length));
+    throw truncated(e);
   }
 }
 
@@ -264,11 +275,11 @@ export function decodeMatrixMarket(input: Uint8Array, file = "<bytes>"): CsrMatr
         : symmetry === "symmetric"
           ? (n * (n + 1)) / 2
           : (n * (n - 1)) / 2;
-  // Every entry is at least `tokens` one-byte tokens, each followed by a separator (the last may not be):
-  // reject a size line the rest of the file cannot hold BEFORE allocating anything.
-  const tokens = format === "array" ? 1 : field === "pattern" ? 2 : 3;
+  // Every entry takes at least one byte of the file (in fact 2·tokens − 1): a size line claiming more entries
+  // than bytes left is rejected BEFORE allocating anything, so the output is never more than 16 bytes per
+  // byte of input. Smaller disagreements get the precise count error after the body is read.
   const left = bytes.length - s.pos;
-  if (entries * tokens * 2 - 1 > left) {
+  if (entries > left) {
     const what = format === "coordinate" ? `${entries} entries` : `a ${rows}×${cols} ${symmetry} array (${entries} values)`;
     throw new EigenlabError("io-too-large", message.ioMtxTooLarge(file, sizeLine, what, left));
   }
@@ -291,6 +302,7 @@ function readArray(s: Scanner, rows: number, cols: number, symmetry: string, ent
       k++;
     }
   }
+  s.skipToContent();
   const line = s.line;
   const extra = s.remainingLines();
   if (extra > 0) throw new EigenlabError("io-mtx-count", message.ioMtxCount(s.file, line, entries, entries + extra));
@@ -317,6 +329,7 @@ function readCoordinate(s: Scanner, rows: number, cols: number, field: string, s
     V[k] = v;
     if (i !== j) offDiagonal++;
   }
+  s.skipToContent();
   const line = s.line;
   const extra = s.remainingLines();
   if (extra > 0) throw new EigenlabError("io-mtx-count", message.ioMtxCount(s.file, line, entries, entries + extra));

@@ -108,6 +108,7 @@ function dtypeName(descr: string): string {
 // --- the header: a Python literal (dict of str, bool, tuple of int) ---
 
 function pyRepr(x: unknown): string {
+  if (Array.isArray(x)) return `(${x.map(pyRepr).join(", ")}${x.length === 1 ? "," : ""})`;
   return JSON.stringify(x) ?? String(x);
 }
 
@@ -200,7 +201,7 @@ export function parseNpyHeader(file: string, head: Uint8Array, total: number): N
     throw new EigenlabError("io-header", message.ioBadHeader(file, 6, ".npy", `format version ${major}.${head[7]}; numpy writes 1.0, 2.0 and 3.0`));
   }
   const lenBytes = major === 1 ? 2 : 4;
-  if (head.length < 8 + lenBytes) throw new EigenlabError("io-truncated", message.ioTruncated(file, 8, "the header length field", head.length));
+  if (head.length < 8 + lenBytes) throw new EigenlabError("io-truncated", message.ioTruncated(file, 8, "the header length field is cut", head.length));
   const hlen = major === 1 ? head[8] | (head[9] << 8) : (head[8] | (head[9] << 8) | (head[10] << 16)) + head[11] * 2 ** 24;
   const start = 8 + lenBytes;
   if (start + hlen > head.length) {
@@ -464,7 +465,7 @@ export function readNpy(src: Source, opts: ReadNpyOptions = {}): NpyValue {
       const data = new Uint8Array(header.dataBytes);
       const got = fs.readInto(src, data, header.dataOffset);
       if (got < header.dataBytes) {
-        throw new EigenlabError("io-truncated", message.ioTruncated(file, header.dataOffset + got, "the array data", header.dataOffset + got));
+        throw new EigenlabError("io-truncated", message.ioTruncated(file, header.dataOffset, `the array data needs ${header.dataBytes} bytes`, header.dataOffset + got));
       }
       return npyValue(ndarrayFrom(header, data, true), file, opts);
     }

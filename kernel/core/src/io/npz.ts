@@ -64,7 +64,7 @@ export function zipEntries(file: string, bytes: Uint8Array): ZipEntry[] {
   if (eocd < 0) {
     throw new EigenlabError(
       "io-truncated",
-      message.ioTruncated(file, Math.max(0, n - 22), "the zip end-of-central-directory record (signature PK\\5\\6) is missing: it", n),
+      message.ioTruncated(file, Math.max(0, n - 22), "the zip end-of-central-directory record (PK\\5\\6) that ends every zip is missing", n),
     );
   }
   let count = dv.getUint16(eocd + 10, true);
@@ -122,7 +122,7 @@ export function zipEntries(file: string, bytes: Uint8Array): ZipEntry[] {
 export function zipMember(file: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const p = entry.localOffset;
-  if (p + 30 > bytes.length) throw new EigenlabError("io-truncated", message.ioTruncated(file, p, `the local header of ${entry.name}`, bytes.length));
+  if (p + 30 > bytes.length) throw new EigenlabError("io-truncated", message.ioTruncated(file, p, `the local header of ${entry.name} is cut`, bytes.length));
   if (dv.getUint32(p, true) !== 0x04034b50) throw zipError(file, p, `the local header of ${entry.name} has no PK\\3\\4 signature`);
   const start = p + 30 + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
   if (start + entry.compressedSize > bytes.length) {

@@ -54,7 +54,7 @@ export interface SafetensorsHeader {
 
 /** Parses and checks the header (sizes, dtypes, offsets) against the file length before any tensor is allocated. */
 export function parseSafetensorsHeader(file: string, bytes: Uint8Array): SafetensorsHeader {
-  if (bytes.length < 8) throw new EigenlabError("io-truncated", message.ioTruncated(file, 0, "the 8-byte header size", bytes.length));
+  if (bytes.length < 8) throw new EigenlabError("io-truncated", message.ioTruncated(file, 0, "the 8-byte header size is cut", bytes.length));
   const n = Number(view(bytes).getBigUint64(0, true));
   if (n > HEADER_LIMIT || 8 + n > bytes.length) {
     if (n > HEADER_LIMIT || bytes[8] !== 0x7b) {
