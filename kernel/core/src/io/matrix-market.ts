@@ -58,6 +58,15 @@ export function gunzip(file: string, bytes: Uint8Array): Uint8Array {
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact in binary64 up to 10^22
 
+const scratch: number[] = [];
+/** The bytes [start, end) as a string, through a reused array (no typed-array view per token: GC pressure). */
+function asciiToken(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  scratch.length = n;
+  for (let k = 0; k < n; k++) scratch[k] = b[start + k];
+  return String.fromCharCode.apply(null, scratch);
+}
+
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
 
 /** The Matrix Market body, parsed straight from the bytes (no string of the whole file is ever built). */
@@ -182,7 +191,12 @@ class Scanner {
       const v = exp >= 0 ? m * POW10[exp] : m / POW10[-exp];
       return neg ? -v : v;
     }
-    // Slow path: long mantissas, large exponents, nan/inf, or garbage.
+    if (ended && digits > 0) {
+      // Well-formed but beyond the fast path (scipy writes 17 significant digits): Number() on the token.
+      this.pos = p;
+      return Number(asciiToken(b, start, p));
+    }
+    // Slow path: nan/inf, Fortran "D" exponents, or garbage.
     let e = start;
     while (e < n && b[e] !== SP && b[e] !== TAB && b[e] !== LF && b[e] !== CR) e++;
     const tok = latin1(b, start, e);
@@ -386,6 +400,29 @@ function buildCsr(rows: number, cols: number, I: Int32Array, J: Int32Array, V: F
         val.copyWithin(out, start, end);
       }
       out += end - start;
+    } else if (end - start <= 32) {
+      // Short rows (the usual case): insertion sort in place, stable, then sum duplicates while compacting.
+      for (let p = start + 1; p < end; p++) {
+        const c = col[p];
+        const v = val[p];
+        let q = p - 1;
+        while (q >= start && col[q] > c) {
+          col[q + 1] = col[q];
+          val[q + 1] = val[q];
+          q--;
+        }
+        col[q + 1] = c;
+        val[q + 1] = v;
+      }
+      let last = -1;
+      for (let p = start; p < end; p++) {
+        if (col[p] === last) val[out - 1] += val[p];
+        else {
+          col[out] = col[p];
+          val[out++] = val[p];
+          last = col[p];
+        }
+      }
     } else {
       order = [];
       for (let p = start; p < end; p++) order.push(p);
