@@ -37,7 +37,22 @@ export interface FileSystem {
 
 let fileSystem: FileSystem | undefined;
 
-/** Installs the file system behind path arguments (the Node entry does this once). */
+/**
+ * Installs the file system behind path arguments. The Node entry of @eigenlab/core installs its own
+ * (node-fs.ts: whole-file reads, atomic writes); a browser or a test may install another, or `undefined`, after
+ * which a path is an error that asks for bytes.
+ * @example
+ * ```ts
+ * const files = new Map<string, Uint8Array>();
+ * io.useFileSystem({
+ *   readFile: (p: string) => files.get(p)!,
+ *   writeFileAtomic: (p: string, b: Uint8Array | readonly Uint8Array[]) => void files.set(p, b instanceof Uint8Array ? b : Buffer.concat(b)),
+ * });
+ * io.writeNpy("/virtual/x.npy", new Float64Array([1, 2]));
+ * io.readNpy("/virtual/x.npy"); // => [1, 2]
+ * io.useFileSystem(io.nodeFileSystem); // back to the disk
+ * ```
+ */
 export function useFileSystem(fs: FileSystem | undefined): void {
   fileSystem = fs;
 }

@@ -13,6 +13,7 @@ export { write } from "./write";
 export { FORMATS } from "./formats";
 export type { Format } from "./formats";
 export { useFileSystem } from "./bytes";
+export { nodeFileSystem } from "./node-fs";
 export type { FileSystem, Source, TypedArray } from "./bytes";
 export { readNpy, writeNpy, encodeNpy, decodeNpy } from "./npy";
 export type { NdArray, NpyValue, NpyWritable, ReadNpyOptions } from "./npy";

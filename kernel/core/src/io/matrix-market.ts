@@ -490,6 +490,8 @@ function fmtReal(v: number): string {
  * The text of a Matrix Market file for a `CsrMatrix` (coordinate) or a `Matrix` (array), as bytes (gzip'ed
  * with `{ gzip: true }`). Values are written in the shortest decimal that reads back to the same double, so
  * scipy.io.mmread gets them bit-exact.
+ *
+ * Spec: https://math.nist.gov/MatrixMarket/formats.html
  * @example
  * ```ts
  * const bytes = io.encodeMatrixMarket(CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [0.5, 2]));

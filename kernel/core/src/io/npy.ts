@@ -382,7 +382,19 @@ export function fortranToC<T extends TypedArray | string[]>(data: T, shape: numb
   return out;
 }
 
-/** Decodes a whole .npy file held in memory. `owned`: the bytes belong to the reader (views allowed). */
+/**
+ * Decodes a whole `.npy` file held in memory into its NdArray (numpy dtype string, shape, entries in C order
+ * and this machine's byte order), without the conversions of `readNpy`. `owned`: the bytes belong to the
+ * reader, so aligned native data may be viewed instead of copied.
+ *
+ * Spec: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
+ * @example
+ * ```ts
+ * const a = io.decodeNpy(io.encodeNpy(Matrix.from([[1, 2], [3, 4]])));
+ * a.shape; // => [2, 2]
+ * a.dtype; // => "<f8"
+ * ```
+ */
 export function decodeNpy(bytes: Uint8Array, file = "<bytes>", owned = false): NdArray {
   const header = parseNpyHeader(file, bytes, bytes.length);
   return ndarrayFrom(header, bytes.subarray(header.dataOffset), owned);

@@ -278,6 +278,8 @@ export function npzMembers(arrays: Record<string, NpyWritable>): { name: string;
 /**
  * The bytes of an `.npz` archive of named arrays (each encoded as `encodeNpy` does), stored like `np.savez`
  * or, with `{ compressed: true }`, deflated like `np.savez_compressed`.
+ *
+ * Specs: https://numpy.org/doc/stable/reference/generated/numpy.savez.html, PKWARE APPNOTE.TXT 6.3.10.
  * @example
  * ```ts
  * const bytes = io.encodeNpz({ v: new Int32Array([1, 2, 3]) });

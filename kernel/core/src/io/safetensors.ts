@@ -191,6 +191,8 @@ export function readSafetensors(src: Source, opts: ReadSafetensorsOptions = {}):
 /**
  * The header of a safetensors file: each tensor's dtype, shape and byte range, and the `__metadata__` strings,
  * without decoding any tensor (to list a large checkpoint's layers).
+ *
+ * Spec: https://github.com/huggingface/safetensors#format
  * @example
  * ```ts
  * const bytes = io.encodeSafetensors({ w: Matrix.zeros(2, 3) }, { metadata: { format: "pt" } });
@@ -273,6 +275,8 @@ function encodeParts(tensors: Record<string, SafetensorsWritable>, opts: WriteSa
 /**
  * The bytes of a safetensors file: name → Matrix (F64, shape [rows, cols]), typed array (its own dtype:
  * Float32Array → F32, Int32Array → I32, ...) or NdArray (its shape). Tensors are laid out in key order.
+ *
+ * Spec: https://github.com/huggingface/safetensors#format
  * @example
  * ```ts
  * const bytes = io.encodeSafetensors({ b: new Int32Array([1, 2]) });
