@@ -1,7 +1,9 @@
 /**
  * The `io` namespace: research data in, results out. `io.read` / `io.write` dispatch on the format table
- * (formats.ts); each format also has its own reader and writer. Every module here is browser-safe except
- * node-fs.ts, which this Node entry installs as the file system behind path arguments.
+ * (formats.ts); each format also has its own reader and writer. No module here imports a Node built-in except
+ * node-fs.ts, which this Node entry installs as the file system behind path arguments; the readers work on
+ * bytes (fflate for deflate/gzip), so they are as browser-safe as the Matrix and CsrMatrix they build (today
+ * Matrix's GEMM thread pool, linalg/gemm.ts, still loads worker_threads: a browser entry for io waits on that).
  */
 import { useFileSystem } from "./bytes";
 import { nodeFileSystem } from "./node-fs";
