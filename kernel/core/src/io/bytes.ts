@@ -33,6 +33,8 @@ export interface FileSystem {
    */
   readInto?(path: string, into: Uint8Array, position: number): number;
   size?(path: string): number;
+  /** A buffer of n bytes that `readInto` will fill completely (so it need not be zeroed first). */
+  allocate?(n: number): Uint8Array;
 }
 
 let fileSystem: FileSystem | undefined;

@@ -474,7 +474,7 @@ export function readNpy(src: Source, opts: ReadNpyOptions = {}): NpyValue {
         head = sourceBytes(src); // a header longer than 4 KiB (format 2.0): read the whole file
         header = parseNpyHeader(file, head, total);
       }
-      const data = new Uint8Array(header.dataBytes);
+      const data = fs.allocate ? fs.allocate(header.dataBytes) : new Uint8Array(header.dataBytes);
       const got = fs.readInto(src, data, header.dataOffset);
       if (got < header.dataBytes) {
         throw new EigenlabError("io-truncated", message.ioTruncated(file, header.dataOffset, `the array data needs ${header.dataBytes} bytes`, header.dataOffset + got));
