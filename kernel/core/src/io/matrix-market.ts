@@ -139,9 +139,10 @@ class Scanner {
 
   /**
    * A real number, correctly rounded as Python's float() reads it. Fast path (Clinger 1990, "How to read
-   * floating point numbers accurately", PLDI): with at most 15 significant digits m and |exponent| ≤ 22, m and
-   * 10^|e| are exact doubles and one multiplication or division rounds correctly. Otherwise the token goes
-   * to Number(), which rounds correctly too.
+   * floating point numbers accurately", PLDI): when the digit string m ≤ 2^53 (every partial m·10 + d is then
+   * exact too) and |exponent| ≤ 22, m and 10^|e| are exact doubles and one multiplication or division rounds
+   * correctly. That covers scipy.io.mmwrite's 16-digit values below 9.007e15·10^e. Otherwise the token goes
+   * to Number(), which rounds correctly too (ECMA-262 §7.1.4.1.1, up to 20 significant digits).
    */
   real(what: string): number {
     this.toToken(what);
@@ -153,11 +154,9 @@ class Scanner {
     if (b[p] === 0x2d || b[p] === 0x2b) neg = b[p++] === 0x2d;
     let m = 0;
     let digits = 0;
-    let sig = 0;
     let exp = 0;
     let c = b[p];
     while (c >= 0x30 && c <= 0x39) {
-      if (sig > 0 || c !== 0x30) sig++;
       m = m * 10 + (c - 0x30);
       digits++;
       c = b[++p];
@@ -165,7 +164,6 @@ class Scanner {
     if (c === 0x2e) {
       c = b[++p];
       while (c >= 0x30 && c <= 0x39) {
-        if (sig > 0 || c !== 0x30) sig++;
         m = m * 10 + (c - 0x30);
         exp--;
         digits++;
@@ -186,7 +184,7 @@ class Scanner {
       }
     }
     const ended = p >= n || c === SP || c === TAB || c === LF || c === CR;
-    if (ended && digits > 0 && sig <= 15 && exp >= -22 && exp <= 22) {
+    if (ended && digits > 0 && m <= 9007199254740992 && exp >= -22 && exp <= 22) {
       this.pos = p;
       const v = exp >= 0 ? m * POW10[exp] : m / POW10[-exp];
       return neg ? -v : v;
