@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const filters = process.argv.slice(2);
   const files = readdirSync(__dirname)
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    // A filter that names a bench exactly ("io" → io.bench.ts) selects only it; otherwise it matches substrings.
+    .filter((f, _, all) => filters.length === 0 || filters.some((x) => (all.includes(`${x}.bench.ts`) ? f === `${x}.bench.ts` : f.includes(x))))
     .sort();
   console.log(`Eigenlab benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
   console.log("Medians over repeated runs; ratio = ours / peer, same input, same run.\n");

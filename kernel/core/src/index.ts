@@ -22,3 +22,4 @@ export * as rmt from "./rmt";
 export * as diffusion from "./diffusion";
 export * as ot from "./ot";
 export * as backend from "./backend";
+export * as io from "./io";

@@ -298,4 +298,74 @@ export const message = {
     `With self-tuning scales, drop duplicate points (distance 0 to their k-th neighbour) or use a fixed sigma.`,
   backendWeights: (count: number) =>
     `fastrpProjection: weights has ${count} entries; give one weight per propagation step (at least one), e.g. [0, 0, 1, 1].`,
+  ndShape: (shape: number[], length: number) =>
+    `An array of ${length} numbers cannot have shape [${shape.join(", ")}]: the product of the shape must equal the length.`,
+  // --- io: binary formats (npy, npz, safetensors, Matrix Market), reading paths, atomic writes ---
+  // Each names the file (or "<bytes>"), where in it (byte offset or line), and what to do.
+  ioTruncated: (file: string, offset: number, need: string, have: number) =>
+    `${file}: the file ends at byte ${have}, but ${need} (from byte ${offset}). It is truncated: ` +
+    `copy or download it again, or re-save it from the program that wrote it.`,
+  ioBadMagic: (file: string, format: string, expected: string, got: string) =>
+    `${file}: not a ${format} file: byte 0 should start with ${expected} but starts with ${got}. ` +
+    `Check the file name and its format (io.read picks the reader from the extension and these bytes).`,
+  ioBadHeader: (file: string, offset: number, format: string, detail: string) =>
+    `${file}: the ${format} header at byte ${offset} is malformed (${detail}). ` +
+    `Re-save it with the program that wrote it (numpy.save, safetensors, scipy.io.mmwrite).`,
+  ioTooLarge: (file: string, offset: number, what: string, claimed: string, have: number) =>
+    `${file}: the header at byte ${offset} claims ${what} of ${claimed} bytes but only ${have} bytes follow; ` +
+    `nothing was allocated. The file is truncated or its header is corrupt: re-save it.`,
+  ioUnsupportedDtype: (file: string, offset: number, dtype: string, supported: string) =>
+    `${file}: dtype ${dtype} (header at byte ${offset}) cannot be read: Eigenlab reads real numeric arrays ` +
+    `(${supported}). Convert it in Python first, e.g. np.save(path, a.real.astype(np.float64)) for complex data.`,
+  ioInt64Range: (file: string, index: number, value: string) =>
+    `${file}: 64-bit integer entry ${index} is ${value}, beyond ±2^53, so it has no exact float64 value. ` +
+    `Pass { int64: "bigint" } to get a BigInt64Array / BigUint64Array instead.`,
+  ioZip: (file: string, offset: number, detail: string) =>
+    `${file}: the .npz (zip) archive is damaged at byte ${offset} (${detail}). ` +
+    `Re-save it with numpy.savez / numpy.savez_compressed.`,
+  ioZipMethod: (file: string, member: string, method: number) =>
+    `${file}: member ${member} uses zip compression method ${method}; .npz files use 0 (stored) or 8 (deflate). ` +
+    `Re-save it with numpy.savez or numpy.savez_compressed.`,
+  ioNpzMember: (file: string, member: string, detail: string) =>
+    `${file}: member ${member}: ${detail}`,
+  ioMtxSyntax: (file: string, line: number, detail: string) =>
+    `${file}: line ${line}: ${detail}. A Matrix Market file has a "%%MatrixMarket matrix <format> <field> ` +
+    `<symmetry>" banner, a size line and one entry per line (https://math.nist.gov/MatrixMarket/formats.html).`,
+  ioMtxUnsupported: (file: string, what: string, value: string, supported: string) =>
+    `${file}: line 1: Matrix Market ${what} "${value}" is not supported (supported: ${supported}). ` +
+    `Convert it in Python, e.g. scipy.io.mmwrite(path, A.real) for complex data.`,
+  ioMtxIndex: (file: string, line: number, i: number, j: number, rows: number, cols: number) =>
+    `${file}: line ${line}: entry (${i}, ${j}) is outside the ${rows}×${cols} matrix declared by the size line ` +
+    `(Matrix Market indices are 1-based). Fix the size line or the entry.`,
+  ioMtxCount: (file: string, line: number, declared: number, found: number) =>
+    `${file}: line ${line}: the size line declares ${declared} entries but the body has ${found}. ` +
+    `The file is truncated or was edited by hand: fix the count or the body.`,
+  ioMtxTooLarge: (file: string, line: number, declared: string, bytes: number) =>
+    `${file}: line ${line}: the size line declares ${declared}, but only ${bytes} bytes follow, too few to hold ` +
+    `them; nothing was allocated. The file is truncated or its size line is wrong: fix it or re-save the file.`,
+  ioMtxNotSymmetric: (i: number, j: number, symmetry: string) =>
+    `Cannot write a ${symmetry} Matrix Market file: entries (${i}, ${j}) and (${j}, ${i}) do not match. ` +
+    `Write it with { symmetry: "general" }, or symmetrize the matrix first.`,
+  ioNotFound: (file: string) =>
+    `${file} does not exist. Check the path (relative paths start at the notebook's folder, ${"process.cwd()"}).`,
+  ioIsDirectory: (file: string) =>
+    `${file} is a directory, not a file. Pass the path of a file inside it.`,
+  ioPermission: (file: string, action: "read" | "write") =>
+    `${file}: permission denied to ${action} it. Change its permissions or ${action === "read" ? "copy it somewhere readable" : "write to another folder"}.`,
+  ioFsError: (file: string, action: "read" | "write", detail: string) =>
+    `${file}: could not ${action} it (${detail}).` +
+    `${action === "write" ? " Nothing was replaced: any previous file at this path is unchanged." : ""}`,
+  ioNoFileSystem: (file: string) =>
+    `Cannot open the path ${file} here: this build of @eigenlab/core has no file system (a browser). ` +
+    `Pass the file's bytes (a Uint8Array) instead.`,
+  ioUnknownFormat: (file: string, known: readonly string[]) =>
+    `${file}: cannot tell the format from its extension or its first bytes. Known formats: ${known.join(", ")}. ` +
+    `Rename it with the right extension or pass { format }.`,
+  ioNoWriter: (file: string, format: string, known: readonly string[]) =>
+    `${file}: format ${format} has no writer. Writable formats: ${known.join(", ")}.`,
+  ioCannotWrite: (format: string, got: string, accepted: string) =>
+    `Cannot write ${got} as ${format}: it takes ${accepted}.`,
+  ioNotResult: (file: string, detail: string) =>
+    `${file} is not a saved Eigenlab result (${detail}). Results are written by io.write(path.npz, result); ` +
+    `read other .npz files with io.readNpz.`,
 } as const;
