@@ -35,6 +35,15 @@ export interface SpectralEntropy {
   meta: ResultMeta;
 }
 
+/**
+ * @example
+ * ```ts
+ * const e = diffusion.spectralEntropy(graph.fromEdges(4, [[0, 1], [1, 2], [2, 3], [3, 0]]), { t: 1 });
+ * // the 4-cycle's walk matrix P = D⁻¹W has eigenvalues cos(2πj/4) = −1, 0, 0, 1: α = (½, 0, 0, ½)
+ * e.eigenvalues; // => [-1, 0, 0, 1]
+ * e.entropy; // => Math.LN2
+ * ```
+ */
 export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropyOptions = {}): SpectralEntropy {
   const fn = "diffusion.spectralEntropy";
   checkOptions(fn, opts, ["t", "sigma"]);
