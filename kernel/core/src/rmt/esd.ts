@@ -14,6 +14,8 @@ export interface EsdOptions {
 }
 
 /**
+ * An empirical spectral distribution (from rmt.esd): the eigenvalues, histogram bin `edges`, `counts` and `density`.
+ *
  * @example
  * ```ts
  * const h = rmt.esd(linalg.eigh(Matrix.from([[2, 1], [1, 2]])), { bins: 4 });

@@ -21,6 +21,8 @@ export interface FitMarchenkoPasturOptions {
 }
 
 /**
+ * A Marchenko–Pastur fit (from rmt.fitMarchenkoPastur): σ², γ, the fitted `law`, its KS distance to the bulk, the outlier threshold and the eigenvalues above it.
+ *
  * @example
  * ```ts
  * const fit = rmt.fitMarchenkoPastur(Matrix.random(1000, 100, { seed: 2 }));

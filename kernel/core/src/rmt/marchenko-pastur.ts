@@ -20,6 +20,8 @@ export interface MarchenkoPasturOptions {
 const PANELS = 4096;
 
 /**
+ * The Marchenko–Pastur law for ratio γ and noise variance σ²: bulk edges `lambdaMinus`/`lambdaPlus`, the `atom` at 0 when γ > 1, density, CDFs and quantiles (build it with rmt.marchenkoPastur).
+ *
  * @example
  * ```ts
  * const mp = rmt.marchenkoPastur({ ratio: 0.25, sigma2: 2 });

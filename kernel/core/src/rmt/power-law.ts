@@ -22,6 +22,8 @@ export interface PowerLawFitOptions {
 }
 
 /**
+ * A power-law tail fit (from rmt.powerLawFit): exponent `alpha`, its standard error `sigma`, the tail start `xmin`, `nTail` values in the tail, the KS distance and the scanned candidates.
+ *
  * @example
  * ```ts
  * const rng = new Rng(2);

@@ -18,6 +18,8 @@ export interface SpikesOptions {
 }
 
 /**
+ * The spikes found above the Marchenko–Pastur bulk: sample eigenvalues `values` and eigenvectors `vectors` (columns), estimated population eigenvalues, predicted overlaps with the true directions, the threshold used and the bulk fit (from rmt.spikes).
+ *
  * @example
  * ```ts
  * const s = rmt.spikes(data.spikedWishart({ n: 1000, p: 100, spikes: [10, 5], seed: 3 }).X);
