@@ -6,6 +6,7 @@
 import { strict as assert } from "assert";
 import { collectCoreDocs, DocItem } from "./collect";
 import { runExample } from "./run";
+import * as core from "../../kernel/core/src";
 
 /**
  * Public functions whose files are being moved by the kernels/backend restructuring (issue #17 items 1-2:
@@ -72,5 +73,11 @@ describe("executed documentation: the @example blocks of @eigenlab/core", functi
     await assert.rejects(runExample("const n = 1;"), /asserts nothing/);
     await runExample("Matrix.eye(2); // => [[1, 0], [0, 1]]\nnew Float64Array([0.1 + 0.2]); // => [0.3]");
     await runExample('Matrix.from([[1], [2, 3]]); // => throws shape');
+  });
+
+  it("an example that registers a display formatter leaves the registry as it found it", async () => {
+    const probe = "docs-test-probe-kind";
+    await runExample(`registerDisplayFormatter(${JSON.stringify(probe)}, () => ({ "text/html": "x" })); 1; // => 1`);
+    assert.deepEqual(Object.keys(core.displayBundle(probe, 0, "t")), ["text/plain"]);
   });
 });

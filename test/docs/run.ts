@@ -11,6 +11,8 @@ import * as ts from "typescript";
 import * as core from "../../kernel/core/src";
 
 const NAMES = Object.keys(core);
+/** The key of core's display-formatter registry on globalThis (display.ts). */
+const DISPLAY_REGISTRY = Symbol.for("eigenlab.display.registry");
 
 function normalize(v: unknown): unknown {
   if (v instanceof core.Matrix) return v.toArray();
@@ -114,5 +116,17 @@ export async function runExample(
     }
     assert.fail(`line ${line}: ${src}\n  did not throw (expected EigenlabError ${code})`);
   };
-  await fn(check, throws, require, ...NAMES.map((n) => (core as Record<string, unknown>)[n]));
+  // an example may register a display formatter: the registry (shared on globalThis) is restored afterwards,
+  // so examples leave no trace in the other suites of the same mocha run
+  const registry = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[DISPLAY_REGISTRY];
+  const saved = registry === undefined ? undefined : new Map(registry);
+  try {
+    await fn(check, throws, require, ...NAMES.map((n) => (core as Record<string, unknown>)[n]));
+  } finally {
+    const now = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[DISPLAY_REGISTRY];
+    if (now !== undefined) {
+      now.clear();
+      for (const [k, v] of saved ?? []) now.set(k, v);
+    }
+  }
 }

@@ -5,7 +5,8 @@ import type { Embedding } from "./embedding";
 import type { CsrMatrix } from "./csr";
 
 /**
- * A clustering: `labels` (0..k−1 per point), `k`, and what the method knows (inertia, the embedding it clustered in, the affinity) with provenance meta.
+ * A clustering: `labels` (0..k−1 per point), `k`, and what the method knows (inertia, the embedding it clustered in,
+ * the affinity) with provenance meta.
  *
  * @example
  * ```ts

@@ -10,7 +10,8 @@ import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
 
 /**
- * A sparse matrix in compressed sparse row form (`indptr`, `indices`, `values`); graphs are CsrMatrix adjacency matrices.
+ * A sparse matrix in compressed sparse row form (`indptr`, `indices`, `values`); graphs are CsrMatrix adjacency
+ * matrices.
  *
  * @example
  * ```ts

@@ -27,8 +27,9 @@ function registry(): Registry {
  *
  * @example
  * ```ts
- * registerDisplayFormatter("greeting", (v) => ({ "text/html": `<b>${String(v)}</b>` }));
- * displayBundle("greeting", "hi", "hi"); // => { "text/html": "<b>hi</b>", "text/plain": "hi" }
+ * const kind = "greeting";
+ * registerDisplayFormatter(kind, (v) => ({ "text/html": `<b>${String(v)}</b>` }));
+ * displayBundle(kind, "hi", "hi"); // => { "text/html": "<b>hi</b>", "text/plain": "hi" }
  * ```
  */
 export function registerDisplayFormatter(kind: string, formatter: DisplayFormatter): void {
@@ -41,8 +42,9 @@ export function registerDisplayFormatter(kind: string, formatter: DisplayFormatt
  * @example
  * ```ts
  * // with no formatter registered for a kind, only the text is shown
- * displayBundle("no-such-kind", 1, "one"); // => { "text/plain": "one" }
- * Object.keys(displayBundle("no-such-kind", 1, "one")); // => ["text/plain"]
+ * const kind = "no-formatter-here";
+ * displayBundle(kind, 1, "one"); // => { "text/plain": "one" }
+ * Object.keys(displayBundle(kind, 1, "one")); // => ["text/plain"]
  * ```
  */
 export function displayBundle(kind: string, value: unknown, textPlain: string): MimeBundle {

@@ -4,7 +4,8 @@ import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 
 /**
- * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues of spectral methods and provenance meta.
+ * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues
+ * of spectral methods and provenance meta.
  *
  * @example
  * ```ts

@@ -27,7 +27,8 @@ function entropy(counts: Iterable<number>, n: number): number {
 }
 
 /**
- * Normalized mutual information of two labelings of the same points (arithmetic-mean normalization, scikit-learn's default): 1 when they agree up to renaming, 0 when independent.
+ * Normalized mutual information of two labelings of the same points (arithmetic-mean normalization, scikit-learn's
+ * default): 1 when they agree up to renaming, 0 when independent.
  *
  * @example
  * ```ts

@@ -43,7 +43,8 @@ function readPpm(buf: Buffer, file: string): { width: number; height: number; rg
 }
 
 /**
- * A 96 × 64 RGB photograph of a dahlia (row-major `rgb` bytes) with a hand-drawn foreground mask and its ellipse, for image segmentation.
+ * A 96 × 64 RGB photograph of a dahlia (row-major `rgb` bytes) with a hand-drawn foreground mask and its ellipse, for
+ * image segmentation.
  *
  * @example
  * ```ts

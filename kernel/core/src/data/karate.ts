@@ -13,7 +13,8 @@ export interface KarateClub {
 }
 
 /**
- * Zachary's karate club: 34 members, 78 ties (weighted by interaction count with `weighted: true`), and the faction each member joined after the split.
+ * Zachary's karate club: 34 members, 78 ties (weighted by interaction count with `weighted: true`), and the faction
+ * each member joined after the split.
  *
  * @example
  * ```ts

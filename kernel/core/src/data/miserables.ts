@@ -13,7 +13,8 @@ export interface LesMiserables {
 }
 
 /**
- * The co-appearance network of the characters of Les Misérables (Knuth 1993): 77 nodes, edges weighted by co-appearances with `weighted: true`, names and the shipped community labels.
+ * The co-appearance network of the characters of Les Misérables (Knuth 1993): 77 nodes, edges weighted by
+ * co-appearances with `weighted: true`, names and the shipped community labels.
  *
  * @example
  * ```ts

@@ -94,7 +94,8 @@ export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float
 }
 
 /**
- * h(L) x for a spectral filter h on a symmetric L, by a Chebyshev expansion of the given order on [lmin, lmax] (Hammond, Vandergheynst & Gribonval 2011).
+ * h(L) x for a spectral filter h on a symmetric L, by a Chebyshev expansion of the given order on [lmin, lmax]
+ * (Hammond, Vandergheynst & Gribonval 2011).
  *
  * @example
  * ```ts

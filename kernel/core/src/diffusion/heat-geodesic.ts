@@ -35,7 +35,8 @@ export interface HeatGeodesicOptions {
 const BLOCK = 16;
 
 /**
- * Heat-geodesic distances (Huguet et al. 2023): d_t(i, j)² = −4t log H_t(i, j) + ρ · 4t log((H_t(i, i) + H_t(j, j)) / 2) with H_t = exp(−tL) from Chebyshev heat columns, clipped at 0; rows for `sources` (default every node).
+ * Heat-geodesic distances (Huguet et al. 2023): d_t(i, j)² = −4t log H_t(i, j) + ρ · 4t log((H_t(i, i) + H_t(j, j)) /
+ * 2) with H_t = exp(−tL) from Chebyshev heat columns, clipped at 0; rows for `sources` (default every node).
  *
  * @example
  * ```ts

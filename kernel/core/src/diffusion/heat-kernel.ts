@@ -73,7 +73,8 @@ export function checkTime(fn: string, t: unknown): number {
 }
 
 /**
- * exp(−tL) x for a symmetric positive semidefinite L (graph Laplacian; sparse, dense or an operator) by a Chebyshev expansion on [lmin, lmax], accurate to `tol`.
+ * exp(−tL) x for a symmetric positive semidefinite L (graph Laplacian; sparse, dense or an operator) by a Chebyshev
+ * expansion on [lmin, lmax], accurate to `tol`.
  *
  * @example
  * ```ts

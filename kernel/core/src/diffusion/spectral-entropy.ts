@@ -36,7 +36,9 @@ export interface SpectralEntropy {
 }
 
 /**
- * Diffusion spectral entropy (Liao et al. 2023) of points (Gaussian kernel of width σ) or of a graph: the entropy of |λ_i|^t / Σ|λ_j|^t over the eigenvalues of the diffusion operator P = D⁻¹K; log n at t = 0, falling to log(#components) as t grows.
+ * Diffusion spectral entropy (Liao et al. 2023) of points (Gaussian kernel of width σ) or of a graph: the entropy of
+ * |λ_i|^t / Σ|λ_j|^t over the eigenvalues of the diffusion operator P = D⁻¹K; log n at t = 0, falling to
+ * log(#components) as t grows.
  *
  * @example
  * ```ts

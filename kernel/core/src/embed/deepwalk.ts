@@ -11,7 +11,8 @@ import { NODE2VEC_OPTIONS, Node2VecOptions, walkEmbedding } from "./node2vec";
 export type DeepWalkOptions = Omit<Node2VecOptions, "p" | "q" | "sampler">;
 
 /**
- * Node embeddings by DeepWalk (Perozzi, Al-Rfou & Skiena 2014): uniform (weight-proportional) random walks and skip-gram with negative sampling, i.e. node2vec with p = q = 1.
+ * Node embeddings by DeepWalk (Perozzi, Al-Rfou & Skiena 2014): uniform (weight-proportional) random walks and
+ * skip-gram with negative sampling, i.e. node2vec with p = q = 1.
  *
  * @example
  * ```ts

@@ -69,7 +69,8 @@ function transitionValues(indptr: Int32Array, values: Float64Array, deg: Float64
 }
 
 /**
- * Node embeddings by FastRP (Chen et al. 2019): a very sparse random projection propagated by powers of the random-walk matrix D⁻¹A, each power row-normalized and weighted; no training, seeded.
+ * Node embeddings by FastRP (Chen et al. 2019): a very sparse random projection propagated by powers of the
+ * random-walk matrix D⁻¹A, each power row-normalized and weighted; no training, seeded.
  *
  * @example
  * ```ts

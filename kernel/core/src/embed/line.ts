@@ -33,7 +33,8 @@ export interface LineOptions {
 const SIGMOID_BOUND = 6;
 
 /**
- * Node embeddings by LINE (Tang et al. 2015): edges sampled in proportion to weight, first-order (joint) or second-order (context) proximity, negative sampling; single-threaded and seeded.
+ * Node embeddings by LINE (Tang et al. 2015): edges sampled in proportion to weight, first-order (joint) or
+ * second-order (context) proximity, negative sampling; single-threaded and seeded.
  *
  * @example
  * ```ts

@@ -26,7 +26,8 @@ export interface MdsOptions {
 const DENSE_MDS_LIMIT = 300;
 
 /**
- * Classical (Torgerson) multidimensional scaling of a distance matrix: centred coordinates from the dim largest eigenpairs of B = −½ J D⁽²⁾ J (negative eigenvalues clipped to 0).
+ * Classical (Torgerson) multidimensional scaling of a distance matrix: centred coordinates from the dim largest
+ * eigenpairs of B = −½ J D⁽²⁾ J (negative eigenvalues clipped to 0).
  *
  * @example
  * ```ts

@@ -99,7 +99,8 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
 }
 
 /**
- * Node embeddings by node2vec (Grover & Leskovec 2016): second-order biased random walks (return parameter p, in-out parameter q) fed to skip-gram with negative sampling; seeded, the same coordinates on every run.
+ * Node embeddings by node2vec (Grover & Leskovec 2016): second-order biased random walks (return parameter p, in-out
+ * parameter q) fed to skip-gram with negative sampling; seeded, the same coordinates on every run.
  *
  * @example
  * ```ts

@@ -16,7 +16,8 @@ export interface DegreeStats {
 }
 
 /**
- * Weighted degrees (row sums) and neighbour counts of each node, with their minimum, maximum, mean and median and the number of isolated nodes.
+ * Weighted degrees (row sums) and neighbour counts of each node, with their minimum, maximum, mean and median and the
+ * number of isolated nodes.
  *
  * @example
  * ```ts

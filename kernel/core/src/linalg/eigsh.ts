@@ -125,7 +125,9 @@ function rescaled(T: Transformed, v0: Float64Array, n: number): (y: Float64Array
 }
 
 /**
- * The k eigenpairs of a symmetric (sparse, dense or matrix-free) A at one end of the spectrum ("LM", "SA", "LA", "SM"), or nearest `sigma` by shift-invert, or of the generalized problem A x = λ B x: thick-restart Lanczos or LOBPCG (scipy.sparse.linalg.eigsh's interface).
+ * The k eigenpairs of a symmetric (sparse, dense or matrix-free) A at one end of the spectrum ("LM", "SA", "LA",
+ * "SM"), or nearest `sigma` by shift-invert, or of the generalized problem A x = λ B x: thick-restart Lanczos or
+ * LOBPCG (scipy.sparse.linalg.eigsh's interface).
  *
  * @example
  * ```ts

@@ -370,7 +370,8 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
 }
 
 /**
- * The singular value decomposition A = U diag(s) Vᵀ (s descending): exact ("full"), or the leading k by randomized range finding or Lanczos bidiagonalization (for large or sparse A and operators).
+ * The singular value decomposition A = U diag(s) Vᵀ (s descending): exact ("full"), or the leading k by randomized
+ * range finding or Lanczos bidiagonalization (for large or sparse A and operators).
  *
  * @example
  * ```ts

@@ -75,7 +75,8 @@ function backendWarmStart(be: Backend, c: Float64Array, n: number, m: number, pa
 }
 
 /**
- * A transport plan (from ot.sinkhorn): the coupling `plan` with marginals a and b, its transport cost ⟨P, C⟩, the entropic objective, the dual potentials f and g, and the convergence record.
+ * A transport plan (from ot.sinkhorn): the coupling `plan` with marginals a and b, its transport cost ⟨P, C⟩, the
+ * entropic objective, the dual potentials f and g, and the convergence record.
  *
  * @example
  * ```ts
@@ -143,7 +144,8 @@ function marginal(which: string, x: ArrayLike<number>, expected: number): Float6
 }
 
 /**
- * Entropy-regularized optimal transport between histograms a and b for the cost matrix C by Sinkhorn iterations in the log domain (Cuturi 2013): the plan P = diag(e^{f/ε}) e^{−C/ε} diag(e^{g/ε}) whose marginals are a and b.
+ * Entropy-regularized optimal transport between histograms a and b for the cost matrix C by Sinkhorn iterations in
+ * the log domain (Cuturi 2013): the plan P = diag(e^{f/ε}) e^{−C/ε} diag(e^{g/ε}) whose marginals are a and b.
  *
  * @example
  * ```ts

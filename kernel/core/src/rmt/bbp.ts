@@ -18,7 +18,8 @@ export interface BbpThreshold {
 }
 
 /**
- * The BBP phase transition (Baik, Ben Arous & Péché 2005) for ratio γ: a spike of strength θ > σ²√γ (population eigenvalue above σ²(1 + √γ)) separates from the bulk, whose edge is σ²(1 + √γ)².
+ * The BBP phase transition (Baik, Ben Arous & Péché 2005) for ratio γ: a spike of strength θ > σ²√γ (population
+ * eigenvalue above σ²(1 + √γ)) separates from the bulk, whose edge is σ²(1 + √γ)².
  *
  * @example
  * ```ts

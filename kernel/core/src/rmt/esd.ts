@@ -63,7 +63,8 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
 }
 
 /**
- * The empirical spectral distribution of eigenvalues (an array or a Spectrum) as a histogram: bin `edges`, `counts`, and `density` (counts / (total · width)).
+ * The empirical spectral distribution of eigenvalues (an array or a Spectrum) as a histogram: bin `edges`, `counts`,
+ * and `density` (counts / (total · width)).
  *
  * @example
  * ```ts

@@ -21,7 +21,8 @@ export interface FitMarchenkoPasturOptions {
 }
 
 /**
- * A Marchenko–Pastur fit (from rmt.fitMarchenkoPastur): σ², γ, the fitted `law`, its KS distance to the bulk, the outlier threshold and the eigenvalues above it.
+ * A Marchenko–Pastur fit (from rmt.fitMarchenkoPastur): σ², γ, the fitted `law`, its KS distance to the bulk, the
+ * outlier threshold and the eigenvalues above it.
  *
  * @example
  * ```ts
@@ -115,7 +116,8 @@ function fitFixedRatio(v: Float64Array, ratio: number, n: number, p: number, q: 
 }
 
 /**
- * Fits the Marchenko–Pastur bulk to the eigenvalues of S = XᵀX/n (given X, its eigenvalues, or a Spectrum): σ² by median matching, γ known or fitted, the Tracy–Widom outlier threshold and the KS distance.
+ * Fits the Marchenko–Pastur bulk to the eigenvalues of S = XᵀX/n (given X, its eigenvalues, or a Spectrum): σ² by
+ * median matching, γ known or fitted, the Tracy–Widom outlier threshold and the KS distance.
  *
  * @example
  * ```ts

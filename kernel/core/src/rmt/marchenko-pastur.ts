@@ -20,7 +20,8 @@ export interface MarchenkoPasturOptions {
 const PANELS = 4096;
 
 /**
- * The Marchenko–Pastur law for ratio γ and noise variance σ²: bulk edges `lambdaMinus`/`lambdaPlus`, the `atom` at 0 when γ > 1, density, CDFs and quantiles (build it with rmt.marchenkoPastur).
+ * The Marchenko–Pastur law for ratio γ and noise variance σ²: bulk edges `lambdaMinus`/`lambdaPlus`, the `atom` at 0
+ * when γ > 1, density, CDFs and quantiles (build it with rmt.marchenkoPastur).
  *
  * @example
  * ```ts
@@ -191,7 +192,8 @@ export class MarchenkoPastur {
 }
 
 /**
- * The Marchenko–Pastur law of the eigenvalues of S = XᵀX/n for white noise X (n × p) of variance σ², with ratio γ = p/n: bulk edges λ± = σ²(1 ± √γ)², density, CDF and quantiles.
+ * The Marchenko–Pastur law of the eigenvalues of S = XᵀX/n for white noise X (n × p) of variance σ², with ratio γ =
+ * p/n: bulk edges λ± = σ²(1 ± √γ)², density, CDF and quantiles.
  *
  * @example
  * ```ts

@@ -22,7 +22,8 @@ export interface PowerLawFitOptions {
 }
 
 /**
- * A power-law tail fit (from rmt.powerLawFit): exponent `alpha`, its standard error `sigma`, the tail start `xmin`, `nTail` values in the tail, the KS distance and the scanned candidates.
+ * A power-law tail fit (from rmt.powerLawFit): exponent `alpha`, its standard error `sigma`, the tail start `xmin`,
+ * `nTail` values in the tail, the KS distance and the scanned candidates.
  *
  * @example
  * ```ts
@@ -96,7 +97,8 @@ function tailFit(x: Float64Array, i: number, suffixLog: Float64Array, xmin = x[i
 }
 
 /**
- * Fits a power-law tail p(x) ∝ x^(−α) for x ≥ xmin to positive values (e.g. eigenvalues): α by maximum likelihood, xmin by the smallest KS distance (Clauset, Shalizi & Newman 2009).
+ * Fits a power-law tail p(x) ∝ x^(−α) for x ≥ xmin to positive values (e.g. eigenvalues): α by maximum likelihood,
+ * xmin by the smallest KS distance (Clauset, Shalizi & Newman 2009).
  *
  * @example
  * ```ts

@@ -18,7 +18,9 @@ export interface SpikesOptions {
 }
 
 /**
- * The spikes found above the Marchenko–Pastur bulk: sample eigenvalues `values` and eigenvectors `vectors` (columns), estimated population eigenvalues, predicted overlaps with the true directions, the threshold used and the bulk fit (from rmt.spikes).
+ * The spikes found above the Marchenko–Pastur bulk: sample eigenvalues `values` and eigenvectors `vectors` (columns),
+ * estimated population eigenvalues, predicted overlaps with the true directions, the threshold used and the bulk fit
+ * (from rmt.spikes).
  *
  * @example
  * ```ts

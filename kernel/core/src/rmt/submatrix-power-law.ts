@@ -25,7 +25,8 @@ export interface SubmatrixPowerLawOptions {
 }
 
 /**
- * A power-law fit of the eigenvalues of WᵀW pooled over square submatrices (windows) of a weight matrix W, for rectangular W whose full spectrum is dominated by its aspect ratio.
+ * A power-law fit of the eigenvalues of WᵀW pooled over square submatrices (windows) of a weight matrix W, for
+ * rectangular W whose full spectrum is dominated by its aspect ratio.
  *
  * @example
  * ```ts
