@@ -5,7 +5,7 @@
 // Nothing here may import a shared package statically (they are only available after step 2).
 const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
 
-// eslint-disable-next-line no-undef
+// eslint-disable-next-line no-undef -- rspack's module-federation runtime variable
 __webpack_public_path__ = config.fullStaticUrl + '/';
 
 function loadScript(url) {
@@ -21,7 +21,7 @@ function loadScript(url) {
 
 /** Loads each federated extension's container into the shared scope; returns their entry factories. */
 async function loadFederated(bundled) {
-  // eslint-disable-next-line no-undef
+  // eslint-disable-next-line no-undef -- rspack's module-federation runtime function
   await __webpack_init_sharing__('default');
   const found = [];
   for (const ext of config.federated_extensions || []) {
@@ -32,7 +32,7 @@ async function loadFederated(bundled) {
     try {
       await loadScript(`${config.fullLabextensionsUrl}/${ext.name}/${ext.load}`);
       const container = window._JUPYTERLAB[ext.name];
-      // eslint-disable-next-line no-undef
+      // eslint-disable-next-line no-undef -- rspack's module-federation share scopes
       await container.init(__webpack_share_scopes__.default);
       found.push({ ext, container });
     } catch (error) {
@@ -51,7 +51,7 @@ async function loadFederated(bundled) {
 }
 
 window.addEventListener('load', async () => {
-  // eslint-disable-next-line no-undef
+  // eslint-disable-next-line no-undef -- defined by rspack.config.js (DefinePlugin)
   const bundled = new Set(__EIGENLAB_BUNDLED__);
   const federated = await loadFederated(bundled);
   const { start } = await import('./main.js');

@@ -26,7 +26,7 @@ export function timeOurs<T>(fn: () => T, reps = 5): { seconds: number; result: T
 export interface PeerTiming {
   seconds: number;
   all: number[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each benchmark's JSON output has its own shape
   out: any;
   blas: string;
 }

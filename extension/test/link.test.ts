@@ -10,7 +10,10 @@ import { eigenpairOf, linkTargetSize, planView, withLinkedColor, DEFAULT_STATE }
 function pathGraph(n: number) {
   const ii: number[] = [];
   const jj: number[] = [];
-  for (let i = 0; i + 1 < n; i++) ii.push(i, i + 1), jj.push(i + 1, i);
+  for (let i = 0; i + 1 < n; i++) {
+    ii.push(i, i + 1);
+    jj.push(i + 1, i);
+  }
   const W = CsrMatrix.fromTriplets(n, n, ii, jj, ii.map(() => 1));
   const L = new Float64Array(n * n);
   for (let i = 0; i + 1 < n; i++) L[i * n + i + 1] = L[(i + 1) * n + i] = -1;

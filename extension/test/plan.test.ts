@@ -142,7 +142,10 @@ describe("extension plan (what the renderer draws)", function () {
     const n = 10;
     const I: number[] = [];
     const J: number[] = [];
-    for (let i = 0; i + 1 < n; i++) I.push(i, i + 1), J.push(i + 1, i);
+    for (let i = 0; i + 1 < n; i++) {
+      I.push(i, i + 1);
+      J.push(i + 1, i);
+    }
     const W = CsrMatrix.fromTriplets(n, n, I, J, I.map(() => 1));
     const s = laplacianSpectrum(n); // the path graph's Laplacian
     const p = graphPayload(W, { spectrum: s });

@@ -193,7 +193,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     const corner = async () => canvas.evaluate((c: HTMLCanvasElement) => Array.from(c.getContext("2d")!.getImageData(2, 2, 1, 1).data.slice(0, 3)));
     assert.ok(luminance(await corner()) > 0.8, "light background");
     const rotated = await pixels(canvas);
-    const setTheme = (theme: string) => page.evaluate((t) => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), theme); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const setTheme = (theme: string) => page.evaluate((t) => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), theme); // eslint-disable-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     await setTheme("JupyterLab Dark");
     await until("a dark 3-D background", 30000, async () => (luminance(await canvasOf(CELL.roll).evaluate((c: HTMLCanvasElement) => Array.from(c.getContext("2d")!.getImageData(2, 2, 1, 1).data.slice(0, 3)))) < 0.3 ? true : undefined));
     await screenshot(output(CELL.roll), "embedding-3d-dark");

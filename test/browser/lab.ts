@@ -253,7 +253,7 @@ async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<C
   const panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)");
   await panel.waitFor({ timeout });
   await page.evaluate(async (ms) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     const app = (window as any).jupyterapp;
     const widget = app.shell.currentWidget;
     await widget.context.ready;
@@ -267,9 +267,9 @@ async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<C
   }, timeout);
   // Run-all resolves when the kernel has replied to every cell; renderers may draw a moment later.
   const outputs = await page.evaluate(() => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     const widget = (window as any).jupyterapp.shell.currentWidget;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- notebook cell widgets, untyped in the page
     return widget.content.widgets.filter((c: any) => c.model.type === "code").map((c: any) => {
       const list = c.model.outputs;
       const types: string[] = [];
@@ -288,9 +288,9 @@ async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<C
 /** Text a person reads in code cell `cellIndex`'s outputs: stdout/stderr streams and text/plain, joined by newlines. */
 export async function outputText(page: Page, cellIndex: number): Promise<string> {
   return page.evaluate((index) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     const widget = (window as any).jupyterapp.shell.currentWidget;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- notebook cell widgets, untyped in the page
     const cell = widget.content.widgets.filter((c: any) => c.model.type === "code")[index];
     if (!cell) throw new Error(`no code cell ${index}`);
     const parts: string[] = [];

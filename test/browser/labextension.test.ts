@@ -23,7 +23,7 @@ display({"application/vnd.eigenlab.stub+json": {"text": "federated hello"}, "tex
     const page = run.page;
     suite.page = page;
     const listed = await page.evaluate(() =>
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- page-config JSON, untyped
       JSON.parse(document.getElementById("jupyter-config-data")!.textContent!).federated_extensions.map((e: any) => e.name)
     );
     assert.ok(listed.includes("@eigenlab/mime-stub"), `federated_extensions: ${listed}`);

@@ -340,7 +340,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     });
     const light = await colorsNow();
     assert.ok(luminance(light.text) < 0.5 && luminance(light.background) > 0.8, `light theme: ${JSON.stringify(light)}`);
-    const setTheme = (theme: string) => page.evaluate((t) => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), theme); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const setTheme = (theme: string) => page.evaluate((t) => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), theme); // eslint-disable-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     await setTheme("JupyterLab Dark");
     const dark = await until("the chart to redraw in dark colors", 30000, async () => {
       const c = await colorsNow();

@@ -6,9 +6,9 @@ import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
 import type * as Kernel from "../../kernel/jupyter/src";
 // The built package (what the kernelspec runs); its prelude imports core's dist by absolute path.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const K = require("../../kernel/jupyter/dist") as typeof Kernel;
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const core = require("../../kernel/core/dist") as typeof import("../../kernel/core/src");
 
 interface Sent {

@@ -6,7 +6,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { inflateSync } from "zlib";
 import { jupyterEnv, REPO } from "../util/jupyter";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const K = require("../../kernel/jupyter/dist") as typeof import("../../kernel/jupyter/src");
 const CLI = join(REPO, "kernel", "jupyter", "dist", "cli.js");
 

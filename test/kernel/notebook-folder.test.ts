@@ -37,7 +37,7 @@ print(json.dumps(out))
 describe("the eigenlab kernel in a notebook folder outside the repository", function () {
   this.timeout(120_000);
   let env: JupyterEnv;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the kernel's JSON reply, untyped
   let out: any;
 
   before(async () => {

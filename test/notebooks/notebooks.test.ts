@@ -7,9 +7,9 @@ import { strict as assert } from "assert";
 import { readdirSync } from "fs";
 import { basename, join } from "path";
 import { jupyterEnv, JupyterEnv, REPO, runPythonScript } from "../util/jupyter";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const K = require("../../kernel/jupyter/dist") as typeof import("../../kernel/jupyter/src");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const core = require("../../kernel/core/dist") as typeof import("../../kernel/core/src");
 
 const RUNNER = String.raw`

@@ -57,7 +57,7 @@ export function peerEnv(opts: { unsetOpenblasOverrides?: boolean; threads?: numb
   return env;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the peer's JSON output has no static type; callers cast
 export function runPython(code: string, inputs: Record<string, PeerInput> = {}, opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): any {
   const dir = mkdtempSync(join(tmpdir(), "eigenlab-peer-"));
   try {

@@ -4,6 +4,18 @@ import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { Embedding } from "./embedding";
 import type { CsrMatrix } from "./csr";
 
+/**
+ * A clustering: `labels` (0..k−1 per point), `k`, and what the method knows (inertia, the embedding it clustered in,
+ * the affinity) with provenance meta.
+ *
+ * @example
+ * ```ts
+ * const c = cluster.kmeans(Matrix.from([[0], [1], [10]]), { k: 2, seed: 0 });
+ * c instanceof Clustering; // => true
+ * c.k; // => 2
+ * c.labels[0] === c.labels[1] && c.labels[1] !== c.labels[2]; // => true
+ * ```
+ */
 export class Clustering {
   /** Cluster of each point, 0..k-1. */
   readonly labels: Int32Array;
@@ -32,7 +44,15 @@ export class Clustering {
     this.meta = init.meta;
   }
 
-  /** Number of points in each cluster. */
+  /**
+   * Number of points in each cluster.
+   *
+   * @example
+   * ```ts
+   * const c = cluster.kmeans(Matrix.from([[0], [1], [10]]), { k: 2, seed: 0 });
+   * [...c.sizes()].sort(); // => [1, 2]
+   * ```
+   */
   sizes(): Int32Array {
     const s = new Int32Array(this.k);
     for (const l of this.labels) s[l]++;

@@ -9,6 +9,19 @@ import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
 
+/**
+ * A sparse matrix in compressed sparse row form (`indptr`, `indices`, `values`); graphs are CsrMatrix adjacency
+ * matrices.
+ *
+ * @example
+ * ```ts
+ * // compressed sparse rows: row i's entries are indices/values[indptr[i] .. indptr[i+1])
+ * const W = CsrMatrix.fromTriplets(2, 3, [0, 1, 1], [2, 0, 1], [5, 6, 7]);
+ * W.indptr; // => [0, 1, 3]
+ * W.indices; // => [2, 0, 1]
+ * W.values; // => [5, 6, 7]
+ * ```
+ */
 export class CsrMatrix {
   readonly rows: number;
   readonly cols: number;
@@ -42,6 +55,13 @@ export class CsrMatrix {
 
   /**
    * From coordinate triplets (i[k], j[k], v[k]); duplicates are summed, explicit zeros kept (as scipy does).
+   *
+   * @example
+   * ```ts
+   * // duplicate (i, j) pairs are summed
+   * const W = CsrMatrix.fromTriplets(2, 2, [0, 0, 1], [1, 1, 0], [1, 2, 4]);
+   * W.toDense().toArray(); // => [[0, 3], [4, 0]]
+   * ```
    */
   static fromTriplets(
     rows: number,
@@ -106,7 +126,16 @@ export class CsrMatrix {
     return new CsrMatrix(rows, cols, indptr, indices.slice(0, out), values.slice(0, out));
   }
 
-  /** From a dense Matrix, keeping the non-zero entries. */
+  /**
+   * From a dense Matrix, keeping the non-zero entries.
+   *
+   * @example
+   * ```ts
+   * const W = CsrMatrix.fromDense(Matrix.from([[0, 2], [0, 0]]));
+   * W.values; // => [2]
+   * W.get(0, 1); // => 2
+   * ```
+   */
   static fromDense(A: Matrix): CsrMatrix {
     const ii: number[] = [];
     const jj: number[] = [];
@@ -124,6 +153,14 @@ export class CsrMatrix {
     return CsrMatrix.fromTriplets(A.rows, A.cols, ii, jj, vv);
   }
 
+  /**
+   * The sparse n × n identity.
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.identity(2).toDense().toArray(); // => [[1, 0], [0, 1]]
+   * ```
+   */
   static identity(n: number): CsrMatrix {
     const indptr = new Int32Array(n + 1);
     const indices = new Int32Array(n);
@@ -134,13 +171,28 @@ export class CsrMatrix {
     return new CsrMatrix(n, n, indptr, indices, new Float64Array(n).fill(1));
   }
 
+  /**
+   * The sparse square matrix with `values` on its diagonal.
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.diag([1, 2]).diagonal(); // => [1, 2]
+   * ```
+   */
   static diag(values: ArrayLike<number>): CsrMatrix {
     const n = values.length;
     const I = CsrMatrix.identity(n);
     return new CsrMatrix(n, n, I.indptr, I.indices, Float64Array.from(values));
   }
 
-  /** y = A x */
+  /**
+   * y = A x
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [2, 3]).matvec(new Float64Array([1, 10])); // => [20, 3]
+   * ```
+   */
   matvec(x: Float64Array): Float64Array {
     if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
     const y = new Float64Array(this.rows);
@@ -148,7 +200,16 @@ export class CsrMatrix {
     return y;
   }
 
-  /** y = A x into a caller-owned array (no allocation in solver loops). */
+  /**
+   * y = A x into a caller-owned array (no allocation in solver loops).
+   *
+   * @example
+   * ```ts
+   * const y = new Float64Array(2);
+   * CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [2, 3]).matvecInto(y, new Float64Array([1, 10]));
+   * y; // => [20, 3]
+   * ```
+   */
   matvecInto(y: Float64Array, x: Float64Array): void {
     const { rows, indptr, indices, values } = this;
     for (let r = 0; r < rows; r++) {
@@ -159,7 +220,18 @@ export class CsrMatrix {
     }
   }
 
-  /** Y = A X for a row-major cols × b block X, into a caller-owned rows × b block (blocked solvers, b right-hand sides). */
+  /**
+   * Y = A X for a row-major cols × b block X, into a caller-owned rows × b block (blocked solvers, b right-hand sides).
+   *
+   * @example
+   * ```ts
+   * // Y = A X for a row-major block X of b columns (here b = 2)
+   * const A = CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [2, 3]);
+   * const Y = new Float64Array(4);
+   * A.matmatInto(Y, new Float64Array([1, 2, 10, 20]), 2);
+   * Y; // => [20, 40, 3, 6]
+   * ```
+   */
   matmatInto(Y: Float64Array, X: Float64Array, b: number): void {
     const { rows, indptr, indices, values } = this;
     Y.fill(0, 0, rows * b);
@@ -173,7 +245,15 @@ export class CsrMatrix {
     }
   }
 
-  /** y = Aᵀ x */
+  /**
+   * y = Aᵀ x
+   *
+   * @example
+   * ```ts
+   * // Aᵀ x
+   * CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [2, 3]).rmatvec(new Float64Array([1, 10])); // => [30, 2]
+   * ```
+   */
   rmatvec(x: Float64Array): Float64Array {
     if (x.length !== this.rows) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.rows));
     const { rows, indptr, indices, values } = this;
@@ -187,6 +267,16 @@ export class CsrMatrix {
     return y;
   }
 
+  /**
+   * Entry (i, j); 0 where nothing is stored.
+   *
+   * @example
+   * ```ts
+   * const W = CsrMatrix.fromTriplets(2, 2, [0], [1], [5]);
+   * W.get(0, 1); // => 5
+   * W.get(1, 0); // => 0
+   * ```
+   */
   get(i: number, j: number): number {
     if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols)) {
       throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
@@ -223,7 +313,14 @@ export class CsrMatrix {
     return new CsrMatrix(cols, rows, tptr, tind, tval);
   }
 
-  /** Main diagonal. */
+  /**
+   * Main diagonal.
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.fromDense(Matrix.from([[1, 2], [3, 4]])).diagonal(); // => [1, 4]
+   * ```
+   */
   diagonal(): Float64Array {
     const n = Math.min(this.rows, this.cols);
     const d = new Float64Array(n);
@@ -231,7 +328,14 @@ export class CsrMatrix {
     return d;
   }
 
-  /** Sum of each row (the degree vector of an adjacency matrix). */
+  /**
+   * Sum of each row (the degree vector of an adjacency matrix).
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.fromDense(Matrix.from([[1, 2], [3, 4]])).rowSums(); // => [3, 7]
+   * ```
+   */
   rowSums(): Float64Array {
     const s = new Float64Array(this.rows);
     for (let r = 0; r < this.rows; r++) {
@@ -242,7 +346,17 @@ export class CsrMatrix {
     return s;
   }
 
-  /** Largest |A[i,j] − A[j,i]| (0 for a symmetric matrix), with where it occurs. */
+  /**
+   * Largest |A[i,j] − A[j,i]| (0 for a symmetric matrix), with where it occurs.
+   *
+   * @example
+   * ```ts
+   * const a = CsrMatrix.fromDense(Matrix.from([[0, 1], [3, 0]])).asymmetry();
+   * a.value; // => 2
+   * [a.i, a.j].sort(); // => [0, 1]
+   * graph.fromEdges(3, [[0, 1], [1, 2]]).asymmetry().value; // => 0
+   * ```
+   */
   asymmetry(): { value: number; i: number; j: number } {
     if (this.rows !== this.cols) return { value: Infinity, i: 0, j: 0 };
     const T = this.T;
@@ -265,7 +379,16 @@ export class CsrMatrix {
     return worst;
   }
 
-  /** Entry-wise scaling: D_left · A · D_right (either may be omitted). */
+  /**
+   * Entry-wise scaling: D_left · A · D_right (either may be omitted).
+   *
+   * @example
+   * ```ts
+   * // diag(left) · A · diag(right)
+   * const A = CsrMatrix.fromDense(Matrix.from([[1, 1], [1, 1]]));
+   * A.scaleRowsCols([1, 2], [10, 100]).toDense().toArray(); // => [[10, 100], [20, 200]]
+   * ```
+   */
   scaleRowsCols(left?: ArrayLike<number>, right?: ArrayLike<number>): CsrMatrix {
     const values = new Float64Array(this.values.length);
     for (let r = 0; r < this.rows; r++) {
@@ -277,6 +400,14 @@ export class CsrMatrix {
     return new CsrMatrix(this.rows, this.cols, this.indptr, this.indices, values);
   }
 
+  /**
+   * The same matrix as a dense Matrix.
+   *
+   * @example
+   * ```ts
+   * CsrMatrix.identity(2).toDense().toArray(); // => [[1, 0], [0, 1]]
+   * ```
+   */
   toDense(): Matrix {
     const out = new Float64Array(this.rows * this.cols);
     for (let r = 0; r < this.rows; r++) {

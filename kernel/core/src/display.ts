@@ -22,12 +22,31 @@ function registry(): Registry {
   return r;
 }
 
-/** Registers the rich formatter for one result kind ("spectrum", "matrix", ...). Later calls replace it. */
+/**
+ * Registers the rich formatter for one result kind ("spectrum", "matrix", ...). Later calls replace it.
+ *
+ * @example
+ * ```ts
+ * const kind = "greeting";
+ * registerDisplayFormatter(kind, (v) => ({ "text/html": `<b>${String(v)}</b>` }));
+ * displayBundle(kind, "hi", "hi"); // => { "text/html": "<b>hi</b>", "text/plain": "hi" }
+ * ```
+ */
 export function registerDisplayFormatter(kind: string, formatter: DisplayFormatter): void {
   registry().set(kind, formatter);
 }
 
-/** The bundle for `value`: the registered formatter's MIME types plus `text/plain`. */
+/**
+ * The bundle for `value`: the registered formatter's MIME types plus `text/plain`.
+ *
+ * @example
+ * ```ts
+ * // with no formatter registered for a kind, only the text is shown
+ * const kind = "no-formatter-here";
+ * displayBundle(kind, 1, "one"); // => { "text/plain": "one" }
+ * Object.keys(displayBundle(kind, 1, "one")); // => ["text/plain"]
+ * ```
+ */
 export function displayBundle(kind: string, value: unknown, textPlain: string): MimeBundle {
   const formatter = registry().get(kind);
   let rich: MimeBundle = {};

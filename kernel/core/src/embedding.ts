@@ -3,6 +3,18 @@ import { Matrix } from "./matrix";
 import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 
+/**
+ * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues
+ * of spectral methods and provenance meta.
+ *
+ * @example
+ * ```ts
+ * const e = embed.spectral(graph.fromEdges(4, [[0, 1], [1, 2], [2, 3]]), { dim: 2, seed: 0 });
+ * e instanceof Embedding; // => true
+ * e.coords.shape; // => [4, 2]
+ * e.eigenvalues?.length; // => 2
+ * ```
+ */
 export class Embedding {
   /** One row per point/node, one column per embedding dimension. */
   readonly coords: Matrix;
@@ -19,7 +31,17 @@ export class Embedding {
     this.meta = init.meta;
   }
 
-  /** A copy carrying labels for coloring (e.g. a clustering's labels). */
+  /**
+   * A copy carrying labels for coloring (e.g. a clustering's labels).
+   *
+   * @example
+   * ```ts
+   * const e = embed.spectral(graph.fromEdges(3, [[0, 1], [1, 2]]), { dim: 1, seed: 0 });
+   * const labelled = e.withLabels(new Int32Array([0, 0, 1]));
+   * labelled.labels; // => [0, 0, 1]
+   * labelled.coords === e.coords; // => true
+   * ```
+   */
   withLabels(labels: Int32Array): Embedding {
     return new Embedding({ coords: this.coords, labels, eigenvalues: this.eigenvalues, meta: this.meta });
   }

@@ -3,7 +3,21 @@
  * classes, so a caller can `instanceof`-test them and read the structured fields.
  */
 
-/** Bad input or an impossible request: the message says what was wrong and what to do. */
+/**
+ * Bad input or an impossible request: the message says what was wrong and what to do.
+ *
+ * @example
+ * ```ts
+ * let caught: unknown;
+ * try {
+ *   Matrix.from([[1, 2], [3]]);
+ * } catch (e) {
+ *   caught = e;
+ * }
+ * caught instanceof EigenlabError; // => true
+ * (caught as EigenlabError).code; // => "shape"
+ * ```
+ */
 export class EigenlabError extends Error {
   /** A short machine-readable code, e.g. "shape", "nan", "not-symmetric", "k-too-large". */
   readonly code: string;
@@ -17,6 +31,20 @@ export class EigenlabError extends Error {
 /**
  * An iterative solver stopped before every requested pair converged. Like SciPy's `ArpackNoConvergence`,
  * it carries what was found: the converged eigenpairs (ascending) and their residual norms.
+ *
+ * @example
+ * ```ts
+ * // 1 iteration cannot converge; the error carries the pairs that did
+ * let err: unknown;
+ * try {
+ *   linalg.eigsh(graph.laplacian(data.karateClub().graph), { k: 3, which: "SA", maxIter: 1, ncv: 6 });
+ * } catch (e) {
+ *   err = e;
+ * }
+ * err instanceof ConvergenceError; // => true
+ * (err as ConvergenceError).code; // => "no-convergence"
+ * (err as ConvergenceError).values.length < 3; // => true
+ * ```
  */
 export class ConvergenceError extends EigenlabError {
   readonly values: Float64Array;

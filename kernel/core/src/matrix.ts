@@ -14,6 +14,17 @@ export interface RandomOptions {
   dist?: "normal" | "uniform";
 }
 
+/**
+ * A dense matrix: immutable, row-major float64 (`rows`, `cols`, `data`); `A.T` is the cached transpose.
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.from([[1, 2], [3, 4]]);
+ * A.shape; // => [2, 2]
+ * A.T.toArray(); // => [[1, 3], [2, 4]]
+ * A.data; // => [1, 2, 3, 4]
+ * ```
+ */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
@@ -35,7 +46,17 @@ export class Matrix {
     return [this.rows, this.cols];
   }
 
-  /** Builds a matrix from nested arrays (rows). Rejects ragged input. NaN is allowed here; solvers check. */
+  /**
+   * Builds a matrix from nested arrays (rows). Rejects ragged input. NaN is allowed here; solvers check.
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.from([[1, 2, 3], [4, 5, 6]]);
+   * A.shape; // => [2, 3]
+   * A.get(1, 2); // => 6
+   * Matrix.from([[1, 2], [3]]); // => throws shape
+   * ```
+   */
   static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
     const r = rows.length;
     const c = r === 0 ? 0 : rows[0].length;
@@ -48,12 +69,26 @@ export class Matrix {
     return new Matrix(r, c, data);
   }
 
-  /** Copies a flat row-major array. */
+  /**
+   * Copies a flat row-major array.
+   *
+   * @example
+   * ```ts
+   * Matrix.fromFlat(2, 3, [1, 2, 3, 4, 5, 6]).toArray(); // => [[1, 2, 3], [4, 5, 6]]
+   * ```
+   */
   static fromFlat(rows: number, cols: number, data: ArrayLike<number>): Matrix {
     return new Matrix(rows, cols, Float64Array.from(data));
   }
 
-  /** A matrix whose columns are the given vectors. */
+  /**
+   * A matrix whose columns are the given vectors.
+   *
+   * @example
+   * ```ts
+   * Matrix.fromColumns([[1, 2], [3, 4], [5, 6]]).toArray(); // => [[1, 3, 5], [2, 4, 6]]
+   * ```
+   */
   static fromColumns(columns: ArrayLike<ArrayLike<number>>): Matrix {
     const c = columns.length;
     const r = c === 0 ? 0 : columns[0].length;
@@ -66,12 +101,28 @@ export class Matrix {
     return new Matrix(r, c, data);
   }
 
+  /**
+   * The rows × cols zero matrix.
+   *
+   * @example
+   * ```ts
+   * Matrix.zeros(2, 3).toArray(); // => [[0, 0, 0], [0, 0, 0]]
+   * ```
+   */
   static zeros(rows: number, cols: number): Matrix {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     return new Matrix(rows, cols, new Float64Array(rows * cols));
   }
 
+  /**
+   * The n × n identity.
+   *
+   * @example
+   * ```ts
+   * Matrix.eye(2).toArray(); // => [[1, 0], [0, 1]]
+   * ```
+   */
   static eye(n: number): Matrix {
     checkDimension("n", n);
     const d = new Float64Array(n * n);
@@ -79,6 +130,14 @@ export class Matrix {
     return new Matrix(n, n, d);
   }
 
+  /**
+   * The square matrix with `values` on its diagonal.
+   *
+   * @example
+   * ```ts
+   * Matrix.diag([1, 2]).toArray(); // => [[1, 0], [0, 2]]
+   * ```
+   */
   static diag(values: ArrayLike<number>): Matrix {
     const n = values.length;
     const d = new Float64Array(n * n);
@@ -86,7 +145,17 @@ export class Matrix {
     return new Matrix(n, n, d);
   }
 
-  /** Seeded random matrix, standard normal (default) or uniform on [0, 1). */
+  /**
+   * Seeded random matrix, standard normal (default) or uniform on [0, 1).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.random(3, 2, { seed: 1 });
+   * A.shape; // => [3, 2]
+   * A.sub(Matrix.random(3, 2, { seed: 1 })).norm(); // => 0
+   * Matrix.random(1000, 1, { seed: 2, dist: "uniform" }).data.every((u) => u >= 0 && u < 1); // => true
+   * ```
+   */
   static random(rows: number, cols: number, opts: RandomOptions = {}): Matrix {
     checkOptions("Matrix.random", opts, ["seed", "dist"]);
     checkDimension("rows", rows);
@@ -99,6 +168,14 @@ export class Matrix {
     return new Matrix(rows, cols, data);
   }
 
+  /**
+   * Entry (i, j); out-of-range indices are an error.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).get(1, 0); // => 3
+   * ```
+   */
   get(i: number, j: number): number {
     if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols) || !Number.isInteger(i) || !Number.isInteger(j)) {
       throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
@@ -125,6 +202,16 @@ export class Matrix {
     return this.transposed;
   }
 
+  /**
+   * The product A B (inner dimensions must agree).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.from([[1, 2], [3, 4]]);
+   * A.matmul(Matrix.eye(2)).toArray(); // => [[1, 2], [3, 4]]
+   * A.matmul(A).toArray(); // => [[7, 10], [15, 22]]
+   * ```
+   */
   matmul(B: Matrix): Matrix {
     if (this.cols !== B.rows) throw new EigenlabError("shape", message.matmulShape(this.shape, B.shape));
     const out = new Float64Array(this.rows * B.cols);
@@ -132,7 +219,14 @@ export class Matrix {
     return new Matrix(this.rows, B.cols, out);
   }
 
-  /** y = A x for a vector x. */
+  /**
+   * y = A x for a vector x.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).matvec([1, 1]); // => [3, 7]
+   * ```
+   */
   matvec(x: ArrayLike<number>): Float64Array {
     if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
     const { rows, cols, data } = this;
@@ -146,6 +240,14 @@ export class Matrix {
     return y;
   }
 
+  /**
+   * A + B (same shape).
+   *
+   * @example
+   * ```ts
+   * Matrix.eye(2).add(Matrix.from([[0, 1], [2, 3]])).toArray(); // => [[1, 1], [2, 4]]
+   * ```
+   */
   add(B: Matrix): Matrix {
     this.checkSameShape(B);
     const out = new Float64Array(this.data.length);
@@ -153,6 +255,14 @@ export class Matrix {
     return new Matrix(this.rows, this.cols, out);
   }
 
+  /**
+   * A − B (same shape).
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[5, 5], [5, 5]]).sub(Matrix.eye(2)).toArray(); // => [[4, 5], [5, 4]]
+   * ```
+   */
   sub(B: Matrix): Matrix {
     this.checkSameShape(B);
     const out = new Float64Array(this.data.length);
@@ -160,17 +270,41 @@ export class Matrix {
     return new Matrix(this.rows, this.cols, out);
   }
 
+  /**
+   * α A.
+   *
+   * @example
+   * ```ts
+   * Matrix.eye(2).scale(3).toArray(); // => [[3, 0], [0, 3]]
+   * ```
+   */
   scale(alpha: number): Matrix {
     const out = new Float64Array(this.data.length);
     for (let i = 0; i < out.length; i++) out[i] = alpha * this.data[i];
     return new Matrix(this.rows, this.cols, out);
   }
 
+  /**
+   * A copy of row i.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).row(1); // => [3, 4]
+   * ```
+   */
   row(i: number): Float64Array {
     if (!(i >= 0 && i < this.rows)) throw new EigenlabError("index", message.indexOutOfRange(i, 0, this.rows, this.cols));
     return this.data.slice(i * this.cols, (i + 1) * this.cols);
   }
 
+  /**
+   * A copy of column j.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 4]]).col(1); // => [2, 4]
+   * ```
+   */
   col(j: number): Float64Array {
     if (!(j >= 0 && j < this.cols)) throw new EigenlabError("index", message.indexOutOfRange(0, j, this.rows, this.cols));
     const out = new Float64Array(this.rows);
@@ -178,7 +312,14 @@ export class Matrix {
     return out;
   }
 
-  /** Columns [start, end) as a new matrix. */
+  /**
+   * Columns [start, end) as a new matrix.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2, 3], [4, 5, 6]]).sliceCols(1, 3).toArray(); // => [[2, 3], [5, 6]]
+   * ```
+   */
   sliceCols(start: number, end: number): Matrix {
     const c = end - start;
     const out = new Float64Array(this.rows * c);
@@ -186,13 +327,29 @@ export class Matrix {
     return new Matrix(this.rows, c, out);
   }
 
-  /** Frobenius norm. */
+  /**
+   * Frobenius norm.
+   *
+   * @example
+   * ```ts
+   * // the Frobenius norm: sqrt(3² + 4²)
+   * Matrix.from([[3, 0], [0, 4]]).norm(); // => 5
+   * ```
+   */
   norm(): number {
     let s = 0;
     for (let i = 0; i < this.data.length; i++) s += this.data[i] * this.data[i];
     return Math.sqrt(s);
   }
 
+  /**
+   * The entries as nested arrays (rows).
+   *
+   * @example
+   * ```ts
+   * Matrix.diag([1, 2]).toArray(); // => [[1, 0], [0, 2]]
+   * ```
+   */
   toArray(): number[][] {
     const out: number[][] = [];
     for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));

@@ -11,7 +11,16 @@ export interface LinearOperator {
   rmatvec?(x: Float64Array): Float64Array;
 }
 
-/** True for any object shaped like a LinearOperator (Matrix and CsrMatrix qualify). */
+/**
+ * True for any object shaped like a LinearOperator (Matrix and CsrMatrix qualify).
+ *
+ * @example
+ * ```ts
+ * isLinearOperator(Matrix.eye(2)); // => true
+ * isLinearOperator(CsrMatrix.identity(2)); // => true
+ * isLinearOperator([[1, 0], [0, 1]]); // => false
+ * ```
+ */
 export function isLinearOperator(A: unknown): A is LinearOperator {
   const a = A as LinearOperator;
   return (
@@ -19,7 +28,17 @@ export function isLinearOperator(A: unknown): A is LinearOperator {
   );
 }
 
-/** Builds a LinearOperator from a function, checking vector lengths on every call. */
+/**
+ * Builds a LinearOperator from a function, checking vector lengths on every call.
+ *
+ * @example
+ * ```ts
+ * // a matrix-free diag(1, 2, 3), handed to an iterative solver
+ * const A = linearOperator([3, 3], (x) => x.map((v, i) => (i + 1) * v));
+ * A.matvec(new Float64Array([1, 1, 1])); // => [1, 2, 3]
+ * linalg.cg(A, [1, 2, 3]).x; // => [1, 1, 1]
+ * ```
+ */
 export function linearOperator(
   shape: [number, number],
   matvec: (x: Float64Array) => Float64Array,

@@ -3,6 +3,17 @@ import { Matrix } from "./matrix";
 import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 
+/**
+ * Eigenpairs: `values` ascending, `vectors` as columns, with residual norms, iteration count and provenance.
+ *
+ * @example
+ * ```ts
+ * const S = linalg.eigh(Matrix.from([[2, 1], [1, 2]]));
+ * S.values; // => [1, 3]
+ * S.k; // => 2
+ * S.vectors.col(0).map(Math.abs); // => [Math.SQRT1_2, Math.SQRT1_2]
+ * ```
+ */
 export class Spectrum {
   /** Eigenvalues, ascending. */
   readonly values: Float64Array;

@@ -39,7 +39,7 @@ describe("backend (core): CPU reference kernels and the registry", function () {
     const R = Matrix.random(60, 8, { seed: 17 });
     const weights = [0, 0.5, 1];
     const scales = { x: Float64Array.from({ length: 120 }, (_, i) => 0.5 + (i % 5) / 10), y: Float64Array.from({ length: 45 }, (_, j) => 0.7 + (j % 3) / 10) };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the peer's JSON output has no static type
     let peer: any;
     before(() => {
       peer = runPython(

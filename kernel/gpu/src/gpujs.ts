@@ -50,7 +50,7 @@ function unavailableReason(mode: GpuJsMode, e: unknown): string {
     try {
       require.resolve("gl");
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a probe: the optional native headless-gl binary may be absent
         require("gl");
       } catch {
         gl = "the optional npm addon `gl` is installed but not built (package.json denies its install script; build it with scripts/headlessgl.sh)";
@@ -85,7 +85,7 @@ function kernelModeOf(gpu: GPU): string {
 /** Asks headless-gl (GPU.js's optional dependency) which renderer it gets; "" if it cannot say. */
 function glRenderer(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional native module, loaded only when a WebGL context is asked for
     const createContext = require("gl") as (w: number, h: number) => {
       RENDERER: number;
       getParameter(p: number): unknown;
@@ -122,7 +122,7 @@ function hasGpuDeviceNode(): boolean {
 
 type Rows = Float32Array[];
 // gpu.js's kernel functions: loosely typed by design (argument types are declared to GPU.js below).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- gpu.js kernels take and return untyped values; each call site casts
 type GpuKernel = ((...args: any[]) => any) & { setOutput(o: number[]): void; destroy?: () => void };
 
 const SOURCES = {

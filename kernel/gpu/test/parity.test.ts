@@ -216,7 +216,7 @@ describe("@eigenlab/gpu parity: every kernel in every available GPU.js mode vs t
   }
 
   it('importing @eigenlab/gpu registers backend "gpu", named after the kernel that actually runs', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the module must not throw; a static import would load it before the test
     require("../src");
     const gb = backend.getBackend("gpu");
     assert.match(gb.name, /^gpu\.js:(webasm|headlessgl|cpu)$/);

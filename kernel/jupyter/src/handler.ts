@@ -64,7 +64,7 @@ export class KernelHandler {
    */
   get math(): MathCells {
     if (!this.mathCells) {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: mathjs loads only when a math cell first runs
       const { MathCells: Cells } = require("./math-cell") as typeof import("./math-cell");
       this.mathCells = new Cells(this.options.engine.locals);
     }

@@ -81,7 +81,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
   if (!prelude.ok && prelude.interrupted) prelude = await engine.execute(source);
   if (!prelude.ok) log(message.preludeFailed(prelude.error.evalue));
 
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- core's entry is a path found at run time
   const core = require(entry) as Record<string, unknown> & { VERSION?: string };
   const namedClasses = Object.fromEntries(
     Object.entries(core).filter(([k, v]) => typeof v === "function" && /^[A-Z]/.test(k) && (v as { prototype?: unknown }).prototype),
@@ -90,6 +90,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     engine,
     io: { send: (channel, msg) => toWorker({ type: "send", channel, msg }) },
     info: {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- this package's own package.json, next to dist/ at run time
       kernelVersion: (require(path.join(__dirname, "..", "package.json")) as { version: string }).version,
       coreVersion: String(core.VERSION ?? "?"),
     },

@@ -144,6 +144,7 @@ export function doctor(): DoctorReport {
     }
   }
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a probe: does the native binary load here?
     require("zeromq");
     lines.push("zeromq: native binary loads");
   } catch (e) {

@@ -29,7 +29,7 @@ export interface MathResult {
 }
 
 type AnyFn = (...args: never[]) => unknown;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mathjs values are untyped; converted by toMath/fromMath
 type Loose = Record<string, any>;
 
 export class MathCells {
@@ -153,11 +153,12 @@ export class MathCells {
   /** The scope mathjs reads and writes: the notebook's variables, converted on the way. */
   private scope(assigned: string[]): Map<string, unknown> {
     const locals = this.locals;
-    const self = this;
+    const toMath = (v: unknown): unknown => this.toMath(v);
+    const fromMath = (v: unknown): unknown => this.fromMath(v);
     const scope = {
-      get: (k: string) => self.toMath(locals[k]),
+      get: (k: string) => toMath(locals[k]),
       set(k: string, v: unknown) {
-        locals[k] = self.fromMath(v);
+        locals[k] = fromMath(v);
         if (!assigned.includes(k)) assigned.push(k);
         return scope;
       },
@@ -166,7 +167,7 @@ export class MathCells {
       delete: (k: string) => delete locals[k],
       clear: () => undefined,
       forEach(cb: (v: unknown, k: string) => void) {
-        for (const k of Object.keys(locals)) cb(self.toMath(locals[k]), k);
+        for (const k of Object.keys(locals)) cb(toMath(locals[k]), k);
       },
       get size() {
         return Object.keys(locals).length;

@@ -54,6 +54,7 @@ export function typeOnlyExports(dts: string): string[] {
 export function preludeSource(): string {
   const entry = coreEntry();
   // Every runtime export of the barrel, whatever it holds today.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- core's entry is a path found at run time
   const runtime = Object.keys(require(entry) as object).filter(
     (k) => IDENT.test(k) && k !== "default" && !RUNTIME_NAMES.includes(k),
   );
@@ -82,7 +83,7 @@ export function preludeSource(): string {
 export function installRichDisplay(): boolean {
   const dir = packageDir("@eigenlab/viz");
   if (!dir) return false;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- viz is optional and found at run time
   const viz = require(dir) as { registerFormatters?: () => void };
   if (typeof viz.registerFormatters !== "function") return false;
   viz.registerFormatters();

@@ -165,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
   };
 
-  convs.node; // Warm the compiler now (about a second), not on the first cell.
+  void convs.node; // Warm the compiler now (about a second), not on the first cell.
   const executor: Executor = createExecutor(rootDir, convs, captureConsole);
 
   // Map package names to absolute files in the cells' `require` (tslab's `__tslab__.require`).
@@ -177,6 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (args.length === 1 && typeof id === "string") {
         for (const [name, dir] of Object.entries(packages)) {
           if (id === name || id.startsWith(name + "/")) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- a cell's require of a workspace package, mapped at run time
             return require(path.join(dir, id.slice(name.length)));
           }
         }
@@ -189,6 +190,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     locals: executor.locals,
     versions: {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- tslab exports no version; its package.json is the source
       tslab: (require("tslab/package.json") as { version: string }).version,
       typescript: ts.version,
     },

@@ -56,7 +56,9 @@ describe("browser-safe named entry points", () => {
   });
 
   it("@eigenlab/core/base exports the very objects of the main barrel", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built entries (dist/) as a user loads them, not the sources
     const base = require("@eigenlab/core/base");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- (same)
     const core = require("@eigenlab/core");
     for (const name of ["EigenlabError", "ConvergenceError", "Rng", "VERSION"]) assert.equal(base[name], core[name], name);
   });

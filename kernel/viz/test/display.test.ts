@@ -186,7 +186,10 @@ describe("viz payloads, Vega-Lite specs and SVG", function () {
     const I: number[] = [];
     const J: number[] = [];
     const add = (i: number, j: number) => (I.push(i, j), J.push(j, i));
-    for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) (add(a, b), add(a + 6, b + 6));
+    for (let a = 0; a < 6; a++) for (let b = a + 1; b < 6; b++) {
+      add(a, b);
+      add(a + 6, b + 6);
+    }
     add(0, 6);
     const W = CsrMatrix.fromTriplets(12, 12, I, J, I.map(() => 1));
     const payload = graphPayload(W, { seed: 3 });
@@ -293,7 +296,7 @@ describe("viz payloads, Vega-Lite specs and SVG", function () {
   });
 
   it("the committed schema/payload.schema.json is what scripts/generate-schema.js generates from src/payload.ts", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS build script, loaded as the build runs it
     const { generate, out } = require("../scripts/generate-schema.js") as { generate: () => string; out: string };
     assert.equal(fs.readFileSync(out, "utf8"), generate(), "schema is stale: run npm run schema -w @eigenlab/viz");
   });

@@ -43,8 +43,7 @@ export function assertCompiles(spec: VegaLiteSpec): void {
 export function countMarks(svg: string, markClass: string, role = "role-mark"): number {
   let total = 0;
   const re = new RegExp(`<g class="${markClass} ${role}[^"]*"[^>]*>`, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(svg))) {
+  while (re.exec(svg) !== null) {
     let depth = 1;
     let i = re.lastIndex;
     let count = 0;

@@ -19,6 +19,15 @@ export interface EigengapResult {
 /**
  * The eigengap heuristic (von Luxburg 2007, §8.3): for ascending Laplacian eigenvalues λ_1 ≤ λ_2 ≤ …,
  * choose k so that λ_1..λ_k are small and λ_{k+1} is relatively large, i.e. k = argmax_k (λ_{k+1} − λ_k).
+ *
+ * @example
+ * ```ts
+ * // three near-zero Laplacian eigenvalues, then a jump: three clusters
+ * const g = cluster.eigengap([0, 0, 0.01, 1, 1.2]);
+ * g.k; // => 3
+ * // gaps λ_{k+1} − λ_k for k = 1, 2, ...
+ * g.gaps; // => [0, 0.01, 0.99, 0.2]
+ * ```
  */
 export function eigengap(values: ArrayLike<number>, opts: EigengapOptions = {}): EigengapResult {
   const fn = "cluster.eigengap";

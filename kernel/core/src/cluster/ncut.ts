@@ -87,6 +87,15 @@ function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
  * smallest Ncut (Shi & Malik's recursive two-way Ncut, §3.1, with "which part next" decided by Ncut).
  * A disconnected graph is handled per component: components are separated first, at Ncut 0. Labels are
  * numbered by each segment's lowest node; `meta.ncuts` lists the Ncut value of every split made.
+ *
+ * @example
+ * ```ts
+ * // two triangles joined by one edge: cutting it costs cut/vol(A) + cut/vol(B) = 1/7 + 1/7
+ * const W = graph.fromEdges(6, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]]);
+ * const c = cluster.ncut(W, { k: 2, seed: 0 });
+ * c.labels; // => [0, 0, 0, 1, 1, 1]
+ * c.meta.ncuts; // => [2 / 7]
+ * ```
  */
 export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
   const fn = "cluster.ncut";

@@ -26,6 +26,16 @@ function entropy(counts: Iterable<number>, n: number): number {
   return h;
 }
 
+/**
+ * Normalized mutual information of two labelings of the same points (arithmetic-mean normalization, scikit-learn's
+ * default): 1 when they agree up to renaming, 0 when independent.
+ *
+ * @example
+ * ```ts
+ * cluster.nmi([0, 0, 1, 1], [1, 1, 0, 0]); // => 1
+ * cluster.nmi([0, 0, 1, 1], [0, 1, 0, 1]); // => 0
+ * ```
+ */
 export function nmi(a: Clustering | ArrayLike<number>, b: Clustering | ArrayLike<number>): number {
   const fn = "cluster.nmi";
   const la = labelsOf(fn, "a", a);

@@ -49,6 +49,15 @@ function componentMap(W: CsrMatrix, comps: Components): { coords: Matrix; values
  * spectral_clustering (which, unlike NJW's paper, does not row-normalize before k-means). A disconnected
  * affinity is accepted when it has at most k components (each component then lies in its own cluster or
  * clusters); more components than k is an error naming the count.
+ *
+ * @example
+ * ```ts
+ * // two triangles joined by one edge
+ * const W = graph.fromEdges(6, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]]);
+ * const c = cluster.spectral(W, { k: 2, seed: 0 });
+ * cluster.nmi(c, [0, 0, 0, 1, 1, 1]); // => 1
+ * c.embedding?.coords.shape; // => [6, 2]
+ * ```
  */
 export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
   const fn = "cluster.spectral";

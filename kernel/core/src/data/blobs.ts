@@ -26,6 +26,17 @@ export interface BlobsOptions {
 /**
  * n points split as evenly as possible over the clusters (the first n mod k clusters get one more, as
  * make_blobs), each centre + std·N(0, I), rows shuffled; labels give each point's cluster.
+ *
+ * @example
+ * ```ts
+ * const { X, labels } = data.blobs({ n: 7, k: 3, seed: 1 });
+ * X.shape; // => [7, 2]
+ * // clusters of 3, 2, 2 points (the first n mod k get one more)
+ * [0, 1, 2].map((c) => labels!.filter((l) => l === c).length); // => [3, 2, 2]
+ * // noise-free blobs sit on their centres
+ * const b = data.blobs({ n: 4, centers: [[0, 0], [5, 5]], std: 0, seed: 2 });
+ * b.X.row(b.labels!.indexOf(1)); // => [5, 5]
+ * ```
  */
 export function blobs(opts: BlobsOptions = {}): PointCloud {
   const fn = "data.blobs";

@@ -16,6 +16,13 @@ export interface CirclesOptions {
 /**
  * Outer circle (label 0, ⌊n/2⌋ points) of radius 1 and inner circle (label 1) of radius `factor`, angles
  * evenly spaced in [0, 2π) (endpoint excluded). Rows shuffled; `t` is the angle.
+ *
+ * @example
+ * ```ts
+ * const { X, labels } = data.circles({ n: 8, factor: 0.5, seed: 0 });
+ * // radius 1 for the outer circle (label 0), `factor` for the inner one
+ * Array.from({ length: 8 }, (_, i) => Math.round(Math.hypot(...X.row(i)) * 1e12) / 1e12 === (labels![i] === 0 ? 1 : 0.5)).every(Boolean); // => true
+ * ```
  */
 export function circles(opts: CirclesOptions = {}): PointCloud {
   const fn = "data.circles";

@@ -11,6 +11,17 @@ export interface Digits {
   labels: Int32Array;
 }
 
+/**
+ * The 8 × 8 handwritten digits (UCI test set): 1797 rows of 64 pixel counts in 0..16, and the digit of each row.
+ *
+ * @example
+ * ```ts
+ * const { X, labels } = data.digits();
+ * X.shape; // => [1797, 64]
+ * Math.max(...X.data); // => 16
+ * new Set(labels).size; // => 10
+ * ```
+ */
 export function digits(opts: Record<string, never> = {}): Digits {
   checkOptions("data.digits", opts, []);
   const text = gunzipSync(readDataFile("digits.csv.gz")).toString("utf8");

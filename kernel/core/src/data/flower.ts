@@ -42,6 +42,18 @@ function readPpm(buf: Buffer, file: string): { width: number; height: number; rg
   return { width, height, rgb: new Uint8Array(buf.subarray(p + 1, p + 1 + size)) };
 }
 
+/**
+ * A 96 × 64 RGB photograph of a dahlia (row-major `rgb` bytes) with a hand-drawn foreground mask and its ellipse, for
+ * image segmentation.
+ *
+ * @example
+ * ```ts
+ * const f = data.flower();
+ * [f.width, f.height]; // => [96, 64]
+ * f.rgb.length; // => 96 * 64 * 3
+ * f.mask.length; // => 96 * 64
+ * ```
+ */
 export function flower(opts: Record<string, never> = {}): Flower {
   checkOptions("data.flower", opts, []);
   const { width, height, rgb } = readPpm(readDataFile("flower.ppm"), "flower.ppm");

@@ -12,6 +12,20 @@ export interface KarateClub {
   labelNames: string[];
 }
 
+/**
+ * Zachary's karate club: 34 members, 78 ties (weighted by interaction count with `weighted: true`), and the faction
+ * each member joined after the split.
+ *
+ * @example
+ * ```ts
+ * const { graph: G, labels, labelNames } = data.karateClub();
+ * G.rows; // => 34
+ * // 78 ties, stored in both directions
+ * G.values.length; // => 156
+ * labelNames; // => ["Mr. Hi", "Officer"]
+ * labels.length; // => 34
+ * ```
+ */
 export function karateClub(opts: { weighted?: boolean } = {}): KarateClub {
   checkOptions("data.karateClub", opts, ["weighted"]);
   const raw = JSON.parse(readDataFile("karate.json").toString("utf8")) as { edges: [number, number, number][]; club: string[] };

@@ -12,6 +12,17 @@ export interface LesMiserables {
   names: string[];
 }
 
+/**
+ * The co-appearance network of the characters of Les Misérables (Knuth 1993): 77 nodes, edges weighted by
+ * co-appearances with `weighted: true`, names and the shipped community labels.
+ *
+ * @example
+ * ```ts
+ * const { graph: G, names } = data.lesMiserables();
+ * G.rows; // => 77
+ * names[0]; // => "Myriel"
+ * ```
+ */
 export function lesMiserables(opts: { weighted?: boolean } = {}): LesMiserables {
   checkOptions("data.lesMiserables", opts, ["weighted"]);
   const raw = JSON.parse(readDataFile("miserables.json").toString("utf8")) as {

@@ -13,6 +13,15 @@ export interface MoonsOptions {
 /**
  * Outer moon (label 0, ⌊n/2⌋ points): (cos s, sin s), s evenly in [0, π]; inner moon (label 1):
  * (1 − cos s, 1/2 − sin s). Rows shuffled; `t` is s.
+ *
+ * @example
+ * ```ts
+ * const { X, labels, t } = data.moons({ n: 10, seed: 0 });
+ * X.shape; // => [10, 2]
+ * // a point of the outer moon (label 0) is (cos s, sin s)
+ * const i = labels!.indexOf(0);
+ * X.row(i); // => [Math.cos(t![i]), Math.sin(t![i])]
+ * ```
  */
 export function moons(opts: MoonsOptions = {}): PointCloud {
   const fn = "data.moons";

@@ -31,6 +31,15 @@ function isProbability(x: unknown): x is number {
  * Brandes 2005, "Efficient generation of large random networks"): the gap to the next edge among the pairs is
  * Geometric(p), so the cost is O(n + edges) rather than O(n²) Bernoulli draws. Block pair (a, b) uses its own
  * Rng stream, so the result depends only on the seed.
+ *
+ * @example
+ * ```ts
+ * // two blocks of 3, linked fully inside and never across: two triangles
+ * const { graph: W, labels } = data.sbm({ sizes: [3, 3], pIn: 1, pOut: 0, seed: 0 });
+ * labels; // => [0, 0, 0, 1, 1, 1]
+ * graph.components(W).count; // => 2
+ * W.values.length; // => 12
+ * ```
  */
 export function sbm(opts: SbmOptions): SbmGraph {
   checkOptions("data.sbm", opts, ["sizes", "pIn", "pOut", "seed"]);

@@ -35,6 +35,15 @@ export interface SpikedWishart {
  * The spiked covariance model (Johnstone 2001). Directions come from Gram–Schmidt on Gaussian vectors (Haar
  * distributed), so spikes are not aligned with coordinates. Row i is σ z_i + Σ_k √θ_k w_ik u_k with z_i, w_i
  * standard normal: covariance σ²I + Σ θ_k u_k u_kᵀ. Detectability follows Baik, Ben Arous & Péché (2005).
+ *
+ * @example
+ * ```ts
+ * const w = data.spikedWishart({ n: 500, p: 100, spikes: [5, 0.1], seed: 0 });
+ * w.X.shape; // => [500, 100]
+ * w.ratio; // => 0.2
+ * // the BBP threshold is √0.2 ≈ 0.447: only the first spike is detectable
+ * w.detectable; // => [true, false]
+ * ```
  */
 export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
   checkOptions("data.spikedWishart", opts, ["n", "p", "spikes", "sigma2", "seed"]);

@@ -14,6 +14,15 @@ export interface SwissRollOptions {
 /**
  * t = 1.5π(1 + 2u), u uniform; point (t cos t, 21 v, t sin t), v uniform, plus noise·N(0, I₃). `t` is the
  * position along the roll (the coordinate a manifold learner should recover).
+ *
+ * @example
+ * ```ts
+ * const { X, t } = data.swissRoll({ n: 5, seed: 0 });
+ * X.shape; // => [5, 3]
+ * // (t cos t, 21 v, t sin t) without noise
+ * X.get(0, 0); // => t![0] * Math.cos(t![0])
+ * X.get(0, 2); // => t![0] * Math.sin(t![0])
+ * ```
  */
 export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
   const fn = "data.swissRoll";

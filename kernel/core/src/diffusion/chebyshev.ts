@@ -23,6 +23,12 @@ export interface ChebyshevFilterOptions {
 /**
  * Chebyshev coefficients c_0..c_order of h on [lo, hi], from Chebyshev–Gauss quadrature at order + 1 nodes (exact
  * interpolation at the Chebyshev points): h(λ) ≈ c_0/2 + Σ c_k T_k((λ − c)/r). Returned with c_0 already halved.
+ *
+ * @example
+ * ```ts
+ * // h(λ) = λ² on [−1, 1] is (T₀ + T₂)/2
+ * diffusion.chebyshevCoefficients((l) => l * l, 4, -1, 1); // => [0.5, 0, 0.5, 0, 0]
+ * ```
  */
 export function chebyshevCoefficients(h: (lambda: number) => number, order: number, lo: number, hi: number): Float64Array {
   const M = order + 1;
@@ -87,6 +93,18 @@ export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float
   return v;
 }
 
+/**
+ * h(L) x for a spectral filter h on a symmetric L, by a Chebyshev expansion of the given order on [lmin, lmax]
+ * (Hammond, Vandergheynst & Gribonval 2011).
+ *
+ * @example
+ * ```ts
+ * const L = graph.laplacian(graph.fromEdges(2, [[0, 1]]));
+ * // h(λ) = λ is L itself
+ * const y = diffusion.chebyshevFilter(L, [1, 0], { filter: (l) => l, order: 5 });
+ * y; // => [1, -1]
+ * ```
+ */
 export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: ChebyshevFilterOptions): Float64Array {
   const fn = "diffusion.chebyshevFilter";
   checkOptions(fn, opts, ["filter", "order", "lmin", "lmax"]);

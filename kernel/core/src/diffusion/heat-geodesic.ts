@@ -34,6 +34,20 @@ export interface HeatGeodesicOptions {
 /** Columns per block: enough to amortize each pass over L, small enough to stay in cache. */
 const BLOCK = 16;
 
+/**
+ * Heat-geodesic distances (Huguet et al. 2023): d_t(i, j)² = −4t log H_t(i, j) + ρ · 4t log((H_t(i, i) + H_t(j, j)) /
+ * 2) with H_t = exp(−tL) from Chebyshev heat columns, clipped at 0; rows for `sources` (default every node).
+ *
+ * @example
+ * ```ts
+ * const L = graph.laplacian(graph.fromEdges(4, [[0, 1], [1, 2], [2, 3]]));
+ * // with the Harnack term (ρ = 1) a node is at distance 0 from itself
+ * const D = diffusion.heatGeodesic(L, { t: 1, harnack: 1 });
+ * D.shape; // => [4, 4]
+ * D.get(0, 0); // => 0
+ * D.get(0, 1) < D.get(0, 2) && D.get(0, 2) < D.get(0, 3); // => true
+ * ```
+ */
 export function heatGeodesic(L: SymmetricInput, opts: HeatGeodesicOptions): Matrix {
   const fn = "diffusion.heatGeodesic";
   checkOptions(fn, opts, ["t", "sources", "harnack", "tol", "lmin", "lmax"]);

@@ -72,6 +72,19 @@ export function checkTime(fn: string, t: unknown): number {
   return t;
 }
 
+/**
+ * exp(−tL) x for a symmetric positive semidefinite L (graph Laplacian; sparse, dense or an operator) by a Chebyshev
+ * expansion on [lmin, lmax], accurate to `tol`.
+ *
+ * @example
+ * ```ts
+ * // two nodes, L = [[1, −1], [−1, 1]]: heat spreads from node 0 as ((1 + e^{−2t})/2, (1 − e^{−2t})/2)
+ * const L = graph.laplacian(graph.fromEdges(2, [[0, 1]]));
+ * const u = diffusion.heatKernel(L, [1, 0], { t: 0.5 });
+ * Math.abs(u[0] - (1 + Math.exp(-1)) / 2) < 1e-8; // => true
+ * Math.abs(u[1] - (1 - Math.exp(-1)) / 2) < 1e-8; // => true
+ * ```
+ */
 export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKernelOptions): Float64Array {
   const fn = "diffusion.heatKernel";
   checkOptions(fn, opts, ["t", "tol", "lmin", "lmax"]);

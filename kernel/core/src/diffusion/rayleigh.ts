@@ -8,6 +8,16 @@ import { message } from "../messages";
 import { SymmetricInput, symmetricOperator } from "./operator";
 import { signalVector } from "./chebyshev";
 
+/**
+ * xᵀ L x / xᵀ x for a symmetric L (the smoothness of a graph signal x when L is a Laplacian).
+ *
+ * @example
+ * ```ts
+ * const L = graph.laplacian(graph.fromEdges(2, [[0, 1]]));
+ * diffusion.rayleighQuotient(L, [1, -1]); // => 2
+ * diffusion.rayleighQuotient(L, [1, 1]); // => 0
+ * ```
+ */
 export function rayleighQuotient(L: SymmetricInput, x: ArrayLike<number>): number {
   const fn = "diffusion.rayleighQuotient";
   const op = symmetricOperator(fn, L);

@@ -31,6 +31,16 @@ export interface DiffusionMapOptions {
  * eigenpairs (λ_j, u_j) of S, the right eigenvectors of P are ψ_j = u_j / u_0 (so ψ_0 ≡ 1), and the
  * diffusion map at time t is x_i ↦ (λ_1^t ψ_1(i), …, λ_dim^t ψ_dim(i)), the trivial ψ_0 dropped.
  * Coordinates (and `eigenvalues`) are ordered by decreasing λ, the diffusion-map convention.
+ *
+ * @example
+ * ```ts
+ * // the path 0 – 1 – 2 – 3: P = D⁻¹W has eigenvalues cos(jπ/3) = 1, ½, −½, −1, and ψ₁ = √2 (1, ½, −½, −1)
+ * const W = graph.fromEdges(4, [[0, 1], [1, 2], [2, 3]]);
+ * const e = embed.diffusionMap(W, { dim: 1, alpha: 0, seed: 0 });
+ * e.eigenvalues; // => [0.5]
+ * // coordinates λ₁ψ₁ at t = 1 (up to sign)
+ * e.coords.col(0); // => [-Math.SQRT1_2, -Math.SQRT1_2 / 2, Math.SQRT1_2 / 2, Math.SQRT1_2]
+ * ```
  */
 export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding {
   const fn = "embed.diffusionMap";

@@ -68,6 +68,22 @@ function transitionValues(indptr: Int32Array, values: Float64Array, deg: Float64
   return out;
 }
 
+/**
+ * Node embeddings by FastRP (Chen et al. 2019): a very sparse random projection propagated by powers of the
+ * random-walk matrix D⁻¹A, each power row-normalized and weighted; no training, seeded.
+ *
+ * @example
+ * ```ts
+ * const edges: [number, number][] = [];
+ * for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) edges.push([base + i, base + j]);
+ * edges.push([3, 4]);
+ * const e = embed.fastrp(graph.fromEdges(8, edges), { dim: 16, seed: 1 });
+ * e.coords.shape; // => [8, 16]
+ * const cos = (a: Float64Array, b: Float64Array) =>
+ *   a.reduce((s, x, i) => s + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
+ * cos(e.coords.row(0), e.coords.row(1)) > cos(e.coords.row(0), e.coords.row(7)); // => true
+ * ```
+ */
 export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();

@@ -32,6 +32,22 @@ export interface LineOptions {
 
 const SIGMOID_BOUND = 6;
 
+/**
+ * Node embeddings by LINE (Tang et al. 2015): edges sampled in proportion to weight, first-order (joint) or
+ * second-order (context) proximity, negative sampling; single-threaded and seeded.
+ *
+ * @example
+ * ```ts
+ * const edges: [number, number][] = [];
+ * for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) edges.push([base + i, base + j]);
+ * edges.push([3, 4]);
+ * const e = embed.line(graph.fromEdges(8, edges), { dim: 8, order: 1, samples: 20000, seed: 1 });
+ * e.coords.shape; // => [8, 8]
+ * const cos = (a: Float64Array, b: Float64Array) =>
+ *   a.reduce((s, x, i) => s + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
+ * cos(e.coords.row(0), e.coords.row(1)) > cos(e.coords.row(0), e.coords.row(7)); // => true
+ * ```
+ */
 export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   const fn = "embed.line";
   const t0 = performance.now();

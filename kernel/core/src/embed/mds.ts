@@ -25,6 +25,19 @@ export interface MdsOptions {
 /** Above this size the top eigenpairs come from linalg.eigsh instead of a full dense eigh. */
 const DENSE_MDS_LIMIT = 300;
 
+/**
+ * Classical (Torgerson) multidimensional scaling of a distance matrix: centred coordinates from the dim largest
+ * eigenpairs of B = −½ J D⁽²⁾ J (negative eigenvalues clipped to 0).
+ *
+ * @example
+ * ```ts
+ * // distances between points at 0, 1 and 3 on a line: MDS recovers them, centred (up to sign)
+ * const D = Matrix.from([[0, 1, 3], [1, 0, 2], [3, 2, 0]]);
+ * const x = embed.mds(D, { dim: 1 }).coords.col(0);
+ * x.map(Math.abs); // => [4 / 3, 1 / 3, 5 / 3]
+ * Math.abs(x[2] - x[0]); // => 3
+ * ```
+ */
 export function mds(D: Matrix, opts: MdsOptions): Embedding {
   const fn = "embed.mds";
   checkOptions(fn, opts, ["dim", "seed"]);

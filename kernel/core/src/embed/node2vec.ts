@@ -95,6 +95,25 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
   });
 }
 
+/**
+ * Node embeddings by node2vec (Grover & Leskovec 2016): second-order biased random walks (return parameter p, in-out
+ * parameter q) fed to skip-gram with negative sampling; seeded, the same coordinates on every run.
+ *
+ * @example
+ * ```ts
+ * // two 4-cliques joined by one edge: nodes of the same clique embed closer together
+ * const edges: [number, number][] = [];
+ * for (const base of [0, 4]) for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) edges.push([base + i, base + j]);
+ * edges.push([3, 4]);
+ * const G = graph.fromEdges(8, edges);
+ * const e = embed.node2vec(G, { dim: 8, walkLength: 20, walksPerNode: 20, window: 3, seed: 1 });
+ * e.coords.shape; // => [8, 8]
+ * const cos = (a: Float64Array, b: Float64Array) =>
+ *   a.reduce((s, x, i) => s + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
+ * cos(e.coords.row(0), e.coords.row(1)) > cos(e.coords.row(0), e.coords.row(7)); // => true
+ * embed.node2vec(G, { dim: 8, walkLength: 20, walksPerNode: 20, window: 3, seed: 1 }).coords.sub(e.coords).norm(); // => 0
+ * ```
+ */
 export function node2vec(G: CsrMatrix, opts: Node2VecOptions = {}): Embedding {
   checkOptions("embed.node2vec", opts, NODE2VEC_OPTIONS);
   return walkEmbedding("embed.node2vec", G, opts);

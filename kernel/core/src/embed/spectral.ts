@@ -67,6 +67,14 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
  * Spectral embedding of an undirected weighted graph: the coordinates of node i are the i-th entries of
  * the Laplacian eigenvectors with the smallest eigenvalues (the first, constant one dropped by default).
  * A disconnected graph is an error (its embedding is not unique); see graph.components.
+ *
+ * @example
+ * ```ts
+ * // the path 0 – 1 – 2: the Fiedler vector of (D − W) x = λ D x is (1, 0, −1), eigenvalue 1
+ * const e = embed.spectral(graph.fromEdges(3, [[0, 1], [1, 2]]), { dim: 1, seed: 0 });
+ * e.coords.col(0); // => [Math.SQRT1_2, 0, -Math.SQRT1_2]
+ * e.eigenvalues; // => [1]
+ * ```
  */
 export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embedding {
   const fn = "embed.spectral";

@@ -26,6 +26,16 @@ export const SELF_TUNING_NEIGHBOR = 7;
  * W_ij = exp(−d_ij² / (2σ²)) for a global σ (the Gaussian kernel of Ng, Jordan & Weiss 2001), or
  * W_ij = exp(−d_ij² / (σ_i σ_j)) with σ_i the distance from i to its 7th neighbour (Zelnik-Manor & Perona
  * 2004, eq. 2), on the edges of the kNN graph (no self-loops: A_ii = 0 as in NJW), then symmetrized.
+ *
+ * @example
+ * ```ts
+ * // kNN edges 0–1 (distance 1, chosen both ways) and 2→1 (distance 2, one way), Gaussian weights with σ = 1
+ * const W = graph.affinity(Matrix.from([[0], [1], [3]]), { k: 1, sigma: 1 });
+ * W.get(0, 1); // => Math.exp(-1 / 2)
+ * // the one-sided edge 2 → 1 keeps half its weight after the default "mean" symmetrization
+ * W.get(1, 2); // => Math.exp(-2) / 2
+ * W.asymmetry().value; // => 0
+ * ```
  */
 export function affinity(X: Matrix, opts: AffinityOptions = {}): CsrMatrix {
   const fn = "graph.affinity";

@@ -14,6 +14,15 @@ export interface Components {
  * Connected components, edges taken as undirected (weak connectivity for a directed W, as
  * scipy.sparse.csgraph.connected_components(directed=True, connection="weak")). Stored zero weights count
  * as no edge. Union–find with path halving: O(nnz · α(n)).
+ *
+ * @example
+ * ```ts
+ * // two edges and a lone node: three components
+ * const c = graph.components(graph.fromEdges(5, [[0, 1], [2, 3]]));
+ * c.count; // => 3
+ * c.labels; // => [0, 0, 1, 1, 2]
+ * c.sizes; // => [2, 2, 1]
+ * ```
  */
 export function components(W: CsrMatrix): Components {
   checkAdjacency("graph.components", W);

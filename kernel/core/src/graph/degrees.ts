@@ -15,6 +15,20 @@ export interface DegreeStats {
   isolated: number;
 }
 
+/**
+ * Weighted degrees (row sums) and neighbour counts of each node, with their minimum, maximum, mean and median and the
+ * number of isolated nodes.
+ *
+ * @example
+ * ```ts
+ * // a star: node 0 joined to 1, 2, 3 (weight 2 each); node 4 alone
+ * const d = graph.degrees(graph.fromEdges(5, [[0, 1], [0, 2], [0, 3]], [2, 2, 2]));
+ * d.weighted; // => [6, 2, 2, 2, 0]
+ * d.counts; // => [3, 1, 1, 1, 0]
+ * d.isolated; // => 1
+ * d.median; // => 2
+ * ```
+ */
 export function degrees(W: CsrMatrix): DegreeStats {
   checkAdjacency("graph.degrees", W);
   const n = W.rows;

@@ -17,7 +17,15 @@ export interface EpsilonOptions {
   includeSelf?: boolean;
 }
 
-/** Joins every pair of rows of X within distance eps; symmetric by construction. */
+/**
+ * Joins every pair of rows of X within distance eps; symmetric by construction.
+ *
+ * @example
+ * ```ts
+ * const X = Matrix.from([[0], [1], [3], [7]]);
+ * graph.epsilon(X, { eps: 2.5 }).toDense().toArray(); // => [[0, 1, 0, 0], [1, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 0]]
+ * ```
+ */
 export function epsilon(X: Matrix, opts: EpsilonOptions): CsrMatrix {
   const fn = "graph.epsilon";
   checkOptions(fn, opts, ["eps", "metric", "mode", "includeSelf"]);

@@ -12,6 +12,13 @@ export interface FromEdgesOptions {
 /**
  * Adjacency of a graph on nodes 0..n−1. Undirected by default: edge (i, j, w) sets W[i,j] and W[j,i]; a
  * self-loop is stored once on the diagonal (as networkx's to_scipy_sparse_array); repeated edges add up.
+ *
+ * @example
+ * ```ts
+ * const W = graph.fromEdges(3, [[0, 1], [1, 2]], [5, 7]);
+ * W.toDense().toArray(); // => [[0, 5, 0], [5, 0, 7], [0, 7, 0]]
+ * graph.fromEdges(2, [[0, 1]], undefined, { directed: true }).toDense().toArray(); // => [[0, 1], [0, 0]]
+ * ```
  */
 export function fromEdges(
   n: number,

@@ -17,7 +17,17 @@ export interface ToGraphologyOptions {
   nodes?: readonly string[];
 }
 
-/** A graphology graph with one node per row of W and an edge (attribute `weight`) per non-zero entry. */
+/**
+ * A graphology graph with one node per row of W and an edge (attribute `weight`) per non-zero entry.
+ *
+ * @example
+ * ```ts
+ * const G = graph.toGraphology(graph.fromEdges(3, [[0, 1], [1, 2]]), { nodes: ["a", "b", "c"] });
+ * G.order; // => 3
+ * G.size; // => 2
+ * G.hasEdge("a", "b"); // => true
+ * ```
+ */
 export function toGraphology(W: CsrMatrix, opts: ToGraphologyOptions = {}): AbstractGraph {
   const fn = "graph.toGraphology";
   checkOptions(fn, opts, ["directed", "nodes"]);
@@ -46,6 +56,15 @@ export interface FromGraphologyOptions {
 /**
  * The adjacency matrix of a graphology graph, rows in the order of `G.nodes()`. Undirected edges are stored
  * in both directions, directed edges once; parallel edges add up; a self-loop is stored once.
+ *
+ * @example
+ * ```ts
+ * const Graph = require("graphology");
+ * const G = new Graph({ type: "undirected" });
+ * G.mergeEdge("x", "y", { weight: 2 });
+ * G.mergeEdge("y", "z", { weight: 3 });
+ * graph.fromGraphology(G).toDense().toArray(); // => [[0, 2, 0], [2, 0, 3], [0, 3, 0]]
+ * ```
  */
 export function fromGraphology(G: AbstractGraph, opts: FromGraphologyOptions = {}): CsrMatrix {
   const fn = "graph.fromGraphology";

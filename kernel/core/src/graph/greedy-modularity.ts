@@ -25,6 +25,15 @@ export interface GreedyModularityOptions {
  * sparse ΔQ rows rather than CNM's heaps: O(n · nnz) instead of O(m d log n), ample for graphs of a few
  * thousand nodes. Edges are taken as undirected (W must be symmetric); self-loops count in e_ii only.
  * Labels number the communities by decreasing size (ties: lowest node first); meta.modularity is Q.
+ *
+ * @example
+ * ```ts
+ * // two triangles joined by one edge: the two triangles, with Q = 2 (3/7 − (7/14)²) = 5/14
+ * const W = graph.fromEdges(6, [[0, 1], [1, 2], [0, 2], [3, 4], [4, 5], [3, 5], [2, 3]]);
+ * const c = graph.greedyModularity(W);
+ * c.labels; // => [0, 0, 0, 1, 1, 1]
+ * c.meta.modularity; // => 5 / 14
+ * ```
  */
 export function greedyModularity(W: CsrMatrix, opts: GreedyModularityOptions = {}): Clustering {
   const fn = "graph.greedyModularity";

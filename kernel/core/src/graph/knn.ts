@@ -85,6 +85,14 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
 /**
  * The directed k-nearest-neighbour graph of the rows of X: row i has an entry for each of its k nearest
  * points. Exact (brute force, blocked); symmetrize with graph.symmetrize for an undirected graph.
+ *
+ * @example
+ * ```ts
+ * // points on a line at 0, 1, 3, 7: each one's nearest other point
+ * const X = Matrix.from([[0], [1], [3], [7]]);
+ * graph.knn(X, { k: 1 }).toDense().toArray(); // => [[0, 1, 0, 0], [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]
+ * graph.knn(X, { k: 1, mode: "distance" }).values; // => [1, 1, 2, 4]
+ * ```
  */
 export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";

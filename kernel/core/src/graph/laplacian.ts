@@ -28,6 +28,16 @@ export function offDiagonalDegrees(W: CsrMatrix): Float64Array {
  * default, use_out_degree=False; equal to the row sum for an undirected graph). An isolated node gets a
  * zero row and diagonal 0 in every kind, so the normalized forms never divide by zero. Explicit
  * diagonal entries are always stored, so the sparsity pattern is W's plus the diagonal.
+ *
+ * @example
+ * ```ts
+ * const W = graph.fromEdges(3, [[0, 1], [1, 2]]); // the path 0 – 1 – 2
+ * graph.laplacian(W).toDense().toArray(); // => [[1, -1, 0], [-1, 2, -1], [0, -1, 1]]
+ * // I − D^{-1/2} W D^{-1/2}
+ * graph.laplacian(W, { kind: "sym" }).get(0, 1); // => -Math.SQRT1_2
+ * // I − D^{-1} W
+ * graph.laplacian(W, { kind: "rw" }).get(1, 0); // => -0.5
+ * ```
  */
 export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix {
   const fn = "graph.laplacian";

@@ -11,6 +11,14 @@ export type SymmetrizeMode = "mean" | "max" | "mutual";
  * "mean": (W + Wᵀ)/2 (scikit-learn's choice for its nearest-neighbour affinity; a one-sided kNN edge gets
  * half its weight); "max": max(W, Wᵀ) (an edge if either end chose the other, von Luxburg 2007 §2.2 "kNN
  * graph"); "mutual": min(W, Wᵀ) on edges stored in both directions (the mutual kNN graph).
+ *
+ * @example
+ * ```ts
+ * const W = CsrMatrix.fromTriplets(2, 2, [0], [1], [2]); // one directed edge 0 → 1 of weight 2
+ * graph.symmetrize(W).toDense().toArray(); // => [[0, 1], [1, 0]]
+ * graph.symmetrize(W, "max").toDense().toArray(); // => [[0, 2], [2, 0]]
+ * graph.symmetrize(W, "mutual").values.length; // => 0
+ * ```
  */
 export function symmetrize(W: CsrMatrix, mode: SymmetrizeMode = "mean"): CsrMatrix {
   const fn = "graph.symmetrize";

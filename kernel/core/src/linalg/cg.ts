@@ -48,7 +48,16 @@ export const cgInto: KrylovInto = (x, apply, b, rtol, maxIter, precond) => {
   return { iterations: maxIter, converged: false };
 };
 
-/** Solves A x = b for symmetric positive definite A (Matrix, CsrMatrix or LinearOperator). */
+/**
+ * Solves A x = b for symmetric positive definite A (Matrix, CsrMatrix or LinearOperator).
+ *
+ * @example
+ * ```ts
+ * const r = linalg.cg(Matrix.from([[4, 1], [1, 3]]), [1, 2]);
+ * r.x; // => [1 / 11, 7 / 11]
+ * r.converged; // => true
+ * ```
+ */
 export function cg(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
   return krylovSolve("linalg.cg", "cg:preconditioned-conjugate-gradient", cgInto, A, b, opts);
 }

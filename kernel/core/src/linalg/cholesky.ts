@@ -66,6 +66,14 @@ export function choleskyInto(a: Float64Array, n: number): number {
 /**
  * The lower-triangular L with A = L Lᵀ. Throws an EigenlabError naming the first failing pivot when A is not
  * (numerically) positive definite, and the usual errors for non-square, non-symmetric or NaN input.
+ *
+ * @example
+ * ```ts
+ * const L = linalg.cholesky(Matrix.from([[4, 2], [2, 3]]));
+ * L.toArray(); // => [[2, 0], [1, Math.SQRT2]]
+ * L.matmul(L.T).toArray(); // => [[4, 2], [2, 3]]
+ * linalg.cholesky(Matrix.from([[1, 2], [2, 1]])); // => throws not-positive-definite
+ * ```
  */
 export function cholesky(A: Matrix, opts: Record<string, never> = {}): Matrix {
   checkOptions("linalg.cholesky", opts, []);

@@ -124,6 +124,20 @@ function rescaled(T: Transformed, v0: Float64Array, n: number): (y: Float64Array
   };
 }
 
+/**
+ * The k eigenpairs of a symmetric (sparse, dense or matrix-free) A at one end of the spectrum ("LM", "SA", "LA",
+ * "SM"), or nearest `sigma` by shift-invert, or of the generalized problem A x = λ B x: thick-restart Lanczos or
+ * LOBPCG (scipy.sparse.linalg.eigsh's interface).
+ *
+ * @example
+ * ```ts
+ * // the path graph on 10 nodes: Laplacian eigenvalues 2 − 2cos(jπ/10)
+ * const L = graph.laplacian(graph.fromEdges(10, Array.from({ length: 9 }, (_, i) => [i, i + 1])));
+ * const S = linalg.eigsh(L, { k: 3, which: "SA", seed: 0 });
+ * S.values; // => [0, 2 - 2 * Math.cos(Math.PI / 10), 2 - 2 * Math.cos(Math.PI / 5)]
+ * linalg.eigsh(L, { k: 1, sigma: 0.9, seed: 0 }).values; // => [2 - 2 * Math.cos((3 * Math.PI) / 10)]
+ * ```
+ */
 export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
   checkOptions("linalg.eigsh", opts, EIGSH_OPTIONS);
   const t0 = performance.now();

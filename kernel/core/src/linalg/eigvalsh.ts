@@ -8,6 +8,12 @@ import { symmetricEigenvalues } from "./symmetric-eigen";
  * All eigenvalues of the symmetric A, ascending, without eigenvectors: tridiagonalization plus a values-only
  * QL sweep (see `symmetricEigenvalues`), several times faster than `eigh` when only the spectrum is needed
  * (an ESD, a Marchenko–Pastur fit, a power-law fit). Same input checks as `eigh`.
+ *
+ * @example
+ * ```ts
+ * // the 3-point second-difference matrix has eigenvalues 2 − 2cos(jπ/4), j = 1, 2, 3
+ * linalg.eigvalsh(Matrix.from([[2, -1, 0], [-1, 2, -1], [0, -1, 2]])); // => [2 - Math.SQRT2, 2, 2 + Math.SQRT2]
+ * ```
  */
 export function eigvalsh(A: Matrix, opts: Record<string, never> = {}): Float64Array {
   checkOptions("linalg.eigvalsh", opts, []);

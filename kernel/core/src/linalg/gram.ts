@@ -3,7 +3,14 @@ import { Matrix } from "../matrix";
 import { checkFinite, checkOptions } from "../validate";
 import { gramInto, outerGramInto } from "../kernels";
 
-/** XᵀX (cols × cols): the Gram matrix of X's columns (e.g. the unnormalized covariance of centered samples). */
+/**
+ * XᵀX (cols × cols): the Gram matrix of X's columns (e.g. the unnormalized covariance of centered samples).
+ *
+ * @example
+ * ```ts
+ * linalg.gram(Matrix.from([[1, 2], [3, 4]])).toArray(); // => [[10, 14], [14, 20]]
+ * ```
+ */
 export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {
   checkOptions("linalg.gram", opts, []);
   checkFinite("X", X.data);
@@ -12,7 +19,14 @@ export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {
   return new Matrix(X.cols, X.cols, out);
 }
 
-/** XXᵀ (rows × rows): the Gram matrix of X's rows (inner products between samples). */
+/**
+ * XXᵀ (rows × rows): the Gram matrix of X's rows (inner products between samples).
+ *
+ * @example
+ * ```ts
+ * linalg.outerGram(Matrix.from([[1, 2], [3, 4]])).toArray(); // => [[5, 11], [11, 25]]
+ * ```
+ */
 export function outerGram(X: Matrix, opts: Record<string, never> = {}): Matrix {
   checkOptions("linalg.outerGram", opts, []);
   checkFinite("X", X.data);

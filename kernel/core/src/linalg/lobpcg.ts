@@ -45,7 +45,6 @@ export function lobpcgRun(apply: (y: Float64Array, x: Float64Array) => void, n: 
   const Z = new Float64Array(cap * n);
   const AZ = new Float64Array(cap * n);
   const h = new Float64Array(cap);
-  const h2 = new Float64Array(cap);
   const newX = new Float64Array(bs * n);
   const newP = new Float64Array(bs * n);
   const newAX = new Float64Array(bs * n);

@@ -86,7 +86,17 @@ export const minresInto: KrylovInto = (x, apply, b, rtol, maxIter, precond) => {
   return { iterations: maxIter, converged: false };
 };
 
-/** Solves A x = b for symmetric (possibly indefinite) A (Matrix, CsrMatrix or LinearOperator). */
+/**
+ * Solves A x = b for symmetric (possibly indefinite) A (Matrix, CsrMatrix or LinearOperator).
+ *
+ * @example
+ * ```ts
+ * // indefinite A (eigenvalues 3 and −1), where cg does not apply
+ * const r = linalg.minres(Matrix.from([[1, 2], [2, 1]]), [3, 3]);
+ * r.x; // => [1, 1]
+ * r.converged; // => true
+ * ```
+ */
 export function minres(A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions = {}): SolveResult {
   return krylovSolve("linalg.minres", "minres:paige-saunders", minresInto, A, b, opts);
 }

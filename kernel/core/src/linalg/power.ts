@@ -37,6 +37,13 @@ export interface PowerIterationResult {
  * Power iteration v ← Av/‖Av‖ from a seeded Gaussian start (von Mises 1929; Golub & Van Loan §7.3.1).
  * Converges at rate |λ₂/λ₁| to the eigenvalue of largest magnitude; the Rayleigh quotient is the estimate
  * (for symmetric A its error is O(|λ₂/λ₁|^{2t})). Throws ConvergenceError carrying the last iterate.
+ *
+ * @example
+ * ```ts
+ * const r = linalg.powerIteration(Matrix.diag([1, 2, 5]), { seed: 0 });
+ * r.value; // => 5
+ * r.vector.map((x) => Math.round(x * 1e6) / 1e6); // => [0, 0, 1]
+ * ```
  */
 export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: PowerIterationOptions = {}): PowerIterationResult {
   const fn = "linalg.powerIteration";
@@ -124,7 +131,18 @@ export interface OjaOptions {
   reference?: ArrayLike<number>;
 }
 
-/** The result of `linalg.oja`. */
+/**
+ * The result of `linalg.oja`.
+ *
+ * @example
+ * ```ts
+ * const r = linalg.oja(Matrix.from([[1, 0], [2, 0], [3, 0]]), { k: 1, seed: 0, learningRate: 0.1, epochs: 20 });
+ * r instanceof linalg.OjaResult; // => true
+ * // 3 rows × 20 epochs
+ * r.samples; // => 60
+ * Math.abs(r.vectors.get(0, 0)); // => 1
+ * ```
+ */
 export class OjaResult {
   /** d×k orthonormal estimate of the top-k principal directions (column signs normalized). */
   readonly vectors: Matrix;
@@ -160,6 +178,19 @@ export class OjaResult {
  * Oja's rule (Oja, J. Math. Biol. 15, 1982) in its subspace form with QR re-orthonormalization, i.e.
  * stochastic power iteration W ← orth(W + η_t x xᵀW) (Oja & Karhunen 1985; the form analysed by Shamir,
  * ICML 2015). Each sample costs O(dk) plus an O(dk²) QR; samples are not centered (center them first for PCA).
+ *
+ * @example
+ * ```ts
+ * // samples stretched along (1, 1)/√2: Oja's rule finds that direction
+ * const rng = new Rng(1);
+ * const rows = Array.from({ length: 4000 }, () => {
+ *   const a = 3 * rng.normal();
+ *   const b = 0.3 * rng.normal();
+ *   return [a + b, a - b];
+ * });
+ * const w = linalg.oja(rows, { k: 1, seed: 0 }).vectors.col(0);
+ * Math.abs(Math.abs(w[0]) - Math.SQRT1_2) < 0.02 && Math.abs(w[0] - w[1]) < 0.04; // => true
+ * ```
  */
 export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions = {}): OjaResult {
   const fn = "linalg.oja";

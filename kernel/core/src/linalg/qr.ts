@@ -178,7 +178,18 @@ export function orthonormalizeInto(Q: Float64Array, Y: Float64Array, m: number, 
   Q.set(qrFactors(Y, m, l, false).Q);
 }
 
-/** A = Q R with Q (m×k) orthonormal columns, R (k×n) upper triangular with non-negative diagonal, k = min(m, n). */
+/**
+ * A = Q R with Q (m×k) orthonormal columns, R (k×n) upper triangular with non-negative diagonal, k = min(m, n).
+ *
+ * @example
+ * ```ts
+ * const { Q, R } = linalg.qr(Matrix.from([[3, 1], [4, 2]]));
+ * Q.col(0); // => [0.6, 0.8]
+ * R.get(0, 0); // => 5
+ * R.get(1, 0); // => 0
+ * Q.matmul(R).toArray(); // => [[3, 1], [4, 2]]
+ * ```
+ */
 export function qr(A: Matrix, opts: Record<string, never> = {}): { Q: Matrix; R: Matrix } {
   checkOptions("linalg.qr", opts, []);
   if (A.rows === 0 || A.cols === 0) throw new EigenlabError("shape", message.emptyMatrix("linalg.qr", A.rows, A.cols));

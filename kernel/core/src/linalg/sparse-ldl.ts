@@ -199,7 +199,7 @@ export function ldlFactor(A: CsrMatrix, perm: Int32Array = reverseCuthillMcKee(A
 
 /** x = A⁻¹ b with the factor of P A Pᵀ = L D Lᵀ; `work` is n scratch entries. */
 export function ldlSolveInto(x: Float64Array, F: LdlFactor, b: Float64Array, work: Float64Array): void {
-  const { n, perm, Lp, Li, Lx, D } = F;
+  const { n, perm, D } = F;
   for (let k = 0; k < n; k++) work[k] = b[perm[k]];
   ldlLowerSolveInPlace(F, work);
   for (let k = 0; k < n; k++) work[k] /= D[k];

@@ -46,7 +46,17 @@ export interface SvdOptions {
   maxIter?: number;
 }
 
-/** The result of `linalg.svd`. */
+/**
+ * The result of `linalg.svd`.
+ *
+ * @example
+ * ```ts
+ * const r = linalg.svd(Matrix.from([[1, 1], [1, 1]]));
+ * r instanceof linalg.SvdResult; // => true
+ * r.s; // => [2, 0]
+ * r.U.shape; // => [2, 2]
+ * ```
+ */
 export class SvdResult {
   /** m×k, orthonormal columns. */
   readonly U: Matrix;
@@ -339,6 +349,19 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
   };
 }
 
+/**
+ * The singular value decomposition A = U diag(s) Vᵀ (s descending): exact ("full"), or the leading k by randomized
+ * range finding or Lanczos bidiagonalization (for large or sparse A and operators).
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.from([[3, 0], [0, -4], [0, 0]]);
+ * const { U, s, V } = linalg.svd(A);
+ * s; // => [4, 3]
+ * U.matmul(Matrix.diag(s)).matmul(V.T).toArray(); // => [[3, 0], [0, -4], [0, 0]]
+ * linalg.svd(A, { k: 1, method: "lanczos", seed: 0 }).s; // => [4]
+ * ```
+ */
 export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {}): SvdResult {
   const fn = "linalg.svd";
   checkOptions(fn, opts, ["k", "method", "seed", "nIter", "oversample", "tol", "maxIter"]);

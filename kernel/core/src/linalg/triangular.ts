@@ -66,6 +66,14 @@ export function triangularSolveInto(
 /**
  * X with op(T)·X = B, T triangular (scipy.linalg.solve_triangular). B may be a Matrix (one right-hand side
  * per column; returns a Matrix) or a vector (returns a Float64Array).
+ *
+ * @example
+ * ```ts
+ * const L = Matrix.from([[2, 0], [1, 1]]);
+ * linalg.solveTriangular(L, [2, 3]); // => [1, 2]
+ * // Lᵀ x = b with the same (lower) factor
+ * linalg.solveTriangular(L, [4, 2], { transpose: true }); // => [1, 2]
+ * ```
  */
 export function solveTriangular(T: Matrix, B: Matrix, opts?: SolveTriangularOptions): Matrix;
 export function solveTriangular(T: Matrix, b: ArrayLike<number>, opts?: SolveTriangularOptions): Float64Array;

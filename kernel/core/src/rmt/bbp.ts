@@ -17,6 +17,18 @@ export interface BbpThreshold {
   edge: number;
 }
 
+/**
+ * The BBP phase transition (Baik, Ben Arous & Péché 2005) for ratio γ: a spike of strength θ > σ²√γ (population
+ * eigenvalue above σ²(1 + √γ)) separates from the bulk, whose edge is σ²(1 + √γ)².
+ *
+ * @example
+ * ```ts
+ * const t = rmt.bbpThreshold({ ratio: 0.25 });
+ * t.strength; // => 0.5
+ * t.population; // => 1.5
+ * t.edge; // => 2.25
+ * ```
+ */
 export function bbpThreshold(opts: { ratio: number; sigma2?: number }): BbpThreshold {
   checkOptions("rmt.bbpThreshold", opts, ["ratio", "sigma2"]);
   if (typeof opts?.ratio !== "number" || !(opts.ratio > 0) || !Number.isFinite(opts.ratio)) {

@@ -13,6 +13,17 @@ export interface EsdOptions {
   range?: [number, number];
 }
 
+/**
+ * An empirical spectral distribution (from rmt.esd): the eigenvalues, histogram bin `edges`, `counts` and `density`.
+ *
+ * @example
+ * ```ts
+ * const h = rmt.esd(linalg.eigh(Matrix.from([[2, 1], [1, 2]])), { bins: 4 });
+ * h instanceof rmt.Esd; // => true
+ * h.values; // => [1, 3]
+ * h.counts.reduce((s, c) => s + c, 0); // => 2
+ * ```
+ */
 export class Esd {
   /** The eigenvalues, ascending. */
   readonly values: Float64Array;
@@ -51,6 +62,19 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
   return v.sort();
 }
 
+/**
+ * The empirical spectral distribution of eigenvalues (an array or a Spectrum) as a histogram: bin `edges`, `counts`,
+ * and `density` (counts / (total · width)).
+ *
+ * @example
+ * ```ts
+ * const h = rmt.esd([1, 2, 2, 3], { bins: 2 });
+ * h.edges; // => [1, 2, 3]
+ * // bins [1, 2) and [2, 3] (the last one closed)
+ * h.counts; // => [1, 3]
+ * h.density; // => [0.25, 0.75]
+ * ```
+ */
 export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: EsdOptions = {}): Esd {
   checkOptions("rmt.esd", opts, ["bins", "range"]);
   const v = eigenvalueArray("rmt.esd", values);

@@ -24,6 +24,17 @@ export interface SubmatrixPowerLawOptions {
   minTail?: number;
 }
 
+/**
+ * A power-law fit of the eigenvalues of WᵀW pooled over square submatrices (windows) of a weight matrix W, for
+ * rectangular W whose full spectrum is dominated by its aspect ratio.
+ *
+ * @example
+ * ```ts
+ * const fit = rmt.submatrixPowerLawFit(Matrix.random(200, 50, { seed: 1 }));
+ * fit instanceof rmt.PowerLawFit; // => true
+ * fit.alpha > 1; // => true
+ * ```
+ */
 export function submatrixPowerLawFit(W: Matrix, opts: SubmatrixPowerLawOptions = {}): PowerLawFit {
   const fn = "rmt.submatrixPowerLawFit";
   checkOptions(fn, opts, ["size", "windows", "minTail"]);
