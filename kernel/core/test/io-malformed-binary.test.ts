@@ -145,6 +145,7 @@ describe("io malformed binary files: a clear EigenlabError, never a hang, nothin
   it("a permission error reading or writing is io-permission naming the file", () => {
     const path = join(dir, "secret.npy");
     io.writeNpy(path, 1);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable CommonJS fs object node-fs.ts calls through (an ES namespace import is frozen)
     const mod = require("fs") as typeof fs;
     const denied = () => {
       throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });

@@ -119,6 +119,7 @@ describe("io writes are atomic", () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function withPatched<K extends "fsyncSync" | "renameSync" | "writeSync">(name: K, impl: (typeof fs)[K], run: () => void): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable CommonJS fs object node-fs.ts calls through (an ES namespace import is frozen)
     const mod = require("fs") as typeof fs; // the same object node-fs.ts calls through
     const orig = mod[name];
     (mod as unknown as Record<string, unknown>)[name] = impl;

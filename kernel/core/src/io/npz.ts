@@ -106,8 +106,14 @@ export function zipEntries(file: string, bytes: Uint8Array): ZipEntry[] {
       const len = dv.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff && q + 8 <= e + 4 + len) (size = Number(dv.getBigUint64(q, true))), (q += 8);
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) (compressedSize = Number(dv.getBigUint64(q, true))), (q += 8);
+        if (size === 0xffffffff && q + 8 <= e + 4 + len) {
+          size = Number(dv.getBigUint64(q, true));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + len) {
+          compressedSize = Number(dv.getBigUint64(q, true));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= e + 4 + len) localOffset = Number(dv.getBigUint64(q, true));
       }
       e += 4 + len;

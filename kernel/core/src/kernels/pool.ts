@@ -40,7 +40,6 @@ function grab(ctrl, gemmBlock) {
   }
 }
 `;
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const grab = new Function(`${GRAB_SOURCE}; return grab;`)() as (ctrl: Int32Array, g: Engine["gemmBlock"]) => void;
 
 const WORKER_SOURCE = `
