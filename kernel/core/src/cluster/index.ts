@@ -8,3 +8,4 @@ export type { NcutOptions } from "./ncut";
 export { eigengap } from "./eigengap";
 export type { EigengapOptions, EigengapResult } from "./eigengap";
 export { nmi } from "./nmi";
+export { ari } from "./ari";
