@@ -300,4 +300,14 @@ export const message = {
     `Cannot build an Eigenlab display for ${what}; pass a Spectrum, Embedding, Clustering, Matrix, CsrMatrix or curve series.`,
   vizSvgRenderer: () =>
     `The installed vega no longer exposes what the synchronous SVG export needs; pin vega to the version in @eigenlab/viz's package.json.`,
+
+  // --- io: tables, edge lists, graphs, images (issue #11, io-tables half) and Matrix data operations ---
+  badDdof: (ddof: unknown) => `ddof must be a non-negative integer (0 = population, 1 = sample), got ${ddof}.`,
+  stackEmpty: (fn: string) => `Matrix.${fn} needs at least one matrix; pass a non-empty array.`,
+  stackShape: (fn: string, b: number, what: string, got: number, expected: number) =>
+    `Matrix.${fn}: block ${b} has ${got} ${what} but block 0 has ${expected}; every block must have the same number of ${what}.`,
+  maskLength: (fn: string, len: number, n: number) =>
+    `${fn}: the boolean mask has length ${len} but the matrix has ${n} along that axis; pass one boolean per row/column.`,
+  takeIndex: (fn: string, k: number, v: unknown, n: number) =>
+    `${fn}: index[${k}] = ${v} is not an integer in 0..${n - 1}. Negative indices are not wrapped: write n − 1 for the last.`,
 } as const;
