@@ -1,0 +1,102 @@
+/**
+ * The tables / graphs / images half of the `io` namespace (issue #11), exported here until the lead folds it
+ * into io/index.ts. Node-only (it reads paths through node-read.ts); the parsers it wraps — csv.ts,
+ * edgelist.ts, graphml.ts, gexf.ts, arrow.ts, parquet.ts, image.ts, table.ts — take bytes and are browser-safe.
+ *
+ * Format-table entries wanted in io/formats.ts ({ name, extensions, magic, read, write? }):
+ *   { name: "csv",      extensions: [".csv", ".tsv", ".tab", ".txt"?], magic: none (text),            read: readCsv,      write: writeCsv }
+ *   { name: "edgelist", extensions: [".edgelist", ".edges", ".el"],     magic: none (text),            read: readEdgeList, write: writeEdgeList }
+ *   { name: "graphml",  extensions: [".graphml"],                       magic: "<?xml" then "<graphml" in the first 1 KiB, read: readGraphml, write: writeGraphml }
+ *   { name: "gexf",     extensions: [".gexf"],                          magic: "<?xml" then "<gexf" in the first 1 KiB,    read: readGexf,    write: writeGexf }
+ *   { name: "arrow",    extensions: [".arrow", ".feather", ".ipc"],     magic: "ARROW1" (41 52 52 4F 57 31) at 0; a stream file starts FF FF FF FF, read: readArrow }
+ *   { name: "parquet",  extensions: [".parquet", ".pq"],                magic: "PAR1" (50 41 52 31) at 0 and at the end, read: readParquet (async), write: writeParquet }
+ *   { name: "png",      extensions: [".png"],                           magic: 89 50 4E 47 0D 0A 1A 0A, read: readImage }
+ *   { name: "jpeg",     extensions: [".jpg", ".jpeg"],                  magic: FF D8 FF,               read: readImage }
+ */
+import { Matrix } from "../matrix";
+import { formatCsv, parseCsvFrom } from "./csv";
+import type { CsvOptions, CsvWriteOptions } from "./csv";
+import { Table } from "./table";
+import { readInput, readLineChunks, writeAtomic } from "./node-read";
+import { CsrMatrix } from "../csr";
+import { formatEdgeList, parseEdgeListChunks } from "./edgelist";
+import type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
+
+export { Table } from "./table";
+export type { Column, ColumnType, TableLabels } from "./table";
+export { parseCsv, formatCsv } from "./csv";
+export type { CsvOptions, CsvWriteOptions } from "./csv";
+
+/**
+ * Reads a CSV / TSV file (a path, or its bytes) into a `Table`: header and delimiter detected, numeric
+ * columns as `Float64Array`, text columns as `string[]`, missing cells NaN by default (see `CsvOptions`).
+ * A path ending in .tsv or .tab defaults to tab when the first line holds none of , \t ;.
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-iris.csv");
+ * require("fs").writeFileSync(path, "sepal,petal,species\n5.1,1.4,setosa\n7.0,4.7,versicolor\n");
+ * const t = io.readCsv(path);
+ * t.columns; // => ["sepal", "petal", "species"]
+ * t.toMatrix().toArray(); // => [[5.1, 1.4], [7, 4.7]]
+ * t.labels("species").names; // => ["setosa", "versicolor"]
+ * ```
+ */
+export function readCsv(input: string | Uint8Array, opts: CsvOptions = {}): Table {
+  const { bytes, source } = readInput(input, "io.readCsv");
+  const tab = typeof input === "string" && /\.(tsv|tab)$/i.test(input) ? "\t" : undefined;
+  return parseCsvFrom(bytes, opts, source, tab);
+}
+
+/**
+ * Writes a `Table`, or a `Matrix` with `columns` names, as CSV (atomically; see `formatCsv` for the format,
+ * which pandas reads back bit-exact).
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-out.csv");
+ * io.writeCsv(path, Matrix.from([[1, 2], [3, 4]]), { columns: ["x", "y"] });
+ * require("fs").readFileSync(path, "utf8"); // => "x,y\n1,2\n3,4\n"
+ * ```
+ */
+export function writeCsv(path: string, value: Table | Matrix, opts: CsvWriteOptions = {}): void {
+  writeAtomic(path, formatCsv(value, opts));
+}
+
+export { parseEdgeList, formatEdgeList } from "./edgelist";
+export type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
+
+/**
+ * Reads an edge list file (streamed in 16 MiB chunks: the file is never held whole) or its bytes into
+ * `{ W, nodes }`; see `EdgeListOptions` for weights, direction and repeated edges, and `GraphRead.nodes`
+ * for the node order.
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.edgelist");
+ * require("fs").writeFileSync(path, "# u v weight\n1 2 0.5\n2 3 1.5\n");
+ * const { W, nodes } = io.readEdgeList(path);
+ * nodes; // => ["1", "2", "3"]
+ * W.get(1, 2); // => 1.5
+ * W.nnz; // => 4
+ * ```
+ */
+export function readEdgeList(input: string | Uint8Array, opts: EdgeListOptions = {}): GraphRead {
+  if (typeof input === "string") return parseEdgeListChunks(() => readLineChunks(input), opts, input);
+  const { bytes, source } = readInput(input, "io.readEdgeList");
+  return parseEdgeListChunks(() => [bytes], opts, source);
+}
+
+/**
+ * Writes `W` as an edge list (atomically), one `u v w` line per edge; see `formatEdgeList`.
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-out.edgelist");
+ * io.writeEdgeList(path, CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [3, 3]));
+ * require("fs").readFileSync(path, "utf8"); // => "0 1 3\n"
+ * ```
+ */
+export function writeEdgeList(path: string, W: CsrMatrix, opts: EdgeListWriteOptions = {}): void {
+  writeAtomic(path, formatEdgeList(W, opts));
+}
