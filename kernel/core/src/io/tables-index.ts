@@ -21,6 +21,9 @@ import { readInput, readLineChunks, writeAtomic } from "./node-read";
 import { CsrMatrix } from "../csr";
 import { formatEdgeList, parseEdgeListChunks } from "./edgelist";
 import type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
+import { formatGraphml, parseGraphmlFrom } from "./graphml";
+import type { GraphFileOptions, GraphFileRead, GraphWriteOptions } from "./graphml";
+import { formatGexf, parseGexfFrom } from "./gexf";
 
 export { Table } from "./table";
 export type { Column, ColumnType, TableLabels } from "./table";
@@ -99,4 +102,64 @@ export function readEdgeList(input: string | Uint8Array, opts: EdgeListOptions =
  */
 export function writeEdgeList(path: string, W: CsrMatrix, opts: EdgeListWriteOptions = {}): void {
   writeAtomic(path, formatEdgeList(W, opts));
+}
+
+export { parseGraphml, formatGraphml } from "./graphml";
+export type { GraphFileRead, GraphFileOptions, GraphWriteOptions } from "./graphml";
+export { parseGexf, formatGexf } from "./gexf";
+
+/**
+ * Reads a GraphML file (or its bytes) into `{ W, nodes, directed, attributes }` (see `parseGraphml`).
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.graphml");
+ * io.writeGraphml(path, CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [0.1, 0.1]), { nodes: ["u", "v"] });
+ * io.readGraphml(path).W.get(1, 0); // => 0.1
+ * ```
+ */
+export function readGraphml(input: string | Uint8Array, opts: GraphFileOptions = {}): GraphFileRead {
+  const { bytes, source } = readInput(input, "io.readGraphml");
+  return parseGraphmlFrom(bytes, opts, source);
+}
+
+/** Writes W as GraphML (atomically); see `formatGraphml`.
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-w.graphml");
+ * io.writeGraphml(path, CsrMatrix.fromTriplets(2, 2, [0], [1], [2]), { directed: true });
+ * io.readGraphml(path).directed; // => true
+ * ```
+ */
+export function writeGraphml(path: string, W: CsrMatrix, opts: GraphWriteOptions = {}): void {
+  writeAtomic(path, formatGraphml(W, opts));
+}
+
+/**
+ * Reads a GEXF file (or its bytes) into `{ W, nodes, directed, attributes }` (see `parseGexf`).
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.gexf");
+ * io.writeGexf(path, CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [5, 5]));
+ * io.readGexf(path).nodes; // => ["0", "1"]
+ * ```
+ */
+export function readGexf(input: string | Uint8Array, opts: GraphFileOptions = {}): GraphFileRead {
+  const { bytes, source } = readInput(input, "io.readGexf");
+  return parseGexfFrom(bytes, opts, source);
+}
+
+/** Writes W as GEXF 1.2 (atomically); see `formatGexf`.
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-w.gexf");
+ * io.writeGexf(path, CsrMatrix.fromTriplets(2, 2, [0], [1], [2]), { directed: true });
+ * io.readGexf(path).W.get(0, 1); // => 2
+ * ```
+ */
+export function writeGexf(path: string, W: CsrMatrix, opts: GraphWriteOptions = {}): void {
+  writeAtomic(path, formatGexf(W, opts));
 }
