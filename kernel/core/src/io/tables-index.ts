@@ -24,6 +24,12 @@ import type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelis
 import { formatGraphml, parseGraphmlFrom } from "./graphml";
 import type { GraphFileOptions, GraphFileRead, GraphWriteOptions } from "./graphml";
 import { formatGexf, parseGexfFrom } from "./gexf";
+import { parseArrowFrom } from "./arrow";
+import type { ArrowOptions } from "./arrow";
+import { formatParquet, parseParquetFrom } from "./parquet";
+import type { ParquetOptions, ParquetWriteOptions } from "./parquet";
+import { parseImageFrom } from "./image";
+import type { ImageOptions, ImageRead } from "./image";
 
 export { Table } from "./table";
 export type { Column, ColumnType, TableLabels } from "./table";
@@ -162,4 +168,75 @@ export function readGexf(input: string | Uint8Array, opts: GraphFileOptions = {}
  */
 export function writeGexf(path: string, W: CsrMatrix, opts: GraphWriteOptions = {}): void {
   writeAtomic(path, formatGexf(W, opts));
+}
+
+export { parseArrow } from "./arrow";
+export type { ArrowOptions } from "./arrow";
+export { parseParquet, formatParquet } from "./parquet";
+export type { ParquetOptions, ParquetWriteOptions } from "./parquet";
+export { parseImage } from "./image";
+export type { ImageOptions, ImageRead } from "./image";
+
+/**
+ * Reads an Arrow IPC / Feather v2 file (or its bytes) into a `Table` (see `parseArrow`).
+ *
+ * @example
+ * ```ts
+ * const arrow = require("apache-arrow");
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.feather");
+ * require("fs").writeFileSync(path, arrow.tableToIPC(arrow.tableFromArrays({ v: Float64Array.from([0.5]) }), "file"));
+ * io.readArrow(path).column("v"); // => [0.5]
+ * ```
+ */
+export function readArrow(input: string | Uint8Array, opts: ArrowOptions = {}): Table {
+  const { bytes, source } = readInput(input, "io.readArrow");
+  return parseArrowFrom(bytes, opts, source);
+}
+
+/**
+ * Reads a Parquet file (or its bytes) into a `Table` (asynchronous: hyparquet's reader is; see `parseParquet`).
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.parquet");
+ * io.writeParquet(path, new io.Table({ a: [1, 2, 3] }));
+ * (await io.readParquet(path)).column("a"); // => [1, 2, 3]
+ * ```
+ */
+export async function readParquet(input: string | Uint8Array, opts: ParquetOptions = {}): Promise<Table> {
+  const { bytes, source } = readInput(input, "io.readParquet");
+  return parseParquetFrom(bytes, opts, source);
+}
+
+/**
+ * Writes a `Table` (or a `Matrix` with column names) as Parquet, atomically (see `formatParquet`).
+ *
+ * @example
+ * ```ts
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc-w.parquet");
+ * io.writeParquet(path, Matrix.from([[1], [2]]), { columns: ["x"] });
+ * (await io.readParquet(path)).toMatrix().toArray(); // => [[1], [2]]
+ * ```
+ */
+export function writeParquet(path: string, value: Table | Matrix, opts: ParquetWriteOptions = {}): void {
+  writeAtomic(path, formatParquet(value, opts));
+}
+
+/**
+ * Reads a PNG or JPEG file (or its bytes) into `{ height, width, channels, data }`, data in [0, 1] by
+ * default (see `parseImage`).
+ *
+ * @example
+ * ```ts
+ * const { PNG } = require("pngjs");
+ * const png = new PNG({ width: 1, height: 1 });
+ * png.data.set([0, 51, 255, 255]);
+ * const path = require("path").join(require("os").tmpdir(), "eigenlab-doc.png");
+ * require("fs").writeFileSync(path, PNG.sync.write(png));
+ * io.readImage(path).data; // => [0, 0.2, 1, 1]
+ * ```
+ */
+export function readImage(input: string | Uint8Array, opts: ImageOptions = {}): ImageRead {
+  const { bytes, source } = readInput(input, "io.readImage");
+  return parseImageFrom(bytes, opts, source);
 }
