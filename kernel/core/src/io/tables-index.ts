@@ -240,3 +240,7 @@ export function readImage(input: string | Uint8Array, opts: ImageOptions = {}): 
   const { bytes, source } = readInput(input, "io.readImage");
   return parseImageFrom(bytes, opts, source);
 }
+
+// For data/index.ts (the lead adds them there): the UCI tables Debian's scikit-learn ships.
+export { iris, wine, breastCancer } from "../data/uci";
+export type { UciDataset } from "../data/uci";
