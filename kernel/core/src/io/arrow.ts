@@ -74,7 +74,10 @@ export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: st
     const typeId = f.type.typeId;
     // Fast path: a float64 column without nulls is one copy of its buffers.
     if (typeId === Type.Float && vec.nullCount === 0) return Float64Array.from(vec.toArray() as ArrayLike<number>);
-    return toColumn(vec.toArray() as ArrayLike<unknown>, name, String(f.type), source);
+    // With nulls (or non-float types) read cell by cell: toArray() hands back the raw buffer, nulls as 0.
+    const cells = new Array<unknown>(vec.length);
+    for (let i = 0; i < vec.length; i++) cells[i] = vec.get(i);
+    return toColumn(cells, name, String(f.type), source);
   });
   return Table.wrap(names, cols);
 }

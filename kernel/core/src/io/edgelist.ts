@@ -340,7 +340,9 @@ function sortRow(col: Int32Array, val: Float64Array, order: Int32Array | undefin
   const len = b - a;
   if (len < 2) return;
   let sorted = true;
-  for (let q = a + 1; q < b; q++) if (col[q] < col[q - 1]) { sorted = false; break; }
+  for (let q = a + 1; q < b; q++) {
+    if (col[q] < col[q - 1] || (order !== undefined && col[q] === col[q - 1] && order[q] < order[q - 1])) { sorted = false; break; }
+  }
   if (sorted) return;
   if (len <= 32) {
     for (let q = a + 1; q < b; q++) {
