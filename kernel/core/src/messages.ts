@@ -357,7 +357,7 @@ export const message = {
   graphParse: (file: string, format: string, detail: string) =>
     `${file}: not a readable ${format} file (${detail}). Check that the file is complete ${format} XML (it may be truncated or another format).`,
   badMagic: (file: string, format: string, expected: string, got: string) =>
-    `${file}: not a ${format} file — it should start with ${expected} but starts with ${got}. Check the file's format, or call the reader for the format it really has.`,
+    `${file}: not ${/^[AEIOU]/.test(format) ? "an" : "a"} ${format} file — it should start with ${expected} but starts with ${got}. Check the file's format, or call the reader for the format it really has.`,
   imageDecode: (file: string, format: string, detail: string) =>
     `${file}: the ${format} image cannot be decoded (${detail}); it is probably truncated or corrupt. Re-export it from the original.`,
   arrowDecode: (file: string, detail: string) =>
