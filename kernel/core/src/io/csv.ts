@@ -100,6 +100,64 @@ export function parseNumber(s: string, a: number, b: number): number | typeof NO
   return neg ? -v : v;
 }
 
+/** Where `scanNumber` stopped: the delimiter or line end after the field. */
+let scanEnd = 0;
+
+/**
+ * Decodes the field starting at `a` (ending at the delimiter code `d` or at `e`) in the same pass that finds
+ * its end, so a numeric cell is read once, not once to split and once to decode. Sets `scanEnd`.
+ */
+function scanNumber(s: string, a: number, e: number, d: number): number | typeof NOT_A_NUMBER {
+  let i = a;
+  let c = s.charCodeAt(i);
+  let neg = false;
+  if (c === 45) { neg = true; c = s.charCodeAt(++i); } else if (c === 43) c = s.charCodeAt(++i);
+  let mant = 0;
+  let sig = 0;
+  let exp = 0;
+  let digits = 0;
+  while (i < e && c >= 48 && c <= 57) {
+    if (sig > 0 || c !== 48) { mant = mant * 10 + (c - 48); sig++; }
+    digits++;
+    c = s.charCodeAt(++i);
+  }
+  if (i < e && c === 46) {
+    c = s.charCodeAt(++i);
+    while (i < e && c >= 48 && c <= 57) {
+      if (sig > 0 || c !== 48) { mant = mant * 10 + (c - 48); sig++; }
+      exp--;
+      digits++;
+      c = s.charCodeAt(++i);
+    }
+  }
+  let ok = digits > 0;
+  if (ok && i < e && (c === 101 || c === 69)) {
+    c = s.charCodeAt(++i);
+    let eneg = false;
+    if (c === 45) { eneg = true; c = s.charCodeAt(++i); } else if (c === 43) c = s.charCodeAt(++i);
+    let x = 0;
+    let ed = 0;
+    while (i < e && c >= 48 && c <= 57 && ed < 6) { x = x * 10 + (c - 48); ed++; c = s.charCodeAt(++i); }
+    if (ed === 0) ok = false;
+    exp += eneg ? -x : x;
+  }
+  if (!ok || (i < e && c !== d)) {
+    // Not plain decimal syntax: find the field's end and let the general path decide (inf, spaces, text).
+    let b = i;
+    while (b < e && s.charCodeAt(b) !== d) b++;
+    scanEnd = b;
+    return b > a ? slowNumber(s, a, b) : NOT_A_NUMBER;
+  }
+  scanEnd = i;
+  if (sig > 15) return Number(s.slice(a, i));
+  let v: number;
+  if (exp === 0) v = mant;
+  else if (exp > 0 && exp <= 22) v = mant * POW10[exp];
+  else if (exp < 0 && exp >= -22) v = mant / POW10[-exp];
+  else return Number(s.slice(a, i));
+  return neg ? -v : v;
+}
+
 function slowNumber(s: string, a: number, b: number): number | typeof NOT_A_NUMBER {
   const t = s.slice(a, b);
   if (NUMBER_RE.test(t)) return Number(t);
@@ -344,16 +402,16 @@ function fillPlain(
     let j = 0;
     let drop = false;
     for (;;) {
-      let b = a;
-      while (b < e && text.charCodeAt(b) !== d) b++;
       if (j >= width) {
         let count = j + 1;
-        for (let q = b; q < e; q++) if (text.charCodeAt(q) === d) count++;
+        for (let q = a; q < e; q++) if (text.charCodeAt(q) === d) count++;
         throw new EigenlabError("ragged", message.csvRagged(source, line, count, width));
       }
       const nc = num[j];
+      let b: number;
       if (nc !== null) {
-        let v = b > a ? parseNumber(text, a, b) : NOT_A_NUMBER;
+        let v = scanNumber(text, a, e, d);
+        b = scanEnd;
         if (v === NOT_A_NUMBER) {
           const cell = text.slice(a, b);
           if (!na.has(cell)) throw new EigenlabError("not-numeric", message.csvNotNumeric(source, line, names[j], cell));
@@ -363,6 +421,8 @@ function fillPlain(
         }
         nc[out] = v;
       } else {
+        b = a;
+        while (b < e && text.charCodeAt(b) !== d) b++;
         str[j]![out] = text.slice(a, b);
       }
       j++;

@@ -1,11 +1,14 @@
 /**
  * Edge lists → `{ W: CsrMatrix, nodes }` and back (browser-safe: byte chunks in, text out).
  *
- * Built for 10^7 edges: the bytes are tokenized in place (no string per line or per field), integer node
- * ids are kept as numbers and compacted at the end through a bitmap (or a sort when ids are sparse), and
- * the CSR is made from the coordinate arrays by a counting sort by row that copies one array at a time
- * (see buildCsr), then each row is sorted and its duplicates combined in place. Peak memory is 24 bytes per
- * stored entry (coordinate arrays sized by a line count taken first) — 2× the CSR's 12 — plus one input chunk.
+ * Built for 10^7 edges: the bytes are tokenized in place (no string per line or per field) and the input is
+ * streamed in chunks. Two paths:
+ * - integer ids with duplicates "sum"/"max" (the common case): two passes over the input — count each
+ *   row's entries, then parse again and write every entry straight into its CSR slot — so only the CSR and
+ *   one counter per id are allocated (≈ 1× the CSR), then each row is sorted and its duplicates combined;
+ * - string ids, very sparse ids, "last"/"error": one pass into coordinate arrays (sized by a line count
+ *   taken first), then a counting sort by row that copies one array at a time (see buildCsr): at most 24
+ *   bytes per entry alive, 2× the CSR's 12, if the collector frees each source array when it is dropped.
  */
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
@@ -94,6 +97,164 @@ function dictWeight(text: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(m[1]) ? Number(m[1]) : NaN;
 }
 
+/**
+ * Splits the line buf[pos, nl) into up to three fields (runs of spaces/tabs and at most one comma separate
+ * them; # or % ends the line; a third field starting "{" runs to "}"): their bounds go to s[0..5], s[6] = 1
+ * for a dict field. Returns the number of fields (4 = more than three).
+ */
+function tokenize(buf: Uint8Array, pos: number, nl: number, s: number[]): number {
+  let p = pos;
+  let nf = 0;
+  s[6] = 0;
+  for (;;) {
+    let c = buf[p];
+    while (p < nl && (c === SP || c === TAB || c === CR || (c === COMMA && nf > 0))) c = buf[++p];
+    if (p >= nl || c === HASH || c === PCT) break;
+    if (nf === 3) return 4;
+    const a = p;
+    if (c === LBRACE && nf === 2) {
+      while (p < nl && buf[p] !== RBRACE) p++;
+      if (p < nl) p++;
+      s[6] = 1;
+    } else {
+      while (p < nl && (c = buf[p]) !== SP && c !== TAB && c !== COMMA && c !== CR) p++;
+    }
+    s[2 * nf] = a;
+    s[2 * nf + 1] = p;
+    nf++;
+  }
+  return nf;
+}
+
+/** The field-count rules: 2 or 3 fields, the same on every line; `check` says whether the line is weighted. */
+class FieldCheck {
+  private weighted: boolean | undefined;
+  private expect = -1;
+  constructor(opts: EdgeListOptions, private readonly source: string) {
+    this.weighted = opts.weighted === "auto" || opts.weighted === undefined ? undefined : opts.weighted;
+  }
+  check(nf: number, line: number): boolean {
+    const { source } = this;
+    if (this.weighted === false) {
+      if (nf < 2) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
+      return false;
+    }
+    if (nf < 2 || nf > 3) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
+    if (this.weighted === undefined) this.weighted = nf === 3;
+    if (this.expect < 0) this.expect = this.weighted ? 3 : 2;
+    if (nf !== this.expect) {
+      if (nf === 3 && !this.weighted) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
+      throw new EigenlabError("parse", message.edgeMixedWeights(source, line, nf, this.expect));
+    }
+    return this.weighted;
+  }
+}
+
+function readWeight(buf: Uint8Array, s: number[], line: number, source: string): number {
+  const w = s[6] ? dictWeight(latin1(buf, s[4], s[5])) : parseWeight(buf, s[4], s[5]);
+  if (Number.isNaN(w)) throw new EigenlabError("bad-weight", message.edgeBadWeight(source, line, decoder.decode(buf.subarray(s[4], s[5]))));
+  return w;
+}
+
+/** Raw integer id of buf[a, b), or −1 when the token is not a canonical non-negative integer below 10^9. */
+function intToken(buf: Uint8Array, a: number, b: number): number {
+  const len = b - a;
+  if (len > 9 || (len > 1 && buf[a] === 48)) return -1;
+  let v = 0;
+  for (let k = a; k < b; k++) {
+    const c = buf[k];
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/**
+ * The lean path for integer ids and order-free duplicates (sum, max): a first pass counts each row's
+ * entries (ids and field counts only, weights skipped), a second parses again and writes every entry
+ * straight to its CSR slot. Only the CSR and one count per id are ever allocated (≈ 1× the CSR), at the
+ * price of reading the input twice. Returns undefined (caller falls back) on a non-integer or very sparse id.
+ */
+function twoPassInt(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string, lines: number): { W: CsrMatrix; nodes: string[] } | undefined {
+  const directed = !!opts.directed;
+  const limit = 8 * lines + 1024;
+  let deg = new Int32Array(Math.min(limit, Math.max(1024, lines)) + 1);
+  let maxId = -1;
+  const s = [0, 0, 0, 0, 0, 0, 0];
+  const fields = new FieldCheck(opts, source);
+  let line = 0;
+  let skipHeader = !!opts.header;
+  for (const buf of chunks()) {
+    const end = buf.length;
+    let pos = 0;
+    while (pos < end) {
+      line++;
+      let nl = buf.indexOf(NL, pos);
+      if (nl < 0) nl = end;
+      const nf = tokenize(buf, pos, nl, s);
+      pos = nl + 1;
+      if (nf === 0) continue;
+      if (skipHeader) { skipHeader = false; continue; }
+      fields.check(nf, line);
+      const u = intToken(buf, s[0], s[1]);
+      const v = intToken(buf, s[2], s[3]);
+      if (u < 0 || v < 0 || u >= limit || v >= limit) return undefined;
+      const hi = u > v ? u : v;
+      if (hi >= deg.length - 1) {
+        const bigger = new Int32Array(Math.min(limit, 2 * hi) + 2);
+        bigger.set(deg);
+        deg = bigger;
+      }
+      if (hi > maxId) maxId = hi;
+      // deg[id + 1] counts entries; −1 marks "seen" for an id that has no entries of its own yet.
+      deg[u + 1] = deg[u + 1] < 0 ? 1 : deg[u + 1] + 1;
+      if (!directed && u !== v) deg[v + 1] = deg[v + 1] < 0 ? 1 : deg[v + 1] + 1;
+      else if (deg[v + 1] === 0) deg[v + 1] = -1;
+    }
+  }
+  // Rank the ids that occur; row pointers in rank order.
+  const rank = new Int32Array(maxId + 1);
+  const names: string[] = [];
+  let nnz = 0;
+  for (let id = 0; id <= maxId; id++) if (deg[id + 1] !== 0) { rank[id] = names.length; names.push(String(id)); nnz += Math.max(0, deg[id + 1]); }
+  const n = names.length;
+  const indptr = new Int32Array(n + 1);
+  for (let id = 0; id <= maxId; id++) if (deg[id + 1] !== 0) indptr[rank[id] + 1] = Math.max(0, deg[id + 1]);
+  deg = new Int32Array(0);
+  for (let r = 0; r < n; r++) indptr[r + 1] += indptr[r];
+  const next = indptr.slice(0, n);
+  const col = new Int32Array(nnz);
+  const val = new Float64Array(nnz);
+  line = 0;
+  skipHeader = !!opts.header;
+  const fields2 = new FieldCheck(opts, source);
+  for (const buf of chunks()) {
+    const end = buf.length;
+    let pos = 0;
+    while (pos < end) {
+      line++;
+      let nl = buf.indexOf(NL, pos);
+      if (nl < 0) nl = end;
+      const nf = tokenize(buf, pos, nl, s);
+      pos = nl + 1;
+      if (nf === 0) continue;
+      if (skipHeader) { skipHeader = false; continue; }
+      const w = fields2.check(nf, line) ? readWeight(buf, s, line, source) : 1;
+      const u = rank[intToken(buf, s[0], s[1])];
+      const v = rank[intToken(buf, s[2], s[3])];
+      let q = next[u]++;
+      col[q] = v;
+      val[q] = w;
+      if (!directed && u !== v) {
+        q = next[v]++;
+        col[q] = u;
+        val[q] = w;
+      }
+    }
+  }
+  return { W: finishCsr(n, indptr, col, val, undefined, opts.duplicates ?? "sum", names, source), nodes: names };
+}
+
 interface Parsed {
   /** Source ids (raw integer ids in integer mode, indices in string mode), target ids, weights, count. */
   row: Int32Array;
@@ -110,10 +271,14 @@ interface Parsed {
  * The parse: `chunks()` yields the input in pieces that end at line breaks (it is called up to three
  * times: count lines, parse with integer ids, and again with string ids if a non-integer id appears).
  */
-function parseChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string): Parsed {
+function parseChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string): Parsed | GraphRead {
   let lines = 1;
   for (const c of chunks()) for (let p = c.indexOf(NL); p >= 0; p = c.indexOf(NL, p + 1)) lines++;
   const cap = opts.directed ? lines : 2 * lines;
+  if (opts.duplicates === undefined || opts.duplicates === "sum" || opts.duplicates === "max") {
+    const lean = twoPassInt(chunks, opts, source, lines);
+    if (lean) return lean;
+  }
   try {
     return parsePass(chunks, opts, source, cap, true);
   } catch (e) {
@@ -133,10 +298,9 @@ function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
   let maxId = -1;
   let m = 0;
   let line = 0;
-  let weighted: boolean | undefined = opts.weighted === "auto" || opts.weighted === undefined ? undefined : opts.weighted;
-  let expectFields = -1;
+  const fields = new FieldCheck(opts, source);
   let skipHeader = !!opts.header;
-  const s = [0, 0, 0, 0, 0, 0];
+  const s = [0, 0, 0, 0, 0, 0, 0];
 
   const stringId = (buf: Uint8Array, a: number, b: number): number => {
     let ascii = true;
@@ -171,46 +335,12 @@ function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
       line++;
       let nl = buf.indexOf(NL, pos);
       if (nl < 0) nl = end;
-      // Tokenize [pos, nl): up to three fields, separated by runs of spaces/tabs and at most one comma.
-      let p = pos;
-      let nf = 0;
-      let dict = false;
-      for (;;) {
-        let c = buf[p];
-        while (p < nl && (c === SP || c === TAB || c === CR || (c === COMMA && nf > 0))) c = buf[++p];
-        if (p >= nl || c === HASH || c === PCT) break;
-        if (nf === 3) { nf = 4; break; }
-        const a = p;
-        if (c === LBRACE && nf === 2) {
-          while (p < nl && buf[p] !== RBRACE) p++;
-          if (p < nl) p++;
-          dict = true;
-        } else {
-          while (p < nl && (c = buf[p]) !== SP && c !== TAB && c !== COMMA && c !== CR) p++;
-        }
-        s[2 * nf] = a;
-        s[2 * nf + 1] = p;
-        nf++;
-      }
+      const nf = tokenize(buf, pos, nl, s);
       pos = nl + 1;
       if (nf === 0) continue;
       if (skipHeader) { skipHeader = false; continue; }
-      if (weighted === false) {
-        if (nf < 2) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
-      } else {
-        if (nf < 2 || nf > 3) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
-        if (weighted === undefined) weighted = nf === 3;
-        if (expectFields < 0) expectFields = weighted ? 3 : 2;
-        if (nf !== expectFields) {
-          if (nf === 3 && !weighted) throw new EigenlabError("parse", message.edgeFields(source, line, nf));
-          throw new EigenlabError("parse", message.edgeMixedWeights(source, line, nf, expectFields));
-        }
-      }
-      let w = 1;
-      if (weighted) {
-        w = dict ? dictWeight(latin1(buf, s[4], s[5])) : parseWeight(buf, s[4], s[5]);
-        if (Number.isNaN(w)) throw new EigenlabError("bad-weight", message.edgeBadWeight(source, line, decoder.decode(buf.subarray(s[4], s[5]))));
-      }
+      const weighted = fields.check(nf, line);
+      const w = weighted ? readWeight(buf, s, line, source) : 1;
       const u = intMode ? intId(buf, s[0], s[1]) : stringId(buf, s[0], s[1]);
       const v = intMode ? intId(buf, s[2], s[3]) : stringId(buf, s[2], s[3]);
       row[m] = u;
@@ -310,7 +440,14 @@ function buildCsr(p: Parsed, opts: EdgeListOptions, source: string): CsrMatrix {
     p.lineOf = undefined;
   }
   p.row = new Int32Array(0);
-  // Sort each row by column (then by line, for "last" and "error") and combine duplicates, compacting in place.
+  return finishCsr(n, indptr, col, val, order, policy, p.nodes, source);
+}
+
+/** Sorts each row by column (then by line, for "last" and "error") and combines duplicates, compacting in place. */
+function finishCsr(
+  n: number, indptr: Int32Array, col: Int32Array, val: Float64Array, order: Int32Array | undefined,
+  policy: "sum" | "max" | "last" | "error", nodes: string[], source: string,
+): CsrMatrix {
   let out = 0;
   let start = 0;
   for (let r = 0; r < n; r++) {
@@ -318,7 +455,7 @@ function buildCsr(p: Parsed, opts: EdgeListOptions, source: string): CsrMatrix {
     sortRow(col, val, order, start, stop);
     for (let q = start; q < stop; q++) {
       if (q > start && col[q] === col[q - 1]) {
-        if (policy === "error") throw new EigenlabError("duplicate", message.edgeDuplicate(source, order![q], p.nodes[r], p.nodes[col[q]]));
+        if (policy === "error") throw new EigenlabError("duplicate", message.edgeDuplicate(source, order![q], nodes[r], nodes[col[q]]));
         const prev = val[out - 1];
         val[out - 1] = policy === "sum" ? prev + val[q] : policy === "max" ? Math.max(prev, val[q]) : val[q];
       } else {
@@ -372,6 +509,7 @@ function checkEdgeOptions(opts: EdgeListOptions): void {
 export function parseEdgeListChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string): GraphRead {
   checkEdgeOptions(opts);
   const p = parseChunks(chunks, opts, source);
+  if ("W" in p) return p;
   return { W: buildCsr(p, opts, source), nodes: p.nodes };
 }
 

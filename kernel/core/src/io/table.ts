@@ -71,7 +71,15 @@ export class Table {
     this.byName = new Map(names.map((n, i) => [n, i]));
   }
 
-  /** Wraps columns without copying (readers hand over ownership). Names must be unique. */
+  /**
+   * Wraps columns without copying (readers hand over ownership): `Float64Array` columns are numeric, `string[]`
+   * columns text. Names must be unique and columns of equal length.
+   *
+   * @example
+   * ```ts
+   * io.Table.wrap(["x", "s"], [Float64Array.from([1, 2]), ["a", "b"]]).types; // => ["number", "string"]
+   * ```
+   */
   static wrap(names: readonly string[], data: Column[]): Table {
     const t = Object.create(Table.prototype) as { -readonly [K in keyof Table]: Table[K] } & Record<string, unknown>;
     const seen = new Set<string>();
@@ -96,7 +104,15 @@ export class Table {
     return [this.nrows, this.columns.length];
   }
 
-  /** Names of the numeric columns, in order: the columns `toMatrix()` takes when none are named. */
+  /**
+   * Names of the numeric columns, in order: the columns `toMatrix()` takes when none are named (a `Matrix`
+   * has no column names; this is where they are).
+   *
+   * @example
+   * ```ts
+   * new io.Table({ a: [1], s: ["x"], b: [2] }).numericColumns; // => ["a", "b"]
+   * ```
+   */
   get numericColumns(): string[] {
     return this.columns.filter((_, i) => this.types[i] === "number");
   }
@@ -269,7 +285,14 @@ export class Table {
     return this.take(mask);
   }
 
-  /** Row i as a record { column: cell }. */
+  /**
+   * Row i as a record { column: cell }.
+   *
+   * @example
+   * ```ts
+   * new io.Table({ x: [1, 2], s: ["a", "b"] }).row(1).s; // => "b"
+   * ```
+   */
   row(i: number): Record<string, number | string> {
     if (!(Number.isInteger(i) && i >= 0 && i < this.nrows)) throw new EigenlabError("index", message.takeIndex("table.row", 0, i, this.nrows));
     const out: Record<string, number | string> = {};
