@@ -256,7 +256,7 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
     assert.deepEqual(io.parseEdgeList("1 2\n2 01\n").nodes, ["1", "2", "01"]);
   });
 
-  it("parseEdgeList: the two-pass integer path (sum) and the coordinate path (last) agree on edges without repeats", () => {
+  it("parseEdgeList({ lowMemory: true }) (two passes, sum) and the coordinate path (last) agree on edges without repeats", () => {
     const lines: string[] = ["# ids 3 and 97 occur only as targets"];
     const seen = new Set<string>();
     for (let k = 0; k < 3000; k++) {
@@ -269,7 +269,7 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
     lines.push("5 3 0.5", "96 97 0.25");
     const text = lines.join("\n");
     for (const directed of [false, true]) {
-      const a = io.parseEdgeList(text, { directed });
+      const a = io.parseEdgeList(text, { directed, lowMemory: true });
       const b = io.parseEdgeList(text, { directed, duplicates: "last" });
       assert.deepEqual(a.nodes, b.nodes);
       assert.ok(a.nodes.includes("3") && a.nodes.includes("97"));
@@ -288,6 +288,9 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
     writeFileSync(path, lines.join("\n") + "\n");
     const a = io.readEdgeList(path, { directed: true });
     const b = io.parseEdgeList(readFileSync(path), { directed: true });
+    const c = io.readEdgeList(path, { directed: true, lowMemory: true });
+    assert.deepEqual(Array.from(c.W.indices), Array.from(b.W.indices));
+    assert.deepEqual(Array.from(c.W.values), Array.from(b.W.values));
     assert.ok(readFileSync(path).length > 1 << 24, "the file spans several chunks");
     assert.deepEqual(a.nodes, b.nodes);
     assert.deepEqual(Array.from(a.W.indptr), Array.from(b.W.indptr));
