@@ -105,31 +105,38 @@ function dictWeight(text: string): number {
 }
 
 /**
- * Splits the line buf[pos, nl) into up to three fields (runs of spaces/tabs and at most one comma separate
- * them; # or % ends the line; a third field starting "{" runs to "}"): their bounds go to s[0..5], s[6] = 1
- * for a dict field. Returns the number of fields (4 = more than three).
+ * Splits the line starting at `pos` (up to the next line break or `end`) into up to three fields (runs of
+ * spaces/tabs and at most one comma separate them; # or % ends the line; a third field starting "{" runs to
+ * "}"): their bounds go to s[0..5], s[6] = 1 for a dict field, s[7] = where the line ends. Returns the
+ * number of fields (4 = more than three). One scan finds both the fields and the line's end.
  */
-function tokenize(buf: Uint8Array, pos: number, nl: number, s: number[]): number {
+function tokenize(buf: Uint8Array, pos: number, end: number, s: number[]): number {
   let p = pos;
   let nf = 0;
   s[6] = 0;
   for (;;) {
     let c = buf[p];
-    while (p < nl && (c === SP || c === TAB || c === CR || (c === COMMA && nf > 0))) c = buf[++p];
-    if (p >= nl || c === HASH || c === PCT) break;
-    if (nf === 3) return 4;
+    while (p < end && (c === SP || c === TAB || c === CR || (c === COMMA && nf > 0))) c = buf[++p];
+    if (p >= end || c === NL) break;
+    if (c === HASH || c === PCT || nf === 3) {
+      if (nf === 3 && c !== HASH && c !== PCT) nf = 4;
+      const q = buf.indexOf(NL, p);
+      p = q < 0 || q > end ? end : q;
+      break;
+    }
     const a = p;
     if (c === LBRACE && nf === 2) {
-      while (p < nl && buf[p] !== RBRACE) p++;
-      if (p < nl) p++;
+      while (p < end && (c = buf[p]) !== RBRACE && c !== NL) p++;
+      if (p < end && c === RBRACE) p++;
       s[6] = 1;
     } else {
-      while (p < nl && (c = buf[p]) !== SP && c !== TAB && c !== COMMA && c !== CR) p++;
+      while (p < end && (c = buf[p]) !== SP && c !== TAB && c !== COMMA && c !== CR && c !== NL) p++;
     }
     s[2 * nf] = a;
     s[2 * nf + 1] = p;
     nf++;
   }
+  s[7] = p;
   return nf;
 }
 
@@ -209,7 +216,7 @@ function countPass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
   const directed = !!opts.directed;
   let deg = new Int32Array(Math.min(limit, Math.max(1024, lines)) + 1);
   let maxId = -1;
-  const s = [0, 0, 0, 0, 0, 0, 0];
+  const s = [0, 0, 0, 0, 0, 0, 0, 0];
   const fields = new FieldCheck(opts, source);
   let line = 0;
   let skipHeader = !!opts.header;
@@ -218,10 +225,8 @@ function countPass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
     let pos = 0;
     while (pos < end) {
       line++;
-      let nl = buf.indexOf(NL, pos);
-      if (nl < 0) nl = end;
-      const nf = tokenize(buf, pos, nl, s);
-      pos = nl + 1;
+      const nf = tokenize(buf, pos, end, s);
+      pos = s[7] + 1;
       if (nf === 0) continue;
       if (skipHeader) { skipHeader = false; continue; }
       fields.check(nf, line);
@@ -249,7 +254,7 @@ function scatterPass(
   rank: Int32Array, next: Int32Array, col: Int32Array, val: Float64Array,
 ): void {
   const directed = !!opts.directed;
-  const s = [0, 0, 0, 0, 0, 0, 0];
+  const s = [0, 0, 0, 0, 0, 0, 0, 0];
   const fields = new FieldCheck(opts, source);
   let line = 0;
   let skipHeader = !!opts.header;
@@ -258,10 +263,8 @@ function scatterPass(
     let pos = 0;
     while (pos < end) {
       line++;
-      let nl = buf.indexOf(NL, pos);
-      if (nl < 0) nl = end;
-      const nf = tokenize(buf, pos, nl, s);
-      pos = nl + 1;
+      const nf = tokenize(buf, pos, end, s);
+      pos = s[7] + 1;
       if (nf === 0) continue;
       if (skipHeader) { skipHeader = false; continue; }
       const w = fields.check(nf, line) ? readWeight(buf, s, line, source) : 1;
@@ -324,7 +327,7 @@ function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
   let line = 0;
   const fields = new FieldCheck(opts, source);
   let skipHeader = !!opts.header;
-  const s = [0, 0, 0, 0, 0, 0, 0];
+  const s = [0, 0, 0, 0, 0, 0, 0, 0];
 
   const stringId = (buf: Uint8Array, a: number, b: number): number => {
     let ascii = true;
@@ -357,10 +360,8 @@ function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
     let pos = 0;
     while (pos < end) {
       line++;
-      let nl = buf.indexOf(NL, pos);
-      if (nl < 0) nl = end;
-      const nf = tokenize(buf, pos, nl, s);
-      pos = nl + 1;
+      const nf = tokenize(buf, pos, end, s);
+      pos = s[7] + 1;
       if (nf === 0) continue;
       if (skipHeader) { skipHeader = false; continue; }
       const weighted = fields.check(nf, line);
