@@ -61,7 +61,7 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
  * Streams a file in chunks of about `size` bytes that each end at a line break (the last may not), so a
  * line parser never sees half a line. The yielded view is reused: consume it before asking for the next.
  */
-export function* readLineChunks(path: string, size = 1 << 24): Generator<Uint8Array> {
+export function* readLineChunks(path: string, size = 1 << 22): Generator<Uint8Array> {
   // Opening errors (missing file, directory, permission) get the same messages as readPath.
   let fd: number;
   try {

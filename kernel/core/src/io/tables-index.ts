@@ -76,7 +76,7 @@ export { parseEdgeList, formatEdgeList } from "./edgelist";
 export type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
 
 /**
- * Reads an edge list file (streamed in 16 MiB chunks: the file is never held whole) or its bytes into
+ * Reads an edge list file (streamed in 4 MiB chunks: the file is never held whole) or its bytes into
  * `{ W, nodes }`; see `EdgeListOptions` for weights, direction and repeated edges, and `GraphRead.nodes`
  * for the node order.
  *
