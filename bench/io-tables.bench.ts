@@ -4,8 +4,7 @@
  *
  * - Edge list, 10^7 weighted edges (ids < 10^6, weights with 6 decimals, space separated):
  *   `io.readEdgeList(path, { directed: true })` vs `pandas.read_csv` + `scipy.sparse.coo_matrix(...).tocsr()`
- *   (target ≤ 1.0×); peak memory of one read in a fresh process, as a multiple of the CSR it builds (≤ 2×);
- *   the same with `{ lowMemory: true }` (two passes over the file, only the CSR allocated).
+ *   (target ≤ 1.0×); peak memory of one read in a fresh process, as a multiple of the CSR it builds (≤ 2×).
  * - CSV, 100 000 × 50 float64 written by pandas `to_csv` (17 significant digits): `io.readCsv` vs
  *   `pandas.read_csv` (target ≤ 1.5×).
  */
@@ -38,12 +37,12 @@ pd.DataFrame(rng.standard_normal((100000, 50)), columns=[f"c{j}" for j in range(
 }
 
 /** Peak resident memory added by one read, in a fresh process (so earlier runs' garbage does not count). */
-function peakOfOneRead(path: string, lowMemory: boolean): { peakBytes: number; csrBytes: number } {
+function peakOfOneRead(path: string): { peakBytes: number; csrBytes: number } {
   const code = `
 const { readEdgeList } = require(${JSON.stringify(join(__dirname, "../kernel/core/src/io/tables-index"))});
 global.gc && global.gc();
 const base = process.memoryUsage().rss;
-const { W } = readEdgeList(${JSON.stringify(path)}, { directed: true, lowMemory: ${lowMemory} });
+const { W } = readEdgeList(${JSON.stringify(path)}, { directed: true });
 const peak = process.resourceUsage().maxRSS * 1024;
 console.log(JSON.stringify({ peakBytes: peak - base, csrBytes: W.indptr.byteLength + W.indices.byteLength + W.values.byteLength }));
 `;
@@ -71,7 +70,7 @@ def work():
     3,
     `out["nnz"] = int(result.nnz)`,
   );
-  const mem = peakOfOneRead(edges, false);
+  const mem = peakOfOneRead(edges);
   table.add({
     workload: `edge list 10^7 weighted edges (${mb(statSync(edges).size)})`,
     ours: ours.seconds,
@@ -79,16 +78,6 @@ def work():
     peerName: "pandas+scipy",
     target: 1.0,
     note: `nnz ours ${ours.result.W.nnz} / peer ${peer.out.nnz}; peak memory of one read ${mb(mem.peakBytes)} = ${(mem.peakBytes / mem.csrBytes).toFixed(2)}× the CSR (${mb(mem.csrBytes)}; target ≤ 2×)`,
-  });
-  const lean = timeOurs(() => readEdgeList(edges, { directed: true, lowMemory: true }), 1);
-  const memLean = peakOfOneRead(edges, true);
-  table.add({
-    workload: `edge list 10^7, { lowMemory: true } (two passes)`,
-    ours: lean.seconds,
-    peer: peer.seconds,
-    peerName: "pandas+scipy",
-    target: 1.0,
-    note: `peak memory of one read ${mb(memLean.peakBytes)} = ${(memLean.peakBytes / memLean.csrBytes).toFixed(2)}× the CSR (target ≤ 2×)`,
   });
 
   const oursCsv = timeOurs(() => readCsv(csv), 3);

@@ -256,30 +256,6 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
     assert.deepEqual(io.parseEdgeList("1 2\n2 01\n").nodes, ["1", "2", "01"]);
   });
 
-  it("parseEdgeList({ lowMemory: true }) (two passes, sum) and the coordinate path (last) agree on edges without repeats", () => {
-    const lines: string[] = ["# ids 3 and 97 occur only as targets"];
-    const seen = new Set<string>();
-    for (let k = 0; k < 3000; k++) {
-      const u = (k * 37) % 90, v = (k * 53 + 11) % 101;
-      const key = `${Math.min(u, v)} ${Math.max(u, v)}`;
-      if (seen.has(key) || u === 3 || u === 97) continue;
-      seen.add(key);
-      lines.push(`${u}\t${v}\t${(k % 17) / 16}`);
-    }
-    lines.push("5 3 0.5", "96 97 0.25");
-    const text = lines.join("\n");
-    for (const directed of [false, true]) {
-      const a = io.parseEdgeList(text, { directed, lowMemory: true });
-      const b = io.parseEdgeList(text, { directed, duplicates: "last" });
-      assert.deepEqual(a.nodes, b.nodes);
-      assert.ok(a.nodes.includes("3") && a.nodes.includes("97"));
-      assert.deepEqual(Array.from(a.W.indptr), Array.from(b.W.indptr));
-      assert.deepEqual(Array.from(a.W.indices), Array.from(b.W.indices));
-      assert.deepEqual(Array.from(a.W.values), Array.from(b.W.values));
-      if (!directed) assert.equal(a.W.asymmetry().value, 0);
-    }
-  });
-
   it("readEdgeList(path) streams a file larger than one chunk and equals the in-memory parse", () => {
     const path = join(dir, "big.edgelist");
     const lines: string[] = [];
@@ -288,9 +264,6 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
     writeFileSync(path, lines.join("\n") + "\n");
     const a = io.readEdgeList(path, { directed: true });
     const b = io.parseEdgeList(readFileSync(path), { directed: true });
-    const c = io.readEdgeList(path, { directed: true, lowMemory: true });
-    assert.deepEqual(Array.from(c.W.indices), Array.from(b.W.indices));
-    assert.deepEqual(Array.from(c.W.values), Array.from(b.W.values));
     assert.ok(readFileSync(path).length > 4 << 22, "the file spans several 4 MiB chunks");
     assert.deepEqual(a.nodes, b.nodes);
     assert.deepEqual(Array.from(a.W.indptr), Array.from(b.W.indptr));
