@@ -21,7 +21,8 @@ def plain(a):
     return [None if x != x else ("inf" if x == np.inf else "-inf" if x == -np.inf else float(x)) for x in np.asarray(a, dtype=float).ravel()]
 `;
 
-describe("io tables: CSV", () => {
+describe("io tables: CSV", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "eigenlab-io-tables-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -144,7 +145,8 @@ out["cols"] = list(df.columns)
   });
 });
 
-describe("io tables: edge lists", () => {
+describe("io tables: edge lists", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "eigenlab-io-edges-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -272,7 +274,8 @@ out = {"indptr": A.indptr.tolist(), "indices": A.indices.tolist(), "values": A.d
   });
 });
 
-describe("io tables: GraphML and GEXF", () => {
+describe("io tables: GraphML and GEXF", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "eigenlab-io-xml-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -338,7 +341,8 @@ for key, G in [("g", nx.read_graphml(pg)), ("x", nx.read_gexf(px))]:
   });
 });
 
-describe("io tables: Arrow, Parquet, images", () => {
+describe("io tables: Arrow, Parquet, images", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "eigenlab-io-bin-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -423,7 +427,8 @@ for ct in (0, 2, 6):
   });
 });
 
-describe("data: UCI tables from Debian's scikit-learn", () => {
+describe("data: UCI tables from Debian's scikit-learn", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   it("data.iris() / data.wine() / data.breastCancer() equal sklearn's load_* bit-exact", () => {
     const py = runPython(`
 from sklearn import datasets as d

@@ -10,7 +10,8 @@ const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol = 1e-12) => {
   }
 };
 
-describe("Matrix data operations (vs numpy)", () => {
+describe("Matrix data operations (vs numpy)", function () {
+  this.timeout(60_000); // peers (pandas, networkx, sklearn) start in a second each on a loaded machine
   const X = Matrix.random(40, 7, { seed: 3 });
   // A constant column and a column with an offset much larger than its spread.
   const data = X.data.slice();
