@@ -328,6 +328,170 @@ export class Matrix {
   }
 
   /**
+   * The rows named by `index` (an array of row indices, repeats allowed, in the order given) or by a boolean
+   * mask of length `rows` (rows where it is true, in order), as a new matrix — numpy's `X[index]` / `X[mask]`.
+   *
+   * @example
+   * ```ts
+   * const X = Matrix.from([[1, 2], [3, 4], [5, 6]]);
+   * X.takeRows([2, 0]).toArray(); // => [[5, 6], [1, 2]]
+   * X.takeRows([true, false, true]).toArray(); // => [[1, 2], [5, 6]]
+   * ```
+   */
+  takeRows(index: ArrayLike<number> | ArrayLike<boolean>): Matrix {
+    const idx = resolveTake("takeRows", index, this.rows);
+    const { cols, data } = this;
+    const out = new Float64Array(idx.length * cols);
+    for (let k = 0; k < idx.length; k++) out.set(data.subarray(idx[k] * cols, idx[k] * cols + cols), k * cols);
+    return new Matrix(idx.length, cols, out);
+  }
+
+  /**
+   * The columns named by `index` (indices, repeats allowed) or by a boolean mask of length `cols`, as a new
+   * matrix — numpy's `X[:, index]` / `X[:, mask]`.
+   *
+   * @example
+   * ```ts
+   * const X = Matrix.from([[1, 2, 3], [4, 5, 6]]);
+   * X.takeCols([2, 0]).toArray(); // => [[3, 1], [6, 4]]
+   * X.takeCols([false, true, false]).toArray(); // => [[2], [5]]
+   * ```
+   */
+  takeCols(index: ArrayLike<number> | ArrayLike<boolean>): Matrix {
+    const idx = resolveTake("takeCols", index, this.cols);
+    const { rows, cols, data } = this;
+    const c = idx.length;
+    const out = new Float64Array(rows * c);
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      for (let k = 0; k < c; k++) out[i * c + k] = data[o + idx[k]];
+    }
+    return new Matrix(rows, c, out);
+  }
+
+  /**
+   * Column means (numpy `X.mean(axis=0)`); NaN entries propagate. A matrix with no rows gives NaN means.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 6]]).colMeans(); // => [2, 4]
+   * ```
+   */
+  colMeans(): Float64Array {
+    const { rows, cols, data } = this;
+    const mean = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) mean[j] += data[o + j];
+    }
+    for (let j = 0; j < cols; j++) mean[j] /= rows;
+    return mean;
+  }
+
+  /**
+   * Column standard deviations with `ddof` delta degrees of freedom (numpy `X.std(axis=0, ddof=ddof)`:
+   * divisor rows − ddof; default 0, the population deviation). Two passes (mean first, then squared
+   * deviations), which keeps the round-off of the one-pass sum-of-squares formula out of near-constant
+   * columns. rows ≤ ddof gives NaN, as numpy does.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 2], [3, 2]]).colStds(); // => [1, 0]
+   * Matrix.from([[1, 2], [3, 2]]).colStds(1); // => [1.4142135623730951, 0]
+   * ```
+   */
+  colStds(ddof = 0): Float64Array {
+    if (!(Number.isInteger(ddof) && ddof >= 0)) throw new EigenlabError("bad-option", message.badDdof(ddof));
+    const { rows, cols, data } = this;
+    const mean = this.colMeans();
+    const ss = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const d = data[o + j] - mean[j];
+        ss[j] += d * d;
+      }
+    }
+    const div = rows - ddof;
+    for (let j = 0; j < cols; j++) ss[j] = div > 0 ? Math.sqrt(ss[j] / div) : NaN;
+    return ss;
+  }
+
+  /**
+   * Z-scores every column: (x − mean) / std with the population deviation (ddof 0), as scikit-learn's
+   * `StandardScaler` does. A constant column (std 0) is centred but not scaled — it becomes all zeros, not
+   * NaN — again as `StandardScaler` does (it replaces a zero scale by 1). `ddof` changes the divisor.
+   *
+   * @example
+   * ```ts
+   * Matrix.from([[1, 5], [3, 5]]).standardize().toArray(); // => [[-1, 0], [1, 0]]
+   * ```
+   */
+  standardize(opts: { ddof?: number } = {}): Matrix {
+    checkOptions("Matrix.standardize", opts, ["ddof"]);
+    const mean = this.colMeans();
+    const std = this.colStds(opts.ddof ?? 0);
+    const { rows, cols, data } = this;
+    const out = new Float64Array(rows * cols);
+    for (let j = 0; j < cols; j++) if (std[j] === 0) std[j] = 1;
+    for (let i = 0; i < rows; i++) {
+      const o = i * cols;
+      for (let j = 0; j < cols; j++) out[o + j] = (data[o + j] - mean[j]) / std[j];
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  /**
+   * Joins matrices side by side (numpy `np.hstack`): all must have the same number of rows.
+   *
+   * @example
+   * ```ts
+   * Matrix.hstack([Matrix.from([[1], [2]]), Matrix.from([[3, 4], [5, 6]])]).toArray(); // => [[1, 3, 4], [2, 5, 6]]
+   * ```
+   */
+  static hstack(blocks: readonly Matrix[]): Matrix {
+    if (blocks.length === 0) throw new EigenlabError("shape", message.stackEmpty("hstack"));
+    const rows = blocks[0].rows;
+    let cols = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      if (blocks[b].rows !== rows) throw new EigenlabError("shape", message.stackShape("hstack", b, "rows", blocks[b].rows, rows));
+      cols += blocks[b].cols;
+    }
+    const out = new Float64Array(rows * cols);
+    let offset = 0;
+    for (const B of blocks) {
+      for (let i = 0; i < rows; i++) out.set(B.data.subarray(i * B.cols, (i + 1) * B.cols), i * cols + offset);
+      offset += B.cols;
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  /**
+   * Stacks matrices on top of each other (numpy `np.vstack`): all must have the same number of columns.
+   *
+   * @example
+   * ```ts
+   * Matrix.vstack([Matrix.from([[1, 2]]), Matrix.from([[3, 4], [5, 6]])]).toArray(); // => [[1, 2], [3, 4], [5, 6]]
+   * ```
+   */
+  static vstack(blocks: readonly Matrix[]): Matrix {
+    if (blocks.length === 0) throw new EigenlabError("shape", message.stackEmpty("vstack"));
+    const cols = blocks[0].cols;
+    let rows = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      if (blocks[b].cols !== cols) throw new EigenlabError("shape", message.stackShape("vstack", b, "columns", blocks[b].cols, cols));
+      rows += blocks[b].rows;
+    }
+    const out = new Float64Array(rows * cols);
+    let offset = 0;
+    for (const B of blocks) {
+      out.set(B.data, offset);
+      offset += B.data.length;
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  /**
    * Frobenius norm.
    *
    * @example
@@ -380,4 +544,28 @@ export class Matrix {
       throw new EigenlabError("shape", message.shapeMismatch(this.shape, B.shape));
     }
   }
+}
+
+/**
+ * Turns an index array or a boolean mask into row/column indices, checking the range (negative indices are
+ * an error rather than numpy's count-from-the-end, which hides off-by-one bugs).
+ */
+function resolveTake(fn: string, index: ArrayLike<number> | ArrayLike<boolean>, n: number): Int32Array {
+  const len = index.length;
+  if (len > 0 && typeof index[0] === "boolean") {
+    if (len !== n) throw new EigenlabError("shape", message.maskLength(fn, len, n));
+    let count = 0;
+    for (let k = 0; k < len; k++) if (index[k]) count++;
+    const out = new Int32Array(count);
+    let p = 0;
+    for (let k = 0; k < len; k++) if (index[k]) out[p++] = k;
+    return out;
+  }
+  const out = new Int32Array(len);
+  for (let k = 0; k < len; k++) {
+    const v = index[k] as number;
+    if (!(Number.isInteger(v) && v >= 0 && v < n)) throw new EigenlabError("index", message.takeIndex(fn, k, v, n));
+    out[k] = v;
+  }
+  return out;
 }

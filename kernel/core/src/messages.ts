@@ -347,9 +347,10 @@ export const message = {
     `Cannot write a ${symmetry} Matrix Market file: entries (${i}, ${j}) and (${j}, ${i}) do not match. ` +
     `Write it with { symmetry: "general" }, or symmetrize the matrix first.`,
   ioNotFound: (file: string) =>
-    `${file} does not exist. Check the path (relative paths start at the notebook's folder, ${"process.cwd()"}).`,
+    `${file}: no such file (it does not exist). Check the path (relative paths start at the notebook's folder, ` +
+    `${typeof process !== "undefined" && typeof process.cwd === "function" ? process.cwd() : "the working folder"}).`,
   ioIsDirectory: (file: string) =>
-    `${file} is a directory, not a file. Pass the path of a file inside it.`,
+    `${file} is a directory, not a file; pass the path of a file inside it.`,
   ioPermission: (file: string, action: "read" | "write") =>
     `${file}: permission denied to ${action} it. Change its permissions or ${action === "read" ? "copy it somewhere readable" : "write to another folder"}.`,
   ioFsError: (file: string, action: "read" | "write", detail: string) =>
@@ -368,4 +369,66 @@ export const message = {
   ioNotResult: (file: string, detail: string) =>
     `${file} is not a saved Eigenlab result (${detail}). Results are written by io.write(path.npz, result); ` +
     `read other .npz files with io.readNpz.`,
+  // --- io: tables, edge lists, graphs, images (issue #11, io-tables half) and Matrix data operations ---
+  badDdof: (ddof: unknown) => `ddof must be a non-negative integer (0 = population, 1 = sample), got ${ddof}.`,
+  stackEmpty: (fn: string) => `Matrix.${fn} needs at least one matrix; pass a non-empty array.`,
+  stackShape: (fn: string, b: number, what: string, got: number, expected: number) =>
+    `Matrix.${fn}: block ${b} has ${got} ${what} but block 0 has ${expected}; every block must have the same number of ${what}.`,
+  maskLength: (fn: string, len: number, n: number) =>
+    `${fn}: the boolean mask has length ${len} but the matrix has ${n} along that axis; pass one boolean per row/column.`,
+  takeIndex: (fn: string, k: number, v: unknown, n: number) =>
+    `${fn}: index[${k}] = ${v} is not an integer in 0..${n - 1}. Negative indices are not wrapped: write n − 1 for the last.`,
+  tableColumnLength: (name: string, len: number, expected: number) =>
+    `Table column "${name}" has ${len} entries but the first column has ${expected}; every column needs one entry per row.`,
+  tableDuplicateColumn: (name: string) => `Table has two columns named "${name}"; give every column a unique name.`,
+  tableNotNumeric: (name: string) =>
+    `Column "${name}" holds text, so it cannot go into a Matrix. Leave it out of toMatrix(columns), or turn it into codes with table.labels("${name}").`,
+  tableNoColumn: (name: string, columns: readonly string[]) =>
+    `The table has no column "${name}". Its columns are: ${columns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}${columns.length > 20 ? ", …" : ""}.`,
+  ioBadInput: (fn: string, got: string) => `${fn} takes a file path (string) or the file's bytes (Uint8Array / Buffer), got ${got}.`,
+  ioEmpty: (file: string, format: string) => `${file} is empty: a ${format} file needs at least one line of data. Check that the file was written completely.`,
+  csvRagged: (file: string, line: number, got: number, expected: number) =>
+    `${file}, line ${line}: ${got} fields, but the ${expected === 1 ? "first row has" : "header has"} ${expected}. ` +
+    `Check that line for a stray or missing delimiter or an unclosed quote; if the delimiter was guessed wrong, pass { delimiter }.`,
+  csvNotNumeric: (file: string, line: number, column: string, cell: string) =>
+    `${file}, line ${line}, column "${column}": ${JSON.stringify(cell.length > 40 ? cell.slice(0, 40) + "…" : cell)} is not a number, ` +
+    `but the column's first rows are numeric. Fix the cell, read the column as text with { types: { ${JSON.stringify(column)}: "string" } }, ` +
+    `or, if it marks a missing value, add it to { naValues }.`,
+  csvMissing: (file: string, line: number, column: string) =>
+    `${file}, line ${line}, column "${column}": missing value (and missing: "error" was asked for). ` +
+    `Use missing: "nan" to keep it as NaN, or missing: "drop" to drop rows with a missing number.`,
+  csvSyntax: (file: string, line: number | undefined, detail: string) =>
+    `${file}${line !== undefined ? `, line ${line}` : ""}: the CSV cannot be parsed (${detail}). ` +
+    `Check quoting near that line (a quote inside a quoted field is written ""), or pass the right { delimiter }.`,
+  csvBadTypeOption: (column: string, columns: readonly string[]) =>
+    `types names column "${column}", which the file does not have. Its columns are: ${columns.slice(0, 20).join(", ")}.`,
+  edgeFields: (file: string, line: number, got: number) =>
+    `${file}, line ${line}: an edge needs 2 fields (source target) or 3 (source target weight), found ${got}. ` +
+    `Check the delimiter (space, tab or comma) and that comment lines start with # or %.`,
+  edgeBadWeight: (file: string, line: number, token: string) =>
+    `${file}, line ${line}: the weight ${JSON.stringify(token.length > 40 ? token.slice(0, 40) + "…" : token)} is not a number. ` +
+    `Fix the third field, or pass { weighted: false } to ignore the third column.`,
+  edgeMixedWeights: (file: string, line: number, got: number, expected: number) =>
+    `${file}, line ${line}: ${got} fields, but the first edge had ${expected}; either every edge has a weight or none does.`,
+  edgeDuplicate: (file: string, line: number, u: string, v: string) =>
+    `${file}, line ${line}: the edge ${u} – ${v} appears a second time (duplicates: "error"). ` +
+    `Pass duplicates: "sum", "max" or "last" to combine repeated edges.`,
+  edgeTooMany: (file: string, nodes: number) =>
+    `${file}: more than ${nodes} distinct nodes; a CsrMatrix indexes nodes with 32-bit integers. Split the graph.`,
+  edgeWriteDirected: (fn: string) =>
+    `${fn}: W is not symmetric, so an undirected edge list would lose edges. Pass { directed: true } to write every stored entry.`,
+  graphParse: (file: string, format: string, detail: string) =>
+    `${file}: not a readable ${format} file (${detail}). Check that the file is complete ${format} XML (it may be truncated or another format).`,
+  badMagic: (file: string, format: string, expected: string, got: string) =>
+    `${file}: not ${/^[AEIOU]/.test(format) ? "an" : "a"} ${format} file — it should start with ${expected} but starts with ${got}. Check the file's format, or call the reader for the format it really has.`,
+  imageDecode: (file: string, format: string, detail: string) =>
+    `${file}: the ${format} image cannot be decoded (${detail}); it is probably truncated or corrupt. Re-export it from the original.`,
+  arrowDecode: (file: string, detail: string) =>
+    `${file}: not a readable Arrow IPC / Feather v2 file (${detail}). Feather v1 files are not read: re-save with pyarrow.feather.write_feather(version=2).`,
+  parquetDecode: (file: string, detail: string) =>
+    `${file}: not a readable Parquet file (${detail}). It may be truncated; check it opens with another reader.`,
+  columnUnsupported: (file: string, column: string, type: string) =>
+    `${file}: column "${column}" has type ${type}, which a table cannot hold (numbers and text only). Select other columns with { columns }.`,
+  uciMissing: (path: string) =>
+    `The scikit-learn data file ${path} is missing. Install Debian's python3-sklearn (apt-get install python3-sklearn), which ships it.`,
 } as const;

@@ -26,3 +26,5 @@ export { spamAssassin, SPAM_ASSASSIN_GROUPS } from "./spam-assassin";
 export type { SpamAssassin, SpamAssassinOptions, SpamAssassinGroup } from "./spam-assassin";
 export { usAirports } from "./airports";
 export type { UsAirports, UsAirportsOptions } from "./airports";
+export { iris, wine, breastCancer } from "./uci";
+export type { UciDataset } from "./uci";

@@ -35,6 +35,12 @@ export interface FileSystem {
   size?(path: string): number;
   /** A buffer of n bytes that `readInto` will fill completely (so it need not be zeroed first). */
   allocate?(n: number): Uint8Array;
+  /**
+   * The file in chunks of about `size` bytes that each end at a line break (the last may not), so a line
+   * parser (the edge-list reader) never holds the whole file; the yielded view may be reused between chunks.
+   * Absent: line readers read the whole file.
+   */
+  readLineChunks?(path: string, size?: number): Iterable<Uint8Array>;
 }
 
 let fileSystem: FileSystem | undefined;
@@ -165,4 +171,24 @@ const u32 = new Uint32Array(f32.buffer);
 export function bfloat16ToNumber(b: number): number {
   u32[0] = b << 16;
   return f32[0];
+}
+
+/** The bytes of a path or buffer and the name errors use for it, with a clear error for anything else. */
+export function readSource(input: unknown, fn: string): { bytes: Uint8Array; source: string } {
+  if (input instanceof ArrayBuffer) return { bytes: new Uint8Array(input), source: "<bytes>" };
+  if (typeof input !== "string" && !(input instanceof Uint8Array)) {
+    throw new EigenlabError("io-source", message.ioBadInput(fn, describe(input)));
+  }
+  return { bytes: sourceBytes(input), source: sourceName(input) };
+}
+
+/** Writes text or bytes to `path` atomically through the installed file system. */
+export function writeSource(path: string, data: Uint8Array | string): void {
+  getFileSystem(path).writeFileAtomic(path, typeof data === "string" ? utf8.encode(data) : data);
+}
+
+/** A path's line-aligned chunks (streamed where the file system can), or a buffer as one chunk. */
+export function lineChunks(path: string): Iterable<Uint8Array> {
+  const fs = getFileSystem(path);
+  return fs.readLineChunks ? fs.readLineChunks(path) : [fs.readFile(path)];
 }

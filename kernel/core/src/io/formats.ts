@@ -17,6 +17,20 @@ import { decodeNpz, encodeZipParts, npzMembers, WriteNpzOptions, ZIP_MAGIC } fro
 import { encodeSafetensors, readSafetensors, SafetensorsWritable, WriteSafetensorsOptions } from "./safetensors";
 import { decodeMatrixMarket, encodeMatrixMarket, MTX_MAGIC, WriteMatrixMarketOptions } from "./matrix-market";
 import { isSavedResult, looksLikeResult, resultArrays, resultFromArrays } from "./result";
+import { readArrow, readCsv, readEdgeList, readGexf, readGraphml, readImage, readParquet } from "./tabular";
+import { formatCsv } from "./csv";
+import type { CsvOptions, CsvWriteOptions } from "./csv";
+import { formatEdgeList } from "./edgelist";
+import type { EdgeListOptions, EdgeListWriteOptions } from "./edgelist";
+import { formatGraphml } from "./graphml";
+import type { GraphFileOptions, GraphWriteOptions } from "./graphml";
+import { formatGexf } from "./gexf";
+import type { ArrowOptions } from "./arrow";
+import { formatParquet } from "./parquet";
+import type { ParquetOptions, ParquetWriteOptions } from "./parquet";
+import type { ImageOptions } from "./image";
+import { Table } from "./table";
+import { utf8 } from "./bytes";
 
 export type Options = Record<string, unknown>;
 
@@ -103,5 +117,78 @@ const matrixMarket: Format = {
   },
 };
 
-/** Every format io.read / io.write know, in magic-test order. Other readers add their entry here. */
-export const FORMATS: Format[] = [npy, npz, safetensors, matrixMarket];
+function tableOrMatrix(format: string, value: unknown): Table | Matrix {
+  if (value instanceof Table || value instanceof Matrix) return value;
+  throw new EigenlabError("io-write-type", message.ioCannotWrite(format, describe(value), "a Table, or a Matrix with { columns }"));
+}
+
+function graph(format: string, value: unknown): CsrMatrix {
+  if (value instanceof CsrMatrix) return value;
+  throw new EigenlabError("io-write-type", message.ioCannotWrite(format, describe(value), "a CsrMatrix (the adjacency matrix)"));
+}
+
+/** `<?xml` or the root element, then the root's name within the first KiB (GraphML and GEXF are both XML). */
+function xmlRoot(b: Uint8Array, root: string): boolean {
+  const head = String.fromCharCode(...b.subarray(0, 1024));
+  return new RegExp(`^\\s*(<\\?xml[^>]*>\\s*)?(<!--[\\s\\S]*?-->\\s*)*<${root}[\\s>]`).test(head);
+}
+
+// Text formats have no magic: they are picked by extension or { format } only.
+const csv: Format = {
+  name: "csv",
+  extensions: [".csv", ".tsv", ".tab"],
+  magic: () => false,
+  read: (src, _file, opts) => readCsv(src, opts as CsvOptions),
+  write: (value, opts) => utf8.encode(formatCsv(tableOrMatrix("CSV", value), opts as CsvWriteOptions)),
+};
+
+const edgeList: Format = {
+  name: "edgelist",
+  extensions: [".edgelist", ".edges", ".el"],
+  magic: () => false,
+  read: (src, _file, opts) => readEdgeList(src, opts as EdgeListOptions),
+  write: (value, opts) => utf8.encode(formatEdgeList(graph("an edge list", value), opts as EdgeListWriteOptions)),
+};
+
+const graphml: Format = {
+  name: "graphml",
+  extensions: [".graphml"],
+  magic: (b) => xmlRoot(b, "graphml"),
+  read: (src, _file, opts) => readGraphml(src, opts as GraphFileOptions),
+  write: (value, opts) => utf8.encode(formatGraphml(graph("GraphML", value), opts as GraphWriteOptions)),
+};
+
+const gexf: Format = {
+  name: "gexf",
+  extensions: [".gexf"],
+  magic: (b) => xmlRoot(b, "gexf"),
+  read: (src, _file, opts) => readGexf(src, opts as GraphFileOptions),
+  write: (value, opts) => utf8.encode(formatGexf(graph("GEXF", value), opts as GraphWriteOptions)),
+};
+
+const arrow: Format = {
+  name: "arrow",
+  extensions: [".arrow", ".feather", ".ipc"],
+  // The IPC file format starts with "ARROW1"; the stream format with a continuation marker FF FF FF FF.
+  magic: (b) => startsWith(b, "ARROW1") || startsWith(b, [0xff, 0xff, 0xff, 0xff]),
+  read: (src, _file, opts) => readArrow(src, opts as ArrowOptions),
+};
+
+const parquet: Format = {
+  name: "parquet",
+  extensions: [".parquet", ".pq"],
+  magic: (b) => startsWith(b, "PAR1"),
+  // hyparquet reads asynchronously: io.read returns a Promise<Table> for Parquet (await it in a cell).
+  read: (src, _file, opts) => readParquet(src, opts as ParquetOptions),
+  write: (value, opts) => formatParquet(tableOrMatrix("Parquet", value), opts as ParquetWriteOptions),
+};
+
+const image: Format = {
+  name: "image",
+  extensions: [".png", ".jpg", ".jpeg"],
+  magic: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) || startsWith(b, [0xff, 0xd8, 0xff]),
+  read: (src, _file, opts) => readImage(src, opts as ImageOptions),
+};
+
+/** Every format io.read / io.write know, in magic-test order. A new reader adds its entry here. */
+export const FORMATS: Format[] = [npy, npz, safetensors, matrixMarket, graphml, gexf, arrow, parquet, image, csv, edgeList];

@@ -26,4 +26,5 @@ export type { SafetensorsTensor, SafetensorsHeader, SafetensorsWritable, ReadSaf
 export { readMatrixMarket, writeMatrixMarket, encodeMatrixMarket } from "./matrix-market";
 export type { WriteMatrixMarketOptions } from "./matrix-market";
 export { readResult } from "./result";
+export * from "./tabular";
 export type { SavedResult } from "./result";

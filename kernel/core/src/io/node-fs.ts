@@ -127,5 +127,45 @@ function allocate(n: number): Uint8Array {
   return Buffer.allocUnsafeSlow(n);
 }
 
+/**
+ * Streams a file in chunks of about `size` bytes that each end at a line break (the last may not), so a
+ * line parser never sees half a line. The yielded view is reused: consume it before asking for the next.
+ */
+function* readLineChunks(path: string, size = 1 << 22): Generator<Uint8Array> {
+  let fd: number;
+  try {
+    if (fs.statSync(path).isDirectory()) throw new EigenlabError("io-is-directory", message.ioIsDirectory(path));
+    fd = fs.openSync(path, "r");
+  } catch (e) {
+    if (e instanceof EigenlabError) throw e;
+    throw fsError(path, "read", e);
+  }
+  try {
+    let buf = new Uint8Array(size);
+    let filled = 0;
+    for (;;) {
+      if (filled === buf.length) {
+        // A single line longer than the buffer: grow it.
+        const bigger = new Uint8Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const got = fs.readSync(fd, buf, filled, buf.length - filled, null);
+      filled += got;
+      if (got === 0) {
+        if (filled > 0) yield buf.subarray(0, filled);
+        return;
+      }
+      const nl = buf.lastIndexOf(10, filled - 1);
+      if (nl < 0) continue;
+      yield buf.subarray(0, nl + 1);
+      buf.copyWithin(0, nl + 1, filled);
+      filled -= nl + 1;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The Node file system for `io` (installed by `io/index.ts`). */
-export const nodeFileSystem: FileSystem = { readFile, writeFileAtomic, readInto, size, allocate };
+export const nodeFileSystem: FileSystem = { readFile, writeFileAtomic, readInto, size, allocate, readLineChunks };

@@ -24,9 +24,12 @@ function formatByName(file: string, name: unknown): Format {
  * Reads a file in any format Eigenlab knows and returns the DSL's own types: `.npy` → number / typed array /
  * `Matrix` / NdArray (see `readNpy`); `.npz` → an object of named arrays, or the `Spectrum` / `Embedding` /
  * `Clustering` / rmt fit that `io.write` saved in it; `.safetensors` → name → `{ dtype, shape, value }`;
- * `.mtx` / `.mtx.gz` → `CsrMatrix` (coordinate) or `Matrix` (array). The format comes from `opts.format`
- * (a name: "npy", "npz", "safetensors", "mtx", ...), else the extension, else the file's first bytes (its
- * magic). A gzip layer (`.gz`) is removed first. Other options go to that format's reader (e.g. `int64`).
+ * `.mtx` / `.mtx.gz` → `CsrMatrix` (coordinate) or `Matrix` (array); `.csv` / `.tsv` → `Table`; `.edgelist` /
+ * `.edges` → `{ W, nodes }`; `.graphml` / `.gexf` → `{ W, nodes, attributes }`; `.arrow` / `.feather` →
+ * `Table`; `.parquet` → `Promise<Table>` (await it); `.png` / `.jpg` → `{ height, width, channels, data }`.
+ * The format comes from `opts.format` (a name: "npy", "npz", "safetensors", "mtx", "csv", "edgelist",
+ * "graphml", "gexf", "arrow", "parquet", "image"), else the extension, else the file's first bytes (its
+ * magic; text formats have none). A gzip layer (`.gz`) is removed first. Other options go to that format's reader (e.g. `int64`).
  *
  * Specs: see readNpy, readNpz, readSafetensors, readMatrixMarket.
  * @param src a path (Node) or the file's bytes.

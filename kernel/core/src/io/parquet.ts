@@ -1,0 +1,132 @@
+/**
+ * Parquet → `Table` through hyparquet, and `Table` → Parquet through hyparquet-writer (both pure JS,
+ * browser-safe). hyparquet's reader is asynchronous, so `parseParquet` returns a Promise (await it in a
+ * notebook cell).
+ */
+import { parquetMetadata, parquetRead } from "hyparquet";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
+import { Matrix } from "../matrix";
+import { checkOptions } from "../validate";
+import { toColumn } from "./arrow";
+import { Column, Table } from "./table";
+
+/** Options of `io.readParquet` / `io.parseParquet`. */
+export interface ParquetOptions {
+  /** Read only these columns (default all top-level columns). */
+  columns?: readonly string[];
+}
+
+const PAR1 = [0x50, 0x41, 0x52, 0x31];
+
+/** `parseParquet` with the file name used in messages. */
+export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, source: string): Promise<Table> {
+  checkOptions("io.readParquet", opts, ["columns"]);
+  const n = bytes.length;
+  const head = PAR1.every((b, i) => bytes[i] === b);
+  const tail = n >= 8 && PAR1.every((b, i) => bytes[n - 4 + i] === b);
+  if (!head || !tail) {
+    const at = head ? `its last 4 bytes` : "its first 4 bytes";
+    const got = Array.from(head ? bytes.subarray(Math.max(0, n - 4)) : bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
+    throw new EigenlabError("bad-magic", message.badMagic(source, "Parquet", `"PAR1" (50 41 52 31) at both ends (${at} are not)`, got || "nothing (empty file)"));
+  }
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as ArrayBuffer;
+  let metadata: ReturnType<typeof parquetMetadata>;
+  try {
+    metadata = parquetMetadata(buffer);
+  } catch (err) {
+    throw new EigenlabError("parse", message.parquetDecode(source, (err as Error).message));
+  }
+  // Top-level columns only: the schema is a flattened tree (depth first); skip children of nested groups.
+  const all = metadata.schema.slice(1);
+  const topLevel: { name: string; type: string }[] = [];
+  {
+    let k = 0;
+    const skip = (count: number) => {
+      for (let c = 0; c < count; c++) {
+        const el = all[k++];
+        if (el.num_children) skip(el.num_children);
+      }
+    };
+    while (k < all.length) {
+      const el = all[k++];
+      topLevel.push({ name: el.name, type: String(el.logical_type?.type ?? el.converted_type ?? el.type ?? "group") });
+      if (el.num_children) skip(el.num_children);
+    }
+  }
+  const names = opts.columns ?? topLevel.map((c) => c.name);
+  for (const name of names) if (!topLevel.some((c) => c.name === name)) throw new EigenlabError("bad-input", message.tableNoColumn(name, topLevel.map((c) => c.name)));
+  const rows = Number(metadata.num_rows);
+  const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      columns: [...names],
+      onChunk: (c) => {
+        let list = chunks.get(c.columnName);
+        if (!list) chunks.set(c.columnName, (list = []));
+        list.push({ start: c.rowStart, data: c.columnData as ArrayLike<unknown> });
+      },
+    });
+  } catch (err) {
+    throw new EigenlabError("parse", message.parquetDecode(source, (err as Error).message));
+  }
+  const cols: Column[] = names.map((name) => {
+    const list = (chunks.get(name) ?? []).sort((a, b) => a.start - b.start);
+    const cells: unknown[] = new Array(rows);
+    for (const { start, data } of list) for (let i = 0; i < data.length && start + i < rows; i++) cells[start + i] = data[i];
+    const type = topLevel.find((c) => c.name === name)!.type;
+    return toColumn(cells, name, type, source);
+  });
+  return Table.wrap(names, cols);
+}
+
+/**
+ * Parses Parquet bytes (any codec hyparquet reads: uncompressed, snappy, ...; flat columns) into a `Table`.
+ *
+ * @example
+ * ```ts
+ * const bytes = io.formatParquet(new io.Table({ x: [1.5, 2], s: ["a", "b"] }));
+ * const t = await io.parseParquet(bytes);
+ * t.column("x"); // => [1.5, 2]
+ * t.column("s"); // => ["a", "b"]
+ * ```
+ */
+export function parseParquet(bytes: Uint8Array, opts: ParquetOptions = {}): Promise<Table> {
+  return parseParquetFrom(bytes, opts, "<Parquet bytes>");
+}
+
+/** Options of `io.formatParquet` / `io.writeParquet`. */
+export interface ParquetWriteOptions {
+  /** Column names when writing a `Matrix` (default "0", "1", ...). */
+  columns?: readonly string[];
+}
+
+/**
+ * A `Table` (or a `Matrix` with column names) as Parquet bytes (hyparquet-writer, snappy): numeric
+ * columns as DOUBLE (NaN kept as NaN), text columns as STRING.
+ *
+ * @example
+ * ```ts
+ * const bytes = io.formatParquet(Matrix.from([[1, 2], [3, 4]]), { columns: ["a", "b"] });
+ * Array.from(bytes.subarray(0, 4)); // => [80, 65, 82, 49]
+ * ```
+ */
+export function formatParquet(value: Table | Matrix, opts: ParquetWriteOptions = {}): Uint8Array {
+  checkOptions("io.writeParquet", opts, ["columns"]);
+  let t: Table;
+  if (value instanceof Matrix) {
+    const names = opts.columns ?? Array.from({ length: value.cols }, (_, j) => String(j));
+    if (names.length !== value.cols) throw new EigenlabError("shape", message.vectorLength("columns", names.length, value.cols));
+    t = Table.wrap(names, names.map((_, j) => value.col(j)));
+  } else t = opts.columns ? value.select(opts.columns) : value;
+  const columnData = t.columns.map((name, j) => {
+    const data = t.column(name);
+    return t.types[j] === "number"
+      ? { name, data: data as Float64Array, type: "DOUBLE" as const, nullable: false }
+      : { name, data: data as string[], type: "STRING" as const, nullable: false };
+  });
+  return new Uint8Array(parquetWriteBuffer({ columnData }));
+}
