@@ -6,38 +6,12 @@
 import { strict as assert } from "assert";
 import { readdirSync } from "fs";
 import { basename, join } from "path";
-import { jupyterEnv, JupyterEnv, REPO, runPythonScript } from "../util/jupyter";
+import { jupyterEnv, JupyterEnv, NOTEBOOK_RUNNER as RUNNER, REPO, runPythonScript } from "../util/jupyter";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const K = require("../../kernel/jupyter/dist") as typeof import("../../kernel/jupyter/src");
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
 const core = require("../../kernel/core/dist") as typeof import("../../kernel/core/src");
 
-const RUNNER = String.raw`
-import json, os, sys, time, nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-report = {}
-for path in sys.argv[1:]:
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="eigenlab", resources={"metadata": {"path": os.path.dirname(path)}})
-    error = None
-    start = time.monotonic()
-    try:
-        client.execute()
-    except CellExecutionError as e:
-        error = str(e)[-3000:]
-    seconds = time.monotonic() - start
-    cells = []
-    for c in nb.cells:
-        if c.cell_type != "code":
-            continue
-        cells.append({"source": c.source, "outputs": [
-            {"type": o.output_type, "data": o.get("data", {}), "text": o.get("text", ""), "ename": o.get("ename"), "evalue": o.get("evalue"),
-             "display_id": o.get("transient", {}).get("display_id")}
-            for o in c.outputs]})
-    report[path] = {"error": error, "seconds": seconds, "cells": cells}
-print(json.dumps(report))
-`;
 
 interface Output {
   type: string;

@@ -63,3 +63,35 @@ export function runPythonScript(env: JupyterEnv, name: string, code: string, arg
     child.on("close", (status) => resolvePromise({ status, stdout, stderr }));
   });
 }
+
+/**
+ * A Python script that executes the notebooks named on its command line through nbclient on the "eigenlab"
+ * kernel (each in its own folder) and prints one JSON report: per notebook the error (or null), the seconds it
+ * took, and every code cell's source and outputs.
+ */
+export const NOTEBOOK_RUNNER = String.raw`
+import json, os, sys, time, nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+report = {}
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=120, kernel_name="eigenlab", resources={"metadata": {"path": os.path.dirname(path)}})
+    error = None
+    start = time.monotonic()
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        error = str(e)[-3000:]
+    seconds = time.monotonic() - start
+    cells = []
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        cells.append({"source": c.source, "outputs": [
+            {"type": o.output_type, "data": o.get("data", {}), "text": o.get("text", ""), "ename": o.get("ename"), "evalue": o.get("evalue"),
+             "display_id": o.get("transient", {}).get("display_id")}
+            for o in c.outputs]})
+    report[path] = {"error": error, "seconds": seconds, "cells": cells}
+print(json.dumps(report))
+`;
