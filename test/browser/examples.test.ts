@@ -9,14 +9,15 @@ import { outputText, runNotebook, screenshot, until, useLab } from "./lab";
 
 const MIME = "application/vnd.eigenlab.v1+json";
 const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
-const REPLICATIONS = fs.readdirSync(EXAMPLES).filter((f) => /^0[1-9].*\.ipynb$/.test(f)).sort();
+// Every numbered notebook but the quickstart (00, run by views.test.ts): the replications and 10-your-own-data.
+const REPLICATIONS = fs.readdirSync(EXAMPLES).filter((f) => /^(0[1-9]|[1-9][0-9]).*\.ipynb$/.test(f)).sort();
 
 describe("e2e: replication notebooks render in the lab (slow: server, kernel, browser, whole notebooks)", function () {
   this.timeout(300000);
   const suite = useLab();
 
-  it("finds the eight replication notebooks", () => {
-    assert.ok(REPLICATIONS.length >= 8, `examples/: ${REPLICATIONS.join(", ")}`);
+  it("finds the eight replication notebooks and the your-own-data notebook", () => {
+    assert.ok(REPLICATIONS.length >= 9 && REPLICATIONS.includes("10-your-own-data.ipynb"), `examples/: ${REPLICATIONS.join(", ")}`);
   });
 
   for (const file of REPLICATIONS) {

@@ -244,6 +244,9 @@ export async function runNotebook(lab: Lab, notebookPath: string, options: { tim
   }
   const name = path.basename(source);
   fs.copyFileSync(source, path.join(lab.rootDir, name));
+  // Notebooks that open files read them from data/ beside them (examples/data): the copy gets it too.
+  const data = path.join(path.dirname(source), "data");
+  if (fs.existsSync(data)) fs.cpSync(data, path.join(lab.rootDir, "data"), { recursive: true });
   return openAndRunAll(lab, name, options.timeoutMs ?? 120000);
 }
 
