@@ -9,6 +9,7 @@
  * Also the helpers a non-CPU backend uses to produce its kNN candidates (centerColumns, candidateCount).
  */
 import type { DenseBlock, Neighbors } from "./types";
+import { nrm2, reorthogonalizeInto, scalInto } from "../kernels";
 import { symmetricEigen } from "../linalg/symmetric-eigen";
 
 /**
@@ -173,17 +174,8 @@ export function rayleighRitzRefine(apply: (V: DenseBlock) => DenseBlock, V: Dens
   for (let j = 0; j < p; j++) {
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) v[i] = V.data[i * p + j];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of cols) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += q[i] * v[i];
-        for (let i = 0; i < n; i++) v[i] -= s * q[i];
-      }
-    }
-    let nv = 0;
-    for (let i = 0; i < n; i++) nv += v[i] * v[i];
-    nv = Math.sqrt(nv);
-    for (let i = 0; i < n; i++) v[i] /= nv;
+    reorthogonalizeInto(v, cols);
+    scalInto(v, 1 / nrm2(v));
     cols.push(v);
   }
   const Q = new Float64Array(n * p);
