@@ -35,7 +35,7 @@ export function webglInfo(): WebglInfo {
   }
 }
 
-/** Largest WebGL view (CSS pixels): the renderer.ts panels stay within it. */
+/** Largest WebGL view (CSS pixels): every WebGL panel (mount/webgl.ts) is drawn within it. */
 export const WEBGL_MAX_SIZE = { width: 640, height: 420 } as const;
 
 type Renderer = ReturnType<typeof import("regl-scatterplot").createRenderer>;

@@ -1,36 +1,13 @@
 /**
  * Executed documentation: every `@example` of every public function, class and method of `@eigenlab/core` runs
- * here (the rules of `// =>` are in ./run.ts). The last test fails listing every public function that has no example (see DESIGN: the docs shown on hover
- * in the notebook are the ones known to work).
+ * here (the rules of `// =>` are in ./run.ts). One test fails listing every public function that has no example,
+ * with no exceptions but protocol hooks (see DESIGN: the docs shown on hover in the notebook are the ones known to
+ * work).
  */
 import { strict as assert } from "assert";
 import { collectCoreDocs, DocItem } from "./collect";
 import { runExample } from "./run";
 import * as core from "../../kernel/core/src";
-
-/**
- * Public functions whose files are being moved by the kernels/backend restructuring (issue #17 items 1-2:
- * linalg/gemm.ts, backend*.ts). Their examples are written after that merge; the lead empties this list then.
- */
-const MOVING_FILES_ALLOWLIST = new Set<string>([
-  "linalg.setBlasThreads",
-  "linalg.blasThreads",
-  "backend.currentMachine",
-  "backend.autoDecision",
-  "backend.registerBackend",
-  "backend.registeredBackends",
-  "backend.setDefaultBackend",
-  "backend.defaultBackend",
-  "backend.getBackend",
-  "backend.withChecks",
-  "backend.CandidateLists",
-  "backend.CandidateLists#offer",
-  "backend.refineNeighbors",
-  "backend.rayleighRitzRefine",
-  "backend.directSqDistance",
-  "backend.centerColumns",
-  "backend.candidateCount",
-]);
 
 /** Protocol hooks called by Node / Jupyter rather than by the user: they need no example of their own. */
 function isProtocolHook(item: DocItem): boolean {
@@ -51,20 +28,12 @@ describe("executed documentation: the @example blocks of @eigenlab/core", functi
   }
 
   it("every public function, class and method of @eigenlab/core has an @example", () => {
-    const missing = items.filter(
-      (i) => i.examples.length === 0 && !isProtocolHook(i) && !MOVING_FILES_ALLOWLIST.has(i.name),
-    );
+    const missing = items.filter((i) => i.examples.length === 0 && !isProtocolHook(i));
     assert.deepEqual(
       missing.map((i) => `${i.name} (${i.file}:${i.line})`),
       [],
       `${missing.length} public functions have no @example`,
     );
-  });
-
-  it("the allowlist of moving files names only public functions that exist and still lack an example", () => {
-    const byName = new Map(items.map((i) => [i.name, i]));
-    const stale = [...MOVING_FILES_ALLOWLIST].filter((n) => (byName.get(n)?.examples.length ?? 1) > 0);
-    assert.deepEqual(stale, [], "remove these names from MOVING_FILES_ALLOWLIST");
   });
 
   it("instrument turns `// =>` lines into checks (the runner itself can fail)", async () => {
@@ -79,5 +48,24 @@ describe("executed documentation: the @example blocks of @eigenlab/core", functi
     const probe = "docs-test-probe-kind";
     await runExample(`registerDisplayFormatter(${JSON.stringify(probe)}, () => ({ "text/html": "x" })); 1; // => 1`);
     assert.deepEqual(Object.keys(core.displayBundle(probe, 0, "t")), ["text/plain"]);
+  });
+
+  it("an example that registers a backend or changes the default backend or thread count, then fails, leaves them as it found them", async () => {
+    const backends = core.backend.registeredBackends();
+    const choice = core.backend.defaultBackend();
+    const threads = core.linalg.blasThreads();
+    const probe = "docs-test-probe-backend";
+    await assert.rejects(
+      runExample(
+        `backend.registerBackend({ ...backend.cpuBackend, id: ${JSON.stringify(probe)} });\n` +
+          `backend.setDefaultBackend(${JSON.stringify(choice === "cpu" ? "auto" : "cpu")});\n` +
+          `linalg.setBlasThreads(${threads + 1});\n` +
+          "1; // => 2",
+      ),
+      /1 ≠ 2/,
+    );
+    assert.deepEqual(core.backend.registeredBackends(), backends);
+    assert.equal(core.backend.defaultBackend(), choice);
+    assert.equal(core.linalg.blasThreads(), threads);
   });
 });

@@ -13,6 +13,12 @@ import * as core from "../../kernel/core/src";
 const NAMES = Object.keys(core);
 /** The key of core's display-formatter registry on globalThis (display.ts). */
 const DISPLAY_REGISTRY = Symbol.for("eigenlab.display.registry");
+/** The key of core's backend registry on globalThis (backend/registry.ts). */
+const BACKEND_REGISTRY = Symbol.for("eigenlab.backend.registry");
+interface BackendRegistryState {
+  backends: Map<string, unknown>;
+  defaultChoice: string;
+}
 
 function normalize(v: unknown): unknown {
   if (v instanceof core.Matrix) return v.toArray();
@@ -116,17 +122,29 @@ export async function runExample(
     }
     assert.fail(`line ${line}: ${src}\n  did not throw (expected EigenlabError ${code})`);
   };
-  // an example may register a display formatter: the registry (shared on globalThis) is restored afterwards,
-  // so examples leave no trace in the other suites of the same mocha run
-  const registry = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[DISPLAY_REGISTRY];
+  // an example may register a display formatter or a backend, or change the default backend or the thread
+  // count: the registries (shared on globalThis) and the settings are restored afterwards, also when the example
+  // fails halfway, so examples leave no trace in the other suites of the same mocha run
+  const globals = globalThis as unknown as Record<symbol, unknown>;
+  const registry = globals[DISPLAY_REGISTRY] as Map<string, unknown> | undefined;
   const saved = registry === undefined ? undefined : new Map(registry);
+  const backends = globals[BACKEND_REGISTRY] as BackendRegistryState | undefined;
+  const savedBackends = backends === undefined ? undefined : { ...backends, backends: new Map(backends.backends) };
+  const savedThreads = core.linalg.blasThreads();
   try {
     await fn(check, throws, require, ...NAMES.map((n) => (core as Record<string, unknown>)[n]));
   } finally {
-    const now = (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[DISPLAY_REGISTRY];
+    const now = globals[DISPLAY_REGISTRY] as Map<string, unknown> | undefined;
     if (now !== undefined) {
       now.clear();
       for (const [k, v] of saved ?? []) now.set(k, v);
     }
+    const nowBackends = globals[BACKEND_REGISTRY] as BackendRegistryState | undefined;
+    if (nowBackends !== undefined && savedBackends !== undefined) {
+      nowBackends.backends.clear();
+      for (const [k, v] of savedBackends.backends) nowBackends.backends.set(k, v);
+      nowBackends.defaultChoice = savedBackends.defaultChoice;
+    }
+    core.linalg.setBlasThreads(savedThreads);
   }
 }

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import { join } from "path";
 import { EigenlabError, linalg, Matrix } from "../src";
-import { gemm, gemmJs, setBlasThreads, setWasmEnabled } from "../src/kernels";
+import { gemm, gemmJs, nrm2, reorthogonalizeInto, setBlasThreads, setWasmEnabled } from "../src/kernels";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";
@@ -80,6 +80,30 @@ describe("linalg dense kernels (gemm, gram)", () => {
     let m2 = 0;
     for (const v of S.values) m2 += (v * v) / p;
     assert.ok(Math.abs(m2 - (1 + p / n)) < 0.03, `second moment ${m2}`);
+  });
+
+  it("reorthogonalizeInto(x, basis) leaves x orthogonal to the basis to working precision, even when x nearly lies in its span", () => {
+    // an orthonormal basis of 3 columns in R^200, and x = Q c + 1e-9 r: one Gram–Schmidt pass keeps a component
+    // along the basis of about ε‖Qc‖ ≈ 1e-16, i.e. 1e-7 relative to what is left; the second pass removes it
+    const n = 200;
+    const Q = linalg.qr(Matrix.random(n, 3, { seed: 5 })).Q;
+    const basis = [0, 1, 2].map((j) => Q.col(j));
+    const r = Matrix.random(n, 1, { seed: 6 }).data;
+    const x = Q.matvec(new Float64Array([3, -2, 1])).map((v, i) => v + 1e-9 * r[i]);
+    // the exact answer: r's component orthogonal to the basis, times 1e-9
+    const exact = Float64Array.from(r);
+    for (const b of basis) {
+      const d = b.reduce((s, v, i) => s + v * r[i], 0);
+      for (let i = 0; i < n; i++) exact[i] -= d * b[i];
+    }
+    reorthogonalizeInto(x, basis);
+    const xn = nrm2(x);
+    for (const b of basis) assertBelow(Math.abs(b.reduce((s, v, i) => s + v * x[i], 0)) / xn, 1e-12, "bᵀx / ‖x‖");
+    assertBelow(Math.max(...x.map((v, i) => Math.abs(v - 1e-9 * exact[i]))) / (1e-9 * nrm2(exact)), 1e-6, "x vs 1e-9·(I − QQᵀ)r");
+    // an empty basis leaves x as it is
+    const y = Float64Array.from(r);
+    reorthogonalizeInto(y, []);
+    assert.deepEqual(y, r);
   });
 });
 

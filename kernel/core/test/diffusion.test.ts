@@ -52,6 +52,17 @@ out = {"y": expm_multiply(-t * A, x), "yd": __import__("scipy.linalg").linalg.ex
     assertBelow(maxRelDiff(diffusion.heatKernel(op, x, { t: 2 }), diffusion.heatKernel(L, x, { t: 2 })), 1e-10, "operator vs CSR");
   });
 
+  it("heatKernel on a LinearOperator of order 300 000 (the Lanczos bound of a long vector) matches exp(−t d)·x for a diagonal operator", () => {
+    // the spectral bound's start vector once had its norm taken by Math.hypot(...v), which overflows the stack from
+    // n ≈ 10⁵ arguments on
+    const n = 300_000;
+    const d = Float64Array.from({ length: n }, (_, i) => (2 * i) / (n - 1));
+    const op = linearOperator([n, n], (v) => v.map((vi, i) => d[i] * vi));
+    const v = new Rng(2).fillNormal(new Float64Array(n));
+    const y = diffusion.heatKernel(op, v, { t: 0.5 });
+    assertBelow(maxRelDiff(y, v.map((vi, i) => Math.exp(-0.5 * d[i]) * vi)), 1e-8, "exp(−t D) v");
+  });
+
   it("chebyshevFilter(L, x, { filter, order }) matches V h(Λ) Vᵀ x from linalg.eigh", () => {
     const S = linalg.eigh(L.toDense());
     const V = S.vectors;

@@ -1,5 +1,5 @@
 /** Making large results small enough to display: block means for matrices, seeded subsets for points. */
-// Leaf modules only (not core's barrel): vegalite.ts reaches this file from the browser entry.
+// Leaf modules only (not core's barrel): spec.ts and kinds/graph.ts reach this file from the browser entry.
 import { Rng } from "@eigenlab/core/base";
 import type { CsrMatrix } from "@eigenlab/core";
 

@@ -42,7 +42,25 @@ function scale(s: GaussianScale, n: number, m: number): void {
   }
 }
 
-/** `b` with every kernel's arguments checked first. Idempotent (a checked backend is not wrapped twice). */
+/**
+ * `b` with every kernel's arguments checked first. Idempotent (a checked backend is not wrapped twice).
+ *
+ * @example
+ * ```ts
+ * // an unchecked backend: each kernel logged, then run by the CPU reference
+ * const cpu = backend.getBackend("cpu");
+ * const ran: string[] = [];
+ * const raw: Record<string, unknown> = { id: "raw", name: "raw", meta: cpu.meta };
+ * for (const k of backend.KERNEL_NAMES) raw[k] = (...args: never[]) => (ran.push(k), (cpu[k] as Function)(...args));
+ * const checked = backend.withChecks(raw as unknown as backend.Backend);
+ * checked.gram(Matrix.from([[1, 2], [3, 4]])).data; // => [10, 14, 14, 20]
+ * // a 2×2 block claiming 3 entries, and k as large as the point count, fail before the backend runs
+ * checked.gram({ rows: 2, cols: 2, data: new Float64Array(3) }); // => throws shape
+ * checked.knnCandidates(Matrix.eye(3), 3); // => throws k-too-large
+ * ran; // => ["gram"]
+ * backend.withChecks(checked) === checked; // => true
+ * ```
+ */
 export function withChecks(b: Backend): Backend {
   if ((b as { checked?: boolean }).checked) return b;
   const checked: Backend & { checked: boolean } = {

@@ -9,9 +9,23 @@
  * Also the helpers a non-CPU backend uses to produce its kNN candidates (centerColumns, candidateCount).
  */
 import type { DenseBlock, Neighbors } from "./types";
+import { nrm2, reorthogonalizeInto, scalInto } from "../kernels";
 import { symmetricEigen } from "../linalg/symmetric-eigen";
 
-/** ‖x_i − y_j‖² in float64, summed directly (no ‖x‖² + ‖y‖² − 2x·y cancellation). */
+/**
+ * ‖x_i − y_j‖² in float64, summed directly (no ‖x‖² + ‖y‖² − 2x·y cancellation). X and Y are row-major with
+ * d columns; i and j are row indices.
+ *
+ * @example
+ * ```ts
+ * const P = new Float64Array([0, 0, 3, 4]); // two points in the plane: (0, 0) and (3, 4)
+ * backend.directSqDistance(P, 0, P, 1, 2); // => 25
+ * // two points far from the origin: the expanded form loses their distance entirely, the direct sum does not
+ * const x = new Float64Array([1e8 + 1]), y = new Float64Array([1e8]);
+ * x[0] * x[0] + y[0] * y[0] - 2 * x[0] * y[0]; // => 0
+ * backend.directSqDistance(x, 0, y, 0, 1); // => 1
+ * ```
+ */
 export function directSqDistance(X: Float64Array, i: number, Y: Float64Array, j: number, d: number): number {
   let s = 0;
   const a = i * d;
@@ -26,6 +40,15 @@ export function directSqDistance(X: Float64Array, i: number, Y: Float64Array, j:
 /**
  * Per row, the `c` smallest entries offered so far (streaming over column tiles): sorted insertion into a
  * small buffer, which beats a heap for the k ≤ 50 of neighbour graphs. Ties keep the smaller index.
+ * `index` and `dist` are n×c row-major, nearest first; unfilled slots hold −1 and Infinity.
+ *
+ * @example
+ * ```ts
+ * const lists = new backend.CandidateLists(2, 2); // 2 rows, keep the 2 smallest of each
+ * lists.offer(0, [0, 5, 1, 1], 0, 4, 0, 0); // row 0's distances to columns 0..3; column 0 is row 0 itself
+ * lists.index; // => [2, 3, -1, -1]
+ * lists.dist; // => [1, 1, Infinity, Infinity]
+ * ```
  */
 export class CandidateLists {
   readonly index: Int32Array;
@@ -35,7 +58,21 @@ export class CandidateLists {
     this.dist = new Float64Array(n * c).fill(Infinity);
   }
 
-  /** Offers row i's distances to columns col0 .. col0+count−1 (`values[offset + t]`), skipping column `self`. */
+  /**
+   * Offers row i's distances to columns col0 .. col0+count−1 (`values[offset + t]`), skipping column `self`.
+   *
+   * @example
+   * ```ts
+   * // row 1 of a 5-point set, its distances arriving in two column tiles: columns 0..2, then 3..4
+   * const lists = new backend.CandidateLists(5, 2);
+   * const tiles = new Float64Array([4, 0, 9, 1, 4]); // the first tile is tiles[0..2], the second tiles[3..4]
+   * lists.offer(1, tiles, 0, 3, 0, 1);
+   * lists.offer(1, tiles, 3, 2, 3, 1);
+   * // the two nearest of row 1: column 3 (1), then columns 0 and 4 tie at 4 and the smaller index stays
+   * lists.index.slice(2, 4); // => [3, 0]
+   * lists.dist.slice(2, 4); // => [1, 4]
+   * ```
+   */
   offer(i: number, values: ArrayLike<number>, offset: number, count: number, col0: number, self: number): void {
     const c = this.c;
     const base = i * c;
@@ -63,6 +100,17 @@ export class CandidateLists {
 /**
  * Recomputes every candidate's squared distance in float64 from X (n×d) and keeps the k nearest, ordered by
  * (distance, index). `candidates` is n×c (c ≥ k), entries −1 ignored.
+ *
+ * @example
+ * ```ts
+ * // four points on a line, at 0, 1, 2 and 5; each row's candidates in any order, −1 where a row has fewer
+ * const X = Matrix.from([[0], [1], [2], [5]]);
+ * const candidates = new Int32Array([2, 1, 3, 2, 0, -1, 3, 1, 0, 0, 2, 1]); // 4 rows of 3
+ * const nn = backend.refineNeighbors(X, candidates, 3, 1);
+ * // point 1 is at distance 1 from both 0 and 2: the smaller index wins
+ * nn.indices; // => [1, 0, 1, 2]
+ * nn.sqDistances; // => [1, 1, 1, 9]
+ * ```
  */
 export function refineNeighbors(X: DenseBlock, candidates: Int32Array, c: number, k: number): Neighbors {
   const n = X.rows;
@@ -103,6 +151,21 @@ export interface RitzPairs {
  * One float64 Rayleigh–Ritz step on the span of V's columns (n×p, e.g. from float32 subspace iteration):
  * orthonormalize V (modified Gram–Schmidt, twice — "twice is enough", Giraud et al. 2005), W = A·V with the
  * float64 `apply`, H = VᵀW, H = QΘQᵀ, Y = VQ, residuals from W·Q − YΘ (no second product with A).
+ *
+ * @example
+ * ```ts
+ * // A's eigenvalues are 2 − √2, 2 and 2 + √2; the top two eigenvectors known only to float32 precision
+ * const A = Matrix.from([[2, 1, 0], [1, 2, 1], [0, 1, 2]]);
+ * const apply = (V: backend.DenseBlock) => backend.getBackend("cpu").matmul(A, V);
+ * const f = Math.fround;
+ * const V = Matrix.from([[f(Math.SQRT1_2), 0.5], [0, f(Math.SQRT1_2)], [-f(Math.SQRT1_2), 0.5]]);
+ * const ritz = backend.rayleighRitzRefine(apply, V);
+ * // the Ritz values are right to float64 precision: their error is quadratic in the vectors' (≈ 1e-8)
+ * ritz.values; // => [2, 2 + Math.SQRT2]
+ * Math.max(...ritz.residuals) < 1e-7; // => true
+ * // on the whole space it reproduces all three eigenvalues
+ * backend.rayleighRitzRefine(apply, Matrix.from([[1, 0, 0], [1, 1, 0], [1, 1, 1]])).values; // => [2 - Math.SQRT2, 2, 2 + Math.SQRT2]
+ * ```
  */
 export function rayleighRitzRefine(apply: (V: DenseBlock) => DenseBlock, V: DenseBlock): RitzPairs {
   const n = V.rows;
@@ -111,17 +174,8 @@ export function rayleighRitzRefine(apply: (V: DenseBlock) => DenseBlock, V: Dens
   for (let j = 0; j < p; j++) {
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) v[i] = V.data[i * p + j];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of cols) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += q[i] * v[i];
-        for (let i = 0; i < n; i++) v[i] -= s * q[i];
-      }
-    }
-    let nv = 0;
-    for (let i = 0; i < n; i++) nv += v[i] * v[i];
-    nv = Math.sqrt(nv);
-    for (let i = 0; i < n; i++) v[i] /= nv;
+    reorthogonalizeInto(v, cols);
+    scalInto(v, 1 / nrm2(v));
     cols.push(v);
   }
   const Q = new Float64Array(n * p);
@@ -160,7 +214,15 @@ export function rayleighRitzRefine(apply: (V: DenseBlock) => DenseBlock, V: Dens
   return { values: eig.values, vectors: { rows: n, cols: p, data: Y }, residuals };
 }
 
-/** Subtracts the column means: distances are translation invariant and smaller magnitudes cancel less. */
+/**
+ * Subtracts the column means: distances are translation invariant and smaller magnitudes cancel less.
+ * Returns the centred n×d data, row-major.
+ *
+ * @example
+ * ```ts
+ * backend.centerColumns(Matrix.from([[1, 10], [3, 20], [5, 60]])); // => [-2, -20, 0, -10, 2, 30]
+ * ```
+ */
 export function centerColumns(X: DenseBlock): Float64Array {
   const { rows, cols, data } = X;
   const mean = new Float64Array(cols);
@@ -171,7 +233,17 @@ export function centerColumns(X: DenseBlock): Float64Array {
   return out;
 }
 
-/** Candidates kept per row before the float64 re-ranking: a margin against ties and rounding near the k-th. */
+/**
+ * Candidates kept per row before the float64 re-ranking: a margin against ties and rounding near the k-th.
+ *
+ * @example
+ * ```ts
+ * backend.candidateCount(10, 1000); // => 13
+ * backend.candidateCount(3, 1000); // => 5
+ * // never more than the n − 1 other points
+ * backend.candidateCount(10, 12); // => 11
+ * ```
+ */
 export function candidateCount(k: number, n: number): number {
   return Math.min(n - 1, k + Math.max(2, Math.ceil(k / 4)));
 }

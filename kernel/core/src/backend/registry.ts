@@ -19,7 +19,17 @@ import type { Backend, KernelName, MachineDescription } from "./types";
 import { withChecks } from "./checks";
 import { cpuReference } from "./cpu";
 
-/** The machine this process runs on, in the terms a CrossoverTable records. */
+/**
+ * The machine this process runs on, in the terms a CrossoverTable records.
+ *
+ * @example
+ * ```ts
+ * const here = backend.currentMachine("none: CPU only");
+ * here.cores; // => require("os").cpus().length
+ * here.platform; // => process.platform
+ * here.accelerator; // => "none: CPU only"
+ * ```
+ */
 export function currentMachine(accelerator = "unknown"): MachineDescription {
   const cpu = cpus();
   return { cpuModel: cpu[0]?.model ?? "unknown", cores: cpu.length, platform: platform(), accelerator };
@@ -29,7 +39,17 @@ function sameMachine(a: MachineDescription, b: MachineDescription): boolean {
   return a.cpuModel === b.cpuModel && a.cores === b.cores && a.platform === b.platform;
 }
 
-/** Why "auto" picks what it picks for `kernel` at `size`: the backend and a one-line reason. */
+/**
+ * Why "auto" picks what it picks for `kernel` at `size`: the backend and a one-line reason.
+ *
+ * @example
+ * ```ts
+ * // no measured crossover says another backend wins on 2 points: the CPU reference runs
+ * const why = backend.autoDecision("pairwiseSqDistances", 2);
+ * why.backend.id; // => "cpu"
+ * why.reason; // => "no registered backend measured faster than cpu for pairwiseSqDistances at size 2 on this machine"
+ * ```
+ */
 export function autoDecision(kernel: KernelName, size: number): { backend: Backend; reason: string } {
   const here = currentMachine();
   for (const b of registry.values()) {
@@ -68,21 +88,72 @@ const globalState = globalThis as unknown as Record<symbol, RegistryState | unde
 const state: RegistryState = (globalState[REGISTRY_KEY] ??= { backends: new Map([["cpu", cpuBackend]]), defaultChoice: "auto" });
 const registry = state.backends;
 
-/** Adds (or replaces) a backend under `b.id`; its kernels get core's input checks. */
+/**
+ * Adds (or replaces) a backend under `b.id`; its kernels get core's input checks.
+ *
+ * @example
+ * ```ts
+ * // a backend that logs the kernels it runs and lets the CPU reference do the arithmetic
+ * const cpu = backend.getBackend("cpu");
+ * const ran: string[] = [];
+ * const logging: Record<string, unknown> = { id: "logging", name: "logging", meta: cpu.meta };
+ * for (const k of backend.KERNEL_NAMES) logging[k] = (...args: never[]) => (ran.push(k), (cpu[k] as Function)(...args));
+ * backend.registerBackend(logging as unknown as backend.Backend);
+ * const mine = backend.getBackend("logging");
+ * mine.matmul(Matrix.from([[1, 2]]), Matrix.from([[3], [4]])).data; // => [11]
+ * ran; // => ["matmul"]
+ * // registered kernels get core's input checks: a wrong call never reaches the backend
+ * mine.matmul(Matrix.eye(2), Matrix.eye(3)); // => throws shape
+ * ran; // => ["matmul"]
+ * ```
+ */
 export function registerBackend(b: Backend): void {
   registry.set(b.id, withChecks(b));
 }
 
-/** Ids of the registered backends ("cpu" always). */
+/**
+ * Ids of the registered backends ("cpu" always).
+ *
+ * @example
+ * ```ts
+ * backend.registeredBackends().includes("cpu"); // => true
+ * backend.registeredBackends().every((id) => backend.getBackend(id).id === id); // => true
+ * ```
+ */
 export function registeredBackends(): string[] {
   return [...registry.keys()];
 }
 
-/** Sets what `getBackend()` returns when no choice is given: "auto" (the default), "cpu" or "gpu". */
+/**
+ * Sets what `getBackend()` returns when no choice is given: "auto" (the default), "cpu" or "gpu".
+ *
+ * @example
+ * ```ts
+ * const before = backend.defaultBackend();
+ * backend.setDefaultBackend("cpu");
+ * backend.defaultBackend(); // => "cpu"
+ * backend.getBackend().id; // => "cpu"
+ * backend.setDefaultBackend("tpu" as never); // => throws bad-option
+ * backend.setDefaultBackend(before); // leave the process as it was
+ * ```
+ */
 export function setDefaultBackend(choice: BackendChoice): void {
   state.defaultChoice = checkChoice("setDefaultBackend", "choice", choice, CHOICES) as BackendChoice;
 }
 
+/**
+ * What `getBackend()` returns when no choice is given ("auto" unless `setDefaultBackend` changed it).
+ *
+ * @example
+ * ```ts
+ * const before = backend.defaultBackend();
+ * ["auto", "cpu", "gpu"].includes(before); // => true
+ * backend.setDefaultBackend("cpu");
+ * backend.defaultBackend(); // => "cpu"
+ * backend.setDefaultBackend(before);
+ * backend.defaultBackend(); // => before
+ * ```
+ */
 export function defaultBackend(): BackendChoice {
   return state.defaultChoice;
 }
@@ -90,6 +161,18 @@ export function defaultBackend(): BackendChoice {
 /**
  * The backend to run: an explicit id ("cpu", "gpu", or any registered id), or "auto", which needs the work
  * (`kernel`, `size`) to consult the measured crossovers and falls back to "cpu" without it.
+ *
+ * @example
+ * ```ts
+ * const cpu = backend.getBackend("cpu");
+ * cpu.name; // => "cpu"
+ * cpu.meta("matmul"); // => { backend: "cpu", precision: "float64" }
+ * // Matrix is a DenseBlock: the kernels take it directly and return row-major blocks
+ * cpu.pairwiseSqDistances(Matrix.from([[0, 0], [3, 4]]), Matrix.from([[0, 0]])).data; // => [0, 25]
+ * // "auto" without the work to judge runs the CPU reference
+ * backend.getBackend("auto").id; // => "cpu"
+ * backend.getBackend("tpu"); // => throws unknown-backend
+ * ```
  */
 export function getBackend(choice: BackendChoice | string = state.defaultChoice, work?: { kernel: KernelName; size: number }): Backend {
   if (choice === "auto") return work ? autoDecision(work.kernel, work.size).backend : (registry.get("cpu") as Backend);

@@ -12,6 +12,7 @@ import { isLinearOperator, LinearOperator } from "../operator";
 import { checkFinite } from "../validate";
 import { Rng } from "../random";
 import { tridiagonalEigen } from "../linalg/implicit-ql";
+import { nrm2, reorthogonalizeInto } from "../kernels";
 
 export type SymmetricInput = Matrix | CsrMatrix | LinearOperator;
 
@@ -89,7 +90,7 @@ function lanczosInterval(op: SymmetricOperator, steps: number): [number, number]
   const alpha: number[] = [];
   const beta: number[] = [];
   let v = new Rng(0).fillNormal(new Float64Array(n));
-  let nv = Math.hypot(...v);
+  let nv = nrm2(v); // (not Math.hypot(...v): spreading n arguments overflows the stack from n ≈ 10⁵)
   v = v.map((x) => x / nv);
   const w = new Float64Array(n);
   let lastBeta = 0;
@@ -100,16 +101,8 @@ function lanczosInterval(op: SymmetricOperator, steps: number): [number, number]
     for (let i = 0; i < n; i++) a += w[i] * v[i];
     alpha.push(a);
     // Full reorthogonalization (twice is enough): m is small.
-    for (let pass = 0; pass < 2; pass++) {
-      for (const u of V) {
-        let d = 0;
-        for (let i = 0; i < n; i++) d += w[i] * u[i];
-        for (let i = 0; i < n; i++) w[i] -= d * u[i];
-      }
-    }
-    nv = 0;
-    for (let i = 0; i < n; i++) nv += w[i] * w[i];
-    nv = Math.sqrt(nv);
+    reorthogonalizeInto(w, V);
+    nv = nrm2(w);
     lastBeta = nv;
     if (j === m - 1 || nv < 1e-12) break;
     beta.push(nv);

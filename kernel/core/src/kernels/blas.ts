@@ -123,3 +123,19 @@ export function axpyInto(y: Float64Array, alpha: number, x: Float64Array, n = x.
 export function scalInto(x: Float64Array, alpha: number, n = x.length): void {
   for (let i = 0; i < n; i++) x[i] *= alpha;
 }
+
+/**
+ * x −= Σ_b (bᵀx)·b over the orthonormal vectors b of `basis`: modified Gram–Schmidt, run twice, which leaves x
+ * orthogonal to the basis to working precision ("twice is enough": Giraud, Langou, Rozložník & van den Eshof
+ * 2005, "Rounding error analysis of the classical Gram–Schmidt orthogonalization process"). x is not normalized.
+ */
+export function reorthogonalizeInto(x: Float64Array, basis: readonly Float64Array[]): void {
+  const n = x.length;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const b of basis) {
+      let d = 0;
+      for (let i = 0; i < n; i++) d += b[i] * x[i];
+      if (d !== 0) for (let i = 0; i < n; i++) x[i] -= d * b[i];
+    }
+  }
+}

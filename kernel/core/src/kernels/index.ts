@@ -5,7 +5,7 @@
  * sign convention. Everything above (Matrix, CsrMatrix, linalg/, graph/, ...) imports kernels from here;
  * nothing here imports from above.
  */
-export { matmulInto, gramInto, outerGramInto, symmetrizeLowerInto, transposeInto, rowSqNorms, dot, nrm2, axpyInto, scalInto } from "./blas";
+export { matmulInto, gramInto, outerGramInto, symmetrizeLowerInto, transposeInto, rowSqNorms, dot, nrm2, axpyInto, scalInto, reorthogonalizeInto } from "./blas";
 export { gemvTInto, gemvNSubInto, combineInPlace, combineInto } from "./vector-block";
 export { gemm, gemmJs, gemmBackend } from "./gemm";
 export { setWasmEnabled, withWasmScratch } from "./runtime";

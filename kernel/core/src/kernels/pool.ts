@@ -77,6 +77,19 @@ function ensureWorkers(e: Engine, count: number): void {
 /**
  * Threads used by the dense kernels (the calling thread included). Default min(2, cores). Results do not
  * depend on it. Returns the previous value.
+ *
+ * @example
+ * ```ts
+ * const A = Matrix.random(300, 300, { seed: 1 });
+ * const before = linalg.setBlasThreads(1);
+ * const one = A.matmul(A);
+ * linalg.setBlasThreads(4); // => 1
+ * // every C tile is computed whole by one thread in the same order: the same bits for any thread count
+ * A.matmul(A).data.every((v, i) => v === one.data[i]); // => true
+ * linalg.setBlasThreads(0); // => 4
+ * linalg.blasThreads(); // => 1
+ * linalg.setBlasThreads(before); // leave the process as it was
+ * ```
  */
 export function setBlasThreads(n: number): number {
   const old = wantedThreads;
@@ -84,6 +97,19 @@ export function setBlasThreads(n: number): number {
   return old;
 }
 
+/**
+ * Threads the dense kernels may use now (the calling thread included); set with `setBlasThreads`.
+ *
+ * @example
+ * ```ts
+ * const n = linalg.blasThreads();
+ * n >= 1 && n <= 16; // => true
+ * const before = linalg.setBlasThreads(3);
+ * linalg.blasThreads(); // => 3
+ * linalg.setBlasThreads(before);
+ * linalg.blasThreads(); // => n
+ * ```
+ */
 export function blasThreads(): number {
   return wantedThreads;
 }

@@ -80,7 +80,7 @@ export function wantedOrder(theta: Float64Array, m: number, which: Which): numbe
  * The basis V, the work vector w and the Gram–Schmidt coefficients live in WebAssembly memory when it is
  * available, so both halves of each reorthogonalization pass run as SIMD block kernels over the whole basis
  * (h = Vᵀw: gemm.wat rowDots, two basis vectors per pass over w; w −= V h: vector-block.wat, four per pass) —
- * the Level-2 form ARPACK gets from BLAS dgemv. Without WebAssembly the TypeScript kernels of vector-block.ts run.
+ * the Level-2 form ARPACK gets from BLAS dgemv. Without WebAssembly the TypeScript kernels of kernels/vector-block.ts run.
  */
 export function thickRestartLanczos(apply: (y: Float64Array, x: Float64Array) => void, n: number, s: LanczosSettings): RitzPairs {
   const m = Math.min(s.ncv, n);

@@ -25,7 +25,7 @@ import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../valid
 import { checkSeed, Rng } from "../random";
 import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
-import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
+import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, reorthogonalizeInto, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
@@ -481,13 +481,13 @@ function lanczosSvd(op: Op, k: number, tol: number, maxDim: number, seed: number
     Vb.push(v);
     const u = op.apply(v, 1);
     if (uPrev) axpyInto(u, -beta[j - 1], uPrev);
-    reorthogonalize(u, Ub);
+    reorthogonalizeInto(u, Ub);
     let a = nrm2(u);
     if (a <= EPS * (alpha[0] ?? 1) * 1e-2) {
       // A v lies in span(U): an exact zero singular direction; continue with a fresh vector orthogonal to U.
       a = 0;
       const fresh = rng.fillNormal(new Float64Array(m));
-      reorthogonalize(fresh, Ub);
+      reorthogonalizeInto(fresh, Ub);
       u.set(unit(fresh));
     } else scalInto(u, 1 / a);
     alpha.push(a);
@@ -495,13 +495,13 @@ function lanczosSvd(op: Op, k: number, tol: number, maxDim: number, seed: number
     uPrev = u;
     const w = op.applyT(u, 1);
     axpyInto(w, -a, v);
-    reorthogonalize(w, Vb);
+    reorthogonalizeInto(w, Vb);
     let b = nrm2(w);
     if (j + 1 < Math.min(m, n) && b <= EPS * Math.max(alpha[0], a, 1e-300) * 1e-2) {
       // Invariant subspace found: restart the recurrence with a random vector orthogonal to V (β = 0).
       b = 0;
       const fresh = rng.fillNormal(new Float64Array(n));
-      reorthogonalize(fresh, Vb);
+      reorthogonalizeInto(fresh, Vb);
       w.set(unit(fresh));
     } else if (b > 0) scalInto(w, 1 / b);
     beta.push(b);
@@ -545,16 +545,6 @@ function ritz(Ub: Float64Array[], Vb: Float64Array[], alpha: number[], beta: num
   }
   normalizeColumnSignsInPlace(U, m, k, V, n);
   return { raw: { U, s: r.s.slice(0, k), V, k, sweeps: r.sweeps }, residuals };
-}
-
-function reorthogonalize(x: Float64Array, basis: Float64Array[]): void {
-  for (let pass = 0; pass < 2; pass++) {
-    for (const b of basis) {
-      let d = 0;
-      for (let i = 0; i < x.length; i++) d += b[i] * x[i];
-      if (d !== 0) for (let i = 0; i < x.length; i++) x[i] -= d * b[i];
-    }
-  }
 }
 
 function unit(x: Float64Array): Float64Array {
