@@ -3,6 +3,7 @@
  * one scale for both axes (distances in an embedding mean something), category codes or values in [0, 1],
  * and the color ramps. Pure: no WebGL here.
  */
+import { labelName } from "@eigenlab/viz/browser";
 import type { ScatterPoints } from "@eigenlab/viz/browser";
 
 export interface GlPoints {
@@ -11,6 +12,8 @@ export interface GlPoints {
   /** Category code per point (0..categories.length-1), for regl-scatterplot's `valueA`. */
   category?: Float32Array;
   categories?: number[];
+  /** What the legend calls each category: the label's name when the points carry names, else the integer. */
+  categoryNames?: string[];
   /** Continuous value per point scaled to [0, 1], for regl-scatterplot's `valueB`. */
   value?: Float32Array;
   /** The data range mapped to [0, 1] (symmetric about 0 when diverging). */
@@ -39,6 +42,12 @@ export function ramp(anchors: string[], steps: number): string[] {
   });
 }
 
+/** The legend of categorical points: title and (color, name) per category, in code order; undefined when not categorical. */
+export function categoryLegend(pts: ScatterPoints, gl: GlPoints): { title: string; entries: { color: string; name: string }[] } | undefined {
+  if (!gl.categoryNames) return undefined;
+  return { title: pts.colorName ?? "label", entries: gl.categoryNames.map((name, i) => ({ color: gl.colors[i], name })) };
+}
+
 export function toGlPoints(pts: ScatterPoints): GlPoints {
   const n = pts.x.length;
   let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
@@ -59,7 +68,8 @@ export function toGlPoints(pts: ScatterPoints): GlPoints {
     const code = new Map(categories.map((c, i) => [c, i]));
     const category = Float32Array.from({ length: n }, (_, i) => code.get(pts.labels![i])!);
     const colors = categories.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length]);
-    return { x, y, category, categories, colors };
+    const categoryNames = categories.map((k) => (pts.labelNames ? labelName(pts.labelNames, k) : String(k)));
+    return { x, y, category, categories, categoryNames, colors };
   }
   if (pts.color) {
     let lo = Infinity, hi = -Infinity;

@@ -27,6 +27,8 @@
 import type { ScatterPoints } from "@eigenlab/viz/browser";
 import { WEBGL_MIN_POINTS } from "./engine";
 import { toGlPoints } from "./gl-points";
+import type { GlPoints } from "./gl-points";
+import { legendElement } from "./legend";
 import {
   budgetSubset,
   DEFAULT_CAMERA,
@@ -78,7 +80,7 @@ export interface Scatter3dView {
 }
 
 /** Per-point color index into the palette, and the palette ("#rrggbb", gl-points.ts's ramps and categories). */
-function colorIndex(points: ScatterPoints): { index: Uint16Array; palette: string[]; legend: string } {
+function colorIndex(points: ScatterPoints): { index: Uint16Array; palette: string[]; legend: string; gl: GlPoints } {
   const gl = toGlPoints(points);
   const n = points.x.length;
   const index = new Uint16Array(n);
@@ -92,13 +94,13 @@ function colorIndex(points: ScatterPoints): { index: Uint16Array; palette: strin
     const [lo, hi] = gl.valueRange!;
     legend = `color: ${points.colorName ?? "value"} ${Number(lo.toPrecision(3))} … ${Number(hi.toPrecision(3))}`;
   }
-  return { index, palette: gl.colors, legend };
+  return { index, palette: gl.colors, legend, gl };
 }
 
 export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dims: number, points: ScatterPoints, opts: Scatter3dOptions): Scatter3dView {
   const n = points.x.length;
   const cloud = unitCloud(coords, n, dims);
-  const { index: color, palette, legend } = colorIndex(points);
+  const { index: color, palette, legend, gl } = colorIndex(points);
   const flat = opts.flat ?? false;
   const large = n > WEBGL_MIN_POINTS;
   const radius = n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
@@ -125,6 +127,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const idleStatus = [`${n.toLocaleString("en-US")} points (${opts.renderer ?? "3-D"})`, legend, help].filter(Boolean).join(" · ");
   status.textContent = idleStatus;
   host.append(canvas, tip, status);
+  const key = legendElement(points, gl);
+  if (key) host.appendChild(key);
   const ctx = canvas.getContext("2d")!;
 
   let camera = opts.camera;

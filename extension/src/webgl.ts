@@ -6,6 +6,7 @@ import type { ScatterPoints } from "@eigenlab/viz/browser";
 import { imageDataToPng } from "./export";
 import type { WebglInfo } from "./engine";
 import { toGlPoints } from "./gl-points";
+import { legendElement } from "./legend";
 
 export interface WebglScatter {
   /** The current view (zoom and pan included) as a PNG data URL. */
@@ -77,6 +78,8 @@ export async function mountWebglScatter(
   status.className = "eigenlab-webgl-status";
   status.textContent = `${points.x.length.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
   host.append(canvas, tip, status);
+  const key = legendElement(points, gl);
+  if (key) host.appendChild(key);
   const n = points.x.length;
   const plot = createScatterplot({
     renderer: renderer(createRenderer),

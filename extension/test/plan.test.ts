@@ -8,7 +8,8 @@ import { eigenIndexOf, linkedPanel, planView, DEFAULT_STATE } from "../src/plan"
 import type { Panel } from "../src/plan";
 import { provenanceItems } from "../src/badge";
 import { isDarkTheme, vegaThemeConfig } from "../src/theme";
-import { ramp, toGlPoints } from "../src/gl-points";
+import { categoryLegend, ramp, toGlPoints } from "../src/gl-points";
+import { describePoint } from "../src/mount/mount";
 
 const meta = { solver: "test", backend: "cpu", precision: "float64" as const, version: VERSION, inputShape: [1, 1], seed: 4 };
 
@@ -241,6 +242,33 @@ describe("extension badge, theme and WebGL points", () => {
     assert.deepEqual(gl.categories, [3, 7]);
     assert.deepEqual(Array.from(gl.category!), [1, 0, 1]);
     assert.equal(gl.colors.length, 2);
+  });
+
+  it("planView(embedding with labelNames): the Vega legend, tooltips, canvas legend and hover text name the labels", () => {
+    const names = ["north", "east", "south", "west"];
+    for (const n of [200, 30_000]) {
+      const e = points(n, 6);
+      const plan = planView(readPayload(JSON.parse(JSON.stringify(embeddingPayload(e.withLabels(e.labels!, names))))));
+      const panel = plan.panels[0];
+      assert.ok(panel.role === "points");
+      if (n === 200) {
+        assert.equal(panel.engine, "vega");
+        const spec = panel.spec as { data: { values: { i: number; label: unknown }[] }; encoding: { color: { scale: { domain: string[] } } } };
+        assert.deepEqual(spec.encoding.color.scale.domain, names);
+        for (const v of spec.data.values) assert.equal(v.label, names[v.i % 4]);
+        assertPanelsCompile(plan.panels);
+      } else {
+        assert.equal(panel.engine, "webgl");
+        const legend = categoryLegend(panel.points, toGlPoints(panel.points))!;
+        assert.deepEqual(legend.entries.map((x) => x.name), names);
+        assert.match(describePoint(panel.points, 7), / · label west$/);
+      }
+    }
+    // Without names the integers stay, as before.
+    const plain = planView(embeddingPayload(points(30_000, 6))).panels[0];
+    assert.ok(plain.role === "points");
+    assert.deepEqual(categoryLegend(plain.points, toGlPoints(plain.points))!.entries.map((x) => x.name), ["0", "1", "2", "3"]);
+    assert.match(describePoint(plain.points, 7), / · label 3$/);
   });
 
   it("toGlPoints(eigenvector colors) scales values symmetrically about 0 to [0, 1]", () => {

@@ -3,6 +3,7 @@
  * draws one panel of a plan into its host element, adds the panel's export toolbar, and returns the view to
  * dispose when the output is redrawn or goes away. The renderer chooses the mount (renderer.ts).
  */
+import { labelName } from "@eigenlab/viz/browser";
 import type { ScatterPoints } from "@eigenlab/viz/browser";
 import type { Camera } from "../projection";
 import type { ThemeColors } from "../theme";
@@ -24,9 +25,10 @@ export interface MountOptions {
   onCamera(camera: Camera): void;
 }
 
-/** Tooltip text of point i: its index, coordinates (`xyz` in the 3-D view) and label or color value. */
+/** Tooltip text of point i: its index, coordinates (`xyz` in the 3-D view) and label (its name when named) or color value. */
 export function describePoint(pts: ScatterPoints, i: number, xyz: number[] = [pts.x[i], pts.y[i]]): string {
-  const extra = pts.labels ? ` · ${pts.colorName ?? "label"} ${pts.labels[i]}` : pts.color ? ` · ${pts.colorName ?? "value"} ${Number(pts.color[i].toPrecision(4))}` : "";
+  const label = pts.labels ? (pts.labelNames ? labelName(pts.labelNames, pts.labels[i]) : String(pts.labels[i])) : "";
+  const extra = pts.labels ? ` · ${pts.colorName ?? "label"} ${label}` : pts.color ? ` · ${pts.colorName ?? "value"} ${Number(pts.color[i].toPrecision(4))}` : "";
   return `point ${i} (${xyz.map((v) => Number(v.toPrecision(4))).join(", ")})${extra}`;
 }
 

@@ -14,6 +14,7 @@ export {
   checkDimension,
   checkTolerance,
   checkK,
+  checkLabelNames,
   SYMMETRY_RTOL,
 } from "./validate";
 export { positiveInteger, nonNegativeInteger, positiveNumber, probability } from "./validate-numbers";

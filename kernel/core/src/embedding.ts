@@ -2,6 +2,7 @@
 import { Matrix } from "./matrix";
 import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
+import { checkLabelNames } from "./validate";
 
 /**
  * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues
@@ -20,19 +21,24 @@ export class Embedding {
   readonly coords: Matrix;
   /** Optional per-point labels (ground truth or clusters) used to color the display. */
   readonly labels?: Int32Array;
+  /** Optional name of each label code (`labelNames[k]` names label k), shown in legends and tooltips instead of k. */
+  readonly labelNames?: readonly string[];
   /** Optional eigenvalues belonging to the coordinates (spectral methods), ascending. */
   readonly eigenvalues?: Float64Array;
   readonly meta: ResultMeta;
 
-  constructor(init: { coords: Matrix; labels?: Int32Array; eigenvalues?: Float64Array; meta: ResultMeta }) {
+  constructor(init: { coords: Matrix; labels?: Int32Array; labelNames?: readonly string[]; eigenvalues?: Float64Array; meta: ResultMeta }) {
+    checkLabelNames(init.labels, init.labelNames);
     this.coords = init.coords;
     this.labels = init.labels;
+    if (init.labelNames) this.labelNames = Object.freeze([...init.labelNames]);
     this.eigenvalues = init.eigenvalues;
     this.meta = init.meta;
   }
 
   /**
-   * A copy carrying labels for coloring (e.g. a clustering's labels).
+   * A copy carrying labels for coloring (e.g. a clustering's labels), and optionally the name of each label code,
+   * which legends and tooltips then show (`names[k]` names label k; it must cover every code up to the largest).
    *
    * @example
    * ```ts
@@ -40,10 +46,12 @@ export class Embedding {
    * const labelled = e.withLabels(new Int32Array([0, 0, 1]));
    * labelled.labels; // => [0, 0, 1]
    * labelled.coords === e.coords; // => true
+   * const named = e.withLabels(new Int32Array([0, 0, 1]), ["left", "right"]);
+   * named.labelNames?.[named.labels![2]]; // => "right"
    * ```
    */
-  withLabels(labels: Int32Array): Embedding {
-    return new Embedding({ coords: this.coords, labels, eigenvalues: this.eigenvalues, meta: this.meta });
+  withLabels(labels: Int32Array, names?: readonly string[]): Embedding {
+    return new Embedding({ coords: this.coords, labels, labelNames: names, eigenvalues: this.eigenvalues, meta: this.meta });
   }
 
   toString(): string {

@@ -431,4 +431,10 @@ export const message = {
     `${file}: column "${column}" has type ${type}, which a table cannot hold (numbers and text only). Select other columns with { columns }.`,
   uciMissing: (path: string) =>
     `The scikit-learn data file ${path} is missing. Install Debian's python3-sklearn (apt-get install python3-sklearn), which ships it.`,
+
+  // --- label names (issue #11 tables / issue #18: legends and tooltips show names, not integers) ---
+  labelNamesShort: (names: number, maxLabel: number) =>
+    `labelNames has ${names} names but the labels go up to ${maxLabel}, which needs ${maxLabel + 1}. Pass one name per label code 0..${maxLabel} (e.g. io.Table#labels(col).names or data.iris().labelNames).`,
+  labelNamesWithoutLabels: () =>
+    `labelNames were given without labels. Pass the labels too: withLabels(labels, names).`,
 } as const;

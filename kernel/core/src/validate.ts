@@ -40,3 +40,15 @@ export function checkK(k: number, n: number, solver: string): void {
 
 /** Relative symmetry tolerance used when a solver needs a symmetric input. */
 export const SYMMETRY_RTOL = 1e-10;
+
+/**
+ * Throws unless `names` has a name for every label code 0..max(labels) (negative codes, e.g. noise, keep no name).
+ * Shared with the viz payload builders so a short list fails where it was given, not in a legend.
+ */
+export function checkLabelNames(labels: ArrayLike<number> | undefined, names: readonly string[] | undefined): void {
+  if (names === undefined) return;
+  if (labels === undefined) throw new EigenlabError("label-names", message.labelNamesWithoutLabels());
+  let max = -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
+  if (names.length < max + 1) throw new EigenlabError("label-names", message.labelNamesShort(names.length, max));
+}

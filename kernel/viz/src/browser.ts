@@ -22,6 +22,7 @@ export {
   curveLayers,
   column,
   defaultColorColumn,
+  labelName,
   VEGA_LITE_MIME,
   VEGA_LITE_SCHEMA,
 } from "./vegalite";

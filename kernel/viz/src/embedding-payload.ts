@@ -1,6 +1,6 @@
 /** Embedding (or any n×d coordinates) -> `embedding` payload. */
 import { EigenlabError, Embedding, Matrix } from "@eigenlab/core";
-import { checkChoice, checkOptions } from "@eigenlab/core/base";
+import { checkChoice, checkLabelNames, checkOptions } from "@eigenlab/core/base";
 import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { LIMITS } from "./limits";
@@ -10,6 +10,11 @@ import type { EmbeddingPayload, PayloadMeta } from "./payload";
 export interface EmbeddingPayloadOptions {
   /** Categorical labels per point (default: the embedding's labels). */
   labels?: ArrayLike<number>;
+  /**
+   * Name of each label code, shown in the legend and tooltips instead of the integer (default: the embedding's
+   * `labelNames` when its own labels are used). Must cover every code up to the largest.
+   */
+  labelNames?: readonly string[];
   /** Continuous color per point. */
   color?: ArrayLike<number>;
   colorName?: string;
@@ -18,7 +23,7 @@ export interface EmbeddingPayloadOptions {
   title?: string;
 }
 
-const OPTIONS = ["labels", "color", "colorName", "precision", "title"] as const;
+const OPTIONS = ["labels", "labelNames", "color", "colorName", "precision", "title"] as const;
 
 /**
  * The payload of an embedding: the first min(d, 3) coordinate columns; the labels or a continuous color;
@@ -42,10 +47,14 @@ export function embeddingPayload(embedding: Embedding | Matrix, opts: EmbeddingP
     meta: {},
   };
   const labels = opts.labels ?? (isEmbedding ? embedding.labels : undefined);
+  // The embedding's names belong to its own labels: labels passed here take only the names passed with them.
+  const labelNames = opts.labelNames ?? (opts.labels === undefined && isEmbedding ? embedding.labelNames : undefined);
   if (labels) {
     if (labels.length !== n) throw new EigenlabError("shape", message.length("labels", labels.length, n));
     payload.data.labels = encodeArray(labels, "int32");
   }
+  checkLabelNames(labels, labelNames);
+  if (labelNames) payload.data.labelNames = Array.from(labelNames, String);
   if (opts.color) {
     if (opts.color.length !== n) throw new EigenlabError("shape", message.length("color", opts.color.length, n));
     payload.data.color = encodeArray(opts.color, "float32");

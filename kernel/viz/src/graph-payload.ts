@@ -1,6 +1,6 @@
 /** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
 import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
-import { message as coreMessage, checkOptions } from "@eigenlab/core/base";
+import { message as coreMessage, checkLabelNames, checkOptions } from "@eigenlab/core/base";
 import { message } from "./messages";
 import { encodeArray } from "./codec";
 import { forceLayout, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout } from "./layout";
@@ -13,6 +13,8 @@ export interface GraphPayloadOptions {
   /** "spectral" (default up to SPECTRAL_LAYOUT_MAX_NODES nodes), "force", or given n×2 positions. */
   layout?: "spectral" | "force" | Matrix;
   labels?: ArrayLike<number>;
+  /** Name of each label code, shown in the legend and tooltips instead of the integer; covers every code up to the largest. */
+  labelNames?: readonly string[];
   color?: ArrayLike<number>;
   colorName?: string;
   /**
@@ -25,7 +27,7 @@ export interface GraphPayloadOptions {
   title?: string;
 }
 
-const OPTIONS = ["layout", "labels", "color", "colorName", "spectrum", "seed", "title"] as const;
+const OPTIONS = ["layout", "labels", "labelNames", "color", "colorName", "spectrum", "seed", "title"] as const;
 
 /**
  * The node-link payload of a (weighted) adjacency matrix: each undirected edge once (i < j, weight of
@@ -95,6 +97,8 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     if (opts.labels.length !== n) throw new EigenlabError("shape", message.length("labels", opts.labels.length, n));
     payload.data.labels = encodeArray(opts.labels, "int32");
   }
+  checkLabelNames(opts.labels, opts.labelNames);
+  if (opts.labelNames) payload.data.labelNames = Array.from(opts.labelNames, String);
   if (opts.color) {
     if (opts.color.length !== n) throw new EigenlabError("shape", message.length("color", opts.color.length, n));
     payload.data.color = encodeArray(opts.color, "float32");

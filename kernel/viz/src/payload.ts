@@ -205,6 +205,8 @@ export interface EmbeddingData {
   dims: number;
   /** Categorical labels, int32 shape [n]. */
   labels?: EncodedArray;
+  /** Name of each label code (`labelNames[k]` names label k; covers every code up to the largest): legends and tooltips show the names. */
+  labelNames?: string[];
   /** Continuous color values, shape [n]. */
   color?: EncodedArray;
   /** Legend title for `labels` or `color`. */
@@ -248,6 +250,8 @@ export interface GraphData {
   layout: EncodedArray;
   layoutMethod: "spectral" | "force" | "given";
   labels?: EncodedArray;
+  /** Name of each label code (`labelNames[k]` names label k; covers every code up to the largest). */
+  labelNames?: string[];
   color?: EncodedArray;
   colorName?: string;
   eigenvalues?: number[];

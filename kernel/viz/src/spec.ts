@@ -59,6 +59,8 @@ export interface ScatterPoints {
   x: ArrayLike<number>;
   y: ArrayLike<number>;
   labels?: ArrayLike<number>;
+  /** Name of each label code: the legend, tooltips and hover text show `labelNames[k]` for label k. */
+  labelNames?: readonly string[];
   color?: ArrayLike<number>;
   colorName?: string;
   /** Continuous color is an eigenvector: diverging scale centred at 0. */
@@ -71,7 +73,7 @@ export function scatterSpec(pts: ScatterPoints, opts: SpecOptions = {}): { spec:
   const idx = subsampleIndices(n, opts.maxPoints ?? LIMITS.specPoints, opts.seed ?? 0);
   const values = Array.from(idx, (i) => {
     const r: Json = { i, x: round(pts.x[i]), y: round(pts.y[i]) };
-    if (pts.labels) r.label = pts.labels[i];
+    if (pts.labels) r.label = pts.labelNames ? labelName(pts.labelNames, pts.labels[i]) : pts.labels[i];
     else if (pts.color) r.c = round(pts.color[i]);
     return r;
   });
@@ -84,6 +86,9 @@ export function scatterSpec(pts: ScatterPoints, opts: SpecOptions = {}): { spec:
   };
   if (pts.labels) {
     encoding.color = { field: "label", type: "nominal", title: name };
+    // Names in label-code order, so the legend lists them (and the palette assigns colors) as the integer path
+    // and the lab's canvas views do, not alphabetically.
+    if (pts.labelNames) (encoding.color as Json).scale = { domain: labelDomain(pts.labels, pts.labelNames) };
     tooltip.push({ field: "label", title: name });
   } else if (pts.color) {
     encoding.color = {
@@ -100,6 +105,17 @@ export function scatterSpec(pts: ScatterPoints, opts: SpecOptions = {}): { spec:
     shown: idx.length,
     total: n,
   };
+}
+
+/** The shown name of label `k`: its name, or the integer itself for a code without one (e.g. -1 for noise). */
+export function labelName(names: readonly string[], k: number): string {
+  return k >= 0 && k < names.length ? names[k] : String(k);
+}
+
+/** The names of the label codes present, in ascending code order. */
+export function labelDomain(labels: ArrayLike<number>, names: readonly string[]): string[] {
+  const codes = Array.from(new Set(Array.from(labels))).sort((a, b) => a - b);
+  return codes.map((k) => labelName(names, k));
 }
 
 /** Column `j` of a row-major n×k array. */
@@ -127,6 +143,7 @@ export function colorByEigenvector(pts: ScatterPoints, vectors: EncodedArray, n:
 /** What an embedding or graph payload may color its points by. */
 export interface PointColors {
   labels?: EncodedArray;
+  labelNames?: string[];
   color?: EncodedArray;
   colorName?: string;
   vectors?: EncodedArray;
@@ -140,6 +157,7 @@ export function colorPoints(pts: ScatterPoints, d: PointColors, colorBy: number 
   if (colorBy !== undefined && d.vectors) colorByEigenvector(pts, d.vectors, pts.x.length, colorBy);
   else if (d.labels) {
     pts.labels = decodeArray(d.labels);
+    if (d.labelNames) pts.labelNames = d.labelNames;
     pts.colorName = d.colorName ?? "label";
   } else if (d.color) {
     pts.color = decodeArray(d.color);

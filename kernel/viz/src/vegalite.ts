@@ -7,7 +7,7 @@ import { displayKind } from "./kinds";
 import type { Payload } from "./payload";
 import type { SpecOptions, VegaLiteSpec } from "./spec";
 
-export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, scatterSpec, column, defaultColorColumn } from "./spec";
+export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, scatterSpec, column, defaultColorColumn, labelName } from "./spec";
 export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./spec";
 export { spectrumLayers, spectrumPoints } from "./kinds/spectrum";
 export { embeddingPoints } from "./kinds/embedding";

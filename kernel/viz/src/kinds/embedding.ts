@@ -6,9 +6,9 @@
  */
 import { decodeArray } from "../codec";
 import type { EmbeddingPayload } from "../payload";
-import { colorPoints, column, scatterSpec, shownNote, top } from "../spec";
+import { colorPoints, column, labelDomain, scatterSpec, shownNote, top } from "../spec";
 import type { ScatterPoints } from "../spec";
-import { linkedView, ownColoring, panelWidth, withLinkedColor } from "./kind";
+import { labelNamesMissing, linkedView, ownColoring, panelWidth, withLinkedColor } from "./kind";
 import type { DisplayKind, ViewPanel } from "./kind";
 import { spectrumLayers } from "./spectrum";
 
@@ -25,9 +25,18 @@ export function embeddingPoints(p: EmbeddingPayload, colorBy?: number): ScatterP
   return pts;
 }
 
+/** " (setosa, versicolor, virginica)": the names of the labels present, the first 12 and a count beyond. */
+export function namesNote(labels: ArrayLike<number>, names: readonly string[] | undefined): string {
+  if (!names) return "";
+  const shown = labelDomain(labels, names);
+  const more = shown.length > 12 ? `, … ${shown.length - 12} more` : "";
+  return ` (${shown.slice(0, 12).join(", ")}${more})`;
+}
+
 export const embedding: DisplayKind<EmbeddingPayload> = {
   kind: "embedding",
   arrays: ["coords"],
+  missing: labelNamesMissing,
 
   spec(p, opts) {
     const sc = scatterSpec(embeddingPoints(p, opts.colorBy), opts);
@@ -36,7 +45,11 @@ export const embedding: DisplayKind<EmbeddingPayload> = {
 
   text(p) {
     const [n, d] = p.data.coords.shape;
-    const colored = p.data.labels ? `, colored by ${p.data.colorName ?? "label"}` : p.data.color ? `, colored by ${p.data.colorName ?? "value"}` : "";
+    const colored = p.data.labels
+      ? `, colored by ${p.data.colorName ?? "label"}${namesNote(decodeArray(p.data.labels), p.data.labelNames)}`
+      : p.data.color
+        ? `, colored by ${p.data.colorName ?? "value"}`
+        : "";
     return `Embedding of ${n} points in ${d} dimensions${colored}`;
   },
 

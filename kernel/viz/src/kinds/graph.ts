@@ -9,7 +9,8 @@ import type { GraphPayload } from "../payload";
 import { subsampleIndices } from "../reduce";
 import { colorPoints, column, round, scatterSpec, shownNote, top } from "../spec";
 import type { Json, ScatterPoints, SpecOptions } from "../spec";
-import { linkedView, ownColoring, panelWidth, withSchema } from "./kind";
+import { labelNamesMissing, linkedView, ownColoring, panelWidth, withSchema } from "./kind";
+import { namesNote } from "./embedding";
 import type { DisplayKind } from "./kind";
 import { spectrumLayers } from "./spectrum";
 
@@ -73,13 +74,16 @@ function divergingColors(spec: unknown): void {
 export const graph: DisplayKind<GraphPayload> = {
   kind: "graph",
   arrays: ["source", "target", "weight", "layout"],
+  missing: labelNamesMissing,
 
   spec(p, opts) {
     const g = graphLayers(p, opts);
     return top(g.spec, p.meta, shownNote(g.shownNodes, p.data.n));
   },
 
-  text: (p) => `Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.layoutMethod} layout)`,
+  text: (p) =>
+    `Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.layoutMethod} layout)` +
+    (p.data.labels && p.data.labelNames ? `, colored by ${p.data.colorName ?? "label"}${namesNote(decodeArray(p.data.labels), p.data.labelNames)}` : ""),
 
   view(p, state) {
     const width = panelWidth(state);

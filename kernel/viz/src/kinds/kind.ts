@@ -3,7 +3,7 @@
  * the kinds share: the view the JupyterLab renderer plans from (panels and header controls, as data) and the
  * sentence parts of the text summary. Browser-safe like every module of `kinds/`: no vega, no DOM, no Node.
  */
-import { encodeArray } from "../codec";
+import { decodeArray, encodeArray } from "../codec";
 import type { EncodedArray, Payload, PayloadMeta, SpectrumPayload } from "../payload";
 import type { Json, ScatterPoints, SpecOptions, VegaLiteSpec } from "../spec";
 import { VEGA_LITE_SCHEMA } from "../spec";
@@ -94,6 +94,25 @@ export function panelWidth(state: ViewState): number {
 export function isEncoded(x: unknown): boolean {
   const e = x as { dtype?: unknown; shape?: unknown; b64?: unknown } | null;
   return !!e && typeof e === "object" && typeof e.b64 === "string" && Array.isArray(e.shape) && ["float64", "float32", "int32"].includes(e.dtype as string);
+}
+
+/**
+ * The reader's check of `labelNames` (embedding and graph payloads): absent, or an array of strings with labels
+ * beside it and a name for every label code up to the largest. "labelNames" when it fails, else undefined.
+ */
+export function labelNamesMissing(data: Record<string, unknown>): string | undefined {
+  const names = data.labelNames;
+  if (names === undefined) return undefined;
+  if (!Array.isArray(names) || !names.every((s) => typeof s === "string") || !isEncoded(data.labels)) return "labelNames";
+  let labels: ArrayLike<number>;
+  try {
+    labels = decodeArray(data.labels as EncodedArray);
+  } catch {
+    return "labels";
+  }
+  let max = -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
+  return names.length < max + 1 ? "labelNames" : undefined;
 }
 
 /** A chart panel's spec as vega-embed takes it: with `$schema`. */
