@@ -1,5 +1,6 @@
 /** `data.spikedWishart`: Gaussian samples whose covariance is σ²I plus a few planted rank-one spikes. */
 import { Matrix } from "../matrix";
+import { reorthogonalizeInto } from "../kernels";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
@@ -63,13 +64,7 @@ export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
   const cols: Float64Array[] = [];
   for (let j = 0; j < k; j++) {
     const v = dirRng.fillNormal(new Float64Array(p));
-    for (let pass = 0; pass < 2; pass++) {
-      for (const c of cols) {
-        let d = 0;
-        for (let i = 0; i < p; i++) d += c[i] * v[i];
-        for (let i = 0; i < p; i++) v[i] -= d * c[i];
-      }
-    }
+    reorthogonalizeInto(v, cols);
     let nv = 0;
     for (let i = 0; i < p; i++) nv += v[i] * v[i];
     nv = Math.sqrt(nv);

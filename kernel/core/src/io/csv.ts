@@ -57,47 +57,8 @@ const INF_RE = /^\s*([+-]?)(inf|Inf|INF|infinity|Infinity)\s*$/;
  * as pandas writes them.
  */
 export function parseNumber(s: string, a: number, b: number): number | typeof NOT_A_NUMBER {
-  let i = a;
-  let c = s.charCodeAt(i);
-  let neg = false;
-  if (c === 45) { neg = true; c = s.charCodeAt(++i); } else if (c === 43) c = s.charCodeAt(++i);
-  let mant = 0;
-  let sig = 0;
-  let exp = 0;
-  let digits = 0;
-  while (i < b && c >= 48 && c <= 57) {
-    if (sig > 0 || c !== 48) { mant = mant * 10 + (c - 48); sig++; }
-    digits++;
-    c = s.charCodeAt(++i);
-  }
-  if (i < b && c === 46) {
-    c = s.charCodeAt(++i);
-    while (i < b && c >= 48 && c <= 57) {
-      if (sig > 0 || c !== 48) { mant = mant * 10 + (c - 48); sig++; }
-      exp--;
-      digits++;
-      c = s.charCodeAt(++i);
-    }
-  }
-  if (digits > 0 && i < b && (c === 101 || c === 69)) {
-    c = s.charCodeAt(++i);
-    let eneg = false;
-    if (c === 45) { eneg = true; c = s.charCodeAt(++i); } else if (c === 43) c = s.charCodeAt(++i);
-    let e = 0;
-    let ed = 0;
-    while (i < b && c >= 48 && c <= 57 && ed < 6) { e = e * 10 + (c - 48); ed++; c = s.charCodeAt(++i); }
-    if (ed === 0) return slowNumber(s, a, b);
-    exp += eneg ? -e : e;
-  }
-  if (i !== b || digits === 0) return slowNumber(s, a, b);
-  // Valid decimal syntax from here on: only precision decides between the exact fast path and Number().
-  if (sig > 15) return Number(s.slice(a, b));
-  let v: number;
-  if (exp === 0) v = mant;
-  else if (exp > 0 && exp <= 22) v = mant * POW10[exp];
-  else if (exp < 0 && exp >= -22) v = mant / POW10[-exp];
-  else return Number(s.slice(a, b));
-  return neg ? -v : v;
+  // The whole of s[a, b) is the field: no delimiter code can match -1, so scanNumber reads to b.
+  return scanNumber(s, a, b, -1);
 }
 
 /** Where `scanNumber` stopped: the delimiter or line end after the field. */
