@@ -13,6 +13,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+import { reportProgress } from "../progress";
 
 /** Options of `io.readEdgeList` / `io.parseEdgeList`. */
 export interface EdgeListOptions {
@@ -178,19 +179,36 @@ interface Parsed {
  * The parse: `chunks()` yields the input in pieces that end at line breaks (it is called up to three
  * times: count lines, parse with integer ids, and again with string ids if a non-integer id appears).
  */
-function parseChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string): Parsed {
+function parseChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string, progress: ByteProgress): Parsed {
+  progress.report(0);
   let lines = 1;
   for (const c of chunks()) for (let p = c.indexOf(NL); p >= 0; p = c.indexOf(NL, p + 1)) lines++;
   const cap = opts.directed ? lines : 2 * lines;
   try {
-    return parsePass(chunks, opts, source, cap, true);
+    return parsePass(chunks, opts, source, cap, true, progress);
   } catch (e) {
     if (!(e instanceof StringIds)) throw e;
-    return parsePass(chunks, opts, source, cap, false);
+    return parsePass(chunks, opts, source, cap, false, progress);
   }
 }
 
-function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string, cap: number, intMode: boolean): Parsed {
+/**
+ * Progress in bytes parsed, reported before each chunk (so the last in-loop report is below the total and the
+ * final one comes once the CSR is built); monotone over the restart in string-id mode.
+ */
+class ByteProgress {
+  private high = 0;
+  constructor(private readonly task: string, private readonly total: number) {}
+  report(done: number): void {
+    if (this.total <= 0) return;
+    if (done > this.high) this.high = Math.min(done, this.total);
+    reportProgress({ task: this.task, done: this.high, total: this.total, unit: "bytes" });
+  }
+}
+
+function parsePass(
+  chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string, cap: number, intMode: boolean, progress: ByteProgress,
+): Parsed {
   const row = new Int32Array(cap);
   const col = new Int32Array(cap);
   const val = new Float64Array(cap);
@@ -231,7 +249,10 @@ function parsePass(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, so
     return v;
   };
 
+  let parsed = 0;
   for (const buf of chunks()) {
+    progress.report(parsed);
+    parsed += buf.length;
     const end = buf.length;
     let pos = 0;
     while (pos < end) {
@@ -406,11 +427,17 @@ function checkEdgeOptions(opts: EdgeListOptions): void {
   if (opts.weighted !== undefined && opts.weighted !== "auto") checkChoice(fn, "weighted", opts.weighted, [true, false] as never);
 }
 
-/** The parse from line-aligned chunks (Node's path reader streams them); `source` names the input in messages. */
-export function parseEdgeListChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string): GraphRead {
+/**
+ * The parse from line-aligned chunks (Node's path reader streams them); `source` names the input in messages.
+ * `size` (the input's byte count) enables progress reports, task "io.readEdgeList <source>", in bytes.
+ */
+export function parseEdgeListChunks(chunks: () => Iterable<Uint8Array>, opts: EdgeListOptions, source: string, size = 0): GraphRead {
   checkEdgeOptions(opts);
-  const p = parseChunks(chunks, opts, source);
-  return { W: buildCsr(p, opts, source), nodes: p.nodes };
+  const progress = new ByteProgress(`io.readEdgeList ${source}`, size);
+  const p = parseChunks(chunks, opts, source, progress);
+  const W = buildCsr(p, opts, source);
+  if (size > 0) reportProgress({ task: `io.readEdgeList ${source}`, done: size, total: size, unit: "bytes" });
+  return { W, nodes: p.nodes };
 }
 
 /**
