@@ -4,6 +4,9 @@
  */
 import { strict as assert } from "assert";
 import { randomUUID } from "crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import type * as Kernel from "../../kernel/jupyter/src";
 // The built package (what the kernelspec runs); its prelude imports core's dist by absolute path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
@@ -147,6 +150,51 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.deepEqual(iopub.map((m) => m.type), ["execute_input", "display_data", "update_display_data"]);
     assert.deepEqual(iopub[1].content, { data: { "text/plain": "'0 %'" }, metadata: {}, transient: { display_id: "progress" } });
     assert.deepEqual(iopub[2].content, { data: { "text/plain": "'100 %'" }, metadata: {}, transient: { display_id: "progress" } });
+  });
+
+  it("a cell reading a large edge list shows one progress line: display_data, then update_display_data with its display_id, ending at 100 %", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "eigenlab-progress-"));
+    try {
+      // 6 million distinct edges (about 95 MB): the read takes well over a second on the test machine.
+      const path = join(dir, "big.edgelist");
+      const n = 6_000_000;
+      const parts: string[] = [];
+      for (let k = 0; k < n; k += 100_000) {
+        let s = "";
+        for (let q = k; q < k + 100_000; q++) s += `${q} ${(q * 7919 + 1) % n}\n`;
+        parts.push(s);
+      }
+      writeFileSync(path, parts.join(""));
+      const t0 = Date.now();
+      const { reply, iopub } = await execute(`io.readEdgeList(${JSON.stringify(path)}).nodes.length`);
+      const seconds = (Date.now() - t0) / 1000;
+      assert.equal(reply.content.status, "ok");
+      const types = iopub.map((m) => m.type);
+      assert.equal(types[0], "execute_input");
+      assert.equal(types[1], "display_data", `outputs: ${types.join(", ")} (the cell took ${seconds} s)`);
+      assert.ok(types.includes("update_display_data"), types.join(", "));
+      assert.equal(types[types.length - 1], "execute_result");
+      const lines = iopub.filter((m) => m.type === "display_data" || m.type === "update_display_data");
+      assert.equal(lines.filter((m) => m.type === "display_data").length, 1, "one line per task");
+      const id = (lines[0].content.transient as { display_id: string }).display_id;
+      for (const m of lines) assert.deepEqual(m.content.transient, { display_id: id });
+      const texts = lines.map((m) => (m.content.data as Record<string, string>)["text/plain"]);
+      const size = parts.reduce((a, p) => a + p.length, 0) / 1e6;
+      const re = new RegExp(`^io\\.readEdgeList ${path.replace(/[.\\/]/g, "\\$&")}: (\\d+) / ${Math.round(size)} MB \\((\\d+) %\\), (\\d+\\.\\d) s$`);
+      const parsed = texts.map((t) => re.exec(t));
+      parsed.forEach((m, k) => assert.ok(m, `line ${k}: ${texts[k]}`));
+      const pcts = parsed.map((m) => Number(m![2]));
+      for (let k = 1; k < pcts.length; k++) assert.ok(pcts[k] >= pcts[k - 1], `percent went back: ${pcts}`);
+      assert.ok(pcts[0] < 100);
+      assert.equal(pcts[pcts.length - 1], 100);
+      assert.ok(Number(parsed[0]![3]) > 1, "shown only after a second");
+      const html = (lines[lines.length - 1].content.data as Record<string, string>)["text/html"];
+      assert.match(html, new RegExp(`<progress value="(\\d+)" max="\\1"`));
+      console.log(`      (read of ${Math.round(size)} MB took ${seconds.toFixed(1)} s: ${texts[texts.length - 1]})`);
+      assert.equal((iopub[iopub.length - 1].content.data as Record<string, string>)["text/plain"], String(n));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("%%math cells echo LaTeX, read TypeScript variables and define typed TypeScript variables", async () => {

@@ -11,6 +11,8 @@ export { VERSION } from "./meta";
 export type { ResultMeta } from "./meta";
 export { JUPYTER_DISPLAY, registerDisplayFormatter, displayBundle } from "./display";
 export type { MimeBundle, DisplayFormatter } from "./display";
+export { onProgress, reportProgress } from "./progress";
+export type { Progress, ProgressListener } from "./progress";
 export * as linalg from "./linalg";
 export { Embedding } from "./embedding";
 export { Clustering } from "./clustering";

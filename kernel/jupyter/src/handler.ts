@@ -6,6 +6,7 @@
  * kernel_info with status and real versions, comm_info_reply, history_reply.
  */
 import * as vm from "vm";
+import { onProgress } from "@eigenlab/core";
 import type { Engine, ExecOutcome } from "./tslab-adapter";
 import { errorContent } from "./tslab-adapter";
 import { childMessage, Channel, ErrorContent, Message, MimeBundle, PROTOCOL_VERSION } from "./protocol";
@@ -13,6 +14,7 @@ import { setDisplaySink, toMimeBundle } from "./runtime";
 import { isMathCell, mathBody } from "./math-magic";
 import type { MathCells } from "./math-cell";
 import { message } from "./messages";
+import { ProgressLines } from "./progress";
 
 export interface KernelIO {
   send(channel: Channel, msg: Message<unknown>): void;
@@ -49,12 +51,17 @@ export class KernelHandler {
   private mathCells: MathCells | null = null;
   /** Bumped when a cell fails with stop_on_error; requests queued before that are aborted. */
   private errorEpoch = 0;
+  /** In-place progress lines of long io operations (core's progress hook). */
+  private readonly progress: ProgressLines;
 
   constructor(private readonly options: HandlerOptions) {
-    setDisplaySink({
-      display: (data, metadata, id, update) =>
-        this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } }),
-      clear: (wait) => this.publish("clear_output", { wait }),
+    const show = (data: MimeBundle, metadata: Record<string, unknown>, id: string, update: boolean) =>
+      this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } });
+    setDisplaySink({ display: show, clear: (wait) => this.publish("clear_output", { wait }) });
+    this.progress = new ProgressLines((data, id, update) => show(data, {}, id, update));
+    // Reports come from the running cell's synchronous code; outside a cell there is nowhere to show them.
+    onProgress((p) => {
+      if (this.outputParent) this.progress.report(p);
     });
   }
 
@@ -188,10 +195,14 @@ export class KernelHandler {
     if (!silent) this.publish("execute_input", { code, execution_count: count });
 
     let outcome: ExecOutcome;
-    if (isMathCell(code)) {
-      outcome = await this.runMath(code, silent);
-    } else {
-      outcome = await this.options.engine.execute(code);
+    try {
+      if (isMathCell(code)) {
+        outcome = await this.runMath(code, silent);
+      } else {
+        outcome = await this.options.engine.execute(code);
+      }
+    } finally {
+      this.progress.endCell();
     }
 
     let output: string | null = null;

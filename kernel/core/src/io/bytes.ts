@@ -25,13 +25,17 @@ export type Source = string | Uint8Array;
 /** What the readers need from a file system: whole-file reads and atomic whole-file writes. */
 export interface FileSystem {
   readFile(path: string): Uint8Array;
-  /** Replaces `path` atomically: a failed write leaves any previous file there unchanged. */
-  writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): void;
+  /**
+   * Replaces `path` atomically: a failed write leaves any previous file there unchanged. `task` names the
+   * operation in progress reports (`reportProgress`; default "io.write <path>").
+   */
+  writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[], task?: string): void;
   /**
    * Reads `length` bytes at `position` into `into` (for readers that size their output from a header
-   * before reading the body, so a 80 MB array costs 80 MB, not twice that).
+   * before reading the body, so a 80 MB array costs 80 MB, not twice that). With `task`, reports progress
+   * in bytes under that name (`reportProgress`).
    */
-  readInto?(path: string, into: Uint8Array, position: number): number;
+  readInto?(path: string, into: Uint8Array, position: number, task?: string): number;
   size?(path: string): number;
   /** A buffer of n bytes that `readInto` will fill completely (so it need not be zeroed first). */
   allocate?(n: number): Uint8Array;

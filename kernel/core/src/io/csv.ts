@@ -12,6 +12,7 @@
  * point numbers accurately", PLDI 1990); anything longer goes to `Number()` (correctly rounded by ECMA-262).
  * So a file written by pandas/numpy (shortest round-trip repr) reads back bit-exact.
  */
+import { reportProgress } from "../progress";
 import { parse as csvParse } from "csv-parse/sync";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
@@ -216,7 +217,7 @@ export function parseCsvFrom(input: string | Uint8Array, opts: CsvOptions, sourc
   if (quoted) {
     nrows = fillFromFields(rows, body0, names, numeric, na, missing, source, cols);
   } else {
-    nrows = fillPlain(text, delim, header, names, numeric, na, missing, source, cols);
+    nrows = fillPlain(text, delim, header, names, numeric, na, missing, source, cols, `io.readCsv ${source}`);
   }
   return Table.wrap(names, cols.map((c) => (c instanceof Float64Array && c.length !== nrows ? c.slice(0, nrows) : c)));
 }
@@ -331,12 +332,13 @@ function fillFromFields(
 /** The one-pass scan of an unquoted text: numbers decoded in place, text cells sliced. */
 function fillPlain(
   text: string, delim: string, header: boolean, names: string[], numeric: boolean[], na: Set<string>,
-  missing: "nan" | "drop" | "error", source: string, cols: Column[],
+  missing: "nan" | "drop" | "error", source: string, cols: Column[], task: string,
 ): number {
   const width = names.length;
   // Upper bound on the number of rows: the number of line breaks + 1.
   let cap = 1;
   for (let p = text.indexOf("\n"); p >= 0; p = text.indexOf("\n", p + 1)) cap++;
+  reportProgress({ task, done: 0, total: cap, unit: "lines" });
   const num: (Float64Array | null)[] = [];
   const str: (string[] | null)[] = [];
   for (let j = 0; j < width; j++) {
@@ -353,6 +355,8 @@ function fillPlain(
   let skipHeader = header;
   while (pos < len) {
     line++;
+    // Every 2^16 lines (about 1 MB of a narrow table): the hook's own throttle keeps it to 10 a second.
+    if ((line & 0xffff) === 0) reportProgress({ task, done: line, total: cap, unit: "lines" });
     let end = text.indexOf("\n", pos);
     if (end < 0) end = len;
     let e = end;
@@ -395,6 +399,7 @@ function fillPlain(
     pos = end + 1;
   }
   for (let q = 0; q < width; q++) if (str[q]) str[q]!.length = out;
+  reportProgress({ task, done: cap, total: cap, unit: "lines" });
   return out;
 }
 

@@ -13,6 +13,7 @@
  * coordinates are summed (its coo → csr), every off-diagonal entry of a symmetric file is mirrored,
  * explicit zeros are kept.
  */
+import { reportProgress } from "../progress";
 import { Gunzip, gunzipSync, gzipSync } from "fflate";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
@@ -295,11 +296,14 @@ export function decodeMatrixMarket(input: Uint8Array, file = "<bytes>"): CsrMatr
     const what = format === "coordinate" ? `${entries} entries` : `a ${rows}×${cols} ${symmetry} array (${entries} values)`;
     throw new EigenlabError("io-too-large", message.ioMtxTooLarge(file, sizeLine, what, left));
   }
-  if (format === "array") return readArray(s, rows, cols, symmetry, entries);
-  return readCoordinate(s, rows, cols, field, symmetry, entries);
+  const task = `io.readMatrixMarket ${file}`;
+  reportProgress({ task, done: 0, total: entries, unit: "entries" });
+  const out = format === "array" ? readArray(s, rows, cols, symmetry, entries, task) : readCoordinate(s, rows, cols, field, symmetry, entries, task);
+  reportProgress({ task, done: entries, total: entries, unit: "entries" });
+  return out;
 }
 
-function readArray(s: Scanner, rows: number, cols: number, symmetry: string, entries: number): Matrix {
+function readArray(s: Scanner, rows: number, cols: number, symmetry: string, entries: number, task: string): Matrix {
   const data = new Float64Array(rows * cols);
   const skew = symmetry === "skew-symmetric";
   let k = 0;
@@ -312,6 +316,7 @@ function readArray(s: Scanner, rows: number, cols: number, symmetry: string, ent
       data[i * cols + j] = v;
       if (symmetry !== "general" && i !== j) data[j * cols + i] = skew ? -v : v;
       k++;
+      if ((k & 0xffff) === 0 && k < entries) reportProgress({ task, done: k, total: entries, unit: "entries" });
     }
   }
   s.skipToContent();
@@ -321,13 +326,15 @@ function readArray(s: Scanner, rows: number, cols: number, symmetry: string, ent
   return new Matrix(rows, cols, data);
 }
 
-function readCoordinate(s: Scanner, rows: number, cols: number, field: string, symmetry: string, entries: number): CsrMatrix {
+function readCoordinate(s: Scanner, rows: number, cols: number, field: string, symmetry: string, entries: number, task: string): CsrMatrix {
   const I = new Int32Array(entries);
   const J = new Int32Array(entries);
   const V = new Float64Array(entries);
   const pattern = field === "pattern";
   let offDiagonal = 0;
   for (let k = 0; k < entries; k++) {
+    // Every 2^16 entries (about 1 MB of text); the hook throttles to 10 reports a second.
+    if ((k & 0xffff) === 0 && k > 0) reportProgress({ task, done: k, total: entries, unit: "entries" });
     s.skipToContent();
     if (s.atEnd()) throw new EigenlabError("io-mtx-count", message.ioMtxCount(s.file, s.line, entries, k));
     const line = s.line;
@@ -570,5 +577,5 @@ export function encodeMatrixMarket(A: CsrMatrix | Matrix, opts: WriteMatrixMarke
  */
 export function writeMatrixMarket(path: string, A: CsrMatrix | Matrix, opts: WriteMatrixMarketOptions = {}): void {
   const bytes = encodeMatrixMarket(A, { ...opts, gzip: opts.gzip ?? path.toLowerCase().endsWith(".gz") });
-  getFileSystem(path).writeFileAtomic(path, bytes);
+  getFileSystem(path).writeFileAtomic(path, bytes, `io.writeMatrixMarket ${path}`);
 }

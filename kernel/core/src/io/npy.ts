@@ -475,7 +475,7 @@ export function readNpy(src: Source, opts: ReadNpyOptions = {}): NpyValue {
         header = parseNpyHeader(file, head, total);
       }
       const data = fs.allocate ? fs.allocate(header.dataBytes) : new Uint8Array(header.dataBytes);
-      const got = fs.readInto(src, data, header.dataOffset);
+      const got = fs.readInto(src, data, header.dataOffset, `io.readNpy ${file}`);
       if (got < header.dataBytes) {
         throw new EigenlabError("io-truncated", message.ioTruncated(file, header.dataOffset, `the array data needs ${header.dataBytes} bytes`, header.dataOffset + got));
       }
@@ -626,5 +626,5 @@ export function encodeNpy(value: NpyWritable): Uint8Array {
  * ```
  */
 export function writeNpy(path: string, value: NpyWritable): void {
-  getFileSystem(path).writeFileAtomic(path, encodeNpyParts(value));
+  getFileSystem(path).writeFileAtomic(path, encodeNpyParts(value), `io.writeNpy ${path}`);
 }

@@ -8,7 +8,7 @@ import { Matrix } from "../matrix";
 import { formatCsv, parseCsvFrom } from "./csv";
 import type { CsvOptions, CsvWriteOptions } from "./csv";
 import { Table } from "./table";
-import { lineChunks, readSource as readInput, writeSource as writeAtomic } from "./bytes";
+import { getFileSystem, lineChunks, readSource as readInput, writeSource as writeAtomic } from "./bytes";
 import { CsrMatrix } from "../csr";
 import { formatEdgeList, parseEdgeListChunks } from "./edgelist";
 import type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
@@ -66,6 +66,15 @@ export function writeCsv(path: string, value: Table | Matrix, opts: CsvWriteOpti
 export { parseEdgeList, formatEdgeList } from "./edgelist";
 export type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelist";
 
+/** A file's size for progress reports; 0 (no reports) when unknown: the reader itself reports a missing file. */
+function pathSize(path: string): number {
+  try {
+    return getFileSystem(path).size?.(path) ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Reads an edge list file (streamed in 4 MiB chunks: the file is never held whole) or its bytes into
  * `{ W, nodes }`; see `EdgeListOptions` for weights, direction and repeated edges, and `GraphRead.nodes`
@@ -82,9 +91,9 @@ export type { EdgeListOptions, EdgeListWriteOptions, GraphRead } from "./edgelis
  * ```
  */
 export function readEdgeList(input: string | Uint8Array, opts: EdgeListOptions = {}): GraphRead {
-  if (typeof input === "string") return parseEdgeListChunks(() => lineChunks(input), opts, input);
+  if (typeof input === "string") return parseEdgeListChunks(() => lineChunks(input), opts, input, pathSize(input));
   const { bytes, source } = readInput(input, "io.readEdgeList");
-  return parseEdgeListChunks(() => [bytes], opts, source);
+  return parseEdgeListChunks(() => [bytes], opts, source, bytes.length);
 }
 
 /**
