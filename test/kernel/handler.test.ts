@@ -3,8 +3,9 @@
  * recorded. One engine (tslab compiler, about a second to warm) serves the whole file, like one notebook.
  */
 import { strict as assert } from "assert";
+import { writeBigEdgeList } from "../util/graphs";
 import { randomUUID } from "crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type * as Kernel from "../../kernel/jupyter/src";
@@ -157,14 +158,7 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     try {
       // 6 million distinct edges (about 95 MB): the read takes well over a second on the test machine.
       const path = join(dir, "big.edgelist");
-      const n = 6_000_000;
-      const parts: string[] = [];
-      for (let k = 0; k < n; k += 100_000) {
-        let s = "";
-        for (let q = k; q < k + 100_000; q++) s += `${q} ${(q * 7919 + 1) % n}\n`;
-        parts.push(s);
-      }
-      writeFileSync(path, parts.join(""));
+      writeBigEdgeList(path, 6_000_000);
       const t0 = Date.now();
       const { reply, iopub } = await execute(`io.readEdgeList(${JSON.stringify(path)}).nodes.length`);
       const seconds = (Date.now() - t0) / 1000;

@@ -4,7 +4,7 @@
  * synchronous loop run under `vm` breakOnSigint) with the notebook's earlier variables kept.
  */
 import { strict as assert } from "assert";
-import { writeFileSync } from "fs";
+import { writeBigEdgeList } from "../util/graphs";
 import { join } from "path";
 import { jupyterEnv, JupyterEnv, runPythonScript } from "../util/jupyter";
 
@@ -83,14 +83,7 @@ describe("progress line and interrupt of a large read in the running kernel", fu
 
   it("io.readEdgeList of 6 million edges shows a live progress line to 100 %; an interrupt during it keeps `kept`", async () => {
     const path = join(env.root, "big.edgelist");
-    const n = 6_000_000;
-    const parts: string[] = [];
-    for (let k = 0; k < n; k += 100_000) {
-      let s = "";
-      for (let q = k; q < k + 100_000; q++) s += `${q} ${(q * 7919 + 1) % n}\n`;
-      parts.push(s);
-    }
-    writeFileSync(path, parts.join(""));
+    writeBigEdgeList(path, 6_000_000);
     const run = await runPythonScript(env, "progress_interrupt.py", SCRIPT, [path]);
     assert.equal(run.status, 0, run.stderr.slice(-4000));
     const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as {

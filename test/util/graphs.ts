@@ -1,4 +1,5 @@
 /** Helpers for graph/cluster/embedding suites: dense views of CSR matrices and label comparisons. */
+import { writeFileSync } from "fs";
 import { CsrMatrix } from "../../kernel/core/src";
 
 /** Row i of a CSR matrix as a Map column -> value. */
@@ -36,4 +37,18 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
   const expected = (sa * sb) / c2(n);
   const max = 0.5 * (sa + sb);
   return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+/**
+ * Writes an unweighted edge list of n distinct edges `q  (7919 q + 1) mod n` (about 16 bytes a line: 6 million
+ * edges are about 95 MB), large enough that reading it takes over a second, for the progress and interrupt tests.
+ */
+export function writeBigEdgeList(path: string, n: number): void {
+  const parts: string[] = [];
+  for (let k = 0; k < n; k += 100_000) {
+    let s = "";
+    for (let q = k; q < Math.min(n, k + 100_000); q++) s += `${q} ${(q * 7919 + 1) % n}\n`;
+    parts.push(s);
+  }
+  writeFileSync(path, parts.join(""));
 }
