@@ -83,7 +83,8 @@ describe("progress line and interrupt of a large read in the running kernel", fu
 
   it("io.readEdgeList of 6 million edges shows a live progress line to 100 %; an interrupt during it keeps `kept`", async () => {
     const path = join(env.root, "big.edgelist");
-    writeBigEdgeList(path, 6_000_000);
+    const n = 6_000_000;
+    writeBigEdgeList(path, n);
     const run = await runPythonScript(env, "progress_interrupt.py", SCRIPT, [path]);
     assert.equal(run.status, 0, run.stderr.slice(-4000));
     const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as {

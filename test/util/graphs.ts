@@ -42,13 +42,16 @@ export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): n
 /**
  * Writes an unweighted edge list of n distinct edges `q  (7919 q + 1) mod n` (about 16 bytes a line: 6 million
  * edges are about 95 MB), large enough that reading it takes over a second, for the progress and interrupt tests.
+ * Returns the file's size in bytes.
  */
-export function writeBigEdgeList(path: string, n: number): void {
+export function writeBigEdgeList(path: string, n: number): number {
   const parts: string[] = [];
   for (let k = 0; k < n; k += 100_000) {
     let s = "";
     for (let q = k; q < Math.min(n, k + 100_000); q++) s += `${q} ${(q * 7919 + 1) % n}\n`;
     parts.push(s);
   }
-  writeFileSync(path, parts.join(""));
+  const text = parts.join("");
+  writeFileSync(path, text);
+  return text.length; // bytes: the text is ASCII
 }
