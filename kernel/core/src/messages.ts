@@ -32,6 +32,10 @@ export const message = {
     `For all eigenpairs of a small matrix use linalg.eigh on a dense Matrix.`,
   kNotPositive: (k: number) => `k must be a positive integer, got ${k}.`,
   negativeTolerance: (tol: number) => `tol must be a non-negative number, got ${tol}.`,
+  optionsNotObject: (fn: string, got: string, allowed: readonly string[]) =>
+    `${fn}: the options must be an object of named settings, got ${got}. Pass them by name, last, e.g. ` +
+    `${allowed.length ? `{ ${allowed[0]}: ... }` : "{}"}, or leave them out for the defaults` +
+    `${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}.`,
   unknownOption: (fn: string, name: string, allowed: readonly string[]) =>
     `${fn}: unknown option "${name}". Allowed options: ${allowed.join(", ")}.`,
   badChoice: (fn: string, option: string, value: unknown, allowed: readonly string[]) =>

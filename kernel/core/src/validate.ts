@@ -2,9 +2,18 @@
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
 
-/** Throws when `opts` holds a key not in `allowed` (a typo must not be silently ignored). */
+/**
+ * Throws when `opts` is not an options object (null, a number, a string, an array: a positional argument where
+ * the named options belong would otherwise be silently ignored, or fail later as a TypeError) or holds a key
+ * not in `allowed` (a typo must not be silently ignored). `undefined` means "all defaults".
+ */
 export function checkOptions(fn: string, opts: object | undefined, allowed: readonly string[]): void {
-  if (opts === undefined || opts === null) return;
+  if (opts === undefined) return;
+  const o: unknown = opts;
+  if (o === null || typeof o !== "object" || Array.isArray(o) || ArrayBuffer.isView(o)) {
+    const got = o === null ? "null" : Array.isArray(o) ? "an array" : ArrayBuffer.isView(o) ? "a typed array" : `${typeof o} ${JSON.stringify(o)}`;
+    throw new EigenlabError("bad-option", message.optionsNotObject(fn, got, allowed));
+  }
   for (const key of Object.keys(opts)) {
     if (!allowed.includes(key)) throw new EigenlabError("unknown-option", message.unknownOption(fn, key, allowed));
   }

@@ -9,6 +9,7 @@
 import { cpus } from "os";
 import { Worker } from "worker_threads";
 import { Engine, gemmModuleBytes } from "./runtime";
+import { positiveInteger } from "../validate-numbers";
 
 /** Below this many multiply-adds per thread a second thread costs more than it saves. */
 const THREAD_MIN_FLOPS = 128 * 128 * 128;
@@ -76,7 +77,7 @@ function ensureWorkers(e: Engine, count: number): void {
 
 /**
  * Threads used by the dense kernels (the calling thread included). Default min(2, cores). Results do not
- * depend on it. Returns the previous value.
+ * depend on it. `n` must be a positive integer (more than 16 is capped at 16). Returns the previous value.
  *
  * @example
  * ```ts
@@ -86,14 +87,17 @@ function ensureWorkers(e: Engine, count: number): void {
  * linalg.setBlasThreads(4); // => 1
  * // every C tile is computed whole by one thread in the same order: the same bits for any thread count
  * A.matmul(A).data.every((v, i) => v === one.data[i]); // => true
- * linalg.setBlasThreads(0); // => 4
- * linalg.blasThreads(); // => 1
+ * linalg.setBlasThreads(64); // => 4
+ * linalg.blasThreads(); // => 16
+ * linalg.setBlasThreads(Number("four")); // => throws bad-option
  * linalg.setBlasThreads(before); // leave the process as it was
  * ```
  */
 export function setBlasThreads(n: number): number {
+  // A NaN here once reached the pool's partitioning and hung every later dense solve: reject it up front.
+  const wanted = positiveInteger("linalg.setBlasThreads", "n", n);
   const old = wantedThreads;
-  wantedThreads = Math.max(1, Math.min(16, Math.floor(n)));
+  wantedThreads = Math.min(16, wanted);
   return old;
 }
 
