@@ -2,12 +2,16 @@
  * `data.usAirports()`: the US airport network of 2008 (flight counts between airports, with names and
  * coordinates), read from the npm package `vega-datasets`. Node-only: it reads the package's CSV files.
  */
-import { parse } from "csv-parse/sync";
+import type * as CsvParseSync from "csv-parse/sync";
+import { lazy } from "../io/lazy";
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { readPackageFile } from "./packages";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (io/lazy.ts says why)
+const csv = lazy(() => require("csv-parse/sync") as typeof CsvParseSync);
 
 export interface UsAirportsOptions {
   /**
@@ -63,8 +67,8 @@ export interface UsAirports {
 export function usAirports(opts: UsAirportsOptions = {}): UsAirports {
   checkOptions("data.usAirports", opts, ["directed", "isolated"]);
   const directed = opts.directed ?? true;
-  const airports = parse(readPackageFile("vega-datasets", "data", "airports.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const flights = parse(readPackageFile("vega-datasets", "data", "flights-airport.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const airports = csv().parse(readPackageFile("vega-datasets", "data", "airports.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const flights = csv().parse(readPackageFile("vega-datasets", "data", "flights-airport.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
   const byCode = new Map<string, number>();
   airports.forEach((a, k) => byCode.set(a.iata, k));

@@ -2,12 +2,16 @@
  * Arrow IPC (file and stream formats; Feather v2 is the IPC file format) → `Table`, through apache-arrow's
  * `tableFromIPC`. Browser-safe (apache-arrow's DOM build needs no Node built-in).
  */
-import { tableFromIPC, Type } from "apache-arrow";
+import type * as Arrow from "apache-arrow";
+import { lazy } from "./lazy";
 import type { Table as ArrowTable } from "apache-arrow";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { Column, Table } from "./table";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const arrow = lazy(() => require("apache-arrow") as typeof Arrow);
 
 /** Options of `io.readArrow` / `io.parseArrow`. */
 export interface ArrowOptions {
@@ -61,7 +65,7 @@ export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: st
   }
   let t: ArrowTable;
   try {
-    t = tableFromIPC(bytes) as ArrowTable;
+    t = arrow().tableFromIPC(bytes) as ArrowTable;
   } catch (err) {
     throw new EigenlabError("parse", message.arrowDecode(source, (err as Error).message));
   }
@@ -73,7 +77,7 @@ export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: st
     const vec = t.getChild(name)!;
     const typeId = f.type.typeId;
     // Fast path: a float64 column without nulls is one copy of its buffers.
-    if (typeId === Type.Float && vec.nullCount === 0) return Float64Array.from(vec.toArray() as ArrayLike<number>);
+    if (typeId === arrow().Type.Float && vec.nullCount === 0) return Float64Array.from(vec.toArray() as ArrayLike<number>);
     // With nulls (or non-float types) read cell by cell: toArray() hands back the raw buffer, nulls as 0.
     const cells = new Array<unknown>(vec.length);
     for (let i = 0; i < vec.length; i++) cells[i] = vec.get(i);

@@ -13,12 +13,16 @@
  * So a file written by pandas/numpy (shortest round-trip repr) reads back bit-exact.
  */
 import { reportProgress } from "../progress";
-import { parse as csvParse } from "csv-parse/sync";
+import type * as CsvParseSync from "csv-parse/sync";
+import { lazy } from "./lazy";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { Column, ColumnType, Table } from "./table";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const csvParse = lazy(() => require("csv-parse/sync") as typeof CsvParseSync);
 
 /** Options of `io.readCsv` / `io.parseCsv`. */
 export interface CsvOptions {
@@ -287,7 +291,7 @@ function firstRowsPlain(text: string, delim: string, limit: number): Rows {
 function parseQuoted(text: string, delim: string, source: string): Rows {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csvParse(text, { delimiter: delim, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
+    records = csvParse().parse(text, { delimiter: delim, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     throw new EigenlabError("parse", message.csvSyntax(source, e.lines, e.message));

@@ -2,7 +2,8 @@
  * GEXF → `{ W, nodes, attributes }` and W → GEXF, both through graphology-gexf (its parser and writer).
  * Browser-safe, like graphml.ts.
  */
-import { parse as parseGexfDoc, write as writeGexfDoc } from "graphology-gexf";
+import type * as GraphologyGexf from "graphology-gexf";
+import { lazy } from "./lazy";
 import type { AbstractGraph } from "graphology-types";
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
@@ -12,13 +13,16 @@ import { toGraphology } from "../graph/graphology";
 import { AnyGraph, checkedXml, edgesToWrite, graphFromGraphology } from "./graphml";
 import type { GraphFileOptions, GraphFileRead, GraphWriteOptions } from "./graphml";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const gexf = lazy(() => require("graphology-gexf") as typeof GraphologyGexf);
+
 /** `parseGexf` with the file name used in messages. */
 export function parseGexfFrom(input: string | Uint8Array, opts: GraphFileOptions, source: string): GraphFileRead {
   checkOptions("io.readGexf", opts, ["weight"]);
   const text = checkedXml(input, "GEXF", "gexf", source);
   let G: AbstractGraph;
   try {
-    G = parseGexfDoc(AnyGraph as never, text) as unknown as AbstractGraph;
+    G = gexf().parse(AnyGraph as never, text) as unknown as AbstractGraph;
   } catch (err) {
     throw new EigenlabError("parse", message.graphParse(source, "GEXF", (err as Error).message));
   }
@@ -61,5 +65,5 @@ export function formatGexf(W: CsrMatrix, opts: GraphWriteOptions = {}): string {
   checkOptions(fn, opts, ["nodes", "directed"]);
   const { names } = edgesToWrite(fn, W, opts);
   const G = toGraphology(W, { directed: opts.directed, nodes: names });
-  return writeGexfDoc(G as never);
+  return gexf().write(G as never);
 }

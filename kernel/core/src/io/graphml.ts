@@ -7,15 +7,21 @@
  * line and column (the 0.8 copy inside graphology's packages only prints warnings to the console and hands
  * back a partial document).
  */
-import { DOMParser } from "@xmldom/xmldom";
+import type * as Xmldom from "@xmldom/xmldom";
+import { lazy } from "./lazy";
 import Graph from "graphology";
 import type { AbstractGraph } from "graphology-types";
-import { parse as parseGraphmlDoc } from "graphology-graphml";
+import type * as GraphologyGraphml from "graphology-graphml";
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { fromGraphology } from "../graph/graphology";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const xmldom = lazy(() => require("@xmldom/xmldom") as typeof Xmldom);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const graphml = lazy(() => require("graphology-graphml") as typeof GraphologyGraphml);
 
 /** A graph read from GraphML or GEXF: adjacency, node names and the file's attributes. */
 export interface GraphFileRead {
@@ -48,7 +54,7 @@ export function checkedXml(input: string | Uint8Array, format: string, rootTag: 
   }
   let problem: string | undefined;
   try {
-    const doc = new DOMParser({
+    const doc = new (xmldom().DOMParser)({
       onError: (level: string, msg: string) => {
         if (level !== "warning" && problem === undefined) problem = msg;
       },
@@ -85,7 +91,7 @@ export function parseGraphmlFrom(input: string | Uint8Array, opts: GraphFileOpti
   const text = checkedXml(input, "GraphML", "graphml", source);
   let G: AbstractGraph;
   try {
-    G = parseGraphmlDoc(AnyGraph as never, text) as unknown as AbstractGraph;
+    G = graphml().parse(AnyGraph as never, text) as unknown as AbstractGraph;
   } catch (err) {
     throw new EigenlabError("parse", message.graphParse(source, "GraphML", (err as Error).message));
   }

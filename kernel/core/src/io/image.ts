@@ -2,11 +2,17 @@
  * PNG (pngjs) and JPEG (jpeg-js) → pixels, for image-graph work such as normalized-cut segmentation
  * (Shi & Malik 2000). Node-only: pngjs inflates with Node's zlib.
  */
-import { PNG } from "pngjs";
-import { decode as decodeJpeg } from "jpeg-js";
+import type * as Pngjs from "pngjs";
+import type * as JpegJs from "jpeg-js";
+import { lazy } from "./lazy";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const pngjs = lazy(() => require("pngjs") as typeof Pngjs);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const jpegJs = lazy(() => require("jpeg-js") as typeof JpegJs);
 
 /** Options of `io.readImage` / `io.parseImage`. */
 export interface ImageOptions {
@@ -38,9 +44,9 @@ export function parseImageFrom(bytes: Uint8Array, opts: ImageOptions, source: st
   let width: number, height: number, channels: number;
   let pixels: Uint8Array;
   if (PNG_MAGIC.every((b, i) => bytes[i] === b)) {
-    let png: ReturnType<typeof PNG.sync.read>;
+    let png: ReturnType<typeof Pngjs.PNG.sync.read>;
     try {
-      png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      png = pngjs().PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (err) {
       throw new EigenlabError("parse", message.imageDecode(source, "PNG", (err as Error).message));
     }
@@ -62,7 +68,7 @@ export function parseImageFrom(bytes: Uint8Array, opts: ImageOptions, source: st
   } else if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     let jpg: { width: number; height: number; data: Uint8Array };
     try {
-      jpg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: false }) as never;
+      jpg = jpegJs().decode(bytes, { useTArray: true, formatAsRGBA: false }) as never;
     } catch (err) {
       throw new EigenlabError("parse", message.imageDecode(source, "JPEG", (err as Error).message));
     }

@@ -3,14 +3,20 @@
  * browser-safe). hyparquet's reader is asynchronous, so `parseParquet` returns a Promise (await it in a
  * notebook cell).
  */
-import { parquetMetadata, parquetRead } from "hyparquet";
-import { parquetWriteBuffer } from "hyparquet-writer";
+import type * as Hyparquet from "hyparquet";
+import type * as HyparquetWriter from "hyparquet-writer";
+import { lazy } from "./lazy";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkOptions } from "../validate";
 import { toColumn } from "./arrow";
 import { Column, Table } from "./table";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const hyparquet = lazy(() => require("hyparquet") as typeof Hyparquet);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
+const writer = lazy(() => require("hyparquet-writer") as typeof HyparquetWriter);
 
 /** Options of `io.readParquet` / `io.parseParquet`. */
 export interface ParquetOptions {
@@ -32,9 +38,9 @@ export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, 
     throw new EigenlabError("bad-magic", message.badMagic(source, "Parquet", `"PAR1" (50 41 52 31) at both ends (${at} are not)`, got || "nothing (empty file)"));
   }
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + n) as ArrayBuffer;
-  let metadata: ReturnType<typeof parquetMetadata>;
+  let metadata: ReturnType<typeof Hyparquet.parquetMetadata>;
   try {
-    metadata = parquetMetadata(buffer);
+    metadata = hyparquet().parquetMetadata(buffer);
   } catch (err) {
     throw new EigenlabError("parse", message.parquetDecode(source, (err as Error).message));
   }
@@ -60,7 +66,7 @@ export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, 
   const rows = Number(metadata.num_rows);
   const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
   try {
-    await parquetRead({
+    await hyparquet().parquetRead({
       file: buffer,
       metadata,
       columns: [...names],
@@ -128,5 +134,5 @@ export function formatParquet(value: Table | Matrix, opts: ParquetWriteOptions =
       ? { name, data: data as Float64Array, type: "DOUBLE" as const, nullable: false }
       : { name, data: data as string[], type: "STRING" as const, nullable: false };
   });
-  return new Uint8Array(parquetWriteBuffer({ columnData }));
+  return new Uint8Array(writer().parquetWriteBuffer({ columnData }));
 }
