@@ -4,13 +4,10 @@
  */
 import type * as GraphologyGexf from "graphology-gexf";
 import { lazy } from "./lazy";
-import type { AbstractGraph } from "graphology-types";
 import { CsrMatrix } from "../csr";
-import { EigenlabError } from "../errors";
-import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { toGraphology } from "../graph/graphology";
-import { AnyGraph, checkedXml, edgesToWrite, graphFromGraphology } from "./graphml";
+import { AnyGraph, edgesToWrite, readGraphDocument } from "./graphml";
 import type { GraphFileOptions, GraphFileRead, GraphWriteOptions } from "./graphml";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
@@ -18,15 +15,7 @@ const gexf = lazy(() => require("graphology-gexf") as typeof GraphologyGexf);
 
 /** `parseGexf` with the file name used in messages. */
 export function parseGexfFrom(input: string | Uint8Array, opts: GraphFileOptions, source: string): GraphFileRead {
-  checkOptions("io.readGexf", opts, ["weight"]);
-  const text = checkedXml(input, "GEXF", "gexf", source);
-  let G: AbstractGraph;
-  try {
-    G = gexf().parse(AnyGraph as never, text) as unknown as AbstractGraph;
-  } catch (err) {
-    throw new EigenlabError("parse", message.graphParse(source, "GEXF", (err as Error).message));
-  }
-  return graphFromGraphology(G, opts);
+  return readGraphDocument("io.readGexf", "GEXF", "gexf", (text) => gexf().parse(AnyGraph as never, text), input, opts, source);
 }
 
 /**

@@ -85,17 +85,28 @@ export interface GraphFileOptions {
   weight?: string;
 }
 
-/** `parseGraphml` with the file name used in messages. */
-export function parseGraphmlFrom(input: string | Uint8Array, opts: GraphFileOptions, source: string): GraphFileRead {
-  checkOptions("io.readGraphml", opts, ["weight"]);
-  const text = checkedXml(input, "GraphML", "graphml", source);
+/**
+ * The XML graph readers' one path: options checked, the XML checked well-formed with its root tag, the
+ * document parsed by graphology's parser for the format, and the graph turned into `{ W, nodes, attributes }`.
+ */
+export function readGraphDocument(
+  fn: string, format: string, rootTag: string, parse: (text: string) => unknown,
+  input: string | Uint8Array, opts: GraphFileOptions, source: string,
+): GraphFileRead {
+  checkOptions(fn, opts, ["weight"]);
+  const text = checkedXml(input, format, rootTag, source);
   let G: AbstractGraph;
   try {
-    G = graphml().parse(AnyGraph as never, text) as unknown as AbstractGraph;
+    G = parse(text) as AbstractGraph;
   } catch (err) {
-    throw new EigenlabError("parse", message.graphParse(source, "GraphML", (err as Error).message));
+    throw new EigenlabError("parse", message.graphParse(source, format, (err as Error).message));
   }
   return graphFromGraphology(G, opts);
+}
+
+/** `parseGraphml` with the file name used in messages. */
+export function parseGraphmlFrom(input: string | Uint8Array, opts: GraphFileOptions, source: string): GraphFileRead {
+  return readGraphDocument("io.readGraphml", "GraphML", "graphml", (text) => graphml().parse(AnyGraph as never, text), input, opts, source);
 }
 
 /**
