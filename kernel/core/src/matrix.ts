@@ -401,9 +401,13 @@ export class Matrix {
    * ```
    */
   colStds(ddof = 0): Float64Array {
+    return this.stdsAbout(this.colMeans(), ddof);
+  }
+
+  /** Column standard deviations about the given column means (colStds and standardize share one mean pass). */
+  private stdsAbout(mean: Float64Array, ddof: number): Float64Array {
     if (!(Number.isInteger(ddof) && ddof >= 0)) throw new EigenlabError("bad-option", message.badDdof(ddof));
     const { rows, cols, data } = this;
-    const mean = this.colMeans();
     const ss = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
@@ -430,7 +434,7 @@ export class Matrix {
   standardize(opts: { ddof?: number } = {}): Matrix {
     checkOptions("Matrix.standardize", opts, ["ddof"]);
     const mean = this.colMeans();
-    const std = this.colStds(opts.ddof ?? 0);
+    const std = this.stdsAbout(mean, opts.ddof ?? 0);
     const { rows, cols, data } = this;
     const out = new Float64Array(rows * cols);
     for (let j = 0; j < cols; j++) if (std[j] === 0) std[j] = 1;

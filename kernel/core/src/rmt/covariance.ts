@@ -25,13 +25,9 @@ export interface CovarianceEigen {
 /** Column-centered copy of X. */
 export function centerColumns(X: Matrix): Matrix {
   const { rows, cols, data } = X;
+  const mean = X.colMeans();
   const out = Float64Array.from(data);
-  for (let j = 0; j < cols; j++) {
-    let m = 0;
-    for (let i = 0; i < rows; i++) m += data[i * cols + j];
-    m /= rows;
-    for (let i = 0; i < rows; i++) out[i * cols + j] -= m;
-  }
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] -= mean[j];
   return new Matrix(rows, cols, out);
 }
 
