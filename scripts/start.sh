@@ -8,6 +8,7 @@ ROOT="$PWD"
 
 bash scripts/setup.sh
 bash scripts/build-lab.sh
+bash scripts/build-docs.sh
 
 # Project-local Jupyter dirs: nothing of the user's own Jupyter setup leaks in, nothing of ours leaks out.
 JUP="$ROOT/.jupyter"

@@ -7,7 +7,7 @@ PYTHONPATH (scripts/start.sh does this). The build folder can be moved with ``EI
 import json
 import os
 
-from jupyter_server.base.handlers import APIHandler
+from jupyter_server.base.handlers import APIHandler, AuthenticatedFileHandler, JupyterHandler
 from jupyter_server.utils import url_path_join
 from jupyterlab_server import LabServerApp
 from tornado import web, websocket
@@ -15,6 +15,9 @@ from tornado import web, websocket
 HERE = os.path.dirname(os.path.abspath(__file__))
 APP_DIR = os.path.dirname(HERE)
 BUILD = os.environ.get("EIGENLAB_LAB_BUILD", os.path.join(APP_DIR, "build"))
+# The API reference built by `npm run docs` (TypeDoc), served at <base>/eigenlab/reference/ for the Help menu's
+# "Eigenlab reference" (extension/src/help.ts).
+REFERENCE = os.environ.get("EIGENLAB_REFERENCE", os.path.join(os.path.dirname(APP_DIR), "build", "reference"))
 # User settings and workspaces live in the (per-run) Jupyter config dir, never inside the build.
 CONFIG_DIR = os.environ.get("JUPYTER_CONFIG_DIR", os.path.join(os.path.expanduser("~"), ".jupyter"))
 
@@ -42,6 +45,20 @@ class IdentityHandler(APIHandler):
             "color": None,
         }
         self.finish(json.dumps({"identity": identity, "permissions": {}}))
+
+
+class ReferenceHandler(AuthenticatedFileHandler):
+    """GET /eigenlab/reference/...: the TypeDoc reference, for logged-in users.
+
+    AuthenticatedFileHandler sandboxes what it serves (CSP ``sandbox allow-scripts``: user files may hold
+    hostile HTML). That opaque origin loses the login cookie on every stylesheet, script and link of the
+    reference, which then meet the login page. These pages are our own build, never a user's file, so they
+    get the server's ordinary policy (``frame-ancestors 'self'``) instead.
+    """
+
+    @property
+    def content_security_policy(self):
+        return JupyterHandler.content_security_policy.fget(self)
 
 
 class EventsHandler(websocket.WebSocketHandler):
@@ -78,6 +95,11 @@ class EigenlabLab(LabServerApp):
             [
                 (url_path_join(base, "api/me"), IdentityHandler),
                 (url_path_join(base, "api/events/subscribe"), EventsHandler),
+                (
+                    url_path_join(base, r"eigenlab/reference/(.*)"),
+                    ReferenceHandler,
+                    {"path": REFERENCE, "default_filename": "index.html"},
+                ),
             ],
         )
 

@@ -95,6 +95,7 @@ export interface LabOptions {
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   execFileSync("bash", [path.join(REPO, "scripts", "build-lab.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("bash", [path.join(REPO, "scripts", "build-docs.sh")], { stdio: ["ignore", "ignore", "inherit"] });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "eigenlab-e2e-"));
   const dirs = {
     config: path.join(tmp, "config"),
@@ -172,7 +173,11 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       await context?.close();
       if (server.exitCode === null) {
         server.kill("SIGTERM");
+        // jupyter_server 1.23 can wait forever on a kernel whose start was still pending when its session was
+        // deleted (a notebook opened just before the page closed): give it 15 s, then kill it.
+        const killer = setTimeout(() => server.kill("SIGKILL"), 15000);
         await exited;
+        clearTimeout(killer);
       }
       fs.rmSync(tmp, { recursive: true, force: true });
     },

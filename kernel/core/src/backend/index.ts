@@ -3,6 +3,8 @@
  * the rest of core imports backends from. types.ts is the contract, registry.ts chooses ("cpu", "gpu",
  * "auto"), cpu.ts is the float64 CPU reference, checks.ts wraps every registered backend with core's input
  * checks, refine.ts brings reduced-precision results back to float64.
+ *
+ * @module
  */
 export type {
   DenseBlock,

@@ -1,4 +1,7 @@
-/** The `cluster` namespace: clusterings of points and graphs, each returning a Clustering. */
+/** The `cluster` namespace: clusterings of points and graphs, each returning a Clustering.
+ *
+ * @module
+ */
 export { kmeans } from "./kmeans";
 export type { KmeansOptions } from "./kmeans";
 export { spectral } from "./spectral";

@@ -1,4 +1,7 @@
-/** The `data` namespace: seeded synthetic point clouds and small real datasets. */
+/** The `data` namespace: seeded synthetic point clouds and small real datasets.
+ *
+ * @module
+ */
 export { blobs } from "./blobs";
 export type { BlobsOptions } from "./blobs";
 export { moons } from "./moons";

@@ -1,4 +1,7 @@
-/** The `diffusion` namespace: heat kernels, spectral graph filters and diffusion statistics of graph signals. */
+/** The `diffusion` namespace: heat kernels, spectral graph filters and diffusion statistics of graph signals.
+ *
+ * @module
+ */
 export { heatKernel } from "./heat-kernel";
 export type { HeatKernelOptions } from "./heat-kernel";
 export { heatGeodesic } from "./heat-geodesic";

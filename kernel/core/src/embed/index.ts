@@ -1,4 +1,7 @@
-/** The `embed` namespace: node/point embeddings, each returning an Embedding. */
+/** The `embed` namespace: node/point embeddings, each returning an Embedding.
+ *
+ * @module
+ */
 export { spectral } from "./spectral";
 export type { SpectralEmbeddingOptions } from "./spectral";
 export { diffusionMap } from "./diffusion-map";

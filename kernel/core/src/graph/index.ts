@@ -1,6 +1,10 @@
-/** The `graph` namespace: graphs as CsrMatrix adjacency matrices (square; symmetric when undirected). */
+/** The `graph` namespace: graphs as CsrMatrix adjacency matrices (square; symmetric when undirected).
+ *
+ * @module
+ */
 export { knn } from "./knn";
 export type { KnnOptions } from "./knn";
+export type { Metric } from "../kernels/neighbors";
 export { epsilon } from "./epsilon";
 export type { EpsilonOptions } from "./epsilon";
 export { affinity } from "./affinity";

@@ -1,6 +1,10 @@
-/** The `linalg` namespace of the public API. */
+/** The `linalg` namespace of the public API.
+ *
+ * @module
+ */
 export { eigh } from "./eigh";
 export type { EighOptions } from "./eigh";
+export type { OperatorInput } from "./symmetric-operator";
 export { eigvalsh } from "./eigvalsh";
 export { qr } from "./qr";
 export { cholesky } from "./cholesky";

@@ -1,3 +1,6 @@
-/** The `ot` namespace: optimal transport. */
+/** The `ot` namespace: optimal transport.
+ *
+ * @module
+ */
 export { sinkhorn, TransportPlan } from "./sinkhorn";
 export type { SinkhornOptions } from "./sinkhorn";

@@ -1,4 +1,7 @@
-/** The `rmt` namespace: random-matrix theory for spectra of covariance and weight matrices. */
+/** The `rmt` namespace: random-matrix theory for spectra of covariance and weight matrices.
+ *
+ * @module
+ */
 export { esd, Esd } from "./esd";
 export type { EsdOptions } from "./esd";
 export { marchenkoPastur, MarchenkoPastur } from "./marchenko-pastur";
