@@ -82,7 +82,9 @@ class EigenlabLab(LabServerApp):
     static_dir = BUILD
     schemas_dir = os.path.join(BUILD, "schemas")
     themes_dir = os.path.join(BUILD, "themes")
-    app_settings_dir = os.path.join(BUILD, "application_settings")
+    # overrides.json: autosave off, so running the tracked example notebooks never rewrites them (#18);
+    # Ctrl+S saves, and Settings > Document Manager turns autosave back on.
+    app_settings_dir = os.path.join(APP_DIR, "settings")
     templates_dir = os.path.join(APP_DIR, "templates")
     user_settings_dir = os.path.join(CONFIG_DIR, "lab", "user-settings")
     workspaces_dir = os.path.join(CONFIG_DIR, "lab", "workspaces")

@@ -53,6 +53,10 @@ describe("e2e: replication notebooks render in the lab (slow: server, kernel, br
         }),
       );
       await screenshot(run.page, `example-${file.replace(/\.ipynb$/, "")}`);
+      // Autosave is off in this lab (app/settings/overrides.json): running a tracked notebook leaves it as it
+      // was on disk until the reader saves.
+      assert.equal(await run.page.evaluate(() => (window as any).jupyterapp.commands.isToggled("docmanager:toggle-autosave")), false); // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.ok(fs.readFileSync(path.join(suite.lab.rootDir, file)).equals(fs.readFileSync(path.join(EXAMPLES, file))), `${file} unchanged on disk after the run`);
     });
   }
 });
