@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # Debian packages: the numeric peers (tests compare against them side by side), the Jupyter server side
 # (kernel conformance, notebook execution, the lab's server), and Chromium (browser tests).
 APT_PACKAGES=(
-  python3-numpy python3-scipy python3-sklearn python3-networkx python3-threadpoolctl python3-pandas
+  python3-numpy python3-scipy python3-sklearn python3-networkx python3-threadpoolctl python3-pandas python3-pynndescent
   python3-jupyter-server python3-jupyterlab-server python3-ipykernel jupyter-client
   python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert
   chromium

@@ -441,4 +441,8 @@ export const message = {
     `labelNames has ${names} names but the labels go up to ${maxLabel}, which needs ${maxLabel + 1}. Pass one name per label code 0..${maxLabel} (e.g. io.Table#labels(col).names or data.iris().labelNames).`,
   labelNamesWithoutLabels: () =>
     `labelNames were given without labels. Pass the labels too: withLabels(labels, names).`,
+
+  // --- approximate kNN (issue #15: graph.knn method "nndescent") ---
+  knnMethodBackend: (fn: string, backend: string) =>
+    `${fn}: method "nndescent" runs on the CPU; backend "${backend}" applies to the exact search only. Drop backend, or use method: "exact" with it.`,
 } as const;
