@@ -32,7 +32,7 @@ export function eigenvectorCentrality(W: CsrMatrix, opts: EigenvectorCentralityO
   checkOptions(fn, opts, ["seed"]);
   checkAdjacency(fn, W, { symmetric: true });
   const comps = components(W);
-  if (comps.count > 1) throw new EigenlabError("disconnected", message.disconnectedGraph(fn, comps.count, Array.from(comps.sizes)));
+  if (comps.count > 1) throw new EigenlabError("disconnected", message.centralityDisconnected(fn, comps.count, Array.from(comps.sizes)));
   const n = W.rows;
   if (n === 1) return Float64Array.of(1);
   // "LA": the largest algebraic eigenvalue is the Perron root (for a bipartite graph −λ_max is also an
