@@ -436,6 +436,11 @@ export const message = {
   uciMissing: (path: string) =>
     `The scikit-learn data file ${path} is missing. Install Debian's python3-sklearn (apt-get install python3-sklearn), which ships it.`,
 
+  // --- cluster.accuracy / graph.eigenvectorCentrality (issue #12 real-data notebooks) ---
+  centralityDisconnected: (fn: string, count: number, sizes: number[]) =>
+    `${fn}: the graph has ${count} connected components (sizes ${sizes.slice(0, 8).join(", ")}${count > 8 ? ", …" : ""}); each has its own Perron vector, so one eigenvector centrality of the whole graph is not defined. ` +
+    `Compute it per component: graph.components(W) gives each node's component; keep the nodes of one (e.g. the largest) and call it on that subgraph.`,
+
   // --- label names (issue #11 tables / issue #18: legends and tooltips show names, not integers) ---
   labelNamesShort: (names: number, maxLabel: number) =>
     `labelNames has ${names} names but the labels go up to ${maxLabel}, which needs ${maxLabel + 1}. Pass one name per label code 0..${maxLabel} (e.g. io.Table#labels(col).names or data.iris().labelNames).`,

@@ -12,3 +12,4 @@ export { eigengap } from "./eigengap";
 export type { EigengapOptions, EigengapResult } from "./eigengap";
 export { nmi } from "./nmi";
 export { ari } from "./ari";
+export { accuracy } from "./accuracy";

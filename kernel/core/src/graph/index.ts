@@ -23,3 +23,5 @@ export { laplacian } from "./laplacian";
 export type { LaplacianKind, LaplacianOptions } from "./laplacian";
 export { greedyModularity } from "./greedy-modularity";
 export type { GreedyModularityOptions } from "./greedy-modularity";
+export { eigenvectorCentrality } from "./centrality";
+export type { EigenvectorCentralityOptions } from "./centrality";
