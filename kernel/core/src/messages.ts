@@ -450,4 +450,15 @@ export const message = {
   // --- approximate kNN (issue #15: graph.knn method "nndescent") ---
   knnMethodBackend: (fn: string, backend: string) =>
     `${fn}: method "nndescent" runs on the CPU; backend "${backend}" applies to the exact search only. Drop backend, or use method: "exact" with it.`,
+  // --- Poincaré embeddings (issue #12: embed.poincare, embed.reconstruction, embed.poincareDistance) ---
+  poincarePairs: (fn: string, detail: string) =>
+    `${fn} takes relation pairs as a CsrMatrix (each stored entry (i, j) a pair), { child, ancestor } index arrays (as data.wordnet().closure) or [u, v] tuples of node indices, but ${detail}. Pass the pairs in one of these forms.`,
+  poincareN: (fn: string, n: number, max: number) =>
+    `${fn}: n = ${n}, but the pairs name node ${max}, which needs n ≥ ${max + 1}. Pass a larger n, or leave it out to take the largest index + 1.`,
+  poincareEps: (fn: string, eps: number) =>
+    `${fn}: eps = ${eps} leaves no room in the unit ball (points are kept at norm ≤ 1 − eps). Pass a small positive eps such as 1e-5.`,
+  poincareVectors: (fn: string, detail: string) =>
+    `${fn} takes two points of the open unit ball of the same dimension, but ${detail}.`,
+  poincareOutsideBall: (fn: string, row: number, norm: number) =>
+    `${fn}: point ${row} has norm ${norm}, outside the open unit ball, so the Poincaré distance is undefined. Pass { distance: "euclidean" } for an embedding not trained in the ball.`,
 } as const;

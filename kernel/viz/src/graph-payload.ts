@@ -22,12 +22,19 @@ export interface GraphPayloadOptions {
    * eigenvalue colors the nodes by its eigenvector. Kept when n × k ≤ LIMITS.vectorEntries.
    */
   spectrum?: Spectrum;
+  /**
+   * The layout (a given n × 2 Matrix, every row of norm < 1) is a 2-D Poincaré-ball embedding, e.g. of
+   * `embed.poincare(pairs, { dim: 2 })`: the display draws the unit circle and keeps both axes on [−1, 1].
+   */
+  disk?: boolean;
+  /** Name of each node (e.g. `data.wordnet().nodes`), shown in node and edge tooltips. */
+  nodeNames?: readonly string[];
   /** Seed of the force layout and of edge thinning. */
   seed?: number;
   title?: string;
 }
 
-const OPTIONS = ["layout", "labels", "labelNames", "color", "colorName", "spectrum", "seed", "title"] as const;
+const OPTIONS = ["layout", "labels", "labelNames", "color", "colorName", "spectrum", "seed", "title", "disk", "nodeNames"] as const;
 
 /**
  * The node-link payload of a (weighted) adjacency matrix: each undirected edge once (i < j, weight of
@@ -80,6 +87,13 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     layout = forceLayout(W, { seed });
     layoutMethod = "force";
   }
+  if (opts.disk) {
+    if (layoutMethod !== "given") throw new EigenlabError("bad-option", message.diskNeedsLayout());
+    for (let i = 0; i < n; i++) {
+      const r = Math.hypot(layout[2 * i], layout[2 * i + 1]);
+      if (!(r < 1)) throw new EigenlabError("bad-input", message.diskOutside(i, r));
+    }
+  }
   const payload: GraphPayload = {
     kind: "graph",
     version: 1,
@@ -104,6 +118,11 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     payload.data.color = encodeArray(opts.color, "float32");
   }
   if (opts.colorName) payload.data.colorName = opts.colorName;
+  if (opts.disk) payload.data.disk = true;
+  if (opts.nodeNames) {
+    if (opts.nodeNames.length !== n) throw new EigenlabError("shape", message.length("nodeNames", opts.nodeNames.length, n));
+    payload.data.nodeNames = Array.from(opts.nodeNames, String);
+  }
   if (opts.spectrum) {
     const V = opts.spectrum.vectors;
     if (V.rows !== n) throw new EigenlabError("shape", message.length("spectrum eigenvectors", V.rows, n));

@@ -28,4 +28,10 @@ export const message = {
     `Cannot build an Eigenlab display for ${what}; pass a Spectrum, Embedding, Clustering, Matrix, CsrMatrix or curve series.`,
   svgRenderer: () =>
     `The installed vega no longer exposes what the synchronous SVG export needs; pin vega to the version in @eigenlab/viz's package.json.`,
+
+  // --- Poincaré disk (issue #12: graphPayload { disk }) ---
+  diskNeedsLayout: () =>
+    `disk: true draws a Poincaré-disk embedding, so it needs the positions: pass { layout: E.coords } with the n × 2 coordinates of embed.poincare(pairs, { dim: 2 }).`,
+  diskOutside: (row: number, norm: number) =>
+    `disk: true, but node ${row} lies at norm ${norm}, outside the open unit disk. Pass the coordinates of a 2-D Poincaré embedding (every row of norm < 1), or leave disk out.`,
 } as const;

@@ -249,6 +249,13 @@ export interface GraphData {
   /** Node positions, shape [n, 2]. */
   layout: EncodedArray;
   layoutMethod: "spectral" | "force" | "given";
+  /**
+   * The layout is a Poincaré-disk embedding (Nickel & Kiela 2017): draw the unit circle, and x and y on
+   * [−1, 1] at one scale, so that hyperbolic geometry (the boundary at infinite distance) reads off the plot.
+   */
+  disk?: boolean;
+  /** Name of each node, shown in node and edge tooltips. */
+  nodeNames?: string[];
   labels?: EncodedArray;
   /** Name of each label code (`labelNames[k]` names label k; covers every code up to the largest). */
   labelNames?: string[];

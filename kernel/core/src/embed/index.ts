@@ -16,3 +16,5 @@ export { fastrp } from "./fastrp";
 export type { FastRPOptions } from "./fastrp";
 export { mds } from "./mds";
 export type { MdsOptions } from "./mds";
+export { poincare, poincareDistance, reconstruction } from "./poincare";
+export type { PoincareOptions, Reconstruction, ReconstructionOptions, RelationPairs } from "./poincare";

@@ -21,6 +21,7 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   const src = decodeArray(p.data.source);
   const dst = decodeArray(p.data.target);
   const w = decodeArray(p.data.weight);
+  const names = p.data.nodeNames;
   const nodes = subsampleIndices(n, opts.maxPoints ?? LIMITS.specPoints, opts.seed ?? 0);
   const kept = new Uint8Array(n);
   for (const i of nodes) kept[i] = 1;
@@ -31,7 +32,9 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
     const e = candidate[t];
     const s = src[e];
     const d = dst[e];
-    return { x: round(pos[2 * s]), y: round(pos[2 * s + 1]), x2: round(pos[2 * d]), y2: round(pos[2 * d + 1]), w: round(w[e]), source: s, target: d };
+    const row: Json = { x: round(pos[2 * s]), y: round(pos[2 * s + 1]), x2: round(pos[2 * d]), y2: round(pos[2 * d + 1]), w: round(w[e]), source: s, target: d };
+    if (names) { row.sourceName = names[s]; row.targetName = names[d]; }
+    return row;
   });
   const pts: ScatterPoints = { x: column(pos, n, 2, 0), y: column(pos, n, 2, 1) };
   colorPoints(pts, p.data, opts.colorBy);
@@ -42,23 +45,49 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   (nodeLayer.mark as Json).opacity = 1;
   (nodeLayer.mark as Json).stroke = "#ffffff";
   (nodeLayer.mark as Json).strokeWidth = 0.5;
-  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: null, scale: { zero: false } };
-  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: null, scale: { zero: false } };
+  // A Poincaré disk keeps both axes on [−1, 1] (one scale, the unit circle drawn); other layouts fit the data.
+  const scale: Json = p.data.disk ? { domain: [-1, 1], nice: false } : { zero: false };
+  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: null, scale };
+  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: null, scale };
+  if (names) {
+    for (const r of (nodeLayer.data as { values: Json[] }).values) r.name = names[r.i as number];
+    ((nodeLayer.encoding as Json).tooltip as Json[]).unshift({ field: "name", title: "node" });
+  }
   const edgeLayer: Json = {
     data: { values: edges },
     mark: { type: "rule", color: "#999999", opacity: edges.length > 1000 ? 0.25 : 0.6 },
     encoding: {
-      x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
-      y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
+      x: { field: "x", type: "quantitative", axis: null, scale },
+      y: { field: "y", type: "quantitative", axis: null, scale },
       x2: { field: "x2" },
       y2: { field: "y2" },
-      tooltip: [{ field: "source" }, { field: "target" }, { field: "w", title: "weight", format: ".4g" }],
+      tooltip: names
+        ? [{ field: "sourceName", title: "source" }, { field: "targetName", title: "target" }]
+        : [{ field: "source" }, { field: "target" }, { field: "w", title: "weight", format: ".4g" }],
     },
   };
+  const layers: Json[] = [edgeLayer, nodeLayer];
+  if (p.data.disk) layers.unshift(diskBoundary(scale));
+  const side = opts.width ?? 360;
   return {
-    spec: { width: opts.width ?? 360, height: opts.height ?? 360, layer: [edgeLayer, nodeLayer], view: { stroke: null } },
+    spec: { width: side, height: p.data.disk ? side : (opts.height ?? 360), layer: layers, view: { stroke: null } },
     shownNodes: nodes.length,
     shownEdges: edges.length,
+  };
+}
+
+/** The unit circle as a closed line of 181 vertices: the boundary of the Poincaré disk (points at infinity). */
+function diskBoundary(scale: Json): Json {
+  // The last vertex repeats the first exactly (k mod 180), so the path closes without a rounding gap.
+  const values = Array.from({ length: 181 }, (_, k) => ({ k, x: round(Math.cos(((k % 180) * Math.PI) / 90)), y: round(Math.sin(((k % 180) * Math.PI) / 90)) }));
+  return {
+    data: { values },
+    mark: { type: "line", color: "#555555", strokeWidth: 1, clip: false },
+    encoding: {
+      x: { field: "x", type: "quantitative", axis: null, scale },
+      y: { field: "y", type: "quantitative", axis: null, scale },
+      order: { field: "k", type: "quantitative" },
+    },
   };
 }
 
@@ -74,7 +103,12 @@ function divergingColors(spec: unknown): void {
 export const graph: DisplayKind<GraphPayload> = {
   kind: "graph",
   arrays: ["source", "target", "weight", "layout"],
-  missing: labelNamesMissing,
+  missing: (data) => {
+    const names = data.nodeNames;
+    if (names !== undefined && (!Array.isArray(names) || names.length !== data.n || !names.every((s) => typeof s === "string"))) return "nodeNames";
+    if (data.disk !== undefined && typeof data.disk !== "boolean") return "disk";
+    return labelNamesMissing(data);
+  },
 
   spec(p, opts) {
     const g = graphLayers(p, opts);
@@ -82,7 +116,7 @@ export const graph: DisplayKind<GraphPayload> = {
   },
 
   text: (p) =>
-    `Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.layoutMethod} layout)` +
+    `Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.disk ? "Poincaré disk" : `${p.data.layoutMethod} layout`})` +
     (p.data.labels && p.data.labelNames ? `, colored by ${p.data.colorName ?? "label"}${namesNote(decodeArray(p.data.labels), p.data.labelNames)}` : ""),
 
   view(p, state) {
