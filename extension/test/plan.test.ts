@@ -98,7 +98,7 @@ describe("extension plan (what the renderer draws)", function () {
       // float32 coordinates, row-major n × 3, as the cell computed them.
       for (const i of [0, 17, n - 1]) for (let k = 0; k < 3; k++) assert.ok(Math.abs(panel.coords[3 * i + k] - X[3 * i + k]) < 1e-6);
       // No labels: colored by the third coordinate, as the 2-D view does.
-      assert.equal(panel.points.colorName, "dimension 3");
+      assert.equal(panel.points.colorName, "coordinate 3");
     }
     const flat = planView(p, { ...DEFAULT_STATE, threeD: false });
     assert.equal(flat.panels[0].engine, "vega");

@@ -65,6 +65,9 @@ export interface ScatterPoints {
   colorName?: string;
   /** Continuous color is an eigenvector: diverging scale centred at 0. */
   diverging?: boolean;
+  /** What the x and y coordinates are (axis titles), e.g. "eigenvector 2 (λ = 0.013)"; default "coordinate 1" / "coordinate 2". */
+  xName?: string;
+  yName?: string;
 }
 
 /** A scatter plot of (a seeded subset of) points. A unit spec (no $schema). */
@@ -78,10 +81,14 @@ export function scatterSpec(pts: ScatterPoints, opts: SpecOptions = {}): { spec:
     return r;
   });
   const name = pts.colorName ?? (pts.labels ? "label" : "value");
-  const tooltip: Json[] = [{ field: "i", title: "point" }];
+  const tooltip: Json[] = [
+    { field: "i", title: "point" },
+    { field: "x", title: pts.xName ?? "coordinate 1", format: ".4g" },
+    { field: "y", title: pts.yName ?? "coordinate 2", format: ".4g" },
+  ];
   const encoding: Json = {
-    x: { field: "x", type: "quantitative", scale: { zero: false }, axis: { title: null } },
-    y: { field: "y", type: "quantitative", scale: { zero: false }, axis: { title: null } },
+    x: { field: "x", type: "quantitative", scale: { zero: false }, title: pts.xName ?? "coordinate 1" },
+    y: { field: "y", type: "quantitative", scale: { zero: false }, title: pts.yName ?? "coordinate 2" },
     tooltip,
   };
   if (pts.labels) {
@@ -182,7 +189,8 @@ export function heatmapLayer(values: ArrayLike<number>, r: number, c: number, ro
       x2: { field: "x1" },
       y: { field: "y0", type: "quantitative", title: axes.row, scale: { domain: [0, rows], nice: false, reverse: true } },
       y2: { field: "y1" },
-      color: { field: "v", type: "quantitative", title, scale: diverging ? { scheme: "redblue", domainMid: 0, reverse: true } : { scheme: "viridis" } },
+      // A title too long for one line (a block-mean note) breaks after its first ": " rather than being cut off.
+      color: { field: "v", type: "quantitative", title: title.includes(": ") ? title.split(": ") : title, legend: { titleLimit: 0 }, scale: diverging ? { scheme: "redblue", domainMid: 0, reverse: true } : { scheme: "viridis" } },
       tooltip: [
         { field: "y0", title: `${axes.row} from`, format: ".0f" },
         { field: "x0", title: `${axes.col} from`, format: ".0f" },

@@ -42,21 +42,28 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   (nodeLayer.mark as Json).opacity = 1;
   (nodeLayer.mark as Json).stroke = "#ffffff";
   (nodeLayer.mark as Json).strokeWidth = 0.5;
-  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: null, scale: { zero: false } };
-  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: null, scale: { zero: false } };
+  // Layout positions have no units: the axes name the layout and draw no ticks or numbers.
+  const axisX = { title: `${p.data.layoutMethod} layout x (no units)`, ticks: false, labels: false, domain: false, grid: false };
+  const axisY = { ...axisX, title: `${p.data.layoutMethod} layout y (no units)` };
+  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: axisX, scale: { zero: false } };
+  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: axisY, scale: { zero: false } };
+  // Edges thinned for the spec say so in a legend entry; all edges drawn need none.
+  const total = src.length;
+  const edgeNote = edges.length < total ? `edges: ${edges.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} drawn (seeded sample)` : undefined;
   const edgeLayer: Json = {
     data: { values: edges },
     mark: { type: "rule", color: "#999999", opacity: edges.length > 1000 ? 0.25 : 0.6 },
     encoding: {
-      x: { field: "x", type: "quantitative", axis: null, scale: { zero: false } },
-      y: { field: "y", type: "quantitative", axis: null, scale: { zero: false } },
+      x: { field: "x", type: "quantitative", axis: axisX, scale: { zero: false } },
+      y: { field: "y", type: "quantitative", axis: axisY, scale: { zero: false } },
       x2: { field: "x2" },
       y2: { field: "y2" },
+      ...(edgeNote ? { stroke: { datum: edgeNote, type: "nominal", scale: { domain: [edgeNote], range: ["#999999"] }, legend: { title: null, orient: "bottom", labelLimit: 0 } } } : {}),
       tooltip: [{ field: "source" }, { field: "target" }, { field: "w", title: "weight", format: ".4g" }],
     },
   };
   return {
-    spec: { width: opts.width ?? 360, height: opts.height ?? 360, layer: [edgeLayer, nodeLayer], view: { stroke: null } },
+    spec: { width: opts.width ?? 360, height: opts.height ?? 360, layer: [edgeLayer, nodeLayer], view: { stroke: null }, resolve: { scale: { color: "independent", stroke: "independent" } } },
     shownNodes: nodes.length,
     shownEdges: edges.length,
   };
