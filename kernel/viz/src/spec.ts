@@ -32,6 +32,12 @@ export interface SpecOptions {
   maxPoints?: number;
   /** Seed of the point subset. */
   seed?: number;
+  /** Largest heatmap side (default LIMITS.specMatrixSide; block means beyond). */
+  maxMatrixSide?: number;
+  /** Most edges of a node-link diagram (default LIMITS.specEdges). */
+  maxEdges?: number;
+  /** Most points per curve (default LIMITS.specCurvePoints). */
+  maxCurvePoints?: number;
 }
 
 export type Json = Record<string, unknown>;
@@ -40,7 +46,9 @@ export type Json = Record<string, unknown>;
 export function top(spec: Json, meta: PayloadMeta, subtitle?: string): VegaLiteSpec {
   const out: Json = { $schema: VEGA_LITE_SCHEMA };
   const title = meta.title;
-  if (title || subtitle) out.title = subtitle ? { text: title ?? "", subtitle } : title;
+  // Vega draws no title block for an empty text, subtitle included: a space keeps the subtitle (the note of
+  // what is shown, e.g. "1,000 of 30,000 points shown") in the SVG.
+  if (title || subtitle) out.title = subtitle ? { text: title || " ", subtitle } : title;
   return { ...out, ...spec } as VegaLiteSpec;
 }
 
@@ -200,7 +208,7 @@ export function heatmapLayer(values: ArrayLike<number>, r: number, c: number, ro
   };
 }
 
-/** A heatmap grid small enough for the spec: block means past LIMITS.specMatrixSide. */
-export function toSpecGrid(values: ArrayLike<number>, r: number, c: number): { values: ArrayLike<number>; r: number; c: number } {
-  return r > LIMITS.specMatrixSide || c > LIMITS.specMatrixSide ? blockMean(values, r, c, LIMITS.specMatrixSide) : { values, r, c };
+/** A heatmap grid small enough for the spec: block means past `maxSide` (default LIMITS.specMatrixSide). */
+export function toSpecGrid(values: ArrayLike<number>, r: number, c: number, maxSide: number = LIMITS.specMatrixSide): { values: ArrayLike<number>; r: number; c: number } {
+  return r > maxSide || c > maxSide ? blockMean(values, r, c, maxSide) : { values, r, c };
 }

@@ -31,7 +31,7 @@ export function clustermapLayers(p: ClustermapPayload, opts: SpecOptions = {}): 
     };
   }
   const m = p.data.matrix.shape[0];
-  const grid = toSpecGrid(decodeArray(p.data.matrix), m, m);
+  const grid = toSpecGrid(decodeArray(p.data.matrix), m, m, opts.maxMatrixSide);
   const n = p.data.n;
   const bands = (p.data.bands ?? []).map((b) => ({ cluster: clusterName(b.cluster), lo: round((b.start * n) / m), hi: round((b.end * n) / m), size: p.data.sizes[b.cluster] }));
   const side = opts.width ?? 340;
@@ -67,7 +67,7 @@ function blockSide(b: number): string {
 export const clustermap: DisplayKind<ClustermapPayload> = {
   kind: "clustermap",
   arrays: ["labels"],
-  spec: (p, opts) => top(clustermapLayers(p, opts), p.meta, p.data.matrix && p.data.n > LIMITS.specMatrixSide ? `block means of the ${p.data.n} × ${p.data.n} affinity, rows ordered by cluster` : undefined),
+  spec: (p, opts) => top(clustermapLayers(p, opts), p.meta, p.data.matrix && p.data.n > (opts.maxMatrixSide ?? LIMITS.specMatrixSide) ? `block means of the ${p.data.n} × ${p.data.n} affinity, rows ordered by cluster` : undefined),
   missing: (data) => {
     const names = data.labelNames;
     return names !== undefined && (!Array.isArray(names) || !names.every((x) => typeof x === "string") || names.length < Number(data.k)) ? "labelNames" : undefined;

@@ -26,7 +26,7 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   for (const i of nodes) kept[i] = 1;
   const candidate: number[] = [];
   for (let e = 0; e < src.length; e++) if (kept[src[e]] && kept[dst[e]]) candidate.push(e);
-  const edgeIdx = subsampleIndices(candidate.length, LIMITS.specEdges, opts.seed ?? 0);
+  const edgeIdx = subsampleIndices(candidate.length, opts.maxEdges ?? LIMITS.specEdges, opts.seed ?? 0);
   const edges = Array.from(edgeIdx, (t) => {
     const e = candidate[t];
     const s = src[e];

@@ -15,7 +15,7 @@ import type { DisplayKind } from "./kind";
 /** Matrix heatmap; with a history, the history's curve beside it. */
 export function matrixLayers(p: MatrixPayload, opts: SpecOptions = {}): Json {
   const [r0, c0] = p.data.values.shape;
-  const grid = toSpecGrid(decodeArray(p.data.values), r0, c0);
+  const grid = toSpecGrid(decodeArray(p.data.values), r0, c0, opts.maxMatrixSide);
   const side = opts.width ?? 320;
   const aspect = p.data.rows / p.data.cols;
   const axes = { row: p.data.rowName ?? "row", col: p.data.colName ?? "column" };
@@ -40,7 +40,7 @@ function valueTitle(name: string, rowsPerCell: number, colsPerCell: number): str
 export const matrix: DisplayKind<MatrixPayload> = {
   kind: "matrix",
   arrays: ["values"],
-  spec: (p, opts) => top(matrixLayers(p, opts), p.meta, `${p.data.rows} × ${p.data.cols}${p.data.rows > LIMITS.specMatrixSide || p.data.cols > LIMITS.specMatrixSide ? " (block means)" : ""}`),
+  spec: (p, opts) => top(matrixLayers(p, opts), p.meta, `${p.data.rows} × ${p.data.cols}${Math.max(p.data.rows, p.data.cols) > (opts.maxMatrixSide ?? LIMITS.specMatrixSide) ? " (block means)" : ""}`),
   text: (p) =>
     `${p.data.nnz !== undefined ? "Sparse" : "Dense"} ${p.data.rows}×${p.data.cols} matrix${p.data.nnz !== undefined ? ` with ${p.data.nnz} stored entries` : ""}, values in [${g(p.data.range[0])}, ${g(p.data.range[1])}] (displayed cells)${p.data.history ? `; with ${seriesList(p.data.history.series)}` : ""}`,
   view: (p, state) => chartView(matrixLayers(p, { width: Math.min(panelWidth(state), 420) })),
