@@ -76,6 +76,8 @@ export interface ScatterPoints {
   /** What the x and y coordinates are (axis titles), e.g. "eigenvector 2 (λ = 0.013)"; default "coordinate 1" / "coordinate 2". */
   xName?: string;
   yName?: string;
+  /** What the third coordinate is (the lab's 3-D view), e.g. "coordinate 3". */
+  zName?: string;
 }
 
 /** A scatter plot of (a seeded subset of) points. A unit spec (no $schema). */

@@ -19,6 +19,7 @@ export function embeddingPoints(p: EmbeddingPayload, colorBy?: number): ScatterP
   const c = decodeArray(p.data.coords);
   const names = p.data.coordNames;
   const pts: ScatterPoints = { x: column(c, n, d, 0), y: column(c, n, d, 1), xName: names?.[0] ?? "coordinate 1", yName: names?.[1] ?? "coordinate 2" };
+  if (d >= 3) pts.zName = names?.[2] ?? "coordinate 3";
   if (!colorPoints(pts, p.data, colorBy) && d >= 3) {
     pts.color = column(c, n, d, 2);
     pts.colorName = names?.[2] ?? "coordinate 3";
