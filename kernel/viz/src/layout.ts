@@ -57,6 +57,13 @@ export function forceLayout(W: CsrMatrix, opts: { seed?: number; iterations?: nu
   const rng = new Rng(opts.seed ?? 0);
   const start = opts.init ? Float64Array.from(opts.init) : new Float64Array(2 * n);
   if (!opts.init) for (let i = 0; i < 2 * n; i++) start[i] = rng.uniform() - 0.5;
+  else {
+    // Nodes with the same neighbours share their spectral coordinates, and ForceAtlas2's forces on two
+    // coincident nodes are equal, so they would never part: a seeded jitter of 0.1 % of the extent parts them.
+    let extent = 0;
+    for (const v of start) extent = Math.max(extent, Math.abs(v));
+    for (let i = 0; i < 2 * n; i++) start[i] += (rng.uniform() - 0.5) * 1e-3 * (extent || 1);
+  }
   if (n < 2) return start;
   const G = new UndirectedGraph();
   for (let i = 0; i < n; i++) G.addNode(String(i), { x: start[2 * i], y: start[2 * i + 1] });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { forceLayout, graphPayload } from "../src";
+import { data } from "@eigenlab/core";
+import { decodeArray, forceLayout, graphPayload } from "../src";
 import { BARNES_HUT_FROM } from "../src/layout";
 import { blockAffinity } from "./fixtures";
 
@@ -53,5 +54,20 @@ describe("graph layout (layout.ts: ForceAtlas2 through graphology-layout-forceat
     const p = graphPayload(W, { layout: "force", seed: 7 });
     assert.equal(p.data.layoutMethod, "force");
     assert.deepEqual(p.data.layout, graphPayload(W, { layout: "force", seed: 7 }).data.layout);
+  });
+
+  it("graphPayload(karate club): no two nodes drawn on top of each other (nodes with equal neighbourhoods share spectral coordinates)", () => {
+    const p = graphPayload(data.karateClub().graph);
+    const pos = decodeArray(p.data.layout);
+    let min = Infinity;
+    let span = 0;
+    for (let i = 0; i < 34; i++) {
+      for (let j = i + 1; j < 34; j++) {
+        const d = Math.hypot(pos[2 * i] - pos[2 * j], pos[2 * i + 1] - pos[2 * j + 1]);
+        min = Math.min(min, d);
+        span = Math.max(span, d);
+      }
+    }
+    assert.ok(min > 0.01 * span, `closest pair ${min} of span ${span}`);
   });
 });

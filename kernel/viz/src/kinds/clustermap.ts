@@ -55,6 +55,16 @@ export function clustermapLayers(p: ClustermapPayload, opts: SpecOptions = {}): 
           tooltip: [{ field: "cluster" }, { field: "size", title: "points" }],
         },
       },
+      // Named clusters are labelled on their diagonal block, where the blocks are read.
+      ...(names
+        ? [
+            {
+              data: { values: bands.map((b) => ({ ...b, mid: round((b.lo + b.hi) / 2) })) },
+              mark: { type: "text", color: "#ffffff", fontWeight: "bold", fontSize: 12, stroke: "#333333", strokeWidth: 0.4 },
+              encoding: { x: { field: "mid", type: "quantitative" }, y: { field: "mid", type: "quantitative" }, text: { field: "cluster" } },
+            },
+          ]
+        : []),
     ],
   };
 }
