@@ -122,7 +122,8 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
       }
       return undefined;
     });
-    const m = /^point (\d+) \(([^,]+), ([^,]+), ([^)]+)\) · coordinate 3 ([−\-0-9.e]+)$/.exec(text);
+    // The color is the third coordinate, named with its eigenvalue (a spectral embedding): "coordinate 3 (λ = …) value".
+    const m = /^point (\d+) \(([^,]+), ([^,]+), ([^)]+)\) · coordinate 3 \(λ = [^)]+\) ([−\-0-9.e]+)$/.exec(text);
     assert.ok(m, `tooltip "${text}"`);
     const i = Number(m[1]);
     assert.ok(i >= 0 && i < 1500);
@@ -141,7 +142,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     const canvas = canvasOf(CELL.spectral);
     await canvas.scrollIntoViewIfNeeded();
     const before = await pixels(canvas);
-    const scree = out.locator(".eigenlab-panel-spectrum .mark-symbol path");
+    const scree = out.locator(".eigenlab-panel-spectrum .mark-symbol.role-mark path");
     const xs = await scree.evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().x));
     assert.equal(xs.length, 3, "three eigenvalues");
     await scree.nth(xs.indexOf(Math.min(...xs))).click();
@@ -152,7 +153,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     // 2-D: the Vega scatter of the first two coordinates with every point; 3-D again: the canvas.
     await out.locator("input.eigenlab-3d-toggle").uncheck();
     await out.locator(".eigenlab-panel-points svg.marks").waitFor({ timeout: 30000 });
-    assert.equal(await out.locator(".eigenlab-panel-points .mark-symbol path").count(), 1500);
+    assert.equal(await out.locator(".eigenlab-panel-points .mark-symbol.role-mark path").count(), 1500);
     await out.locator("input.eigenlab-3d-toggle").check();
     await canvasOf(CELL.spectral).waitFor({ timeout: 10000 });
   });
