@@ -41,8 +41,10 @@ function withEngine(panel: ViewPanel): Panel {
   if (panel.threeD) return { role: "points", engine: "canvas3d", points, coords: panel.threeD.coords, dims: panel.threeD.dims, count };
   const engine = chooseEngine(count);
   if (engine === "webgl") return { role: "points", engine, points, count };
-  const spec = scatterSpec(points, { width: panel.width, height: Math.min(panel.width, 360) }).spec;
-  return { role: "points", engine, points, count, spec: { $schema: VEGA_LITE_SCHEMA, ...spec } };
+  const sc = scatterSpec(points, { width: panel.width, height: Math.min(panel.width, 360) });
+  // Vega draws a seeded subset past LIMITS.specPoints (up to the WebGL threshold): the chart says so.
+  const note = sc.shown < sc.total ? { title: { text: `${sc.shown.toLocaleString("en-US")} of ${sc.total.toLocaleString("en-US")} points shown (seeded subset)`, fontSize: 11, fontWeight: "normal", anchor: "start" } } : {};
+  return { role: "points", engine, points, count, spec: { $schema: VEGA_LITE_SCHEMA, ...sc.spec, ...note } };
 }
 
 export function planView(p: Payload, state: ViewState = DEFAULT_STATE): Plan {

@@ -241,3 +241,37 @@ export function pointsInPolygon(sx: ArrayLike<number>, sy: ArrayLike<number>, po
   }
   return out;
 }
+
+/**
+ * "Nice" tick values covering [lo, hi]: about `count` of them on a 1-2-5 step (the rule d3's ticks and Vega's
+ * axes use), so the canvas views' axes read like the Vega views'.
+ */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+  const raw = (hi - lo) / Math.max(1, count);
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  // d3-array's tickIncrement thresholds (√50, √10, √2): the 1-2-5 step nearest the raw step.
+  const err = raw / p;
+  const step = (err >= Math.sqrt(50) ? 10 : err >= Math.sqrt(10) ? 5 : err >= Math.SQRT2 ? 2 : 1) * p;
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi + 1e-12 * step; k++) out.push(Number((k * step).toPrecision(12)));
+  return out;
+}
+
+/**
+ * The data interval the flat (2-D) view shows along x and y: the inverse of projectInto with the identity
+ * rotation for a plot `width` × `height` pixels, a unit cloud of `center` and `radius` (unitCloud), at
+ * `camera`'s zoom and pan. x runs left to right, y bottom to top.
+ */
+export function visibleRange(center: readonly number[], radius: number, camera: Camera, width: number, height: number): { x: [number, number]; y: [number, number] } {
+  const s = viewScale(width, height, camera.zoom);
+  const x = (sx: number) => center[0] + (radius * (sx - width / 2 - s * camera.pan[0])) / s;
+  const y = (sy: number) => center[1] + (radius * (height / 2 - s * camera.pan[1] - sy)) / s;
+  return { x: [x(0), x(width)], y: [y(height), y(0)] };
+}
+
+/** A tick label: up to 4 significant digits, no trailing zeros, U+2212 for minus (as Vega prints). */
+export function tickLabel(v: number): string {
+  const t = Math.abs(v) < 1e-12 ? "0" : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(1) : Number(v.toPrecision(4)).toString();
+  return t.replace("-", "−");
+}

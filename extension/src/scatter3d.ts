@@ -37,11 +37,14 @@ import {
   emptyProjection,
   FLAT_CAMERA,
   layerAlpha,
+  niceTicks,
   pickPoint,
   pointsInPolygon,
   projectInto,
+  tickLabel,
   unitCloud,
   viewScale,
+  visibleRange,
   zoomAbout,
 } from "./projection";
 import type { Camera } from "./projection";
@@ -53,6 +56,9 @@ const LAYERS = 24;
 export const INTERACTIVE_BUDGET = 50_000;
 /** Opacity of the points outside a lasso selection. */
 const UNSELECTED_ALPHA = 0.15;
+/** Margins (CSS pixels) of the flat view's plot area: the axes, their ticks and titles are drawn in them. */
+const AXIS_INSET = { left: 58, right: 12, top: 10, bottom: 40 } as const;
+const NO_INSET = { left: 0, right: 0, top: 0, bottom: 0 } as const;
 
 export interface Scatter3dOptions {
   width: number;
@@ -107,6 +113,10 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const all = budgetSubset(n, n);
   const budget = large ? budgetSubset(n, INTERACTIVE_BUDGET) : all;
   const { width, height } = opts;
+  // The flat view keeps margins for its axes; the 3-D view uses the whole canvas (its axes are the triad).
+  const inset = flat ? AXIS_INSET : NO_INSET;
+  const plotW = width - inset.left - inset.right;
+  const plotH = height - inset.top - inset.bottom;
   const dpr = window.devicePixelRatio || 1;
 
   const canvas = document.createElement("canvas");
@@ -124,9 +134,19 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   // As wide as the canvas (wrapping), so the panel and its export toolbar line up with the canvas.
   status.style.maxWidth = `${width}px`;
   const help = flat ? "drag: pan · shift-drag: lasso · wheel: zoom · double-click: reset" : "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
-  const idleStatus = [`${n.toLocaleString("en-US")} points (${opts.renderer ?? "3-D"})`, legend, help].filter(Boolean).join(" · ");
+  // What is drawn, said where it is drawn: every point at rest; an even subset while a large cloud moves.
+  const drawnNote = large ? `every point drawn at rest, an even ${INTERACTIVE_BUDGET.toLocaleString("en-US")} while moving` : "";
+  const idleStatus = [`${n.toLocaleString("en-US")} points (${opts.renderer ?? "3-D"})`, legend, drawnNote, help].filter(Boolean).join(" · ");
   status.textContent = idleStatus;
   host.append(canvas, tip, status);
+  if (!flat) {
+    // The triad's axes 1, 2, 3 by name.
+    const axes = document.createElement("div");
+    axes.className = "eigenlab-3d-axes";
+    axes.style.maxWidth = `${width}px`;
+    axes.textContent = `axes: 1 = ${points.xName ?? "coordinate 1"} · 2 = ${points.yName ?? "coordinate 2"} · 3 = ${points.zName ?? "coordinate 3"}`;
+    host.appendChild(axes);
+  }
   const key = legendElement(points, gl);
   if (key) host.appendChild(key);
   const ctx = canvas.getContext("2d")!;
@@ -156,7 +176,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   function render(): void {
     frame = 0;
     drawn = interacting ? budget : all;
-    projectInto(proj, cloud.xyz, camera, width, height);
+    projectInto(proj, cloud.xyz, camera, plotW, plotH);
     if (flat) order.set(drawn);
     else {
       depthLayersInto(layer, proj.depth, LAYERS);
@@ -170,15 +190,73 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     for (let t = 0; t < drawn.length; t++) {
       const i = order[t];
       alpha[i] = (flat ? 1 : layerAlphas[layer[i]]) * (selected && !selected[i] ? UNSELECTED_ALPHA : 1);
-      devX[i] = proj.sx[i] * dpr;
-      devY[i] = proj.sy[i] * dpr;
+      devX[i] = (proj.sx[i] + inset.left) * dpr;
+      devY[i] = (proj.sy[i] + inset.top) * dpr;
     }
     image.data.set(backdrop);
     splatInto(image.data, canvas.width, canvas.height, sprite, order.subarray(0, drawn.length), devX, devY, color, rgb, alpha);
     ctx.putImageData(image, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (!flat) drawTriad();
+    else drawAxes();
     if (lasso) drawLasso(lasso);
+  }
+
+  /**
+   * The flat view's axes, like a Vega chart's: the margins cleared to the background (points panned into
+   * them are cut off at the plot's edge), a frame line on the left and bottom, nice ticks with labels for
+   * the data range in view (they follow pan and zoom), and the axis titles (what x and y are).
+   */
+  function drawAxes(): void {
+    ctx.fillStyle = opts.background;
+    ctx.fillRect(0, 0, inset.left, height);
+    ctx.fillRect(0, height - inset.bottom, width, inset.bottom);
+    ctx.fillRect(0, 0, width, inset.top);
+    ctx.fillRect(width - inset.right, 0, inset.right, height);
+    const range = visibleRange(cloud.center, cloud.radius, camera, plotW, plotH);
+    const x0 = inset.left, y0 = height - inset.bottom;
+    ctx.strokeStyle = opts.foreground;
+    ctx.fillStyle = opts.foreground;
+    ctx.globalAlpha = 0.85;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x0 + 0.5, inset.top);
+    ctx.lineTo(x0 + 0.5, y0 + 0.5);
+    ctx.lineTo(width - inset.right, y0 + 0.5);
+    ctx.stroke();
+    ctx.font = "10px sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    const [xa, xb] = range.x, [ya, yb] = range.y;
+    for (const v of niceTicks(xa, xb, Math.max(2, Math.round(plotW / 80)))) {
+      const sx = x0 + ((v - xa) / (xb - xa)) * plotW;
+      ctx.beginPath();
+      ctx.moveTo(Math.round(sx) + 0.5, y0);
+      ctx.lineTo(Math.round(sx) + 0.5, y0 + 5);
+      ctx.stroke();
+      ctx.fillText(tickLabel(v), sx, y0 + 7);
+    }
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const v of niceTicks(ya, yb, Math.max(2, Math.round(plotH / 60)))) {
+      const sy = y0 - ((v - ya) / (yb - ya)) * plotH;
+      ctx.beginPath();
+      ctx.moveTo(x0 - 5, Math.round(sy) + 0.5);
+      ctx.lineTo(x0, Math.round(sy) + 0.5);
+      ctx.stroke();
+      ctx.fillText(tickLabel(v), x0 - 7, sy);
+    }
+    ctx.font = "bold 11px sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(points.xName ?? "coordinate 1", x0 + plotW / 2, height - 3);
+    ctx.save();
+    ctx.translate(12, inset.top + plotH / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "middle";
+    ctx.fillText(points.yName ?? "coordinate 2", 0, 0);
+    ctx.restore();
+    ctx.globalAlpha = 1;
   }
 
   function drawLasso(path: number[]): void {
@@ -186,7 +264,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     ctx.lineWidth = 1;
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
-    for (let k = 0; k < path.length; k += 2) ctx.lineTo(path[k], path[k + 1]);
+    for (let k = 0; k < path.length; k += 2) ctx.lineTo(path[k] + inset.left, path[k + 1] + inset.top);
     ctx.closePath();
     ctx.stroke();
     ctx.setLineDash([]);
@@ -226,9 +304,10 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
 
   let drag: { x: number; y: number; mode: "rotate" | "pan" | "lasso"; id: number } | undefined;
   let wheelTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pointer in plot coordinates (the projection's pixels: the canvas less the axis margins). */
   const local = (e: MouseEvent): [number, number] => {
     const b = canvas.getBoundingClientRect();
-    return [e.clientX - b.left, e.clientY - b.top];
+    return [e.clientX - b.left - inset.left, e.clientY - b.top - inset.top];
   };
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
@@ -251,9 +330,9 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
       }
       interacting = true;
       if (drag.mode === "pan") {
-        const s = viewScale(width, height, camera.zoom);
+        const s = viewScale(plotW, plotH, camera.zoom);
         setCamera({ ...camera, pan: [camera.pan[0] + dx / s, camera.pan[1] - dy / s] });
-      } else setCamera({ ...camera, rotation: dragRotation(camera.rotation, dx, dy, Math.min(width, height)) });
+      } else setCamera({ ...camera, rotation: dragRotation(camera.rotation, dx, dy, Math.min(plotW, plotH)) });
       return;
     }
     const [x, y] = local(e);
@@ -263,8 +342,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
       return;
     }
     tip.textContent = opts.describe(i);
-    tip.style.left = `${x + 12}px`;
-    tip.style.top = `${y + 12}px`;
+    tip.style.left = `${x + inset.left + 12}px`;
+    tip.style.top = `${y + inset.top + 12}px`;
     tip.hidden = false;
   };
   const onUp = (e: PointerEvent) => {
@@ -288,7 +367,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     interacting = large;
     const zoom = Math.min(50, Math.max(0.2, camera.zoom * Math.exp(-0.0015 * e.deltaY)));
     const [x, y] = local(e);
-    setCamera(zoomAbout(camera, zoom, x, y, width, height));
+    setCamera(zoomAbout(camera, zoom, x, y, plotW, plotH));
     clearTimeout(wheelTimer);
     // The whole set again once the wheel has been still for a moment.
     wheelTimer = setTimeout(() => {

@@ -76,6 +76,15 @@ describe("extension plan (what the renderer draws)", function () {
     assert.equal(plan.logToggle, false);
   });
 
+  it("planView(embedding of 12 000 points) draws 5 000 with Vega and says so in the chart's title; 1 000 points carry no note", () => {
+    const plan = planView(embeddingPayload(points(12_000, 3)));
+    const panel = plan.panels[0] as { engine: string; spec: { title?: { text: string }; data: { values: unknown[] } } };
+    assert.equal(panel.engine, "vega");
+    assert.equal(panel.spec.data.values.length, 5000);
+    assert.equal(panel.spec.title?.text, "5,000 of 12,000 points shown (seeded subset)");
+    assert.equal((planView(embeddingPayload(points(1000, 3))).panels[0] as { spec: { title?: unknown } }).spec.title, undefined);
+  });
+
   it("planView(embedding of 30 000 points) hands all 30 000 points to WebGL", () => {
     const plan = planView(embeddingPayload(points(30_000, 2)));
     const panel = plan.panels[0];
@@ -98,7 +107,7 @@ describe("extension plan (what the renderer draws)", function () {
       // float32 coordinates, row-major n × 3, as the cell computed them.
       for (const i of [0, 17, n - 1]) for (let k = 0; k < 3; k++) assert.ok(Math.abs(panel.coords[3 * i + k] - X[3 * i + k]) < 1e-6);
       // No labels: colored by the third coordinate, as the 2-D view does.
-      assert.equal(panel.points.colorName, "dimension 3");
+      assert.equal(panel.points.colorName, "coordinate 3");
     }
     const flat = planView(p, { ...DEFAULT_STATE, threeD: false });
     assert.equal(flat.panels[0].engine, "vega");

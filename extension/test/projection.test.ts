@@ -10,6 +10,9 @@ import {
   multiply,
   orthonormalize,
   FLAT_CAMERA,
+  niceTicks,
+  tickLabel,
+  visibleRange,
   pickPoint,
   planarCoords,
   pointsInPolygon,
@@ -206,5 +209,31 @@ describe("projection: the 2-D view (flat mode: planarCoords, FLAT_CAMERA, zoomAb
       assert.equal(inside[k], truth ? 1 : 0, `(${x}, ${y})`);
     }
     assert.equal(pointsInPolygon(sx, sy, [0, 0, 1, 1]).reduce((a, b) => a + b, 0), 0, "fewer than 3 vertices selects nothing");
+  });
+});
+
+describe("the flat canvas view's axes (projection.ts niceTicks, visibleRange, tickLabel)", () => {
+  it("niceTicks(lo, hi, count) steps 1-2-5 inside [lo, hi]", () => {
+    assert.deepEqual(niceTicks(0, 1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);
+    assert.deepEqual(niceTicks(-0.27, 0.31, 5), [-0.2, -0.1, 0, 0.1, 0.2, 0.3]);
+    assert.deepEqual(niceTicks(3, 97, 4), [20, 40, 60, 80]);
+    assert.deepEqual(niceTicks(1, 1), [1]);
+  });
+
+  it("visibleRange inverts projectInto: the plot's edges map to the data the flat view shows there", () => {
+    const x = [2, 4, 3], y = [10, 14, 12];
+    const cloud = unitCloud(planarCoords(x, y), 3, 3);
+    const camera = { ...FLAT_CAMERA, zoom: 1.7, pan: [0.2, -0.1] as [number, number] };
+    const out = projectInto(emptyProjection(3), cloud.xyz, camera, 500, 300);
+    const r = visibleRange(cloud.center, cloud.radius, camera, 500, 300);
+    for (let i = 0; i < 3; i++) {
+      // (the unit cloud is float32: 1e-6 relative)
+      assert.ok(Math.abs(r.x[0] + ((r.x[1] - r.x[0]) * out.sx[i]) / 500 - x[i]) < 1e-5);
+      assert.ok(Math.abs(r.y[1] - ((r.y[1] - r.y[0]) * out.sy[i]) / 300 - y[i]) < 1e-5);
+    }
+  });
+
+  it("tickLabel prints 4 significant digits and a true minus sign", () => {
+    assert.deepEqual([tickLabel(-0.25), tickLabel(1e-13), tickLabel(123456), tickLabel(0.12345)], ["−0.25", "0", "1.2e+5", "0.1235"]);
   });
 });

@@ -79,7 +79,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
   it("embed.spectral(knn(swissRoll), { dim: 3 }) draws a 3-D view; dragging turns the picture, the wheel zooms, double-click resets", async function () {
     const panel = output(CELL.spectral).locator(".eigenlab-panel-points");
     assert.equal(await panel.getAttribute("data-engine"), "canvas3d");
-    assert.match((await panel.locator(".eigenlab-3d-status").textContent()) ?? "", /^1,500 points \(3-D\) · color: dimension 3 .*drag: rotate/);
+    assert.match((await panel.locator(".eigenlab-3d-status").textContent()) ?? "", /^1,500 points \(3-D\) · color: coordinate 3 .*drag: rotate/);
     assert.equal(await output(CELL.spectral).locator("input.eigenlab-3d-toggle").isChecked(), true);
     const canvas = canvasOf(CELL.spectral);
     await canvas.scrollIntoViewIfNeeded();
@@ -122,7 +122,8 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
       }
       return undefined;
     });
-    const m = /^point (\d+) \(([^,]+), ([^,]+), ([^)]+)\) · dimension 3 ([−\-0-9.e]+)$/.exec(text);
+    // The color is the third coordinate, named with its eigenvalue (a spectral embedding): "coordinate 3 (λ = …) value".
+    const m = /^point (\d+) \(([^,]+), ([^,]+), ([^)]+)\) · coordinate 3 \(λ = [^)]+\) ([−\-0-9.e]+)$/.exec(text);
     assert.ok(m, `tooltip "${text}"`);
     const i = Number(m[1]);
     assert.ok(i >= 0 && i < 1500);
@@ -131,7 +132,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
       const want = coords[3 * i + k];
       assert.ok(Math.abs(shown - want) <= 1e-3 * Math.abs(want) + 1e-6, `coordinate ${k + 1} of point ${i}: shown ${shown}, computed ${want}`);
     }
-    assert.ok(Math.abs(Number(m[5]) - coords[3 * i + 2]) <= 1e-3 * Math.abs(coords[3 * i + 2]) + 1e-6, "the color value is dimension 3");
+    assert.ok(Math.abs(Number(m[5]) - coords[3 * i + 2]) <= 1e-3 * Math.abs(coords[3 * i + 2]) + 1e-6, "the color value is coordinate 3");
     await screenshot(output(CELL.spectral), "embedding-3d-hover");
     await page.mouse.move(0, 0);
   });
@@ -141,7 +142,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     const canvas = canvasOf(CELL.spectral);
     await canvas.scrollIntoViewIfNeeded();
     const before = await pixels(canvas);
-    const scree = out.locator(".eigenlab-panel-spectrum .mark-symbol path");
+    const scree = out.locator(".eigenlab-panel-spectrum .mark-symbol.role-mark path");
     const xs = await scree.evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().x));
     assert.equal(xs.length, 3, "three eigenvalues");
     await scree.nth(xs.indexOf(Math.min(...xs))).click();
@@ -152,7 +153,7 @@ describe("e2e: Eigenlab 3-D embedding — rotate, hover, reset, recolor, 2-D / 3
     // 2-D: the Vega scatter of the first two coordinates with every point; 3-D again: the canvas.
     await out.locator("input.eigenlab-3d-toggle").uncheck();
     await out.locator(".eigenlab-panel-points svg.marks").waitFor({ timeout: 30000 });
-    assert.equal(await out.locator(".eigenlab-panel-points .mark-symbol path").count(), 1500);
+    assert.equal(await out.locator(".eigenlab-panel-points .mark-symbol.role-mark path").count(), 1500);
     await out.locator("input.eigenlab-3d-toggle").check();
     await canvasOf(CELL.spectral).waitFor({ timeout: 10000 });
   });

@@ -67,7 +67,7 @@ function luminance(color: string): number {
 
 /** Fill colors of the point/node symbols of one panel, in data order (Vega's SVG renderer keeps it). */
 async function fills(panel: Locator): Promise<string[]> {
-  return panel.locator(".mark-symbol path").evaluateAll((ps) => ps.map((p) => p.getAttribute("fill") ?? ""));
+  return panel.locator(".mark-symbol.role-mark path").evaluateAll((ps) => ps.map((p) => p.getAttribute("fill") ?? ""));
 }
 
 /** Asserts the fills show the sign pattern of `vector` wherever its entries are clearly away from 0. */
@@ -85,7 +85,7 @@ function assertSignPattern(colors: string[], vector: number[], what: string): vo
 
 /** The eigenvalue mark of index j in a scree panel (the j-th point from the left). */
 async function screePoint(panel: Locator, j: number): Promise<Locator> {
-  const points = panel.locator(".mark-symbol path");
+  const points = panel.locator(".mark-symbol.role-mark path");
   const xs = await points.evaluateAll((ps) => ps.map((p) => p.getBoundingClientRect().x));
   const order = xs.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]);
   return points.nth(order[j][1]);
@@ -121,14 +121,14 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     const kinds = await Promise.all(Object.values(CELL).slice(1, -2).map(async (c) => (await output(c).locator(".eigenlab-kind").textContent()) ?? ""));
     assert.deepEqual(kinds.map((k) => k.toLowerCase()), ["spectrum", "graph", "embedding", "embedding", "embedding", "clustermap", "curve"]);
     // Spectrum: 34 eigenvalue points in the scree and 34 linked points beside it.
-    assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-spectrum .mark-symbol path").count(), 34);
-    assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-points .mark-symbol path").count(), 34);
+    assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-spectrum .mark-symbol.role-mark path").count(), 34);
+    assert.equal(await output(CELL.spectrum).locator(".eigenlab-panel-points .mark-symbol.role-mark path").count(), 34);
     // Graph: 34 nodes and the club's 78 ties.
-    assert.equal(await output(CELL.graph).locator(".eigenlab-panel-graph .mark-symbol path").count(), 34);
+    assert.equal(await output(CELL.graph).locator(".eigenlab-panel-graph .mark-symbol.role-mark path").count(), 34);
     assert.equal(await output(CELL.graph).locator(".eigenlab-panel-graph .mark-rule line").count(), 78);
     // Spectral embedding: its two eigenvalues and 34 points.
-    assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-spectrum .mark-symbol path").count(), 2);
-    assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-points .mark-symbol path").count(), 34);
+    assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-spectrum .mark-symbol.role-mark path").count(), 2);
+    assert.equal(await output(CELL.embedding).locator(".eigenlab-panel-points .mark-symbol.role-mark path").count(), 34);
     // 25 000 points take the large-cloud engine. Headless Chromium's WebGL is SwiftShader (software), so by
     // default they are drawn on the CPU canvas; the cell forced to "webgl" by its metadata uses regl-scatterplot.
     const cpu = output(CELL.webgl).locator(".eigenlab-panel-points");
@@ -143,7 +143,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     // Clustermap: heatmap cells; curve: one line through the 34 eigenvalues.
     assert.ok((await output(CELL.clustermap).locator(".mark-rect path").count()) > 100, "clustermap cells drawn");
     assert.equal(await output(CELL.curve).locator(".mark-line path").count(), 1);
-    assert.equal(await output(CELL.curve).locator(".mark-symbol path").count(), 34);
+    assert.equal(await output(CELL.curve).locator(".mark-symbol.role-mark path").count(), 34);
     await screenshot(page, "views-notebook");
     for (const [name, cell] of Object.entries(CELL).slice(1, -2)) await screenshot(output(cell), `views-${name}`);
   });
@@ -158,7 +158,7 @@ describe("e2e: Eigenlab views — hover, linked views, every payload kind, expor
     const emb = output(CELL.embedding);
     await (await screePoint(emb.locator(".eigenlab-panel-spectrum"), 1)).click();
     await until("the embedding to recolor by eigenvector 2", 10000, async () => ((await emb.locator("select.eigenlab-colorby").inputValue()) === "1" ? true : undefined));
-    const point = emb.locator(".eigenlab-panel-points .mark-symbol path").nth(7);
+    const point = emb.locator(".eigenlab-panel-points .mark-symbol.role-mark path").nth(7);
     await point.waitFor();
     await page.mouse.move(0, 0);
     await point.hover();

@@ -61,6 +61,35 @@ describe("example notebooks execute through nbclient on the eigenlab kernel (slo
     });
   }
 
+  it("every example's outputs keep the size budget: SVG ≤ 200 KB, no output over 1 MB unless its data (the Eigenlab payload) is most of it (#18)", () => {
+    const bytes = (v: unknown) => Buffer.byteLength(typeof v === "string" ? v : JSON.stringify(v), "utf8");
+    const rows: string[] = [];
+    for (const nb of notebooks) {
+      const name = basename(nb);
+      report[nb].cells.forEach((c, i) => {
+        for (const o of c.outputs) {
+          const sizes = Object.fromEntries(Object.entries(o.data).map(([mime, v]) => [mime, bytes(v)]));
+          const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+          const payload = sizes["application/vnd.eigenlab.v1+json"] ?? 0;
+          if (total > 100_000) rows.push(`${name} cell ${i}: ${Object.entries(sizes).map(([m, b]) => `${m.split("/").pop()} ${(b / 1024).toFixed(0)} KB`).join(", ")}`);
+          const svg = sizes["image/svg+xml"] ?? 0;
+          assert.ok(svg <= 200_000, `${name} cell ${i}: SVG of ${svg} B is over the 200 KB budget`);
+          assert.ok(total <= 1_000_000 || payload >= total / 2, `${name} cell ${i}: output of ${total} B, of which only ${payload} B is the payload's data`);
+        }
+      });
+    }
+    console.log(`      outputs over 100 KB:\n${rows.map((r) => `        ${r}`).join("\n")}`);
+  });
+
+  it("02-eigenshield: console.table(comparison) is an HTML table output, not box art on stdout", () => {
+    const cells = report[join(dir, "02-eigenshield-spiked-covariance.ipynb")].cells;
+    const cell = cells.find((c) => c.source.includes("console.table(comparison)"))!;
+    const table = cell.outputs.find((o) => o.type === "display_data" && typeof o.data["text/html"] === "string");
+    assert.ok(table, "no HTML table output");
+    assert.match(String(table.data["text/html"]), /<th[^>]*>predictedEigenvalue<\/th>/);
+    assert.equal(cell.outputs.filter((o) => o.type === "stream" && o.text.includes("┌")).length, 0);
+  });
+
   it("00-quickstart: Spectrum shown with its bundle, progress handle updated in place, %%math echoed as LaTeX, assertions passed", () => {
     const cells = report[join(dir, "00-quickstart.ipynb")].cells;
     const results = cells.flatMap((c) => c.outputs).filter((o) => o.type === "execute_result");

@@ -3,6 +3,7 @@ import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { Embedding } from "./embedding";
 import type { CsrMatrix } from "./csr";
+import { checkLabelNames } from "./validate";
 
 /**
  * A clustering: `labels` (0..k−1 per point), `k`, and what the method knows (inertia, the embedding it clustered in,
@@ -26,6 +27,8 @@ export class Clustering {
   readonly embedding?: Embedding;
   /** The affinity the clustering was computed from (spectral methods), for the cluster-map display. */
   readonly affinity?: CsrMatrix;
+  /** Optional name of each cluster (`labelNames[k]` names cluster k), shown in legends and tooltips instead of k. */
+  readonly labelNames?: readonly string[];
   readonly meta: ResultMeta;
 
   constructor(init: {
@@ -34,9 +37,12 @@ export class Clustering {
     inertia?: number;
     embedding?: Embedding;
     affinity?: CsrMatrix;
+    labelNames?: readonly string[];
     meta: ResultMeta;
   }) {
+    checkLabelNames(init.labels, init.labelNames);
     this.labels = init.labels;
+    if (init.labelNames) this.labelNames = Object.freeze([...init.labelNames]);
     this.k = init.k;
     this.inertia = init.inertia;
     this.embedding = init.embedding;
@@ -57,6 +63,23 @@ export class Clustering {
     const s = new Int32Array(this.k);
     for (const l of this.labels) s[l]++;
     return s;
+  }
+
+  /**
+   * A copy whose clusters carry names (`names[k]` names cluster k; one per cluster code up to the largest), which
+   * the cluster map's and the embedding's legends and tooltips then show instead of the integers.
+   *
+   * @example
+   * ```ts
+   * const c = cluster.kmeans(Matrix.from([[0], [1], [10]]), { k: 2, seed: 0 });
+   * const names = c.labels[2] === 0 ? ["far", "near"] : ["near", "far"];
+   * const named = c.withLabelNames(names);
+   * named.labelNames?.[named.labels[2]]; // => "far"
+   * named.labels === c.labels; // => true
+   * ```
+   */
+  withLabelNames(names: readonly string[]): Clustering {
+    return new Clustering({ labels: this.labels, k: this.k, inertia: this.inertia, embedding: this.embedding, affinity: this.affinity, labelNames: names, meta: this.meta });
   }
 
   toString(): string {

@@ -19,8 +19,9 @@ export class Spectrum {
   readonly values: Float64Array;
   /** Eigenvectors as columns (n × k), signs normalized: each column's largest-magnitude entry is positive. */
   readonly vectors: Matrix;
-  /** ‖A v − λ v‖ (or ‖A v − λ B v‖) for each pair. */
+  /** ‖A v − λ v‖ (or ‖A v − λ B v‖) for each pair; empty when the solver did not compute them (eigh without `residuals: true`). */
   readonly residuals: Float64Array;
+  /** Iterations of an iterative solver; 0 for a direct one (eigh), which counts none. */
   readonly iterations: number;
   /** How many requested pairs converged (all of them for a returned Spectrum). */
   readonly converged: number;
@@ -55,10 +56,17 @@ export class Spectrum {
         : `${Array.from(this.values.subarray(0, 4), show).join(", ")}, …, ${Array.from(this.values.subarray(k - 3), show).join(", ")}`;
     let maxRes = 0;
     for (const r of this.residuals) maxRes = Math.max(maxRes, r);
+    // Only what the solver measured: a direct solver (eigh) counts no iterations, and residuals are empty
+    // unless computed (eigh's `residuals: true`); printing "0 iterations, max residual 0.00e+0" claimed a
+    // residual nobody measured (issue #18).
+    const measured = [
+      ...(this.iterations > 0 ? [`${this.iterations} iteration${this.iterations === 1 ? "" : "s"}`] : []),
+      ...(this.residuals.length > 0 ? [`max residual ${maxRes.toExponential(2)}`] : []),
+    ];
     return (
       `Spectrum: ${k} eigenvalue${k === 1 ? "" : "s"} of a ${this.meta.inputShape.join("×")} operator ` +
-      `[${vals}]; solver ${this.meta.solver} on ${this.meta.backend} (${this.meta.precision}), ` +
-      `${this.iterations} iteration${this.iterations === 1 ? "" : "s"}, max residual ${maxRes.toExponential(2)}.`
+      `[${vals}]; solver ${this.meta.solver} on ${this.meta.backend} (${this.meta.precision})` +
+      `${measured.length ? `, ${measured.join(", ")}` : ""}.`
     );
   }
 

@@ -9,6 +9,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
 import { createEngine } from "./tslab-adapter";
+import { installConsoleTable } from "./console-table";
 import { KernelHandler } from "./handler";
 import { coreEntry, installRichDisplay, notebookPackages, preludeSource } from "./prelude";
 import { message } from "./messages";
@@ -108,6 +109,8 @@ export async function startKernel(connectionFile: string): Promise<void> {
     h.stream("stderr", typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
     return true;
   }) as typeof process.stderr.write;
+  // console.table as an HTML table output, not box art that the output area wraps (issue #18).
+  installConsoleTable();
   // An exception thrown later by a cell's callback (a timer, a promise) must not kill the kernel.
   process.on("uncaughtException", (e) => h.stream("stderr", `Uncaught ${e.stack ?? e}\n`));
   process.on("unhandledRejection", (e) => h.stream("stderr", `Unhandled rejection: ${(e as Error)?.stack ?? e}\n`));

@@ -27,7 +27,7 @@ export function clusteringPayload(c: Clustering, opts: ClusteringPayloadOptions 
   const extra: PayloadMeta = {};
   if (opts.title) extra.title = opts.title;
   if (!c.affinity && c.embedding) {
-    return embeddingPayload(c.embedding.withLabels(c.labels), { colorName: "cluster", ...(opts.title ? { title: opts.title } : {}) });
+    return embeddingPayload(c.embedding.withLabels(c.labels, c.labelNames), { colorName: "cluster", ...(opts.title ? { title: opts.title } : {}) });
   }
   const n = c.labels.length;
   const sizes = Array.from(c.sizes());
@@ -37,6 +37,7 @@ export function clusteringPayload(c: Clustering, opts: ClusteringPayloadOptions 
     data: { n, k: c.k, labels: encodeArray(c.labels, "int32"), sizes },
     meta: {},
   };
+  if (c.labelNames) payload.data.labelNames = Array.from(c.labelNames, String);
   if (c.affinity) {
     // Position of each point after a stable sort by label: counting sort.
     const start = new Int32Array(c.k + 1);

@@ -63,6 +63,11 @@ export function embeddingPayload(embedding: Embedding | Matrix, opts: EmbeddingP
   const extra: PayloadMeta = { displayPrecision: precision };
   if (opts.title) extra.title = opts.title;
   if (X.cols > 3) extra.notes = [`showing the first 3 of ${X.cols} dimensions`];
+  if (isEmbedding && embedding.eigenvalues && embedding.eigenvalues.length === X.cols) {
+    // Axis titles say which eigenpair each drawn coordinate comes from, whether or not the vectors travel.
+    const ev = embedding.eigenvalues;
+    payload.data.coordNames = Array.from({ length: dims }, (_, j) => (j < X.cols ? `coordinate ${j + 1} (λ = ${Number(ev[j].toPrecision(4))})` : `coordinate ${j + 1}`));
+  }
   if (isEmbedding && embedding.eigenvalues && embedding.eigenvalues.length === X.cols && n * X.cols <= LIMITS.vectorEntries) {
     payload.data.eigenvalues = Array.from(embedding.eigenvalues);
     payload.data.vectors = encodeArray(X.data, "float32", [n, X.cols]);

@@ -38,6 +38,6 @@ export { toPayload } from "./to-payload";
 export { RESULT_KINDS } from "./kinds/results";
 export type { ResultKind } from "./kinds/results";
 export { toSvg, toSvgAsync, SVG_MIME } from "./svg";
-export { toBundle } from "./bundle";
+export { toBundle, boundedSvg } from "./bundle";
 export { Figure, figure } from "./figure";
 export { registerFormatters, FORMATTER_KINDS } from "./register";

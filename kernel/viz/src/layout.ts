@@ -1,6 +1,8 @@
-/** Node positions for the node-link display: spectral coordinates or a seeded force layout. */
+/** Node positions for the node-link display: spectral coordinates or a seeded ForceAtlas2 layout. */
 import { linalg, Matrix, Rng } from "@eigenlab/core";
 import type { CsrMatrix } from "@eigenlab/core";
+import { UndirectedGraph } from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
 
 /** Largest graph laid out spectrally with the dense solver (O(n³)); larger graphs use the force layout. */
 export const SPECTRAL_LAYOUT_MAX_NODES = 600;
@@ -40,64 +42,53 @@ export function spectralLayout(W: CsrMatrix): Float64Array {
 }
 
 /**
- * Fruchterman–Reingold force layout (Fruchterman & Reingold 1991): attraction d²/K along edges, repulsion
- * K²/d between nodes, cooling temperature. Seeded start; above 1 500 nodes repulsion is estimated from a
- * seeded sample of 64 nodes per node, which keeps it O(n) per sweep. `init` (n×2) replaces the random start.
+ * ForceAtlas2 (Jacomy, Venturini, Heymann & Bastian 2014, PLoS ONE 9(6): e98679) through
+ * graphology-layout-forceatlas2, with the library's inferred settings (strong gravity, scaling 10, slow-down
+ * 1 + ln n) and its Barnes–Hut approximation of the repulsion above BARNES_HUT_FROM nodes (O(n log n) per
+ * sweep instead of O(n²)). Edge weights are the symmetrized (W_ij + W_ji)/2, self-loops dropped. Deterministic: the layout
+ * itself draws no random numbers, and the start is a seeded uniform cloud (or `init`, n×2). Returns n×2
+ * row-major positions. Default sweeps: 100, or 50 with Barnes–Hut.
  */
+/** Node count above which ForceAtlas2's repulsion uses the Barnes–Hut quadtree. */
+export const BARNES_HUT_FROM = 500;
+
 export function forceLayout(W: CsrMatrix, opts: { seed?: number; iterations?: number; init?: Float64Array } = {}): Float64Array {
   const n = W.rows;
   const rng = new Rng(opts.seed ?? 0);
-  const pos = opts.init ? Float64Array.from(opts.init) : new Float64Array(2 * n);
-  if (!opts.init) for (let i = 0; i < 2 * n; i++) pos[i] = rng.uniform() - 0.5;
-  if (n < 2) return pos;
-  const K = 1 / Math.sqrt(n);
-  const iters = opts.iterations ?? (n > 1500 ? 40 : 100);
-  const sampled = n > 1500;
-  const SAMPLE = 64;
-  const disp = new Float64Array(2 * n);
-  let temp = 0.1;
-  for (let it = 0; it < iters; it++) {
-    disp.fill(0);
-    for (let i = 0; i < n; i++) {
-      const m = sampled ? SAMPLE : n;
-      const scale = sampled ? n / SAMPLE : 1;
-      for (let t = 0; t < m; t++) {
-        const j = sampled ? rng.int(n) : t;
-        if (j === i) continue;
-        let dx = pos[2 * i] - pos[2 * j];
-        let dy = pos[2 * i + 1] - pos[2 * j + 1];
-        let d2 = dx * dx + dy * dy;
-        if (d2 < 1e-12) {
-          dx = (rng.uniform() - 0.5) * 1e-3;
-          dy = (rng.uniform() - 0.5) * 1e-3;
-          d2 = dx * dx + dy * dy;
-        }
-        const f = (scale * K * K) / d2;
-        disp[2 * i] += dx * f;
-        disp[2 * i + 1] += dy * f;
-      }
-      for (let p = W.indptr[i]; p < W.indptr[i + 1]; p++) {
-        const j = W.indices[p];
-        if (j === i) continue;
-        const dx = pos[2 * i] - pos[2 * j];
-        const dy = pos[2 * i + 1] - pos[2 * j + 1];
-        const d = Math.sqrt(dx * dx + dy * dy);
-        const f = (d / K) * Math.min(1, Math.abs(W.values[p]));
-        disp[2 * i] -= dx * f;
-        disp[2 * i + 1] -= dy * f;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const dx = disp[2 * i];
-      const dy = disp[2 * i + 1];
-      const d = Math.sqrt(dx * dx + dy * dy);
-      if (d > 0) {
-        const step = Math.min(d, temp) / d;
-        pos[2 * i] += dx * step;
-        pos[2 * i + 1] += dy * step;
-      }
-    }
-    temp *= 0.95;
+  const start = opts.init ? Float64Array.from(opts.init) : new Float64Array(2 * n);
+  if (!opts.init) for (let i = 0; i < 2 * n; i++) start[i] = rng.uniform() - 0.5;
+  else {
+    // Nodes with the same neighbours share their spectral coordinates, and ForceAtlas2's forces on two
+    // coincident nodes are equal, so they would never part: a seeded jitter of 0.1 % of the extent parts them.
+    let extent = 0;
+    for (const v of start) extent = Math.max(extent, Math.abs(v));
+    for (let i = 0; i < 2 * n; i++) start[i] += (rng.uniform() - 0.5) * 1e-3 * (extent || 1);
   }
-  return pos;
+  if (n < 2) return start;
+  const G = new UndirectedGraph();
+  for (let i = 0; i < n; i++) G.addNode(String(i), { x: start[2 * i], y: start[2 * i + 1] });
+  for (let i = 0; i < n; i++) {
+    for (let p = W.indptr[i]; p < W.indptr[i + 1]; p++) {
+      const j = W.indices[p];
+      const w = Math.abs(W.values[p]) / 2;
+      if (j === i || w === 0) continue;
+      // Each stored entry adds half its weight: (W_ij + W_ji)/2 once both sides are seen.
+      const a = String(Math.min(i, j));
+      const b = String(Math.max(i, j));
+      if (G.hasEdge(a, b)) G.updateEdgeAttribute(a, b, "weight", (x: number | undefined) => (x ?? 0) + w);
+      else G.addEdge(a, b, { weight: w });
+    }
+  }
+  const iterations = opts.iterations ?? (n > BARNES_HUT_FROM ? 50 : 100);
+  // Barnes–Hut from 500 nodes rather than the library's 2 000: exact repulsion at 2 000 nodes took 2.3 s for
+  // 100 sweeps here, Barnes–Hut at 5 000 nodes 2.0 s for 60.
+  const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: n > BARNES_HUT_FROM };
+  const positions = forceAtlas2(G, { iterations, settings, getEdgeWeight: "weight" });
+  const out = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const q = positions[String(i)];
+    out[2 * i] = q.x;
+    out[2 * i + 1] = q.y;
+  }
+  return out;
 }

@@ -13,6 +13,11 @@ export const LIMITS = {
   specPoints: 5_000,
   /** Most points in the static SVG (each point is about 300 bytes of markup). */
   svgPoints: 2_000,
+  /**
+   * Largest static SVG of one output, in bytes (issue #18): toBundle halves the points, edges, curve samples
+   * and heatmap side until the SVG fits; the payload keeps the full data and the chart says what it shows.
+   */
+  svgBytes: 200_000,
   /** Most edges in the Vega-Lite spec (and SVG) of a node-link diagram. */
   specEdges: 5_000,
   /** Most edges a graph payload carries. */

@@ -131,6 +131,8 @@ export interface SpectrumData {
   coords?: EncodedArray;
   /** Optional labels of the n points, int32 shape [n]. */
   labels?: EncodedArray;
+  /** What the two columns of `coords` are (axis titles), e.g. ["eigenvector 2 (λ = 0.013)", "eigenvector 3 (λ = 0.02)"]. */
+  coordNames?: string[];
 }
 
 /**
@@ -215,6 +217,8 @@ export interface EmbeddingData {
   eigenvalues?: number[];
   /** Eigenvectors as columns, shape [n, m], for linked recoloring (often the coordinates themselves). */
   vectors?: EncodedArray;
+  /** What each drawn coordinate column is (axis titles), e.g. "coordinate 1 (λ = 0.013)"; default "coordinate j". */
+  coordNames?: string[];
 }
 
 /** Affinity reordered by cluster with the cluster bands, or (no affinity) cluster sizes. */
@@ -227,6 +231,8 @@ export interface ClustermapData {
   labels: EncodedArray;
   /** Points per cluster. */
   sizes: number[];
+  /** Name of each cluster code (`labelNames[k]` names cluster k): legends, axes and tooltips show the names. */
+  labelNames?: string[];
   /** Affinity with rows/columns ordered by cluster, possibly block-averaged: shape [m, m]. */
   matrix?: EncodedArray;
   /** Each cluster's rows in `matrix`: [start, end) in matrix coordinates. */

@@ -32,6 +32,12 @@ export interface SpecOptions {
   maxPoints?: number;
   /** Seed of the point subset. */
   seed?: number;
+  /** Largest heatmap side (default LIMITS.specMatrixSide; block means beyond). */
+  maxMatrixSide?: number;
+  /** Most edges of a node-link diagram (default LIMITS.specEdges). */
+  maxEdges?: number;
+  /** Most points per curve (default LIMITS.specCurvePoints). */
+  maxCurvePoints?: number;
 }
 
 export type Json = Record<string, unknown>;
@@ -40,7 +46,9 @@ export type Json = Record<string, unknown>;
 export function top(spec: Json, meta: PayloadMeta, subtitle?: string): VegaLiteSpec {
   const out: Json = { $schema: VEGA_LITE_SCHEMA };
   const title = meta.title;
-  if (title || subtitle) out.title = subtitle ? { text: title ?? "", subtitle } : title;
+  // Vega draws no title block for an empty text, subtitle included: a space keeps the subtitle (the note of
+  // what is shown, e.g. "1,000 of 30,000 points shown") in the SVG.
+  if (title || subtitle) out.title = subtitle ? { text: title || " ", subtitle } : title;
   return { ...out, ...spec } as VegaLiteSpec;
 }
 
@@ -65,6 +73,11 @@ export interface ScatterPoints {
   colorName?: string;
   /** Continuous color is an eigenvector: diverging scale centred at 0. */
   diverging?: boolean;
+  /** What the x and y coordinates are (axis titles), e.g. "eigenvector 2 (λ = 0.013)"; default "coordinate 1" / "coordinate 2". */
+  xName?: string;
+  yName?: string;
+  /** What the third coordinate is (the lab's 3-D view), e.g. "coordinate 3". */
+  zName?: string;
 }
 
 /** A scatter plot of (a seeded subset of) points. A unit spec (no $schema). */
@@ -78,10 +91,14 @@ export function scatterSpec(pts: ScatterPoints, opts: SpecOptions = {}): { spec:
     return r;
   });
   const name = pts.colorName ?? (pts.labels ? "label" : "value");
-  const tooltip: Json[] = [{ field: "i", title: "point" }];
+  const tooltip: Json[] = [
+    { field: "i", title: "point" },
+    { field: "x", title: pts.xName ?? "coordinate 1", format: ".4g" },
+    { field: "y", title: pts.yName ?? "coordinate 2", format: ".4g" },
+  ];
   const encoding: Json = {
-    x: { field: "x", type: "quantitative", scale: { zero: false }, axis: { title: null } },
-    y: { field: "y", type: "quantitative", scale: { zero: false }, axis: { title: null } },
+    x: { field: "x", type: "quantitative", scale: { zero: false }, title: pts.xName ?? "coordinate 1" },
+    y: { field: "y", type: "quantitative", scale: { zero: false }, title: pts.yName ?? "coordinate 2" },
     tooltip,
   };
   if (pts.labels) {
@@ -182,7 +199,8 @@ export function heatmapLayer(values: ArrayLike<number>, r: number, c: number, ro
       x2: { field: "x1" },
       y: { field: "y0", type: "quantitative", title: axes.row, scale: { domain: [0, rows], nice: false, reverse: true } },
       y2: { field: "y1" },
-      color: { field: "v", type: "quantitative", title, scale: diverging ? { scheme: "redblue", domainMid: 0, reverse: true } : { scheme: "viridis" } },
+      // A title too long for one line (a block-mean note) breaks after its first ": " rather than being cut off.
+      color: { field: "v", type: "quantitative", title: title.includes(": ") ? title.split(": ") : title, legend: { titleLimit: 0 }, scale: diverging ? { scheme: "redblue", domainMid: 0, reverse: true } : { scheme: "viridis" } },
       tooltip: [
         { field: "y0", title: `${axes.row} from`, format: ".0f" },
         { field: "x0", title: `${axes.col} from`, format: ".0f" },
@@ -192,7 +210,7 @@ export function heatmapLayer(values: ArrayLike<number>, r: number, c: number, ro
   };
 }
 
-/** A heatmap grid small enough for the spec: block means past LIMITS.specMatrixSide. */
-export function toSpecGrid(values: ArrayLike<number>, r: number, c: number): { values: ArrayLike<number>; r: number; c: number } {
-  return r > LIMITS.specMatrixSide || c > LIMITS.specMatrixSide ? blockMean(values, r, c, LIMITS.specMatrixSide) : { values, r, c };
+/** A heatmap grid small enough for the spec: block means past `maxSide` (default LIMITS.specMatrixSide). */
+export function toSpecGrid(values: ArrayLike<number>, r: number, c: number, maxSide: number = LIMITS.specMatrixSide): { values: ArrayLike<number>; r: number; c: number } {
+  return r > maxSide || c > maxSide ? blockMean(values, r, c, maxSide) : { values, r, c };
 }

@@ -73,8 +73,10 @@ export function spectrumPayload(spectrum: Spectrum | ArrayLike<number>, opts: Sp
     } else if (wantVectors && V.rows > 0 && V.cols === k) {
       payload.data.vectors = encodeArray(V.data, "float32", [V.rows, V.cols]);
       extra.displayPrecision = "float32";
-      const coords = opts.coords ?? defaultCoords(V, spectrum.meta.which);
+      const chosen = opts.coords ? undefined : defaultCoords(V, spectrum.meta.which);
+      const coords = opts.coords ?? chosen?.coords;
       if (coords) payload.data.coords = encodeArray(coords.data, "float32", [coords.rows, 2]);
+      if (chosen) payload.data.coordNames = chosen.columns.map((j) => `eigenvector ${j + 1} (λ = ${Number(values[j].toPrecision(4))})`);
     }
   }
   if (opts.coords && !payload.data.coords) {
@@ -91,7 +93,8 @@ export function spectrumPayload(spectrum: Spectrum | ArrayLike<number>, opts: Sp
   return payload;
 }
 
-function defaultCoords(V: Matrix, which: unknown): Matrix | undefined {
+/** The two eigenvector columns drawn as the linked points' x and y, and the n × 2 coordinates. */
+function defaultCoords(V: Matrix, which: unknown): { coords: Matrix; columns: [number, number] } | undefined {
   const k = V.cols;
   if (k < 2) return undefined;
   const largestFirst = which === "LA" || which === "LM";
@@ -101,5 +104,5 @@ function defaultCoords(V: Matrix, which: unknown): Matrix | undefined {
     out[2 * i] = V.data[i * k + a];
     out[2 * i + 1] = V.data[i * k + b];
   }
-  return new Matrix(V.rows, 2, out);
+  return { coords: new Matrix(V.rows, 2, out), columns: [a, b] };
 }

@@ -18,7 +18,7 @@ export function curveLayers(p: CurvePayload, opts: SpecOptions = {}): Json {
   for (const s of p.data.series) {
     const x = decodeArray(s.x);
     const y = decodeArray(s.y);
-    const stride = Math.max(1, Math.ceil(x.length / LIMITS.specCurvePoints));
+    const stride = Math.max(1, Math.ceil(x.length / (opts.maxCurvePoints ?? LIMITS.specCurvePoints)));
     for (let i = 0; i < x.length; i += stride) {
       // Points at or below 0 have no place on a log axis (e.g. an error that reached exactly 0).
       if ((xLog && !(x[i] > 0)) || (yLog && !(y[i] > 0))) continue;

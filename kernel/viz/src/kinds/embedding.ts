@@ -17,10 +17,12 @@ export function embeddingPoints(p: EmbeddingPayload, colorBy?: number): ScatterP
   const d = p.data.coords.shape[1];
   const n = p.data.coords.shape[0];
   const c = decodeArray(p.data.coords);
-  const pts: ScatterPoints = { x: column(c, n, d, 0), y: column(c, n, d, 1) };
+  const names = p.data.coordNames;
+  const pts: ScatterPoints = { x: column(c, n, d, 0), y: column(c, n, d, 1), xName: names?.[0] ?? "coordinate 1", yName: names?.[1] ?? "coordinate 2" };
+  if (d >= 3) pts.zName = names?.[2] ?? "coordinate 3";
   if (!colorPoints(pts, p.data, colorBy) && d >= 3) {
     pts.color = column(c, n, d, 2);
-    pts.colorName = "dimension 3";
+    pts.colorName = names?.[2] ?? "coordinate 3";
   }
   return pts;
 }
@@ -60,7 +62,7 @@ export const embedding: DisplayKind<EmbeddingPayload> = {
       threeD && state.threeD
         ? { role: "points", points, width: panelWidth(state), threeD: { coords: decodeArray(p.data.coords), dims: p.data.coords.shape[1] } }
         : { role: "points", points, width: Math.min(panelWidth(state), 520) };
-    return linkedView(main, p.data, ownColoring(p.data, p.data.dims >= 3 ? "dimension 3" : "none"), spectrumLayers, threeD);
+    return linkedView(main, p.data, ownColoring(p.data, p.data.dims >= 3 ? (p.data.coordNames?.[2] ?? "coordinate 3") : "none"), spectrumLayers, threeD);
   },
 
   linkTarget: (p) => p.data.coords.shape[0],

@@ -27,7 +27,7 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   for (const i of nodes) kept[i] = 1;
   const candidate: number[] = [];
   for (let e = 0; e < src.length; e++) if (kept[src[e]] && kept[dst[e]]) candidate.push(e);
-  const edgeIdx = subsampleIndices(candidate.length, LIMITS.specEdges, opts.seed ?? 0);
+  const edgeIdx = subsampleIndices(candidate.length, opts.maxEdges ?? LIMITS.specEdges, opts.seed ?? 0);
   const edges = Array.from(edgeIdx, (t) => {
     const e = candidate[t];
     const s = src[e];
@@ -47,45 +47,55 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
   (nodeLayer.mark as Json).strokeWidth = 0.5;
   // A Poincaré disk keeps both axes on [−1, 1] (one scale, the unit circle drawn); other layouts fit the data.
   const scale: Json = p.data.disk ? { domain: [-1, 1], nice: false } : { zero: false };
-  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: null, scale };
-  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: null, scale };
+  // Layout positions have no units: the axes name the layout and draw no ticks or numbers. Poincaré disk
+  // coordinates are points of the unit ball, so they keep their ticks.
+  const axisX: Json = p.data.disk
+    ? { title: "Poincaré disk x", grid: false }
+    : { title: `${p.data.layoutMethod} layout x (no units)`, ticks: false, labels: false, domain: false, grid: false };
+  const axisY: Json = p.data.disk ? { title: "Poincaré disk y", grid: false } : { ...axisX, title: `${p.data.layoutMethod} layout y (no units)` };
+  (nodeLayer.encoding as Json).x = { field: "x", type: "quantitative", axis: axisX, scale };
+  (nodeLayer.encoding as Json).y = { field: "y", type: "quantitative", axis: axisY, scale };
   if (names) {
     for (const r of (nodeLayer.data as { values: Json[] }).values) r.name = names[r.i as number];
     ((nodeLayer.encoding as Json).tooltip as Json[]).unshift({ field: "name", title: "node" });
   }
+  // Edges thinned for the spec say so in a legend entry; all edges drawn need none.
+  const total = src.length;
+  const edgeNote = edges.length < total ? `edges: ${edges.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} drawn (seeded sample)` : undefined;
   const edgeLayer: Json = {
     data: { values: edges },
     mark: { type: "rule", color: "#999999", opacity: edges.length > 1000 ? 0.25 : 0.6 },
     encoding: {
-      x: { field: "x", type: "quantitative", axis: null, scale },
-      y: { field: "y", type: "quantitative", axis: null, scale },
+      x: { field: "x", type: "quantitative", axis: axisX, scale },
+      y: { field: "y", type: "quantitative", axis: axisY, scale },
       x2: { field: "x2" },
       y2: { field: "y2" },
+      ...(edgeNote ? { stroke: { datum: edgeNote, type: "nominal", scale: { domain: [edgeNote], range: ["#999999"] }, legend: { title: null, orient: "bottom", labelLimit: 0 } } } : {}),
       tooltip: names
         ? [{ field: "sourceName", title: "source" }, { field: "targetName", title: "target" }]
         : [{ field: "source" }, { field: "target" }, { field: "w", title: "weight", format: ".4g" }],
     },
   };
   const layers: Json[] = [edgeLayer, nodeLayer];
-  if (p.data.disk) layers.unshift(diskBoundary(scale));
+  if (p.data.disk) layers.unshift(diskBoundary(scale, axisX, axisY));
   const side = opts.width ?? 360;
   return {
-    spec: { width: side, height: p.data.disk ? side : (opts.height ?? 360), layer: layers, view: { stroke: null } },
+    spec: { width: side, height: p.data.disk ? side : (opts.height ?? 360), layer: layers, view: { stroke: null }, resolve: { scale: { color: "independent", stroke: "independent" } } },
     shownNodes: nodes.length,
     shownEdges: edges.length,
   };
 }
 
 /** The unit circle as a closed line of 181 vertices: the boundary of the Poincaré disk (points at infinity). */
-function diskBoundary(scale: Json): Json {
+function diskBoundary(scale: Json, axisX: Json, axisY: Json): Json {
   // The last vertex repeats the first exactly (k mod 180), so the path closes without a rounding gap.
   const values = Array.from({ length: 181 }, (_, k) => ({ k, x: round(Math.cos(((k % 180) * Math.PI) / 90)), y: round(Math.sin(((k % 180) * Math.PI) / 90)) }));
   return {
     data: { values },
     mark: { type: "line", color: "#555555", strokeWidth: 1, clip: false },
     encoding: {
-      x: { field: "x", type: "quantitative", axis: null, scale },
-      y: { field: "y", type: "quantitative", axis: null, scale },
+      x: { field: "x", type: "quantitative", axis: axisX, scale },
+      y: { field: "y", type: "quantitative", axis: axisY, scale },
       order: { field: "k", type: "quantitative" },
     },
   };

@@ -13,6 +13,51 @@ import type { DisplayKind, LinkedColor } from "./kind";
 
 const RED = "#d62728";
 const GREY = "#7f7f7f";
+const PURPLE = "#9467bd";
+const ORANGE = "#ff7f0e";
+const MAGENTA = "#e7298a";
+const MP_LAW = "Marchenko–Pastur density";
+const MP_EDGES = "Marchenko–Pastur edges λ±";
+const SPIKES = "spike";
+const RUG = "eigenvalue (click to color by its eigenvector)";
+
+/**
+ * The legend of a spectrum's overlays: each overlay layer colors its mark through one shared nominal color
+ * scale whose domain lists the overlays drawn, so every overlay line, band and marker gets a legend entry
+ * (a mark's own `color` would draw it without one). `finish()` writes the whole domain and range into
+ * every entry, which is how Vega-Lite merges one scale across layers.
+ */
+class OverlayLegend {
+  private readonly names: string[] = [];
+  private readonly colors: string[] = [];
+  private readonly entries: Json[] = [];
+
+  entry(name: string, color: string): Json {
+    if (!this.names.includes(name)) {
+      this.names.push(name);
+      this.colors.push(color);
+    }
+    const e: Json = { datum: name, type: "nominal" };
+    this.entries.push(e);
+    return e;
+  }
+
+  finish(): void {
+    for (const e of this.entries) {
+      e.scale = { domain: this.names, range: this.colors };
+      e.legend = { title: null, orient: "bottom", direction: "vertical", labelLimit: 0 };
+    }
+  }
+}
+
+/** Integer index ticks 1..k, thinned to at most 10 on a 1-2-5 step. */
+function indexTicks(k: number): number[] {
+  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => k / s <= 10) ?? Math.ceil(k / 10);
+  const out: number[] = [];
+  for (let i = step === 1 ? 1 : step; i <= k; i += step) out.push(i);
+  if (step > 1) out.unshift(1);
+  return out;
+}
 
 /** Spectrum chart: ESD histogram or scree plot, with theory overlays. A layer spec (no $schema). */
 export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json {
@@ -30,6 +75,7 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
   // On a log axis, points at or below 0 have no position: leave them out rather than let Vega drop them with a warning.
   const onAxes = (x: number, y: number) => (!xLog || x > 0) && (!yLog || y > 0);
   const layers: Json[] = [];
+  const legend = new OverlayLegend();
   const linkable = !!p.data.vectors;
   if (p.data.view === "histogram") {
     const h = p.data.histogram;
@@ -55,9 +101,13 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       // A rug of every eigenvalue, each clickable to recolor the linked points by its eigenvector.
       layers.push({
         data: { values: Array.from(values, (v, i) => ({ index: i, value: round(v) })) },
-        mark: { type: "tick", color: "#222", thickness: 2, size: 10, yOffset: height - 5, cursor: "pointer" },
+        // y at the plot's bottom edge: a tick without a y channel sits mid-height, and an offset from there
+        // left the rug floating below the chart (issue #18).
+        mark: { type: "tick", thickness: 2, size: 10, cursor: "pointer" },
         encoding: {
           x: { field: "value", type: "quantitative" },
+          y: { value: height - 5 },
+          color: legend.entry(RUG, "#222222"),
           tooltip: [{ field: "index", title: "index" }, { field: "value", title: name, format: ".6g" }],
         },
       });
@@ -66,27 +116,27 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       if (o.type === "marchenko-pastur") {
         layers.push({
           data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: "Marchenko–Pastur" })).filter((d) => onAxes(d.x, d.y)) },
-          mark: { type: "line", color: RED, strokeWidth: 2 },
-          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
+          mark: { type: "line", strokeWidth: 2 },
+          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, color: legend.entry(MP_LAW, RED), tooltip: [{ field: "curve" }] },
         });
-        layers.push(verticalRules([{ at: o.lower, label: "λ₋" }, { at: o.upper, label: "λ₊" }].filter((r) => onAxes(r.at, 1)), RED, [4, 3]));
+        layers.push(verticalRules([{ at: o.lower, label: "λ₋" }, { at: o.upper, label: "λ₊" }].filter((r) => onAxes(r.at, 1)), legend.entry(MP_EDGES, RED), [4, 3]));
       } else if (o.type === "bbp-threshold") {
-        layers.push(verticalRules([{ at: o.value, label: o.label }], "#9467bd", [6, 3]));
+        layers.push(verticalRules([{ at: o.value, label: o.label }], legend.entry(o.label, PURPLE), [6, 3]));
       } else if (o.type === "power-law") {
         layers.push({
           data: { values: o.x.map((x, i) => ({ x: round(x), y: round(o.y[i]), curve: `power law α = ${round(o.alpha)}` })).filter((d) => onAxes(d.x, d.y)) },
-          mark: { type: "line", color: "#ff7f0e", strokeWidth: 2 },
-          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, tooltip: [{ field: "curve" }] },
+          mark: { type: "line", strokeWidth: 2 },
+          encoding: { x: { field: "x", type: "quantitative", scale: xScale }, y: { field: "y", type: "quantitative", scale: yScale }, color: legend.entry(`power law α = ${round(o.alpha)}`, ORANGE), tooltip: [{ field: "curve" }] },
         });
-        layers.push(verticalRules([{ at: o.xmin, label: `xmin (α = ${round(o.alpha)}${o.ks !== undefined ? `, KS ${round(o.ks)}` : ""})` }], "#ff7f0e", [3, 3]));
+        layers.push(verticalRules([{ at: o.xmin, label: `xmin (α = ${round(o.alpha)}${o.ks !== undefined ? `, KS ${round(o.ks)}` : ""})` }], legend.entry("power-law x_min", ORANGE), [3, 3]));
       } else if (o.type === "eigengap") {
-        layers.push(verticalRules([{ at: (values[o.index] + values[o.index + 1]) / 2, label: `${gapName(name)} after #${o.index + 1}` }], GREY, [2, 2]));
+        layers.push(verticalRules([{ at: (values[o.index] + values[o.index + 1]) / 2, label: `${gapName(name)} after #${o.index + 1}` }], legend.entry(`${gapName(name)} after #${o.index + 1}`, GREY), [2, 2]));
       } else if (o.type === "spikes") {
         // Spikes sit far out in sparse bins: a marker on the axis under each one says where they are.
         layers.push({
           data: { values: spikeRows(o) },
-          mark: { type: "point", shape: "triangle-up", filled: true, color: RED, size: 90, opacity: 1 },
-          encoding: { x: { field: "value", type: "quantitative", scale: xScale }, y: { value: height - 5 }, tooltip: spikeTooltip(o, name) },
+          mark: { type: "point", shape: "triangle-up", filled: true, size: 90, opacity: 1 },
+          encoding: { x: { field: "value", type: "quantitative", scale: xScale }, y: { value: height - 5 }, color: legend.entry(SPIKES, MAGENTA), tooltip: spikeTooltip(o, name) },
         });
       }
     }
@@ -102,20 +152,20 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       if (o.type === "marchenko-pastur") {
         layers.push({
           data: { values: [{ lo: round(o.lower), hi: round(o.upper), label: "Marchenko–Pastur bulk" }] },
-          mark: { type: "rect", color: RED, opacity: 0.12 },
-          encoding: { y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, tooltip: [{ field: "label" }] },
+          mark: { type: "rect", opacity: 0.12 },
+          encoding: { y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color: legend.entry("Marchenko–Pastur bulk", RED), tooltip: [{ field: "label" }] },
         });
       } else if (o.type === "bbp-threshold") {
         layers.push({
           data: { values: [{ at: round(o.value), label: o.label }] },
-          mark: { type: "rule", color: "#9467bd", strokeDash: [6, 3] },
-          encoding: { y: { field: "at", type: "quantitative" }, tooltip: [{ field: "label" }, { field: "at", format: ".4g" }] },
+          mark: { type: "rule", strokeDash: [6, 3] },
+          encoding: { y: { field: "at", type: "quantitative" }, color: legend.entry(o.label, PURPLE), tooltip: [{ field: "label" }, { field: "at", format: ".4g" }] },
         });
       } else if (o.type === "eigengap") {
         layers.push({
           data: { values: [{ at: o.index + 1.5, label: `${gapName(name)} after #${o.index + 1}`, gap: round(o.gap) }] },
-          mark: { type: "rule", color: GREY, strokeDash: [2, 2] },
-          encoding: { x: { field: "at", type: "quantitative" }, tooltip: [{ field: "label" }, { field: "gap", format: ".4g" }] },
+          mark: { type: "rule", strokeDash: [2, 2] },
+          encoding: { x: { field: "at", type: "quantitative" }, color: legend.entry(`${gapName(name)} after #${o.index + 1}`, GREY), tooltip: [{ field: "label" }, { field: "gap", format: ".4g" }] },
         });
       }
     }
@@ -123,7 +173,9 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       data: { values: rows },
       mark: { type: "line", color: "#4c78a8", point: { filled: true, size: 50, cursor: linkable ? "pointer" : "default" } },
       encoding: {
-        x: { field: "rank", type: "quantitative", title: "index", axis: { tickMinStep: 1 } },
+        // Integer ticks given outright: vega-lite 5.23 drops axis.tickMinStep when compiling, so 2 values drew
+        // ticks 1.0, 1.2, …, 2.0 (issue #18). The domain pads half a step so the end points are not on the edge.
+        x: { field: "rank", type: "quantitative", title: "index", scale: { domain: [0.5, values.length + 0.5], nice: false, zero: false }, axis: { values: indexTicks(values.length), format: "d" } },
         y: { field: "value", type: "quantitative", title: name, scale: { zero: false, ...yScale } },
         tooltip,
       },
@@ -134,11 +186,12 @@ export function spectrumLayers(p: SpectrumPayload, opts: SpecOptions = {}): Json
       const rank = new Map(Array.from(values, (v, i) => [v, i + 1] as const));
       layers.push({
         data: { values: spikeRows(o).map((r) => ({ ...r, rank: rank.get(o.values[r.i]) ?? null })).filter((r) => r.rank !== null) },
-        mark: { type: "point", color: RED, size: 160, strokeWidth: 2 },
-        encoding: { x: { field: "rank", type: "quantitative" }, y: { field: "value", type: "quantitative" }, tooltip: spikeTooltip(o, name) },
+        mark: { type: "point", size: 160, strokeWidth: 2 },
+        encoding: { x: { field: "rank", type: "quantitative" }, y: { field: "value", type: "quantitative" }, color: legend.entry(SPIKES, MAGENTA), tooltip: spikeTooltip(o, name) },
       });
     }
   }
+  legend.finish();
   return { width, height, layer: layers };
 }
 
@@ -162,11 +215,11 @@ function spikeTooltip(o: SpikesOverlay, name: string): Json[] {
   return t;
 }
 
-function verticalRules(rules: { at: number; label: string }[], color: string, dash: number[]): Json {
+function verticalRules(rules: { at: number; label: string }[], color: Json, dash: number[]): Json {
   return {
     data: { values: rules.map((r) => ({ at: round(r.at), label: r.label })) },
-    mark: { type: "rule", color, strokeDash: dash, strokeWidth: 1.5 },
-    encoding: { x: { field: "at", type: "quantitative" }, tooltip: [{ field: "label" }, { field: "at", format: ".4g" }] },
+    mark: { type: "rule", strokeDash: dash, strokeWidth: 1.5 },
+    encoding: { x: { field: "at", type: "quantitative" }, color, tooltip: [{ field: "label" }, { field: "at", format: ".4g" }] },
   };
 }
 
@@ -175,7 +228,7 @@ export function spectrumPoints(p: SpectrumPayload, colorBy?: number): ScatterPoi
   if (!p.data.coords) return undefined;
   const c = decodeArray(p.data.coords);
   const n = p.data.coords.shape[0];
-  const pts: ScatterPoints = { x: column(c, n, 2, 0), y: column(c, n, 2, 1) };
+  const pts: ScatterPoints = { x: column(c, n, 2, 0), y: column(c, n, 2, 1), xName: p.data.coordNames?.[0], yName: p.data.coordNames?.[1] };
   if (p.data.labels && colorBy === undefined) {
     pts.labels = decodeArray(p.data.labels);
     pts.colorName = "label";
