@@ -15,6 +15,7 @@ import { isMathCell, mathBody } from "./math-magic";
 import type { MathCells } from "./math-cell";
 import { message } from "./messages";
 import { ProgressLines } from "./progress";
+import { commManager, CommMessage } from "./comm";
 
 export interface KernelIO {
   send(channel: Channel, msg: Message<unknown>): void;
@@ -59,6 +60,14 @@ export class KernelHandler {
       this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } });
     setDisplaySink({ display: show, clear: (wait) => this.publish("clear_output", { wait }) });
     this.progress = new ProgressLines((data, id, update) => show(data, {}, id, update));
+    // Comm messages the kernel sends go on iopub, caused by the request being served (a cell, or the
+    // front end's comm_msg whose handler runs).
+    commManager().setSink((msgType, content, opts) => {
+      const m = childMessage(this.outputParent, msgType, content);
+      m.metadata = opts.metadata ?? {};
+      m.buffers = opts.buffers ?? [];
+      this.options.io.send("iopub", m);
+    });
     // Reports come from the running cell's synchronous code; outside a cell there is nowhere to show them.
     onProgress((p) => {
       if (this.outputParent) this.progress.report(p);
@@ -132,13 +141,15 @@ export class KernelHandler {
         case "history_request":
           this.reply(channel, msg, "history_reply", { status: "ok", history: this.historyQuery(msg.content) });
           break;
-        case "comm_info_request":
-          // No comm targets are registered (no widgets yet): an empty, well-formed reply.
-          this.reply(channel, msg, "comm_info_reply", { status: "ok", comms: {} });
+        case "comm_info_request": {
+          const target = typeof msg.content.target_name === "string" ? msg.content.target_name : undefined;
+          this.reply(channel, msg, "comm_info_reply", { status: "ok", comms: commManager().info(target) });
           break;
+        }
         case "comm_open":
         case "comm_msg":
         case "comm_close":
+          await this.commMessage(msg);
           break;
         case "shutdown_request": {
           const restart = Boolean(msg.content.restart);
@@ -156,6 +167,33 @@ export class KernelHandler {
       }
     } finally {
       this.publish("status", { execution_state: "idle" }, msg);
+    }
+  }
+
+  /**
+   * A front end's comm message. What its handlers publish (stream, display, comm_msg) is caused by it, as
+   * in ipykernel; afterwards late output goes to the last cell again. A handler's exception is shown on
+   * stderr and never breaks the kernel.
+   */
+  private async commMessage(msg: Message): Promise<void> {
+    const previous = this.outputParent;
+    this.outputParent = msg;
+    const m: CommMessage = {
+      data: (msg.content.data as Record<string, unknown>) ?? {},
+      metadata: msg.metadata ?? {},
+      buffers: msg.buffers,
+      msgId: msg.header.msg_id,
+    };
+    const comms = commManager();
+    try {
+      if (msg.header.msg_type === "comm_open") await comms.handleOpen(msg.content, m);
+      else if (msg.header.msg_type === "comm_msg") await comms.handleMsg(msg.content, m);
+      else comms.handleClose(msg.content, m);
+    } catch (e) {
+      const err = errorContent(e);
+      this.publish("stream", { name: "stderr", text: `${err.traceback.join("\n")}\n` });
+    } finally {
+      this.outputParent = previous;
     }
   }
 

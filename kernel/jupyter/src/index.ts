@@ -12,3 +12,5 @@ export { encodeMessage, decodeMessage } from "./wire";
 export { childMessage, PROTOCOL_VERSION } from "./protocol";
 export type { Message, Header, Channel, MimeBundle } from "./protocol";
 export { logoPng } from "./logo";
+export { comm, commManager, Comm, CommManager } from "./comm";
+export type { CommMessage, CommHandler, SendOptions } from "./comm";
