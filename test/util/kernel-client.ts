@@ -9,6 +9,7 @@ import json, sys, time
 from jupyter_client.manager import start_new_kernel
 km, kc = start_new_kernel(kernel_name="eigenlab", startup_timeout=90)
 report = {}
+seen = []  # every iopub message any request caused, in order (for output a timer published later)
 
 def slim(m):
     return {"type": m["msg_type"], "parent": m["parent_header"].get("msg_id"), "content": m["content"],
@@ -19,6 +20,8 @@ def until_idle(msg_id, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline:
         m = kc.get_iopub_msg(timeout=timeout)
+        if m["msg_type"] != "status":
+            seen.append(slim(m))
         if m["parent_header"].get("msg_id") != msg_id:
             continue
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":

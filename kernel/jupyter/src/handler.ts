@@ -16,6 +16,7 @@ import type { MathCells } from "./math-cell";
 import { message } from "./messages";
 import { ProgressLines } from "./progress";
 import { commManager, CommMessage } from "./comm";
+import { installWidgetTargets } from "./widgets";
 
 export interface KernelIO {
   send(channel: Channel, msg: Message<unknown>): void;
@@ -68,6 +69,10 @@ export class KernelHandler {
       m.buffers = opts.buffers ?? [];
       this.options.io.send("iopub", m);
     });
+    installWidgetTargets();
+    // Output widgets capture what is published under the request being served (widgets.ts).
+    (globalThis as unknown as Record<symbol, () => string>)[Symbol.for("eigenlab.kernel.parentMsgId")] = () =>
+      this.outputParent?.header.msg_id ?? "";
     // Reports come from the running cell's synchronous code; outside a cell there is nowhere to show them.
     onProgress((p) => {
       if (this.outputParent) this.progress.report(p);

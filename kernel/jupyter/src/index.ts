@@ -14,3 +14,8 @@ export type { Message, Header, Channel, MimeBundle } from "./protocol";
 export { logoPng } from "./logo";
 export { comm, commManager, Comm, CommManager } from "./comm";
 export type { CommMessage, CommHandler, SendOptions } from "./comm";
+export { widgets, Widget, IntSlider, FloatSlider, FloatLogSlider, Dropdown, Checkbox, Button, Text, Play, HBox, VBox, Output, Layout } from "./widgets";
+export { WIDGET_PROTOCOL_VERSION, WIDGET_VIEW_MIME } from "./widgets";
+export type { Change } from "./widgets";
+export { interact, controlFor } from "./interact";
+export type { Interaction, InteractOptions, ControlSpec } from "./interact";

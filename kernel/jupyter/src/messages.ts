@@ -14,8 +14,10 @@ export const message = {
   commOutsideKernel: "Comms and widgets need the Eigenlab kernel: run the cell in a notebook.",
   commClosed: (target: string, id: string) =>
     `The comm ${id} (target "${target}") is closed: open a new one with comm.open("${target}", data).`,
-  widgetOption: (widget: string, name: string, known: string[]) =>
-    `${widget} has no option "${name}". Use one of: ${known.join(", ")}.`,
+  kernelOptionsNotObject: (fn: string, allowed: readonly string[]) =>
+    `${fn} takes its options as an object, e.g. { ${allowed[0]}: ... }; known options: ${allowed.join(", ")}.`,
+  kernelUnknownOption: (fn: string, key: string, allowed: readonly string[]) =>
+    `${fn} has no option "${key}": use one of ${allowed.join(", ")}.`,
   stdinNotAllowed:
     "input() needs a front end that accepts input (allow_stdin is false here, e.g. nbclient or a non-interactive run): " +
     "set the value in the cell instead, or run the notebook in JupyterLab.",
