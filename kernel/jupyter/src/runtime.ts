@@ -74,3 +74,15 @@ export function display(value: unknown, options: DisplayOptions = {}): DisplayHa
 export function clearOutput(wait = false): void {
   sink().clear(wait);
 }
+
+/**
+ * Asks the notebook's user for a line of text (`await input("k = ")`), through the kernel's stdin channel
+ * (input_request / input_reply). A front end that cannot answer (allow_stdin false) gets an EigenlabError.
+ */
+export function input(prompt = "", options: { password?: boolean } = {}): Promise<string> {
+  const f = (globalThis as unknown as Record<symbol, ((p: string, pw: boolean) => Promise<string>) | undefined>)[
+    Symbol.for("eigenlab.kernel.input")
+  ];
+  if (!f) return Promise.reject(new Error(message.commOutsideKernel));
+  return f(prompt, Boolean(options.password));
+}
