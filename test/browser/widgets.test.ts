@@ -89,4 +89,42 @@ describe("widgets in the lab (jupyterlab-manager renders eigenlab-kernel widgets
     const file = await screenshot(page, "widgets-slider-interact");
     console.log(`      (k = ${k}, n = ${n}; screenshot ${file})`);
   });
+
+  it("a lasso in a displayed embedding reaches the kernel: v.selection() holds the selected indices and v.onSelect ran", async () => {
+    const cells = [
+      `const N = 25000;
+const big = new Embedding({ coords: Matrix.random(N, 2, { seed: 3 }), labels: Int32Array.from({ length: N }, (_, i) => i % 5),
+  meta: { solver: "given", backend: "cpu", precision: "float64", version: VERSION, inputShape: [N, 2] } });
+const v = display(big, { metadata: { "application/vnd.eigenlab.v1+json": { renderer: "canvas" } } });
+let seen = -1;
+v.onSelect((s) => { seen = s.indices.length; });`,
+    ];
+    const run = await runCells(ctx.lab, "eigenlab", cells, { name: "selection" });
+    const page = run.page;
+    ctx.page = page;
+    const canvas = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) canvas.eigenlab-2d-canvas");
+    await canvas.waitFor({ timeout: 30000 });
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    await page.keyboard.down("Shift");
+    await page.mouse.move(cx - 50, cy - 50);
+    await page.mouse.down();
+    for (const [x, y] of [[cx + 50, cy - 50], [cx + 50, cy + 50], [cx - 50, cy + 50]]) await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    const status = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-2d-status");
+    const selected = await until("the lasso selection in the status line", 10000, async () => {
+      const m = /([\d,]+) of 25,000 points selected/.exec((await status.textContent()) ?? "");
+      return m ? Number(m[1].replace(/,/g, "")) : undefined;
+    });
+    assert.ok(selected > 100 && selected < 25000, `${selected} points selected`);
+    const inKernel = await until("the selection in the kernel", 15000, async () => {
+      const v = await kernelValue(page, "JSON.stringify([v.selection().length, seen, v.selection().every((i, j, a) => j === 0 || a[j - 1] < i)])");
+      return v === `'[${selected},${selected},true]'` ? v : undefined;
+    });
+    assert.equal(inKernel, `'[${selected},${selected},true]'`);
+    const file = await screenshot(page, "widgets-lasso-selection");
+    console.log(`      (${selected} points selected, the same count in the kernel; screenshot ${file})`);
+  });
 });

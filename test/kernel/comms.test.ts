@@ -45,6 +45,16 @@ k.id
     report["from_client"] = value("JSON.stringify(fromClient)")
     report["kernel_close"] = run('k.close({ bye: true }); k.closed')
     report["send_after_close"] = run('k.send({ late: 1 })')["reply"]
+    # Selections: the lab extension's comm to "eigenlab.selection" with the output's view id.
+    r = run('const v = display(linalg.eigh(Matrix.from([[2, 1, 0], [1, 2, 1], [0, 1, 2]])));\nconst got: unknown[] = [];\nv.onSelect((s) => { got.push(s); });')
+    report["display_for_selection"] = r["outputs"]
+    view = [o for o in r["outputs"] if o["type"] == "display_data"][0]["content"]["transient"]["display_id"]
+    report["view"] = view
+    send("comm_open", {"comm_id": "sel", "target_name": "eigenlab.selection", "data": {}})
+    send("comm_msg", {"comm_id": "sel", "data": {"view": view, "kind": "lasso", "indices": [0, 2]}})
+    send("comm_msg", {"comm_id": "sel", "data": {"view": view, "kind": "eigenvalue", "index": 1}})
+    send("comm_msg", {"comm_id": "sel", "data": {"view": "some-other-output", "kind": "lasso", "indices": [1]}})
+    report["selection"] = value("JSON.stringify([v.selection(), v.clicked(), got])")
 finally:
     finish()
 `;
@@ -121,5 +131,16 @@ describe("Jupyter comms in the running kernel (jupyter_client)", function () {
     assert.equal(outs.find((o) => o.type === "execute_result")!.content.data!["text/plain"], "true");
     assert.equal(report.send_after_close.ename, "EigenlabError");
     assert.match(report.send_after_close.evalue, /is closed: open a new one with comm\.open\("client\.target"/);
+  });
+
+  it("display(result) tags its Eigenlab output with the view id; the eigenlab.selection comm feeds v.selection(), v.clicked(), v.onSelect", () => {
+    const shown = report.display_for_selection.find((o: Out) => o.type === "display_data");
+    assert.ok("application/vnd.eigenlab.v1+json" in shown.content.data, "a Spectrum carries the Eigenlab payload");
+    assert.deepEqual(shown.metadata ?? {}, {});
+    assert.deepEqual((shown.content as Record<string, Record<string, unknown>>).metadata["application/vnd.eigenlab.v1+json"], { view: report.view });
+    assert.equal(
+      report.selection,
+      `'${JSON.stringify([[0, 2], 1, [{ kind: "lasso", indices: [0, 2], index: null }, { kind: "eigenvalue", indices: [0, 2], index: 1 }]])}'`,
+    );
   });
 });

@@ -20,6 +20,7 @@ import { message } from "./messages";
 import { ProgressLines } from "./progress";
 import { commManager, CommMessage } from "./comm";
 import { installWidgetTargets } from "./widgets";
+import { installSelectionTarget } from "./selection";
 
 export interface KernelIO {
   send(channel: Channel, msg: Message<unknown>): void;
@@ -78,6 +79,7 @@ export class KernelHandler {
       this.options.io.send("iopub", m);
     });
     installWidgetTargets();
+    installSelectionTarget();
     this.baseline = new Set(Object.keys(options.engine.locals));
     const g = globalThis as unknown as Record<symbol, unknown>;
     g[Symbol.for("eigenlab.kernel.input")] = (prompt: string, password: boolean) => this.input(prompt, password);

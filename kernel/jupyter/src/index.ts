@@ -20,3 +20,5 @@ export type { Change } from "./widgets";
 export { interact, controlFor } from "./interact";
 export type { Interaction, InteractOptions, ControlSpec } from "./interact";
 export { formatTime, timeitReport, timeReport, parseMagic, hasUnmatchedCloser, optionsDoc } from "./magics";
+export { SELECTION_TARGET } from "./selection";
+export type { Selection } from "./selection";
