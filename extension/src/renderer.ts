@@ -15,6 +15,8 @@ import { chooseScatterRenderer } from "./engine";
 import type { ScatterRenderer } from "./engine";
 import { badge, errorBox, header, linkedNote } from "./header";
 import { LINKS, linkKeyOf } from "./link";
+import { SELECTION_EVENT, viewIdOf } from "./selection";
+import type { SelectionDetail } from "./selection";
 import type { EigenvectorPick, PickListener } from "./link";
 import { mountCanvas2d } from "./mount/canvas2d";
 import { mountCanvas3d } from "./mount/canvas3d";
@@ -64,10 +66,19 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
   private camera: Camera = DEFAULT_CAMERA;
   private camera2d: Camera = FLAT_CAMERA;
 
+  /** The kernel's id for this output (metadata `view`, set by the kernel's display()), for selections. */
+  private viewId: string | undefined;
+
   constructor(options: IRenderMime.IRendererOptions) {
     super();
     this.mimeType = options.mimeType;
     this.addClass(CLASS);
+    // Selections in this output's views bubble through here: tag them with the output's view id (the
+    // kernel's display id), so the kernel knows whose selection it is.
+    this.node.addEventListener(SELECTION_EVENT, (e) => {
+      const detail = (e as CustomEvent<SelectionDetail>).detail;
+      if (detail && this.viewId) detail.view = this.viewId;
+    });
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
@@ -81,6 +92,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       return;
     }
     const meta = model.metadata[this.mimeType];
+    this.viewId = viewIdOf(meta);
     this.state = { ...DEFAULT_STATE, width: this.node.clientWidth || DEFAULT_STATE.width, ...stateFromMetadata(meta) };
     this.camera = DEFAULT_CAMERA;
     this.camera2d = FLAT_CAMERA;
@@ -117,6 +129,7 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
 
   /** An eigenvalue was clicked: recolor here, and send the eigenvector to the outputs sharing the link key. */
   private pick(index: number, plan: Plan, host: HTMLElement | undefined): void {
+    this.node.dispatchEvent(new CustomEvent(SELECTION_EVENT, { bubbles: true, detail: { kind: "eigenvalue", index } }));
     if (plan.linked && host) void this.recolor(index, host);
     if (!this.linkKey || !this.payload) return;
     const pair = eigenpairOf(this.payload, index);

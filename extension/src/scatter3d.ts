@@ -26,6 +26,7 @@
  */
 import type { ScatterPoints } from "@eigenlab/viz/browser";
 import { WEBGL_MIN_POINTS } from "./engine";
+import { SELECTION_EVENT } from "./selection";
 import { toGlPoints } from "./gl-points";
 import type { GlPoints } from "./gl-points";
 import { legendElement } from "./legend";
@@ -384,6 +385,10 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     selected = k > 0 ? mask : undefined;
     status.textContent = selected ? `${k.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} points selected · double-click clears` : idleStatus;
     schedule();
+    // The renderer tags this event with its output's view id; the lab's selection bridge sends it to the kernel.
+    const indices: number[] = [];
+    if (selected) for (let i = 0; i < n; i++) if (selected[i]) indices.push(i);
+    canvas.dispatchEvent(new CustomEvent(SELECTION_EVENT, { bubbles: true, detail: { kind: "lasso", indices } }));
   }
   const onDouble = () => {
     select(undefined);

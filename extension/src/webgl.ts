@@ -7,6 +7,7 @@ import { imageDataToPng } from "./export";
 import type { WebglInfo } from "./engine";
 import { toGlPoints } from "./gl-points";
 import { legendElement } from "./legend";
+import { SELECTION_EVENT } from "./selection";
 
 export interface WebglScatter {
   /** The current view (zoom and pan included) as a PNG data URL. */
@@ -114,11 +115,15 @@ export async function mountWebglScatter(
   plot.subscribe("pointOut", () => {
     tip.hidden = true;
   });
+  const announce = (indices: number[]) =>
+    canvas.dispatchEvent(new CustomEvent(SELECTION_EVENT, { bubbles: true, detail: { kind: "lasso", indices } }));
   plot.subscribe("select", ({ points: sel }: { points: number[] }) => {
     status.textContent = `${sel.length.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} points selected (Esc or double-click clears)`;
+    announce(Array.from(sel).sort((a, b) => a - b));
   });
   plot.subscribe("deselect", () => {
     status.textContent = `${n.toLocaleString("en-US")} points (WebGL) · wheel: zoom · drag: pan · shift-drag: lasso`;
+    announce([]);
   });
   return {
     async exportPng() {

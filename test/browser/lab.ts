@@ -260,6 +260,16 @@ async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<C
   const page = await openLab(lab, `/tree/${encodeURIComponent(file)}`);
   const panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)");
   await panel.waitFor({ timeout });
+  // A cell that awaits input() (an input_request) would hold run-all forever: answer every prompt with an
+  // empty line, as a person pressing Enter does.
+  let running = true;
+  const answering = (async () => {
+    while (running) {
+      const box = page.locator(".jp-Stdin-input");
+      if ((await box.count().catch(() => 0)) > 0) await box.first().press("Enter").catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
   await page.evaluate(async (ms) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
     const app = (window as any).jupyterapp;
@@ -272,7 +282,10 @@ async function openAndRunAll(lab: Lab, file: string, timeout: number): Promise<C
       await new Promise((r) => setTimeout(r, 50));
     }
     await app.commands.execute("notebook:run-all-cells");
-  }, timeout);
+  }, timeout).finally(() => {
+    running = false;
+  });
+  await answering;
   // Run-all resolves when the kernel has replied to every cell; renderers may draw a moment later.
   const outputs = await page.evaluate(() => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here

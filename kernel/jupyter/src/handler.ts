@@ -10,11 +10,17 @@ import { onProgress } from "@eigenlab/core";
 import type { Engine, ExecOutcome } from "./tslab-adapter";
 import { errorContent } from "./tslab-adapter";
 import { childMessage, Channel, ErrorContent, Message, MimeBundle, PROTOCOL_VERSION } from "./protocol";
-import { setDisplaySink, toMimeBundle } from "./runtime";
+import * as path from "path";
+import { EigenlabError } from "@eigenlab/core";
+import { DisplayHandle, setDisplaySink, toMimeBundle } from "./runtime";
+import { hasUnmatchedCloser, Magic, optionsDoc, parseMagic, runShell, shellLines, timeit, timeReport } from "./magics";
 import { isMathCell, mathBody } from "./math-magic";
 import type { MathCells } from "./math-cell";
 import { message } from "./messages";
 import { ProgressLines } from "./progress";
+import { commManager, CommMessage } from "./comm";
+import { installWidgetTargets } from "./widgets";
+import { installSelectionTarget } from "./selection";
 
 export interface KernelIO {
   send(channel: Channel, msg: Message<unknown>): void;
@@ -53,12 +59,36 @@ export class KernelHandler {
   private errorEpoch = 0;
   /** In-place progress lines of long io operations (core's progress hook). */
   private readonly progress: ProgressLines;
+  /** The prelude's names (the DSL), left out of %who. */
+  private readonly baseline: Set<string>;
+  /** Whether the running cell's front end answers input_request (its execute_request's allow_stdin). */
+  private allowStdin = false;
+  private pendingInput: ((value: string) => void) | null = null;
 
   constructor(private readonly options: HandlerOptions) {
     const show = (data: MimeBundle, metadata: Record<string, unknown>, id: string, update: boolean) =>
       this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } });
     setDisplaySink({ display: show, clear: (wait) => this.publish("clear_output", { wait }) });
     this.progress = new ProgressLines((data, id, update) => show(data, {}, id, update));
+    // Comm messages the kernel sends go on iopub, caused by the request being served (a cell, or the
+    // front end's comm_msg whose handler runs).
+    commManager().setSink((msgType, content, opts) => {
+      const m = childMessage(this.outputParent, msgType, content);
+      m.metadata = opts.metadata ?? {};
+      m.buffers = opts.buffers ?? [];
+      this.options.io.send("iopub", m);
+    });
+    installWidgetTargets();
+    installSelectionTarget();
+    this.baseline = new Set(Object.keys(options.engine.locals));
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    g[Symbol.for("eigenlab.kernel.input")] = (prompt: string, password: boolean) => this.input(prompt, password);
+    g[Symbol.for("eigenlab.sh")] = async (cmd: string): Promise<void> => {
+      await runShell(cmd);
+    };
+    // Output widgets capture what is published under the request being served (widgets.ts).
+    (globalThis as unknown as Record<symbol, () => string>)[Symbol.for("eigenlab.kernel.parentMsgId")] = () =>
+      this.outputParent?.header.msg_id ?? "";
     // Reports come from the running cell's synchronous code; outside a cell there is nowhere to show them.
     onProgress((p) => {
       if (this.outputParent) this.progress.report(p);
@@ -80,6 +110,15 @@ export class KernelHandler {
 
   /** Queues a request; requests are served one at a time, in order. Resolves when this one is done. */
   handle(channel: Channel, msg: Message): Promise<void> {
+    // An input_reply answers the running cell, which waits for it: it must not queue behind that cell.
+    if (channel === "stdin") {
+      if (msg.header.msg_type === "input_reply" && this.pendingInput) {
+        const resolve = this.pendingInput;
+        this.pendingInput = null;
+        resolve(String((msg.content as { value?: unknown }).value ?? ""));
+      }
+      return Promise.resolve();
+    }
     const epoch = this.errorEpoch;
     const run = this.queue.then(() =>
       // Like IPython: after a failed cell with stop_on_error, execute requests that were already queued
@@ -132,13 +171,15 @@ export class KernelHandler {
         case "history_request":
           this.reply(channel, msg, "history_reply", { status: "ok", history: this.historyQuery(msg.content) });
           break;
-        case "comm_info_request":
-          // No comm targets are registered (no widgets yet): an empty, well-formed reply.
-          this.reply(channel, msg, "comm_info_reply", { status: "ok", comms: {} });
+        case "comm_info_request": {
+          const target = typeof msg.content.target_name === "string" ? msg.content.target_name : undefined;
+          this.reply(channel, msg, "comm_info_reply", { status: "ok", comms: commManager().info(target) });
           break;
+        }
         case "comm_open":
         case "comm_msg":
         case "comm_close":
+          await this.commMessage(msg);
           break;
         case "shutdown_request": {
           const restart = Boolean(msg.content.restart);
@@ -157,6 +198,112 @@ export class KernelHandler {
     } finally {
       this.publish("status", { execution_state: "idle" }, msg);
     }
+  }
+
+  /**
+   * A front end's comm message. What its handlers publish (stream, display, comm_msg) is caused by it, as
+   * in ipykernel; afterwards late output goes to the last cell again. A handler's exception is shown on
+   * stderr and never breaks the kernel.
+   */
+  private async commMessage(msg: Message): Promise<void> {
+    const previous = this.outputParent;
+    this.outputParent = msg;
+    const m: CommMessage = {
+      data: (msg.content.data as Record<string, unknown>) ?? {},
+      metadata: msg.metadata ?? {},
+      buffers: msg.buffers,
+      msgId: msg.header.msg_id,
+    };
+    const comms = commManager();
+    try {
+      if (msg.header.msg_type === "comm_open") await comms.handleOpen(msg.content, m);
+      else if (msg.header.msg_type === "comm_msg") await comms.handleMsg(msg.content, m);
+      else comms.handleClose(msg.content, m);
+    } catch (e) {
+      const err = errorContent(e);
+      this.publish("stream", { name: "stderr", text: `${err.traceback.join("\n")}\n` });
+    } finally {
+      this.outputParent = previous;
+    }
+  }
+
+  /** `await input(prompt)`: an input_request on stdin to the running cell's front end (allow_stdin honoured). */
+  private input(prompt: string, password: boolean): Promise<string> {
+    const parent = this.outputParent;
+    if (!parent || parent.header.msg_type !== "execute_request") {
+      return Promise.reject(new EigenlabError("stdin", message.stdinOutsideCell));
+    }
+    if (!this.allowStdin) return Promise.reject(new EigenlabError("stdin-not-allowed", message.stdinNotAllowed));
+    return new Promise((resolve) => {
+      this.pendingInput = resolve;
+      this.options.io.send("stdin", childMessage(parent, "input_request", { prompt, password }));
+    });
+  }
+
+  /** The IPython habits (magics.ts): %time, %timeit, %%bash, %who, x? / help(x). */
+  private async runMagic(magic: Magic): Promise<ExecOutcome> {
+    const engine = this.options.engine;
+    const none: ExecOutcome = { ok: true, hasValue: false, value: undefined };
+    switch (magic.kind) {
+      case "time": {
+        const cpu0 = process.cpuUsage();
+        const t0 = process.hrtime.bigint();
+        const out = await engine.execute(magic.body);
+        const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+        const cpu = process.cpuUsage(cpu0);
+        this.stream("stdout", timeReport(cpu.user / 1e6, cpu.system / 1e6, wall));
+        return out;
+      }
+      case "timeit": {
+        if (magic.body.trim() === "") return { ok: false, interrupted: false, error: errorContent(new EigenlabError("timeit", message.timeitUsage)) };
+        const key = 'Symbol.for("eigenlab.timeit")';
+        const asyncKw = /\bawait\b/.test(magic.body) ? "async " : "";
+        const def = await engine.execute(`(globalThis as any)[${key}] = ${asyncKw}() => {\n${magic.body}\n};\nundefined;`);
+        if (!def.ok) return def;
+        const fn = (globalThis as unknown as Record<symbol, () => unknown>)[Symbol.for("eigenlab.timeit")];
+        try {
+          this.stream("stdout", await timeit(fn, { number: magic.number, repeat: magic.repeat }));
+        } catch (e) {
+          return { ok: false, interrupted: false, error: errorContent(e) };
+        }
+        return none;
+      }
+      case "bash":
+        await runShell(magic.body);
+        return none;
+      case "who": {
+        const names = Object.keys(engine.locals).filter((n) => !this.baseline.has(n) && n !== "tsLastExpr").sort();
+        this.stream("stdout", names.length > 0 ? `${names.join("\t")}\n` : "Interactive namespace is empty.\n");
+        return none;
+      }
+      case "help": {
+        const info = engine.inspect(magic.expr, magic.expr.length);
+        // An unknown name is typed `any` by the inspector.
+        if (!info.found || info.text.trim() === "any") return { ok: false, interrupted: false, error: errorContent(new EigenlabError("help", message.helpNotFound(magic.expr))) };
+        const dist = this.options.coreEntry ? path.dirname(this.options.coreEntry) : "";
+        const text = info.text + (dist ? optionsDoc(info.text, dist) : "");
+        this.publish("display_data", { data: { "text/plain": text }, metadata: {}, transient: {} });
+        return none;
+      }
+    }
+  }
+
+  /** user_expressions of an execute_request, evaluated after the cell (IPython's shape per expression). */
+  private async userExpressions(exprs: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [name, expr] of Object.entries(exprs)) {
+      const r = await this.options.engine.execute(String(expr));
+      if (r.ok) {
+        try {
+          out[name] = { status: "ok", data: toMimeBundle(r.value), metadata: {} };
+        } catch (e) {
+          out[name] = { status: "error", ...errorContent(e) };
+        }
+      } else {
+        out[name] = { status: "error", ...r.error };
+      }
+    }
+    return out;
   }
 
   kernelInfo(): Record<string, unknown> {
@@ -185,7 +332,14 @@ export class KernelHandler {
   }
 
   private async execute(channel: Channel, msg: Message): Promise<void> {
-    const content = msg.content as { code?: string; silent?: boolean; store_history?: boolean };
+    const content = msg.content as {
+      code?: string;
+      silent?: boolean;
+      store_history?: boolean;
+      allow_stdin?: boolean;
+      user_expressions?: Record<string, unknown>;
+    };
+    this.allowStdin = content.allow_stdin === true;
     const code = String(content.code ?? "");
     const silent = Boolean(content.silent);
     const store = !silent && content.store_history !== false;
@@ -196,17 +350,22 @@ export class KernelHandler {
 
     let outcome: ExecOutcome;
     try {
+      const magic = isMathCell(code) ? null : parseMagic(code);
       if (isMathCell(code)) {
         outcome = await this.runMath(code, silent);
+      } else if (magic) {
+        outcome = await this.runMagic(magic);
       } else {
-        outcome = await this.options.engine.execute(code);
+        outcome = await this.options.engine.execute(shellLines(code) ?? code);
       }
     } finally {
       this.progress.endCell();
     }
 
     let output: string | null = null;
-    if (outcome.ok && outcome.hasValue && !silent) {
+    // `display(x);` ends in a semicolon: as in IPython, the handle it returns is not echoed as the result.
+    const quiet = outcome.ok && outcome.value instanceof DisplayHandle && /;\s*$/.test(code);
+    if (outcome.ok && outcome.hasValue && !silent && !quiet) {
       let data: MimeBundle;
       try {
         data = toMimeBundle(outcome.value);
@@ -222,7 +381,8 @@ export class KernelHandler {
     if (store) this.history.push({ line: count, input: code, output });
 
     if (outcome.ok) {
-      this.reply(channel, msg, "execute_reply", { status: "ok", execution_count: count, payload: [], user_expressions: {} });
+      const user_expressions = await this.userExpressions(content.user_expressions ?? {});
+      this.reply(channel, msg, "execute_reply", { status: "ok", execution_count: count, payload: [], user_expressions });
     } else {
       const err: ErrorContent = outcome.error;
       if (!silent) this.publish("error", err);
@@ -292,6 +452,8 @@ export class KernelHandler {
 
   isComplete(code: string): { status: string; indent?: string } {
     if (isMathCell(code)) return { status: this.math.isComplete(code) };
+    // A closing bracket nothing opened (`}}} (((`) can never be completed by more lines.
+    if (hasUnmatchedCloser(code)) return { status: "invalid" };
     return this.options.engine.isComplete(code);
   }
 

@@ -9,4 +9,21 @@ export const message = {
     "Rebuild with `npx tsc -b` and run `npx eigenlab doctor`.",
   kernelNotBuilt: (file: string) =>
     `The kernel entry ${file} does not exist: build it with \`npx tsc -b\` in the Eigenlab checkout.`,
+
+  // ---- comms, widgets, stdin, magics (issue #13) ----
+  commOutsideKernel: "Comms and widgets need the Eigenlab kernel: run the cell in a notebook.",
+  commClosed: (target: string, id: string) =>
+    `The comm ${id} (target "${target}") is closed: open a new one with comm.open("${target}", data).`,
+  kernelOptionsNotObject: (fn: string, allowed: readonly string[]) =>
+    `${fn} takes its options as an object, e.g. { ${allowed[0]}: ... }; known options: ${allowed.join(", ")}.`,
+  kernelUnknownOption: (fn: string, key: string, allowed: readonly string[]) =>
+    `${fn} has no option "${key}": use one of ${allowed.join(", ")}.`,
+  stdinNotAllowed:
+    "input() needs a front end that accepts input (allow_stdin is false here, e.g. nbclient or a non-interactive run): " +
+    "set the value in the cell instead, or run the notebook in JupyterLab.",
+  stdinOutsideCell: "input() can only be awaited inside a running cell: call it at a cell's top level or in a function the cell awaits.",
+  interactRange: (name: string, got: string) =>
+    `interact: the control "${name}" got ${got}. Give [min, max], [min, max, step], a boolean, a string, an array of options, or a widget.`,
+  timeitUsage: "%timeit takes a statement: `%timeit linalg.eigh(A)` or a `%%timeit` cell (options: -n <loops> -r <repeats>).",
+  helpNotFound: (expr: string) => `help: nothing is known about \`${expr}\`; check the name (completion with Tab lists them).`,
 } as const;

@@ -8,6 +8,18 @@ import { randomUUID } from "crypto";
 import { inspect } from "util";
 import type { MimeBundle } from "./protocol";
 import { message } from "./messages";
+import { clickedOf, onSelectOf, selectionOf } from "./selection";
+import type { Selection } from "./selection";
+
+/** The MIME type of Eigenlab results; its output metadata carries the view id selections refer to. */
+const EIGENLAB_MIME = "application/vnd.eigenlab.v1+json";
+
+/** Output metadata with the view id under our MIME type, when the bundle is an Eigenlab result. */
+function withView(bundle: MimeBundle, metadata: Record<string, unknown>, id: string): Record<string, unknown> {
+  if (!(EIGENLAB_MIME in bundle)) return metadata;
+  const own = (metadata[EIGENLAB_MIME] ?? {}) as Record<string, unknown>;
+  return { ...metadata, [EIGENLAB_MIME]: { ...own, view: id } };
+}
 
 /** The Deno-kernel convention: an object's full MIME bundle. */
 export const JUPYTER_DISPLAY_SYMBOL = Symbol.for("Jupyter.display");
@@ -59,18 +71,48 @@ export class DisplayHandle {
   constructor(readonly id: string) {}
   /** Replaces the output shown for this handle with `value` (update_display_data). */
   update(value: unknown, metadata: Record<string, unknown> = {}): void {
-    sink().display(toMimeBundle(value), metadata, this.id, true);
+    const bundle = toMimeBundle(value);
+    sink().display(bundle, withView(bundle, metadata, this.id), this.id, true);
+  }
+
+  /** The point indices last selected (lasso) in this output in the lab, ascending; [] when none. */
+  selection(): number[] {
+    return selectionOf(this.id);
+  }
+
+  /** The index of the eigenvalue last clicked in this output, or null. */
+  clicked(): number | null {
+    return clickedOf(this.id);
+  }
+
+  /** Runs `cb` (kernel code) on each new selection or eigenvalue click in this output. */
+  onSelect(cb: (selection: Selection) => void): this {
+    onSelectOf(this.id, cb);
+    return this;
   }
 }
 
 /** Shows `value` (its rich MIME bundle when it has one) as an output of the running cell. */
 export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
   const id = options.id ?? randomUUID();
-  sink().display(toMimeBundle(value), options.metadata ?? {}, id, false);
+  const bundle = toMimeBundle(value);
+  sink().display(bundle, withView(bundle, options.metadata ?? {}, id), id, false);
   return new DisplayHandle(id);
 }
 
 /** Clears the running cell's outputs (with `wait`, when the next output arrives). */
 export function clearOutput(wait = false): void {
   sink().clear(wait);
+}
+
+/**
+ * Asks the notebook's user for a line of text (`await input("k = ")`), through the kernel's stdin channel
+ * (input_request / input_reply). A front end that cannot answer (allow_stdin false) gets an EigenlabError.
+ */
+export function input(prompt = "", options: { password?: boolean } = {}): Promise<string> {
+  const f = (globalThis as unknown as Record<symbol, ((p: string, pw: boolean) => Promise<string>) | undefined>)[
+    Symbol.for("eigenlab.kernel.input")
+  ];
+  if (!f) return Promise.reject(new Error(message.commOutsideKernel));
+  return f(prompt, Boolean(options.password));
 }
