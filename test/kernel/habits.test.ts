@@ -29,6 +29,8 @@ try:
     report["help_q"] = run("linalg.eigsh?")["outputs"]
     report["help_fn"] = run("help(linalg.eigsh)")["outputs"]
     report["help_missing"] = run("help(noSuchThing)")["reply"]
+    msg_id = kc.inspect("graph.knn(X, ", cursor_pos=len("graph.kn"))
+    report["inspect"] = reply_to(msg_id)["content"]
     report["display_semicolon"] = run('display("shown");')["outputs"]
     report["display_no_semicolon"] = run('display("shown")')["outputs"]
     report["user_expressions"] = run("const ue = 20;", user_expressions={"a": "ue + 1", "b": "Matrix.eye(2).rows", "bad": "nope.x"})["reply"]
@@ -112,6 +114,15 @@ describe("IPython habits, stdin and user_expressions in the running kernel (jupy
       assert.match(text, /\n {2}k\?: number\n {6}\S/);
     }
     assert.equal(report.help_missing.ename, "EigenlabError");
+  });
+
+  it("inspect_request (Shift+Tab) on graph.knn shows the signature and KnnOptions' fields with their docs", () => {
+    assert.equal(report.inspect.status, "ok");
+    assert.equal(report.inspect.found, true);
+    const text = report.inspect.data["text/plain"] as string;
+    assert.match(text, /knn\(X: Matrix, opts: (graph\.)?KnnOptions\): CsrMatrix/);
+    assert.match(text, /\nKnnOptions:\n/);
+    assert.match(text, /\n {2}includeSelf\?: boolean\n {6}Count each point as its own first neighbour/);
   });
 
   it("display(x); with a semicolon shows x once and does not echo its DisplayHandle; without it the handle is the result", () => {

@@ -483,7 +483,11 @@ export class KernelHandler {
     // Hover wants the name under or just before the cursor.
     const at = cursor > 0 && !/[\w$]/.test(req.code[cursor] ?? "") ? cursor - 1 : cursor;
     const info = this.options.engine.inspect(req.code, at);
-    return { status: "ok", found: info.found, data: info.found ? { "text/plain": info.text } : {}, metadata: {} };
+    if (!info.found) return { status: "ok", found: false, data: {}, metadata: {} };
+    // Shift+Tab shows what help(x) shows: the signature, and the fields of the options object it takes.
+    const dist = this.options.coreEntry ? path.dirname(this.options.coreEntry) : "";
+    const text = info.text + (dist ? optionsDoc(info.text, dist) : "");
+    return { status: "ok", found: true, data: { "text/plain": text }, metadata: {} };
   }
 
   /** history_request: "tail" (last n), "range" (session, start <= line < stop), "search" (glob pattern). */
