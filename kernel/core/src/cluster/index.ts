@@ -9,3 +9,5 @@ export { eigengap } from "./eigengap";
 export type { EigengapOptions, EigengapResult } from "./eigengap";
 export { nmi } from "./nmi";
 export { ari } from "./ari";
+export { cocluster } from "./cocluster";
+export type { CoclusterOptions, Cocluster } from "./cocluster";
