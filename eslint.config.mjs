@@ -55,7 +55,7 @@ const CORE_LAYERS = [
   ["kernels/**"],
   ["@(matrix|csr|operator|random|spectrum|embedding|clustering).ts"],
   ["linalg/**", "backend/**"],
-  ["graph/**", "rmt/**", "diffusion/**", "ot/**", "io/**"],
+  ["graph/**", "rmt/**", "diffusion/**", "ot/**", "io/**", "text/**"],
   ["embed/**", "data/**"],
   ["cluster/**"],
   ["@(index|base).ts"], // the barrels: nothing inside core imports them

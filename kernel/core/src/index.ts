@@ -25,3 +25,4 @@ export * as diffusion from "./diffusion";
 export * as ot from "./ot";
 export * as backend from "./backend";
 export * as io from "./io";
+export * as text from "./text";

@@ -279,14 +279,6 @@ export const message = {
     `data.spamAssassin: group ${JSON.stringify(group)} is not one of ${groups.map((g) => JSON.stringify(g)).join(", ")}. ` +
     `Pass a subset of these, e.g. { groups: ["easy-ham-1", "spam-1"] }.`,
   spamNoGroups: () => `data.spamAssassin: groups is empty; pass at least one group, e.g. ["easy-ham-1", "spam-1"].`,
-  spamBadDf: (option: string, value: unknown) =>
-    `data.spamAssassin: ${option} = ${String(value)}; pass an integer document count ≥ 1 or a proportion in (0, 1).`,
-  spamDfOrder: (low: number, high: number) =>
-    `data.spamAssassin: maxDf allows at most ${high} documents but minDf asks for at least ${low}; raise maxDf or lower minDf.`,
-  spamEmptyVocabulary: (minDf: number, maxDf: number, docs: number) =>
-    `data.spamAssassin: no term appears in at least ${minDf} and at most ${maxDf} of the ${docs} documents. ` +
-    `Lower minDf, raise maxDf, or select more groups.`,
-  spamBadNorm: (value: unknown) => `data.spamAssassin: norm = ${JSON.stringify(value)}; pass "l2", "l1" or null.`,
   airportsBadRow: (file: string, line: number, what: string) =>
     `data.usAirports: ${file} line ${line}: ${what}. The vega-datasets install is damaged; reinstall vega-datasets.`,
   // --- backend (compute backends: CPU reference, GPU.js) ---
@@ -440,6 +432,30 @@ export const message = {
   centralityDisconnected: (fn: string, count: number, sizes: number[]) =>
     `${fn}: the graph has ${count} connected components (sizes ${sizes.slice(0, 8).join(", ")}${count > 8 ? ", …" : ""}); each has its own Perron vector, so one eigenvector centrality of the whole graph is not defined. ` +
     `Compute it per component: graph.components(W) gives each node's component; keep the nodes of one (e.g. the largest) and call it on that subgraph.`,
+  // --- text: tokenize / TF-IDF (issue #12, notebook 14) and cluster.cocluster ---
+  textBadDf: (fn: string, option: string, value: unknown) =>
+    `${fn}: ${option} = ${String(value)}; pass an integer document count ≥ 1 or a proportion in (0, 1).`,
+  textDfOrder: (fn: string, low: number, high: number) =>
+    `${fn}: maxDf allows at most ${high} documents but minDf asks for at least ${low}; raise maxDf or lower minDf.`,
+  textEmptyVocabulary: (fn: string, minDf: number, maxDf: number, docs: number) =>
+    `${fn}: no term appears in at least ${minDf} and at most ${maxDf} of the ${docs} documents. ` +
+    `Lower minDf, raise maxDf, drop fewer stop words, or pass more documents.`,
+  textBadNorm: (fn: string, value: unknown) => `${fn}: norm = ${JSON.stringify(value)}; pass "l2", "l1" or null.`,
+  textNoDocuments: (fn: string) => `${fn}: no documents; pass a non-empty array of strings (or of token arrays).`,
+  textBadDocument: (fn: string, index: number, value: unknown) =>
+    `${fn}: document ${index} is ${value === null ? "null" : Array.isArray(value) ? "an array holding a non-string" : typeof value}; ` +
+    `pass each document as a string, or as an array of string tokens.`,
+  textBadStopWords: (fn: string, value: unknown) =>
+    `${fn}: stopWords = ${JSON.stringify(value)}; pass "english" (scikit-learn's list) or an array of words.`,
+  coclusterNegative: (fn: string, row: number, col: number, value: number) =>
+    `${fn}: entry (${row}, ${col}) is ${value}; the bipartite graph needs non-negative weights (e.g. counts or TF-IDF). ` +
+    `Shift or take absolute values first.`,
+  coclusterEmpty: (fn: string, what: "row" | "column", index: number, count: number) =>
+    `${fn}: ${what} ${index} sums to zero (${count} such ${what}s), so its degree scaling 1/sqrt(d) is undefined. ` +
+    `Drop empty ${what}s first (e.g. documents with no kept term).`,
+  coclusterTooMany: (fn: string, k: number, m: number, n: number) =>
+    `${fn}: k = ${k} needs 1 + ceil(log2 k) singular vectors and at most min(rows, cols) = ${Math.min(m, n)} clusters of rows; ` +
+    `the matrix is ${m}×${n}. Lower k.`,
 
   // --- label names (issue #11 tables / issue #18: legends and tooltips show names, not integers) ---
   labelNamesShort: (names: number, maxLabel: number) =>

@@ -13,3 +13,5 @@ export type { EigengapOptions, EigengapResult } from "./eigengap";
 export { nmi } from "./nmi";
 export { ari } from "./ari";
 export { accuracy } from "./accuracy";
+export { cocluster } from "./cocluster";
+export type { CoclusterOptions, Cocluster } from "./cocluster";

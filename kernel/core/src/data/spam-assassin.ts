@@ -8,14 +8,20 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { checkWeighting, TfidfWeighting, TOKEN, weighCounts, WEIGHTING_OPTIONS } from "../text/tfidf";
 import { packageDir, readPackageFile } from "./packages";
 
 /** The corpus' five message groups (the 2002/2003 SpamAssassin public corpus folders). */
 export const SPAM_ASSASSIN_GROUPS = ["easy-ham-1", "easy-ham-2", "hard-ham-1", "spam-1", "spam-2"] as const;
 export type SpamAssassinGroup = (typeof SPAM_ASSASSIN_GROUPS)[number];
 
-export interface SpamAssassinOptions {
+/**
+ * Options of `data.spamAssassin`. The weighting options (`minDf`, `maxDf`, `maxFeatures`, `sublinearTf`, `useIdf`,
+ * `smoothIdf`, `norm`) are `text.tfidf`'s, except that `minDf` defaults to 2, which drops terms seen in one message
+ * only (mostly base64 fragments and message ids). For stop words or your own tokens, take `texts: true` and call
+ * `text.tfidf` on them.
+ */
+export interface SpamAssassinOptions extends TfidfWeighting {
   /** Which groups to load (any order; documents always come in the corpus' file order). Default: all five. */
   groups?: SpamAssassinGroup[];
   /**
@@ -24,24 +30,6 @@ export interface SpamAssassinOptions {
    * message, headers included. MIME parts, base64 and HTML are not decoded: they are tokenized as text.
    */
   part?: "body" | "full";
-  /**
-   * Keep terms occurring in at least this many documents: an integer count ≥ 1, or a proportion of the documents
-   * in (0, 1) (scikit-learn's `min_df`). Default 2, which drops terms seen in one message only (mostly base64
-   * fragments and message ids).
-   */
-  minDf?: number;
-  /** Drop terms occurring in more documents than this: a proportion in (0, 1] or an integer count ≥ 2. Default 1 (= 100 %). */
-  maxDf?: number;
-  /**
-   * Keep only the `maxFeatures` terms with the largest total count over the selected documents (after the
-   * document-frequency filter), as scikit-learn's `max_features`; ties at the cut are broken alphabetically
-   * (scikit-learn's unstable argsort may choose otherwise there). Default: no limit.
-   */
-  maxFeatures?: number;
-  /** Use 1 + ln(tf) instead of the raw count tf (scikit-learn's `sublinear_tf`). Default false. */
-  sublinearTf?: boolean;
-  /** Row normalisation: "l2" (default), "l1" or null (none). */
-  norm?: "l2" | "l1" | null;
   /** Also return the document strings that were tokenized (the body or the full message). Default false. */
   texts?: boolean;
 }
@@ -84,14 +72,6 @@ interface PartCache {
 }
 
 const cache = new Map<"body" | "full", PartCache>();
-
-/**
- * scikit-learn's default analyzer: `doc.lower()`, then the tokens of r"(?u)\b\w\w+\b". Python's Unicode `\w` is
- * a letter (Lu, Ll, Lt, Lm, Lo), a number (Nd, Nl, No) or "_", and \b\w\w+\b matches exactly the maximal runs of
- * two or more such characters, which this pattern finds (JavaScript's `\w` and `\b` are ASCII-only, so they are
- * spelled out).
- */
-const TOKEN = /[\p{L}\p{N}_]{2,}/gu;
 
 /** The document text of one message: everything, or what follows the first empty line (the header/body break). */
 function documentText(message: string, part: "body" | "full"): string {
@@ -141,30 +121,6 @@ function groupTokens(part: "body" | "full", group: SpamAssassinGroup, files: str
   return tokens;
 }
 
-/** Code-point order (Python's str order), which differs from UTF-16 order only around astral characters. */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      const xs = x >= 0xd800 && x <= 0xdfff;
-      const ys = y >= 0xd800 && y <= 0xdfff;
-      if (xs !== ys) return xs ? 1 : -1; // a surrogate (astral code point) sorts after every BMP unit
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
-/** A document-frequency bound: integer count, or a proportion of n (scikit-learn's int / float `min_df`, `max_df`). */
-function dfBound(option: string, value: unknown, n: number, isMax: boolean): number {
-  if (typeof value !== "number" || !(value > 0) || !Number.isFinite(value)) throw new EigenlabError("bad-option", message.spamBadDf(option, value));
-  if (value < 1 || (isMax && value === 1)) return value * n;
-  if (!Number.isInteger(value)) throw new EigenlabError("bad-option", message.spamBadDf(option, value));
-  return value;
-}
-
 /**
  * The SpamAssassin public mail corpus as a TF-IDF document–term matrix with ham/spam labels: the same numbers as
  * scikit-learn's `TfidfVectorizer(min_df=2)` on the same documents (checked to 1e-12 in the tests).
@@ -195,14 +151,13 @@ function dfBound(option: string, value: unknown, n: number, isMax: boolean): num
  * ```
  */
 export function spamAssassin(opts: SpamAssassinOptions = {}): SpamAssassin {
-  checkOptions("data.spamAssassin", opts, ["groups", "part", "minDf", "maxDf", "maxFeatures", "sublinearTf", "norm", "texts"]);
-  const part = checkChoice("data.spamAssassin", "part", opts.part ?? "body", ["body", "full"] as const);
-  const norm = opts.norm === undefined ? "l2" : opts.norm;
-  if (norm !== null && norm !== "l2" && norm !== "l1") throw new EigenlabError("bad-option", message.spamBadNorm(norm));
+  const fn = "data.spamAssassin";
+  checkOptions(fn, opts, ["groups", "part", ...WEIGHTING_OPTIONS, "texts"]);
+  const part = checkChoice(fn, "part", opts.part ?? "body", ["body", "full"] as const);
+  const weighting = checkWeighting(fn, opts, 2);
   const wanted = opts.groups ?? [...SPAM_ASSASSIN_GROUPS];
   if (!Array.isArray(wanted) || wanted.length === 0) throw new EigenlabError("bad-option", message.spamNoGroups());
   for (const g of wanted) if (!SPAM_ASSASSIN_GROUPS.includes(g)) throw new EigenlabError("bad-option", message.spamUnknownGroup(g, SPAM_ASSASSIN_GROUPS));
-  const maxFeatures = opts.maxFeatures === undefined ? undefined : positiveInteger("data.spamAssassin", "maxFeatures", opts.maxFeatures);
 
   // Documents in corpus file order, group by group.
   const list = fileList();
@@ -224,69 +179,12 @@ export function spamAssassin(opts: SpamAssassinOptions = {}): SpamAssassin {
       files.push(groupFiles[d]);
     }
   }
-  const n = docIds.length;
-  const terms = cache.get(part)!.terms;
-
-  // Document frequencies and total counts over the selected documents, in the shared term-id space.
-  const dfAll = new Int32Array(terms.length);
-  const tfAll = new Float64Array(terms.length);
-  for (let d = 0; d < n; d++) {
-    const t = docIds[d];
-    const c = docCounts[d];
-    for (let k = 0; k < t.length; k++) {
-      dfAll[t[k]]++;
-      tfAll[t[k]] += c[k];
-    }
-  }
-  const low = dfBound("minDf", opts.minDf ?? 2, n, false);
-  const high = dfBound("maxDf", opts.maxDf ?? 1, n, true);
-  if (high < low) throw new EigenlabError("bad-option", message.spamDfOrder(low, high));
-  let kept: number[] = [];
-  for (let id = 0; id < terms.length; id++) if (dfAll[id] > 0 && dfAll[id] >= low && dfAll[id] <= high) kept.push(id);
-  if (kept.length === 0) throw new EigenlabError("bad-option", message.spamEmptyVocabulary(low, high, n));
-  kept.sort((a, b) => compareCodePoints(terms[a], terms[b]));
-  if (maxFeatures !== undefined && kept.length > maxFeatures) {
-    // Largest total count first, alphabetical among equals (a stable sort of the sorted vocabulary).
-    const byCount = kept.map((id, rank) => ({ id, rank })).sort((a, b) => tfAll[b.id] - tfAll[a.id] || a.rank - b.rank);
-    const chosen = new Set(byCount.slice(0, maxFeatures).map((x) => x.id));
-    kept = kept.filter((id) => chosen.has(id));
-  }
-  const column = new Int32Array(terms.length).fill(-1);
-  kept.forEach((id, j) => (column[id] = j));
-  const m = kept.length;
-  const df = Int32Array.from(kept, (id) => dfAll[id]);
-  // scikit-learn TfidfTransformer(smooth_idf=True): as if one extra document contained every term once.
-  const idf = Float64Array.from(df, (f) => Math.log((n + 1) / (f + 1)) + 1);
-
-  const indptr = new Int32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  const row: { j: number; v: number }[] = [];
-  for (let d = 0; d < n; d++) {
-    row.length = 0;
-    const t = docIds[d];
-    const c = docCounts[d];
-    for (let k = 0; k < t.length; k++) {
-      const j = column[t[k]];
-      if (j >= 0) row.push({ j, v: (opts.sublinearTf ? Math.log(c[k]) + 1 : c[k]) * idf[j] });
-    }
-    row.sort((a, b) => a.j - b.j);
-    // scikit-learn's inplace_csr_row_normalize_l2 / _l1: the norm summed in column order, then each entry divided.
-    let s = 0;
-    if (norm === "l2") for (const e of row) s += e.v * e.v;
-    else if (norm === "l1") for (const e of row) s += Math.abs(e.v);
-    const scale = norm === "l2" ? Math.sqrt(s) : s;
-    for (const e of row) {
-      indices.push(e.j);
-      values.push(norm !== null && scale > 0 ? e.v / scale : e.v);
-    }
-    indptr[d + 1] = indices.length;
-  }
+  const { X, vocabulary, idf, df } = weighCounts(fn, { termIds: docIds, counts: docCounts, terms: cache.get(part)!.terms }, weighting);
   const out: SpamAssassin = {
-    X: new CsrMatrix(n, m, indptr, Int32Array.from(indices), Float64Array.from(values)),
+    X,
     labels: Int32Array.from(group, (g) => (SPAM_ASSASSIN_GROUPS[g].startsWith("spam") ? 1 : 0)),
     labelNames: ["ham", "spam"],
-    vocabulary: kept.map((id) => terms[id]),
+    vocabulary,
     idf,
     df,
     group: Int32Array.from(group),
