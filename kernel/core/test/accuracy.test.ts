@@ -1,0 +1,111 @@
+/**
+ * Silent wrong answers found by the peer suite (issue #16), each reproduced against scipy or a closed form.
+ */
+import { strict as assert } from "assert";
+import { CsrMatrix, data, diffusion, EigenlabError, graph, linalg, linearOperator, Matrix } from "../src";
+import { peerMatrix, runPython } from "../../../test/util/peer";
+import { assertBelow, maxRelDiff } from "../../../test/util/math";
+
+/** scipy.linalg.expm(−tL) x for each t. */
+function expmPeer(L: Matrix, x: Float64Array, ts: number[]): number[][] {
+  return runPython(
+    `import scipy.linalg as sl
+out = {"y": [sl.expm(-t * L) @ x for t in json.loads(ts)]}`,
+    { L: peerMatrix(L), x: { shape: [x.length], data: x }, ts: JSON.stringify(ts) as unknown as string },
+  ).y;
+}
+
+function throwsCode(f: () => unknown, code: string, pattern?: RegExp): void {
+  assert.throws(f, (e: unknown) => e instanceof EigenlabError && e.code === code && (!pattern || pattern.test(e.message)));
+}
+
+describe("diffusion accuracy (issue #16)", function () {
+  this.timeout(120_000);
+  const karate = data.karateClub().graph;
+  const Ls = graph.laplacian(karate, { kind: "sym" });
+  const x = Float64Array.from({ length: 34 }, (_, i) => Math.sin(i + 1));
+  const ts = [1, 20, 50, 80, 100];
+
+  it("heatKernel(graph.laplacian(karate, { kind: 'sym' }), x, { t }) matches scipy.linalg.expm to 1e-10 for t up to 100 (was 2e-2 at t = 20, 9e15 at t = 50)", () => {
+    const peer = expmPeer(Ls.toDense(), x, ts);
+    ts.forEach((t, i) => assertBelow(maxRelDiff(diffusion.heatKernel(Ls, x, { t }), peer[i]), 1e-10, `t = ${t}`));
+  });
+
+  it("heatKernel on a 60-node SBM's normalized Laplacian matches scipy.linalg.expm to 1e-10 for t up to 100 (was 9.4 at t = 100)", () => {
+    const W = data.sbm({ sizes: [30, 30], pIn: 0.3, pOut: 0.05, seed: 3 }).graph;
+    const L = graph.laplacian(W, { kind: "sym" });
+    const x60 = Float64Array.from({ length: 60 }, (_, i) => Math.cos(i));
+    const peer = expmPeer(L.toDense(), x60, ts);
+    ts.forEach((t, i) => assertBelow(maxRelDiff(diffusion.heatKernel(L, x60, { t }), peer[i]), 1e-10, `t = ${t}`));
+  });
+
+  it("heatKernel on a dense copy of the normalized Laplacian (no graph.laplacian provenance) bounds λ_min by Collatz–Wielandt and matches expm to 1e-10", () => {
+    const D = Ls.toDense();
+    const peer = expmPeer(D, x, ts);
+    ts.forEach((t, i) => assertBelow(maxRelDiff(diffusion.heatKernel(D, x, { t }), peer[i]), 1e-10, `t = ${t}`));
+  });
+
+  it("heatKernel on a LinearOperator matches expm at t = 100, refuses t = 1000 where its Lanczos interval (1 % padding) would cost digits, and is exact there with { lmin: 0, lmax: 2 }", () => {
+    const op = linearOperator([34, 34], (v) => Ls.matvec(v));
+    const [p100, p1000] = expmPeer(Ls.toDense(), x, [100, 1000]);
+    assertBelow(maxRelDiff(diffusion.heatKernel(op, x, { t: 100 }), p100), 1e-10, "t = 100");
+    throwsCode(() => diffusion.heatKernel(op, x, { t: 1000 }), "inaccurate", /lmin/);
+    assertBelow(maxRelDiff(diffusion.heatKernel(op, x, { t: 1000, lmin: 0, lmax: 2 }), p1000), 1e-10, "with lmin, lmax");
+  });
+
+  it("heatKernel(L, x, { t: 1e15 }) returns the steady state at once: the mean for D − W, the projection on √d for the normalized kind", () => {
+    const L = graph.laplacian(karate);
+    const start = Date.now();
+    const y = diffusion.heatKernel(L, x, { t: 1e15 });
+    const mean = x.reduce((a, b) => a + b, 0) / 34;
+    assertBelow(Math.max(...y.map((v) => Math.abs(v - mean))), 1e-14, "mean");
+    const d = karate.rowSums();
+    const s = Float64Array.from(d, Math.sqrt);
+    const c = s.reduce((a, si, i) => a + si * x[i], 0) / d.reduce((a, b) => a + b, 0);
+    const ys = diffusion.heatKernel(Ls, x, { t: 1e15 });
+    assertBelow(maxRelDiff(ys, Float64Array.from(s, (si) => c * si)), 1e-13, "√d projection");
+    assert.ok(Date.now() - start < 2000, `took ${Date.now() - start} ms`);
+    // and it agrees with the series where both apply (t = 5000: e^{−tλ₂} ≈ 0 but the series is still affordable)
+    assertBelow(maxRelDiff(diffusion.heatKernel(L, x, { t: 5000, lmin: 0, lmax: 2 * Math.max(...d) }), y), 1e-11, "series vs limit");
+  });
+
+  it("heatKernel(A, x, { t: 1e15 }) on a symmetric matrix that is not a Laplacian fails fast instead of running ~10⁸ products", () => {
+    const A = Matrix.from([[1, 0], [0, 3]]);
+    const start = Date.now();
+    throwsCode(() => diffusion.heatKernel(A, [1, 0], { t: 1e15 }), "too-large", /smaller t/);
+    assert.ok(Date.now() - start < 1000);
+  });
+
+  it("heatKernel on a non-symmetric matrix or operator throws not-symmetric (was accepted)", () => {
+    throwsCode(() => diffusion.heatKernel(Matrix.from([[1, -1], [0, 1]]), [1, 0], { t: 1 }), "not-symmetric");
+    const rw = graph.laplacian(karate, { kind: "rw" });
+    throwsCode(() => diffusion.heatKernel(rw, x, { t: 1 }), "not-symmetric");
+    throwsCode(() => diffusion.heatKernel(linearOperator([2, 2], (v) => Float64Array.of(v[0] - v[1], v[1])), [1, 0], { t: 1 }), "not-symmetric");
+  });
+
+  it("heatKernel / chebyshevFilter with an operator or a filter producing NaN throw an error naming the NaN", () => {
+    const nanOp = linearOperator([2, 2], (v) => Float64Array.of(v[0] * NaN, v[1]));
+    throwsCode(() => diffusion.heatKernel(nanOp, [1, 0], { t: 1, lmin: 0, lmax: 1 }), "nan", /NaN/);
+    throwsCode(() => diffusion.chebyshevFilter(Ls, x, { filter: (l) => (l > 1 ? NaN : l) }), "nan", /NaN/);
+  });
+
+  it("chebyshevFilter(L_sym, x, { filter: λ ↦ 1/(1 + 4λ), order: 80 }) matches V h(Λ) Vᵀ x to 1e-12 (default interval [0, 2]; was 0.84 on Gershgorin's [−0.5, 2.5])", () => {
+    const S = linalg.eigh(Ls.toDense());
+    const h = (l: number) => 1 / (1 + 4 * l);
+    const exact = new Float64Array(34);
+    for (let j = 0; j < 34; j++) {
+      let c = 0;
+      for (let i = 0; i < 34; i++) c += S.vectors.get(i, j) * x[i];
+      c *= h(S.values[j]);
+      for (let i = 0; i < 34; i++) exact[i] += c * S.vectors.get(i, j);
+    }
+    assertBelow(maxRelDiff(diffusion.chebyshevFilter(Ls, x, { filter: h, order: 80 }), exact), 1e-12, "CSR from graph.laplacian");
+    assertBelow(maxRelDiff(diffusion.chebyshevFilter(Ls.toDense(), x, { filter: h, order: 80 }), exact), 1e-12, "dense copy");
+  });
+
+  it("graph.laplacian's provenance does not leak to other matrices: a CSR copy of a sym Laplacian is bounded from its entries", () => {
+    const copy = new CsrMatrix(34, 34, Ls.indptr.slice(), Ls.indices.slice(), Ls.values.slice());
+    const [peer] = expmPeer(Ls.toDense(), x, [50]);
+    assertBelow(maxRelDiff(diffusion.heatKernel(copy, x, { t: 50 }), peer), 1e-10, "copy");
+  });
+});
