@@ -2,7 +2,7 @@
  * Silent wrong answers found by the peer suite (issue #16), each reproduced against scipy or a closed form.
  */
 import { strict as assert } from "assert";
-import { CsrMatrix, data, diffusion, EigenlabError, graph, linalg, linearOperator, Matrix } from "../src";
+import { CsrMatrix, data, diffusion, EigenlabError, graph, linalg, linearOperator, Matrix, rmt } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff } from "../../../test/util/math";
 
@@ -107,5 +107,55 @@ describe("diffusion accuracy (issue #16)", function () {
     const copy = new CsrMatrix(34, 34, Ls.indptr.slice(), Ls.indices.slice(), Ls.values.slice());
     const [peer] = expmPeer(Ls.toDense(), x, [50]);
     assertBelow(maxRelDiff(diffusion.heatKernel(copy, x, { t: 50 }), peer), 1e-10, "copy");
+  });
+});
+
+describe("rmt.marchenkoPastur cdf accuracy (issue #16)", function () {
+  this.timeout(60_000);
+  it("marchenkoPastur({ ratio }).cdf(x) matches scipy.integrate.quad of the density to 1e-10 relative, within 1e-12·λ₊ of both edges (ratio 1: was 99.97 % off near 0)", () => {
+    const fracs = [1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.1, 0.5, 0.9, 0.99, 1 - 1e-6, 1 - 1e-10];
+    const cases: [number, number][] = [];
+    for (const ratio of [1, 0.25, 2, 0.999]) for (const f of fracs) cases.push([ratio, f]);
+    // the peer integrates in u = x − λ₋ (lower half) or u = λ₊ − x (upper half, via 1 − F), so that its integrand
+    // never subtracts nearby numbers; our x is λ₋ + f(λ₊ − λ₋) as a double, so the peer gets the same u = x − λ₋
+    const xs = cases.map(([ratio, f]) => {
+      const mp = rmt.marchenkoPastur({ ratio });
+      return mp.lambdaMinus + f * (mp.lambdaPlus - mp.lambdaMinus);
+    });
+    const us = cases.map(([ratio], i) => {
+      const mp = rmt.marchenkoPastur({ ratio });
+      return [xs[i] - mp.lambdaMinus, mp.lambdaPlus - xs[i]];
+    });
+    const peer: number[] = runPython(
+      `from scipy.integrate import quad
+out = {"F": []}
+for (g, f), (ul, uu) in zip(json.loads(cases), json.loads(us)):
+    a = (1 - np.sqrt(g))**2; b = (1 + np.sqrt(g))**2; w = b - a
+    mass = min(1.0, 1 / g)
+    lower = lambda u: np.sqrt(max((w - u) * u, 0)) / (2 * np.pi * g * (a + u))
+    upper = lambda v: np.sqrt(max(v * (w - v), 0)) / (2 * np.pi * g * (b - v))
+    if f <= 0.5:
+        F = (1 - mass) + quad(lower, 0, ul, epsabs=0, epsrel=1e-13, limit=500)[0]
+    else:
+        F = 1 - quad(upper, 0, uu, epsabs=0, epsrel=1e-13, limit=500)[0]
+    out["F"].append(F)`,
+      { cases: JSON.stringify(cases), us: JSON.stringify(us) },
+    ).F;
+    cases.forEach(([ratio, f], i) => {
+      const ours = rmt.marchenkoPastur({ ratio }).cdf(xs[i]);
+      assertBelow(Math.abs(ours - peer[i]) / peer[i], 1e-10, `ratio ${ratio}, x = λ₋ + ${f}·(λ₊ − λ₋)`);
+      if (f > 0.5) assertBelow(Math.abs(1 - ours - (1 - peer[i])), 1e-15, `ratio ${ratio}, 1 − F at ${f}`);
+    });
+  });
+
+  it("bulkQuantile inverts bulkCdf to 1e-12 across the bulk, at ratio 1 near 0 too", () => {
+    for (const ratio of [1, 0.25, 3]) {
+      const mp = rmt.marchenkoPastur({ ratio });
+      for (const q of [1e-9, 1e-4, 0.01, 0.3, 0.5, 0.9, 0.999999]) {
+        // (at q = 1e-9 with λ₋ > 0 the answer x ≈ λ₋ + 1e-6 is itself only a double: F ∝ (x − λ₋)^{3/2} turns its
+        // rounding, ε·λ₋/(x − λ₋) ≈ 3e-11, into the CDF's; hence the looser bound there)
+        assertBelow(Math.abs(mp.bulkCdf(mp.bulkQuantile(q)) - q) / q, q < 1e-6 ? 1e-9 : 1e-12, `ratio ${ratio}, q ${q}`);
+      }
+    }
   });
 });
