@@ -2,7 +2,7 @@
  * Silent wrong answers found by the peer suite (issue #16), each reproduced against scipy or a closed form.
  */
 import { strict as assert } from "assert";
-import { CsrMatrix, data, diffusion, EigenlabError, graph, linalg, linearOperator, Matrix, rmt } from "../src";
+import { CsrMatrix, data, diffusion, EigenlabError, embed, graph, linalg, linearOperator, Matrix, rmt } from "../src";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, maxRelDiff } from "../../../test/util/math";
 
@@ -156,6 +156,33 @@ for (g, f), (ul, uu) in zip(json.loads(cases), json.loads(us)):
         // rounding, ε·λ₋/(x − λ₋) ≈ 3e-11, into the CDF's; hence the looser bound there)
         assertBelow(Math.abs(mp.bulkCdf(mp.bulkQuantile(q)) - q) / q, q < 1e-6 ? 1e-9 : 1e-12, `ratio ${ratio}, q ${q}`);
       }
+    }
+  });
+});
+
+describe("Embedding.eigenvalues order (issue #16)", () => {
+  const W = data.karateClub().graph;
+  const sorted = (v: Float64Array, order: unknown) =>
+    v.every((x, i) => i === 0 || (order === "ascending" ? v[i - 1] <= x : v[i - 1] >= x));
+
+  it("embed.spectral, embed.diffusionMap and embed.mds give one eigenvalue per column, in column order, ordered as meta.eigenvalueOrder says", () => {
+    const sp = embed.spectral(W, { dim: 3, seed: 0 });
+    const dm = embed.diffusionMap(W, { dim: 3, seed: 0 });
+    const X = data.blobs({ n: 40, seed: 1 }).X;
+    const D = Matrix.from(Array.from({ length: 40 }, (_, i) => Array.from({ length: 40 }, (_, j) => Math.hypot(...X.row(i).map((v, c) => v - X.get(j, c))))));
+    const md = embed.mds(D, { dim: 2 });
+    assert.deepEqual([sp.meta.eigenvalueOrder, dm.meta.eigenvalueOrder, md.meta.eigenvalueOrder], ["ascending", "descending", "descending"]);
+    for (const e of [sp, dm, md]) {
+      assert.equal(e.eigenvalues!.length, e.coords.cols);
+      assert.ok(sorted(e.eigenvalues!, e.meta.eigenvalueOrder), `${e.meta.solver}: ${e.eigenvalues}`);
+    }
+    // spectral: the smallest non-trivial eigenvalues of the normalized Laplacian (λ₁ ≤ λ₂ ≤ λ₃ of eigh)
+    const all = linalg.eigh(graph.laplacian(W, { kind: "sym" }).toDense()).values;
+    assertBelow(maxRelDiff(sp.eigenvalues!, all.slice(1, 4)), 1e-8, "spectral eigenvalues");
+    // mds: column j is √λ_j v_j with v_j a unit vector, so ‖col j‖² = λ_j
+    for (let j = 0; j < 2; j++) {
+      const c = md.coords.col(j);
+      assertBelow(Math.abs(c.reduce((a, v) => a + v * v, 0) / md.eigenvalues![j] - 1), 1e-10, `mds column ${j}`);
     }
   });
 });
