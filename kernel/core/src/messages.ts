@@ -449,8 +449,10 @@ export const message = {
     `${fn}: the spectrum's lower end is only known to lie in [${lo}, ${ritzMin}], and at t = ${t} that uncertainty would cost more than 3 digits (error up to e^{t·${ritzMin - lo}}). Pass { lmin } (0 for a Laplacian), or build L with graph.laplacian so its bounds are known.`,
   heatTooLong: (fn: string, t: number, terms: number, max: number) =>
     `${fn}: t = ${t} needs about ${terms} products with L (at most ${max} are allowed), and L is not a graph Laplacian whose steady state is known. Use a smaller t, or a Laplacian from graph.laplacian (its t → ∞ limit is computed directly).`,
+  matvecNotFinite: (what: string, call: number, index: number, value: number) =>
+    `${what}: the operator's matvec returned ${value} at entry ${index} (product ${call}) for a finite input vector. Check its matvec for NaN, division by zero or overflow; rescale the problem if its entries are huge.`,
   eigenvaluesNotFinite: (fn: string, index: number, value: number) =>
-    `${fn}: eigenvalue ${index} came out as ${value}: the operator produced NaN or infinite values during the iteration. Check that its matvec returns finite numbers for every finite input.`,
+    `${fn}: eigenvalue ${index} came out as ${value}: it lies beyond the double range (±1.8e308), or the input produced NaN. Rescale the matrix (e.g. divide by its largest entry) and multiply the eigenvalues back.`,
   tooLarge: (fn: string, what: string, bytes: number, limit: number) =>
     `${fn}: ${what} would need ${formatBytes(bytes)}, above the size limit of ${formatBytes(limit)}. Check the sizes you passed; if you really mean it, raise the limit with setSizeLimit(bytes).`,
   sizeLimitValue: (value: unknown) =>

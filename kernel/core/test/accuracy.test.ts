@@ -186,3 +186,36 @@ describe("Embedding.eigenvalues order (issue #16)", () => {
     }
   });
 });
+
+describe("NaN-producing operators and overflowing matrices (issue #16)", () => {
+  /** diag(1..50), with NaN in entry 3 from the (after+1)-th product on: passes any probe made before. */
+  const lateNaN = (after: number) => {
+    let calls = 0;
+    return linearOperator([50, 50], (v) => {
+      const y = v.map((x, i) => (i + 1) * x);
+      if (++calls > after) y[3] = NaN;
+      return y;
+    });
+  };
+
+  it("linalg.powerIteration(op) with an operator that starts returning NaN throws naming the NaN (returned NaN)", () => {
+    throwsCode(() => linalg.powerIteration(lateNaN(3)), "nan", /NaN at entry 3/);
+  });
+
+  it("linalg.cg and linalg.minres with such an operator throw naming the NaN (cg returned zeros, minres NaN)", () => {
+    const b = new Float64Array(50).fill(1);
+    throwsCode(() => linalg.cg(lateNaN(3), b), "nan", /NaN at entry 3/);
+    throwsCode(() => linalg.minres(lateNaN(3), b), "nan", /NaN at entry 3/);
+  });
+
+  it("linalg.eigh / eigvalsh of a matrix near the double range scale it first (eigh gave NaN, eigvalsh [1e308, 1e308] for eigenvalues ±√2·1e308)", () => {
+    const A = Matrix.from([[1e308, 1e308], [1e308, -1e308]]);
+    const exact = [-Math.SQRT2 * 1e308, Math.SQRT2 * 1e308];
+    assertBelow(maxRelDiff(linalg.eigh(A).values, exact), 1e-15, "eigh");
+    assertBelow(maxRelDiff(linalg.eigvalsh(A), exact), 1e-15, "eigvalsh");
+    const tiny = Matrix.from([[3e-320, 1e-320], [1e-320, 3e-320]]);
+    assert.deepEqual(Array.from(linalg.eigvalsh(tiny)), [2e-320, 4e-320]);
+    // an eigenvalue past the range is an error, not ∞
+    throwsCode(() => linalg.eigvalsh(Matrix.from([[1e308, 1e308], [1e308, 1e308]])), "overflow", /double range/);
+  });
+});
