@@ -457,6 +457,8 @@ export const message = {
     `${fn}: ${what} would need ${formatBytes(bytes)}, above the size limit of ${formatBytes(limit)}. Check the sizes you passed; if you really mean it, raise the limit with setSizeLimit(bytes).`,
   sizeLimitValue: (value: unknown) =>
     `setSizeLimit: the limit must be a positive number of bytes (or null to go back to the default), got ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${typeof value}). E.g. setSizeLimit(8 * 2 ** 30) for 8 GiB.`,
+  defaultBackendMissing: (choice: string, registered: readonly string[]) =>
+    `setDefaultBackend: no "${choice}" backend is registered (registered: ${registered.join(", ")}), so it cannot be the default; the previous default is kept. Import "@eigenlab/gpu" first to register the GPU backend, or use "auto".`,
   badSetting: (fn: string, value: unknown, expected: string) =>
     `${fn}: got ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${value === null ? "null" : typeof value}); expected ${expected}. The previous setting is kept.`,
 } as const;
