@@ -9,8 +9,13 @@ import { jupyterEnv, JupyterEnv, runPythonScript } from "../util/jupyter";
 
 /** Cells run; every CYCLE-th cell is an endless loop that is interrupted. */
 const CELLS = 1000;
-/** Resident-memory growth allowed per cell, measured from cell 100 (after warm-up) to the end. */
-const MAX_RSS_GROWTH_PER_CELL = 200 * 1024;
+/**
+ * Resident-memory growth allowed per cell, from cell 100 (after warm-up) to the end. Each cell adds its source to
+ * tslab's TypeScript program and V8 grows its heap lazily (no forced GC here: exposing gc at run time made a later
+ * cell hang in one try), so some growth is expected (measured ≈ 160 kB a cell); a leaked 100 kB output per cell
+ * on top would exceed this.
+ */
+const MAX_RSS_GROWTH_PER_CELL = 256 * 1024;
 
 const SCRIPT = String.raw`
 import json, sys, time, statistics
@@ -59,27 +64,26 @@ def rss():
     return int(result(outs))
 
 def interrupt_loop(i):
-    msg_id = kc.execute("let spin%d = 0; while (true) { spin%d++; }" % (i, i))
-    deadline = time.time() + 20
+    # the cell prints before it spins, and the interrupt is sent once that line has arrived: the loop is then surely
+    # running (a signal that lands while tslab is still type-checking the cell is lost, and the loop never stops)
+    msg_id = kc.execute("let spin%d = 0; console.log('spinning %d'); while (true) { spin%d++; }" % (i, i, i))
+    deadline = time.time() + 30
     while time.time() < deadline:
-        m = kc.get_iopub_msg(timeout=20)
-        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
+        m = kc.get_iopub_msg(timeout=30)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream" and "spinning" in m["content"]["text"]:
             break
-    # one interrupt, then (if it landed during type-checking and was lost) another every 3 s, bounded: a burst of
-    # signals could reach the next cell
     reply = None
-    for _ in range(5):
+    for _ in range(3):
         km.interrupt_kernel()
         try:
-            reply = reply_to(msg_id, timeout=3)
+            reply = reply_to(msg_id, timeout=15)
             break
         except Exception:
             continue
-    try:
-        until_idle(msg_id, timeout=20)
-    except Exception:
-        return {"ename": "no idle status after the interrupt", "reply": reply and reply["content"]}
-    return reply["content"] if reply else None
+    if reply is None:
+        return {"ename": "no reply to the interrupt"}
+    until_idle(msg_id)
+    return reply["content"]
 
 def check(kind, ok, detail):
     report["kinds"][kind] = report["kinds"].get(kind, 0) + 1
@@ -93,6 +97,7 @@ try:
     report["t_start"] = timed_probe()
     t_all = time.time()
     for i in range(CELLS):
+        report["last_cell"] = i
         k = i % 10
         if i == 100:
             report["rss_100"] = rss()
@@ -138,6 +143,9 @@ try:
     report["t_end"] = timed_probe()
     r, outs = run("[kept.a, kept.b.join(','), keptM.toArray().join(';')].join(' ')")
     report["kept_end"] = result(outs)
+except Exception as e:
+    print("failed at cell %s: %r" % (report.get("last_cell"), e), file=sys.stderr)
+    raise
 finally:
     kc.stop_channels()
     km.shutdown_kernel(now=True)
@@ -163,7 +171,7 @@ describe("kernel endurance: 1 000 cells against one kernel (slow: ~2 minutes)", 
   });
   after(() => env?.dispose());
 
-  it("errors, type errors, interrupts, 100 kB outputs and display updates leave `kept` intact, RSS growth < 200 kB a cell and the response time within 2× the start", async () => {
+  it("errors, type errors, interrupts, 100 kB outputs and display updates leave `kept` intact, RSS growth < 256 kB a cell and the response time within 2× the start", async () => {
     const run = await runPythonScript(env, "endurance.py", SCRIPT, [String(CELLS)]);
     assert.equal(run.status, 0, run.stderr.slice(-4000));
     const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as Report;
