@@ -8,6 +8,7 @@ import { checkDimension } from "./validate";
 import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
+import { checkAllocation } from "./guard";
 
 /**
  * A sparse matrix in compressed sparse row form (`indptr`, `indices`, `values`); graphs are CsrMatrix adjacency
@@ -162,6 +163,8 @@ export class CsrMatrix {
    * ```
    */
   static identity(n: number): CsrMatrix {
+    checkDimension("n", n);
+    checkAllocation("CsrMatrix.identity", `an ${n} × ${n} identity`, 16 * n + 4);
     const indptr = new Int32Array(n + 1);
     const indices = new Int32Array(n);
     for (let r = 0; r < n; r++) {

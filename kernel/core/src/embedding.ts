@@ -6,7 +6,7 @@ import { checkLabelNames } from "./validate";
 
 /**
  * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues
- * of spectral methods and provenance meta.
+ * of spectral methods (one per column, in column order: see `eigenvalues`) and provenance meta.
  *
  * @example
  * ```ts
@@ -23,7 +23,14 @@ export class Embedding {
   readonly labels?: Int32Array;
   /** Optional name of each label code (`labelNames[k]` names label k), shown in legends and tooltips instead of k. */
   readonly labelNames?: readonly string[];
-  /** Optional eigenvalues belonging to the coordinates (spectral methods), ascending. */
+  /**
+   * Optional eigenvalues of spectral methods, one per coordinate column and in the columns' order (`eigenvalues[j]`
+   * belongs to `coords.col(j)`), so their order is the method's: ascending for embed.spectral (the smallest
+   * Laplacian eigenvalues first, as Laplacian eigenmaps and scikit-learn's spectral_embedding order the columns),
+   * descending for embed.diffusionMap (the largest Markov eigenvalues first, as pydiffmap's `evals`) and embed.mds
+   * (the largest eigenvalues of B first, as Torgerson scaling and scikit-learn's KernelPCA). `meta.eigenvalueOrder`
+   * says which.
+   */
   readonly eigenvalues?: Float64Array;
   readonly meta: ResultMeta;
 

@@ -6,6 +6,8 @@ export { CsrMatrix } from "./csr";
 export { linearOperator, isLinearOperator } from "./operator";
 export type { LinearOperator } from "./operator";
 export { Rng } from "./random";
+export { setSizeLimit, sizeLimit } from "./guard";
+import "./guard-node"; // Node: the default size limit follows os.freemem()
 export { Spectrum } from "./spectrum";
 export { VERSION } from "./meta";
 export type { ResultMeta } from "./meta";

@@ -8,6 +8,7 @@ import { checkChoice, checkDimension, checkOptions } from "./validate";
 import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import { matmulInto } from "./kernels";
+import { checkAllocation, f64Bytes } from "./guard";
 
 export interface RandomOptions {
   seed?: number;
@@ -112,6 +113,7 @@ export class Matrix {
   static zeros(rows: number, cols: number): Matrix {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
+    checkAllocation("Matrix.zeros", `a ${rows} × ${cols} matrix`, f64Bytes(rows, cols));
     return new Matrix(rows, cols, new Float64Array(rows * cols));
   }
 
@@ -125,6 +127,7 @@ export class Matrix {
    */
   static eye(n: number): Matrix {
     checkDimension("n", n);
+    checkAllocation("Matrix.eye", `a ${n} × ${n} matrix`, f64Bytes(n, n));
     const d = new Float64Array(n * n);
     for (let i = 0; i < n; i++) d[i * n + i] = 1;
     return new Matrix(n, n, d);
@@ -140,6 +143,7 @@ export class Matrix {
    */
   static diag(values: ArrayLike<number>): Matrix {
     const n = values.length;
+    checkAllocation("Matrix.diag", `a ${n} × ${n} matrix`, f64Bytes(n, n));
     const d = new Float64Array(n * n);
     for (let i = 0; i < n; i++) d[i * n + i] = values[i];
     return new Matrix(n, n, d);
@@ -161,6 +165,7 @@ export class Matrix {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     const dist = checkChoice("Matrix.random", "dist", opts.dist ?? "normal", ["normal", "uniform"] as const);
+    checkAllocation("Matrix.random", `a ${rows} × ${cols} matrix`, f64Bytes(rows, cols));
     const rng = new Rng(opts.seed ?? 0);
     const data = new Float64Array(rows * cols);
     if (dist === "normal") rng.fillNormal(data);

@@ -477,4 +477,35 @@ export const message = {
     `${fn} takes two points of the open unit ball of the same dimension, but ${detail}.`,
   poincareOutsideBall: (fn: string, row: number, norm: number) =>
     `${fn}: point ${row} has norm ${norm}, outside the open unit ball, so the Poincaré distance is undefined. Pass { distance: "euclidean" } for an embedding not trained in the ball.`,
+  // --- accuracy and size guards (issue #16: no silent wrong answers, no runaway allocations) ---
+  diffusionNotFinite: (fn: string, index: number, value: number) =>
+    `${fn}: the result has ${value} at entry ${index}: the operator (or the filter) produced a NaN or an infinity. Check that L.matvec returns finite numbers for finite input.`,
+  heatIntervalLoose: (fn: string, lo: number, ritzMin: number, t: number) =>
+    `${fn}: the spectrum's lower end is only known to lie in [${lo}, ${ritzMin}], and at t = ${t} that uncertainty would cost more than 3 digits (error up to e^{t·${ritzMin - lo}}). Pass { lmin } (0 for a Laplacian), or build L with graph.laplacian so its bounds are known.`,
+  heatTooLong: (fn: string, t: number, terms: number, max: number) =>
+    `${fn}: t = ${t} needs about ${terms} products with L (at most ${max} are allowed), and L is not a graph Laplacian whose steady state is known. Use a smaller t, or a Laplacian from graph.laplacian (its t → ∞ limit is computed directly).`,
+  matvecNotFinite: (what: string, call: number, index: number, value: number) =>
+    `${what}: the operator's matvec returned ${value} at entry ${index} (product ${call}) for a finite input vector. Check its matvec for NaN, division by zero or overflow; rescale the problem if its entries are huge.`,
+  eigenvaluesNotFinite: (fn: string, index: number, value: number) =>
+    `${fn}: eigenvalue ${index} came out as ${value}: it lies beyond the double range (±1.8e308), or the input produced NaN. Rescale the matrix (e.g. divide by its largest entry) and multiply the eigenvalues back.`,
+  tooLarge: (fn: string, what: string, bytes: number, limit: number) =>
+    `${fn}: ${what} would need ${formatBytes(bytes)}, above the size limit of ${formatBytes(limit)}. Check the sizes you passed; if you really mean it, raise the limit with setSizeLimit(bytes).`,
+  sizeLimitValue: (value: unknown) =>
+    `setSizeLimit: the limit must be a positive number of bytes (or null to go back to the default), got ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${typeof value}). E.g. setSizeLimit(8 * 2 ** 30) for 8 GiB.`,
+  defaultBackendMissing: (choice: string, registered: readonly string[]) =>
+    `setDefaultBackend: no "${choice}" backend is registered (registered: ${registered.join(", ")}), so it cannot be the default; the previous default is kept. Import "@eigenlab/gpu" first to register the GPU backend, or use "auto".`,
+  badSetting: (fn: string, value: unknown, expected: string) =>
+    `${fn}: got ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${value === null ? "null" : typeof value}); expected ${expected}. The previous setting is kept.`,
 } as const;
+
+/** 1536 → "1.5 KiB": sizes in messages. */
+export function formatBytes(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${v} bytes` : `${v.toPrecision(3)} ${units[u]}`;
+}

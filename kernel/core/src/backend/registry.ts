@@ -125,7 +125,8 @@ export function registeredBackends(): string[] {
 }
 
 /**
- * Sets what `getBackend()` returns when no choice is given: "auto" (the default), "cpu" or "gpu".
+ * Sets what `getBackend()` returns when no choice is given: "auto" (the default), "cpu" or "gpu" ("gpu" only once
+ * @eigenlab/gpu has registered it; a refused choice keeps the previous default).
  *
  * @example
  * ```ts
@@ -138,7 +139,11 @@ export function registeredBackends(): string[] {
  * ```
  */
 export function setDefaultBackend(choice: BackendChoice): void {
-  state.defaultChoice = checkChoice("setDefaultBackend", "choice", choice, CHOICES) as BackendChoice;
+  const checked = checkChoice("setDefaultBackend", "choice", choice, CHOICES) as BackendChoice;
+  // "gpu" before @eigenlab/gpu is registered would make every later call that consults the default fail: refuse it
+  // now and keep the working default (issue #16: a bad setting never leaves the process broken)
+  if (checked !== "auto" && !registry.has(checked)) throw new EigenlabError("bad-option", message.defaultBackendMissing(checked, [...registry.keys()]));
+  state.defaultChoice = checked;
 }
 
 /**

@@ -6,6 +6,7 @@ import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import type { PointCloud } from "./point-cloud";
+import { checkAllocation, f64Bytes } from "../guard";
 
 export interface BlobsOptions {
   /** Number of points (default 100). */
@@ -53,10 +54,12 @@ export function blobs(opts: BlobsOptions = {}): PointCloud {
     const k = positiveInteger(fn, "k", opts.k ?? 3);
     const d = positiveInteger(fn, "d", opts.d ?? 2);
     const [lo, hi] = opts.box ?? [-10, 10];
+    checkAllocation(fn, `${k} centres in ${d} dimensions`, f64Bytes(k, d));
     C = new Matrix(k, d, rng.stream(1).fillUniform(new Float64Array(k * d), lo, hi));
   }
   const k = C.rows;
   const d = C.cols;
+  checkAllocation(fn, `${n} points in ${d} dimensions`, f64Bytes(n, d) + 4 * n);
   const labels = new Int32Array(n);
   const base = Math.floor(n / k);
   let p = 0;

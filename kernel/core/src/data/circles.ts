@@ -4,6 +4,7 @@ import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
+import { checkAllocation, f64Bytes } from "../guard";
 
 export interface CirclesOptions {
   n?: number;
@@ -28,6 +29,7 @@ export function circles(opts: CirclesOptions = {}): PointCloud {
   const fn = "data.circles";
   checkOptions(fn, opts, ["n", "noise", "factor", "seed"]);
   const n = positiveInteger(fn, "n", opts.n ?? 100);
+  checkAllocation(fn, `${n} points`, f64Bytes(n, 3) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const factor = opts.factor ?? 0.8;
   if (typeof factor !== "number" || !(factor > 0 && factor < 1)) {

@@ -2,6 +2,7 @@
 import { checkOptions } from "../validate";
 import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
+import { checkAllocation, f64Bytes } from "../guard";
 
 export interface MoonsOptions {
   n?: number;
@@ -27,6 +28,7 @@ export function moons(opts: MoonsOptions = {}): PointCloud {
   const fn = "data.moons";
   checkOptions(fn, opts, ["n", "noise", "seed"]);
   const n = positiveInteger(fn, "n", opts.n ?? 100);
+  checkAllocation(fn, `${n} points`, f64Bytes(n, 3) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   return twoCurveCloud(n, noise, opts.seed ?? 0, (outer, i, m) => {
     const s = m > 1 ? (Math.PI * i) / (m - 1) : 0;

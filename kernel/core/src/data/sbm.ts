@@ -4,6 +4,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
+import { checkAllocation } from "../guard";
 
 export interface SbmOptions {
   /** Block sizes, e.g. [50, 50, 50]. */
@@ -63,6 +64,10 @@ export function sbm(opts: SbmOptions): SbmGraph {
   const start = [0];
   for (const s of sizes) start.push(start[start.length - 1] + s);
   const n = start[k];
+  // expected edges Σ_{a≤b} P_ab·pairs(a, b), each held as two JS numbers per direction while sampling, then in CSR
+  let expected = 0;
+  for (let a = 0; a < k; a++) for (let b = a; b < k; b++) expected += P[a][b] * (a === b ? (sizes[a] * (sizes[a] - 1)) / 2 : sizes[a] * sizes[b]);
+  checkAllocation("data.sbm", `a ${n}-node graph with about ${Math.round(expected)} edges`, 2 * expected * (16 + 12) + 12 * n);
   const labels = new Int32Array(n);
   for (let a = 0; a < k; a++) labels.fill(a, start[a], start[a + 1]);
   const ii: number[] = [];

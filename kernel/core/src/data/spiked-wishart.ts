@@ -6,6 +6,7 @@ import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
 import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { checkAllocation, f64Bytes } from "../guard";
 
 export interface SpikedWishartOptions {
   /** Samples (rows of X). */
@@ -57,6 +58,7 @@ export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
   });
   const k = spikesIn.length;
   if (k > p) throw new EigenlabError("bad-option", message.spikesTooMany(k, p));
+  checkAllocation("data.spikedWishart", `an ${n} × ${p} sample`, f64Bytes(n, p) + f64Bytes(p, k + 1));
   const rng = new Rng(opts.seed ?? 0);
   // Directions: stream 0; noise: stream 1; spike scores: stream 2.
   const dirRng = rng.stream(0);

@@ -4,6 +4,7 @@ import { Rng } from "../random";
 import { checkOptions } from "../validate";
 import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
 import type { PointCloud } from "./point-cloud";
+import { checkAllocation, f64Bytes } from "../guard";
 
 export interface SwissRollOptions {
   n?: number;
@@ -28,6 +29,7 @@ export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
   const fn = "data.swissRoll";
   checkOptions(fn, opts, ["n", "noise", "seed"]);
   const n = positiveInteger(fn, "n", opts.n ?? 100);
+  checkAllocation(fn, `${n} points`, f64Bytes(n, 4) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const rng = new Rng(opts.seed ?? 0);
   const u = rng.stream(1);

@@ -15,7 +15,12 @@ export interface ChebyshevFilterOptions {
   filter: (lambda: number) => number;
   /** Polynomial degree (default 50). */
   order?: number;
-  /** Spectral interval; default a Gershgorin enclosure (Lanczos estimate for a LinearOperator). */
+  /**
+   * Spectral interval. Default: [0, 2] for a normalized Laplacian from graph.laplacian, [0, 2·max degree] for a
+   * combinatorial one; for another explicit matrix Gershgorin discs (lower end tightened by Collatz–Wielandt when
+   * the off-diagonal entries are ≤ 0); for a LinearOperator a Lanczos estimate. A filter with a pole must have it
+   * outside [lmin, lmax]: pass the interval when you know a tighter one.
+   */
   lmin?: number;
   lmax?: number;
 }
@@ -77,13 +82,37 @@ export function chebyshevApply(op: SymmetricOperator, x: Float64Array, coef: Flo
   return y;
 }
 
-export function resolveInterval(op: SymmetricOperator, lmin?: number, lmax?: number): [number, number] {
-  let [lo, hi] = lmin === undefined || lmax === undefined ? spectralInterval(op) : [lmin, lmax];
-  if (lmin !== undefined) lo = lmin;
-  if (lmax !== undefined) hi = lmax;
+/**
+ * The interval a Chebyshev series is built on: the caller's { lmin, lmax } where given (trusted), else the
+ * operator's spectral interval (known Laplacian bounds, Gershgorin with a Collatz–Wielandt lower end, or a Lanczos
+ * estimate; see ./operator). Also returns the smallest Ritz value, an upper bound of λ_min, for the heat kernel's
+ * accuracy check.
+ */
+export function resolveInterval(op: SymmetricOperator, lmin?: number, lmax?: number): [number, number, number] {
+  for (const v of [lmin, lmax]) {
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new EigenlabError("bad-option", message.spectralInterval(Number(lmin), Number(lmax)));
+  }
+  let lo: number;
+  let hi: number;
+  let ritzMin: number;
+  if (lmin !== undefined && lmax !== undefined) {
+    [lo, hi, ritzMin] = [lmin, lmax, lmin];
+  } else {
+    const iv = spectralInterval(op);
+    lo = lmin ?? iv.lo;
+    hi = lmax ?? iv.hi;
+    ritzMin = lmin ?? iv.ritzMin;
+  }
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) throw new EigenlabError("bad-option", message.spectralInterval(lo, hi));
   if (lo === hi) hi = lo + 1; // a multiple of the identity: any non-empty interval works
-  return [lo, hi];
+  return [lo, hi, Math.max(lo, ritzMin)];
+}
+
+/** A NaN or ±∞ in a result means the operator (or the filter) produced one: say so instead of returning it. */
+export function checkResultFinite(fn: string, y: Float64Array): void {
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i])) throw new EigenlabError("nan", message.diffusionNotFinite(fn, i, y[i]));
+  }
 }
 
 export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float64Array {
@@ -113,5 +142,7 @@ export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: C
   const v = signalVector(fn, x, op.n);
   const order = positiveInteger(fn, "order", opts.order ?? 50);
   const [lo, hi] = resolveInterval(op, opts.lmin, opts.lmax);
-  return chebyshevApply(op, v, chebyshevCoefficients(opts.filter, order, lo, hi), lo, hi);
+  const y = chebyshevApply(op, v, chebyshevCoefficients(opts.filter, order, lo, hi), lo, hi);
+  checkResultFinite(fn, y);
+  return y;
 }

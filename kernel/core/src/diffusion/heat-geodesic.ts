@@ -60,7 +60,7 @@ export function heatGeodesic(L: SymmetricInput, opts: HeatGeodesicOptions): Matr
   const n = op.n;
   const all = opts.sources === undefined;
   const sources = all ? Int32Array.from({ length: n }, (_, i) => i) : checkSources(fn, opts.sources!, n);
-  const { coef, lo, hi } = heatExpansion(op, t, tol, opts.lmin, opts.lmax);
+  const { coef, lo, hi } = heatExpansion(fn, op, t, tol, opts.lmin, opts.lmax);
   const floor = 10 * Math.max(tol, 1e-16) * Math.exp(-t * lo);
   const m = sources.length;
   const H = heatColumns(op, sources, coef, lo, hi); // m × n, row a = (H_t e_{s_a})ᵀ

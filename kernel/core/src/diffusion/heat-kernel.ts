@@ -10,8 +10,8 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions, checkTolerance } from "../validate";
-import { SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
-import { chebyshevApply, resolveInterval, signalVector } from "./chebyshev";
+import { laplacianGapLowerBound, laplacianSteadyState, laplacianStructure, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
+import { chebyshevApply, checkResultFinite, resolveInterval, signalVector } from "./chebyshev";
 
 export interface HeatKernelOptions {
   /** Diffusion time t ≥ 0. */
@@ -52,11 +52,30 @@ export interface HeatExpansion {
   hi: number;
 }
 
-export function heatExpansion(op: SymmetricOperator, t: number, tol: number, lmin?: number, lmax?: number): HeatExpansion {
-  const [lo, hi] = resolveInterval(op, lmin, lmax);
+/** The most products with L a heat series may take (t·(λ_max − λ_min) ≈ 10⁸ at tol 1e-14): beyond, fail fast. */
+export const MAX_HEAT_TERMS = 100_000;
+
+/** e^{−t(ritzMin − lo)} may amplify rounding at most this much (3 digits). */
+const MAX_AMPLIFICATION = Math.log(1e3);
+
+/** The number of series terms for z = t·(hi − lo)/2 at tolerance tol (Ĩ_k ≈ e^{−k²/2z}). */
+function heatTerms(z: number, tol: number): number {
+  return Math.ceil(Math.sqrt(2 * z * Math.log(1 / Math.max(tol, 1e-300)))) + 20;
+}
+
+/**
+ * The series of exp(−tL) on a guaranteed interval. The factor e^{−t·lo} makes the series' rounding error relative
+ * to e^{−t·lo}, while the answer is of size e^{−t·λ_min}: an interval whose lower end is not known to within
+ * ln(1000)/t of λ_min is refused (message.heatIntervalLoose) instead of silently losing digits; so is a t that needs
+ * more than MAX_HEAT_TERMS products.
+ */
+export function heatExpansion(fn: string, op: SymmetricOperator, t: number, tol: number, lmin?: number, lmax?: number): HeatExpansion {
+  const [lo, hi, ritzMin] = resolveInterval(op, lmin, lmax);
+  if (t * (ritzMin - lo) > MAX_AMPLIFICATION) throw new EigenlabError("inaccurate", message.heatIntervalLoose(fn, lo, ritzMin, t));
   const r = 0.5 * (hi - lo);
   const z = t * r;
-  const K = Math.ceil(Math.sqrt(2 * z * Math.log(1 / Math.max(tol, 1e-300)))) + 20;
+  const K = heatTerms(z, tol);
+  if (K > MAX_HEAT_TERMS) throw new EigenlabError("too-large", message.heatTooLong(fn, t, K, MAX_HEAT_TERMS));
   const ive = scaledBesselI(z, K);
   let last = K;
   while (last > 0 && ive[last] < tol) last--;
@@ -74,7 +93,11 @@ export function checkTime(fn: string, t: unknown): number {
 
 /**
  * exp(−tL) x for a symmetric positive semidefinite L (graph Laplacian; sparse, dense or an operator) by a Chebyshev
- * expansion on [lmin, lmax], accurate to `tol`.
+ * expansion on [lmin, lmax], accurate to `tol`. L must be symmetric (checked). The default interval is exact for a
+ * Laplacian from graph.laplacian ([0, 2] normalized, [0, 2·max degree] combinatorial), guaranteed for an explicit
+ * matrix (Gershgorin, with a Collatz–Wielandt lower end when off-diagonals are ≤ 0), estimated by Lanczos for a
+ * LinearOperator; an interval whose lower end is too loose for t is refused with an error (pass `lmin`). For a
+ * Laplacian and t past its mixing time the t → ∞ limit (projection onto the null space) is returned directly.
  *
  * @example
  * ```ts
@@ -94,6 +117,13 @@ export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKe
   const op = symmetricOperator(fn, L);
   const v = signalVector(fn, x, op.n);
   if (t === 0) return v;
-  const { coef, lo, hi } = heatExpansion(op, t, tol, opts.lmin, opts.lmax);
-  return chebyshevApply(op, v, coef, lo, hi);
+  // Steady state: for a graph Laplacian, once e^{−t·λ₂} < tol (λ₂ bounded below by Mohar's 4·w_min/n²), exp(−tL)x
+  // is the projection of x onto the null space to within tol, and costs one pass instead of ~√t products. This is
+  // what keeps heatKernel(L, x, { t: 1e15 }) from running for days.
+  const lap = opts.lmin === undefined && opts.lmax === undefined ? laplacianStructure(op) : undefined;
+  if (lap && t * laplacianGapLowerBound(lap, op.n) > Math.log(1 / tol) + 1) return laplacianSteadyState(op, lap, v);
+  const { coef, lo, hi } = heatExpansion(fn, op, t, tol, opts.lmin, opts.lmax);
+  const y = chebyshevApply(op, v, coef, lo, hi);
+  checkResultFinite(fn, y);
+  return y;
 }

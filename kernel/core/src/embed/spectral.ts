@@ -102,6 +102,7 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
       inputShape: [n, n],
       inputHash: hashArrays(W.indptr, W.indices, W.values),
       seed,
+      eigenvalueOrder: "ascending",
       timeMs: performance.now() - t0,
     }),
   });

@@ -11,6 +11,7 @@ import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, Neig
 import { nnDescent } from "../kernels/nndescent";
 import { Rng } from "../random";
 import { hashArrays, ResultMeta, stamp } from "../meta";
+import { checkAllocation } from "../guard";
 
 export interface KnnOptions {
   /** Neighbours per point (required). */
@@ -51,6 +52,8 @@ export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric,
   positiveInteger(fn, "k", k);
   const n = X.rows;
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
+  // neighbor lists (index + distance per entry), then the CSR graph and its symmetrized copy: about 3 × n·k × 12 bytes
+  checkAllocation(fn, `a ${n}-node graph with k = ${k as number} neighbors per node`, 36 * n * (k as number));
   if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
   return nearestNeighbors(X, k as number, metric, includeSelf);
 }

@@ -2,6 +2,7 @@
 import { CsrMatrix } from "../csr";
 import { checkChoice, checkOptions } from "../validate";
 import { checkAdjacency } from "./check";
+import { rememberLaplacian } from "./known-spectrum";
 
 export type LaplacianKind = "combinatorial" | "sym" | "rw";
 
@@ -71,5 +72,11 @@ export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix 
     if (!placed) { cols[out] = r; vals[out++] = diag; }
     indptr[r + 1] = out;
   }
-  return new CsrMatrix(n, n, indptr, cols.slice(0, out), vals.slice(0, out));
+  const L = new CsrMatrix(n, n, indptr, cols.slice(0, out), vals.slice(0, out));
+  if (kind !== "rw") {
+    let minWeight = Infinity;
+    for (let p = 0; p < W.nnz; p++) if (W.values[p] > 0 && W.values[p] < minWeight) minWeight = W.values[p];
+    rememberLaplacian(L, { kind, degrees: deg, minWeight });
+  }
+  return L;
 }

@@ -30,12 +30,35 @@ export function symmetricData(A: Matrix, what = "A"): Float64Array {
       const y = a[j * n + i];
       const asym = Math.abs(x - y);
       if (asym > tol) throw new EigenlabError("not-symmetric", message.notSymmetric(what, i, j, asym, tol));
-      const m = 0.5 * (x + y);
+      const m = x === y ? x : 0.5 * x + 0.5 * y; // (not 0.5 * (x + y): the sum overflows near 1.8e308; same bits otherwise)
       out[i * n + j] = m;
       out[j * n + i] = m;
     }
   }
   return out;
+}
+
+/**
+ * A power of two s that brings max|a_ij| near 1 when it is outside [2⁻⁵⁰⁰, 2⁵⁰⁰] (else 1), as LAPACK's dsyev scales
+ * before tridiagonalizing: the Householder norms square the entries, so 1e308 overflowed to ∞ and came back as NaN
+ * eigenvalues (or, for eigvalsh, as silently wrong finite ones). Powers of two scale without rounding.
+ */
+export function rangeScale(a: Float64Array): number {
+  let maxAbs = 0;
+  for (let i = 0; i < a.length; i++) maxAbs = Math.max(maxAbs, Math.abs(a[i]));
+  if (maxAbs === 0 || (maxAbs <= 2 ** 500 && maxAbs >= 2 ** -500)) return 1;
+  const s = 2 ** Math.min(1000, -Math.ceil(Math.log2(maxAbs))); // (2^1061 for a subnormal max would overflow)
+  for (let i = 0; i < a.length; i++) a[i] *= s;
+  return s;
+}
+
+/** Eigenvalues scaled back (÷ s); one beyond the double range is an error, never a silent ∞ or NaN. */
+export function unscaleEigenvalues(fn: string, values: Float64Array, s: number): Float64Array {
+  if (s !== 1) for (let i = 0; i < values.length; i++) values[i] /= s;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new EigenlabError("overflow", message.eigenvaluesNotFinite(fn, i, values[i]));
+  }
+  return values;
 }
 
 /**
@@ -56,6 +79,7 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
   const t0 = performance.now();
   const a = symmetricData(A);
   const n = A.rows;
+  const scale = rangeScale(a);
   const { values, vectors } = symmetricEigen(a, n);
   normalizeSignsInPlace(vectors, n, n);
   const V = columnsToMatrix(vectors, n, n);
@@ -69,9 +93,10 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
         const r = AV.data[i * n + j] - values[j] * V.data[i * n + j];
         s += r * r;
       }
-      residuals[j] = Math.sqrt(s);
+      residuals[j] = Math.sqrt(s) / scale;
     }
   }
+  unscaleEigenvalues("linalg.eigh", values, scale);
   return new Spectrum({
     values,
     vectors: V,

@@ -1,7 +1,7 @@
 /** `linalg.eigvalsh`: the eigenvalues alone of a dense symmetric matrix (numpy.linalg.eigvalsh). */
 import { Matrix } from "../matrix";
 import { checkOptions } from "../validate";
-import { symmetricData } from "./eigh";
+import { rangeScale, symmetricData, unscaleEigenvalues } from "./eigh";
 import { symmetricEigenvalues } from "./symmetric-eigen";
 
 /**
@@ -17,5 +17,7 @@ import { symmetricEigenvalues } from "./symmetric-eigen";
  */
 export function eigvalsh(A: Matrix, opts: Record<string, never> = {}): Float64Array {
   checkOptions("linalg.eigvalsh", opts, []);
-  return symmetricEigenvalues(symmetricData(A), A.rows);
+  const a = symmetricData(A);
+  const scale = rangeScale(a);
+  return unscaleEigenvalues("linalg.eigvalsh", symmetricEigenvalues(a, A.rows), scale);
 }

@@ -69,6 +69,9 @@ export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: Pow
   while (it < maxIter) {
     it++;
     const w = A.matvec(v);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(w[i])) throw new EigenlabError("nan", message.matvecNotFinite(fn, it, i, w[i]));
+    }
     lambda = dot(v, w);
     history.push(lambda);
     let r = 0;

@@ -92,11 +92,15 @@ export function symmetricOperator(A: unknown, what: string, fn: string): Symmetr
     const [r, c] = A.shape;
     if (r !== c) throw new EigenlabError("not-square", message.notSquare(what, r, c));
     const n = r;
+    let calls = 0;
     const op: SymmetricOperator = {
       n,
       applyInto: (y, x) => {
         const out = A.matvec(x);
+        calls++;
         if (out.length !== n) throw new EigenlabError("shape", message.operatorOutput(what, out.length, n));
+        // a NaN from a matrix-free operator would otherwise come back as NaN eigenvalues or a zero/NaN solution
+        for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) throw new EigenlabError("nan", message.matvecNotFinite(what, calls, i, out[i]));
         y.set(out);
       },
       normBound: NaN,

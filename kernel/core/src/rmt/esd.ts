@@ -5,6 +5,7 @@ import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions } from "../validate";
 import { positiveInteger } from "../validate-numbers";
+import { checkAllocation } from "../guard";
 
 export interface EsdOptions {
   /** Number of equal-width bins (default: Freedman–Diaconis rule, clipped to [10, 200]). */
@@ -95,6 +96,7 @@ export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, o
     const width = (2 * iqr) / Math.cbrt(n);
     bins = width > 0 ? Math.min(200, Math.max(10, Math.ceil((hi - lo) / width))) : 10;
   }
+  checkAllocation("rmt.esd", `${bins} bins`, 12 * bins + 8);
   const edges = new Float64Array(bins + 1);
   for (let b = 0; b <= bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
   const counts = new Int32Array(bins);
