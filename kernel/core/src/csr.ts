@@ -4,7 +4,7 @@
  */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
-import { checkDimension } from "./validate";
+import { checkDimension } from "./validate/checks";
 import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";

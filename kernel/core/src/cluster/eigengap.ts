@@ -2,7 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 
 export interface EigengapOptions {
   /** Largest k considered (default: all but the last value). */

@@ -6,8 +6,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions, checkTolerance } from "../validate";
-import { checkPoints } from "../graph/check";
-import { positiveInteger } from "../validate-numbers";
+import { checkPoints } from "../validate/graph";
+import { positiveInteger } from "../validate";
 
 export interface KmeansOptions {
   /** Number of clusters (required). */

@@ -4,7 +4,7 @@ import { Rng } from "../random";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import type { PointCloud } from "./point-cloud";
 
 export interface BlobsOptions {

@@ -2,7 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
 export interface CirclesOptions {

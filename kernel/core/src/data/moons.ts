@@ -1,6 +1,6 @@
 /** `data.moons`: two interleaving half circles (scikit-learn's make_moons). */
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
 export interface MoonsOptions {

@@ -8,7 +8,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { packageDir, readPackageFile } from "./packages";
 
 /** The corpus' five message groups (the 2002/2003 SpamAssassin public corpus folders). */

@@ -5,7 +5,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate";
 
 export interface SpikedWishartOptions {
   /** Samples (rows of X). */

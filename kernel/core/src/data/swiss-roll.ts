@@ -2,7 +2,7 @@
 import { Matrix } from "../matrix";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import type { PointCloud } from "./point-cloud";
 
 export interface SwissRollOptions {

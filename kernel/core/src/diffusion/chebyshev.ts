@@ -7,7 +7,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { spectralInterval, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 
 export interface ChebyshevFilterOptions {

@@ -13,7 +13,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions, checkTolerance } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { positiveNumber } from "../validate";
 import { SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 import { heatExpansion } from "./heat-kernel";
 

@@ -14,9 +14,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { positiveNumber } from "../validate";
 import { eigvalsh } from "../linalg/eigvalsh";
-import { checkWalkGraph } from "../graph/check";
+import { checkAdjacency } from "../validate/graph";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 
 export interface SpectralEntropyOptions {
@@ -57,7 +57,7 @@ export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropy
   let n: number;
   let sigma: number | undefined;
   if (input instanceof CsrMatrix) {
-    checkWalkGraph(fn, input);
+    checkAdjacency(fn, input);
     if (input.asymmetry().value > 1e-10 * Math.max(...input.values.map(Math.abs), 1e-300)) {
       const a = input.asymmetry();
       throw new EigenlabError("not-symmetric", message.notSymmetric(`${fn}: W`, a.i, a.j, a.value, 1e-10));

@@ -14,8 +14,8 @@ import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
-import { checkWalkGraph } from "../graph/check";
+import { positiveInteger, positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 import { aliasTable, drawAlias } from "./alias";
 
 export interface LineOptions {
@@ -52,7 +52,7 @@ export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   const fn = "embed.line";
   const t0 = performance.now();
   checkOptions(fn, opts, ["dim", "order", "samples", "negative", "learningRate", "seed", "onProgress"]);
-  checkWalkGraph(fn, G);
+  checkAdjacency(fn, G);
   if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const order = opts.order ?? 2;

@@ -11,7 +11,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { eigh } from "../linalg/eigh";
 import { eigsh } from "../linalg/eigsh";
 

@@ -13,8 +13,8 @@ import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed } from "../random";
 import { checkChoice, checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
-import { checkWalkGraph } from "../graph/check";
+import { positiveInteger, positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 import { randomWalks } from "./walks";
 import { trainSkipGram } from "./skipgram";
 
@@ -44,7 +44,7 @@ export const NODE2VEC_OPTIONS = [
 /** Shared by node2vec and deepwalk: `fn` names the caller in messages and meta. */
 export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): Embedding {
   const t0 = performance.now();
-  checkWalkGraph(fn, G);
+  checkAdjacency(fn, G);
   if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const p = positiveNumber(fn, "p", opts.p ?? 1);

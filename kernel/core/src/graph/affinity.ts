@@ -4,8 +4,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints } from "./check";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { checkPoints } from "../validate/graph";
+import { positiveInteger, positiveNumber } from "../validate";
 import { listsToCsr, neighborLists } from "./knn";
 import { symmetrize, SymmetrizeMode } from "./symmetrize";
 

@@ -1,6 +1,6 @@
 /** `graph.components`: connected components. */
 import { CsrMatrix } from "../csr";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export interface Components {
   count: number;

@@ -4,8 +4,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints } from "./check";
-import { positiveNumber } from "../validate-numbers";
+import { checkPoints } from "../validate/graph";
+import { positiveNumber } from "../validate";
 import { radiusNeighbors } from "../kernels";
 
 export interface EpsilonOptions {

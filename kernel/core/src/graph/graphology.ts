@@ -8,7 +8,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export interface ToGraphologyOptions {
   /** Build a DirectedGraph with one edge per stored entry. Default false: an UndirectedGraph from the upper triangle (W must be symmetric). */

@@ -9,8 +9,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
-import { checkAdjacency } from "./check";
+import { positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 
 export interface GreedyModularityOptions {
   /** γ in Q = Σ_c [e_cc − γ a_c²]; > 1 favours smaller communities (default 1). */

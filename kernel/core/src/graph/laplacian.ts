@@ -1,7 +1,7 @@
 /** `graph.laplacian`: combinatorial, symmetric-normalized and random-walk Laplacians. */
 import { CsrMatrix } from "../csr";
 import { checkChoice, checkOptions } from "../validate";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export type LaplacianKind = "combinatorial" | "sym" | "rw";
 

@@ -14,7 +14,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions, checkTolerance } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate";
 import { Backend, defaultBackend, getBackend } from "../backend";
 
 export interface SinkhornOptions {

@@ -6,7 +6,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { positiveNumber } from "../validate";
 
 export interface BbpThreshold {
   /** Critical added variance θ_c = σ²√γ. */

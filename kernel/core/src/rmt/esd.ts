@@ -4,7 +4,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 
 export interface EsdOptions {
   /** Number of equal-width bins (default: Freedman–Diaconis rule, clipped to [10, 200]). */

@@ -5,7 +5,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { probability } from "../validate-numbers";
+import { probability } from "../validate";
 import { eigenvalueArray } from "./esd";
 import { MarchenkoPastur } from "./marchenko-pastur";
 import { centerColumns, covarianceEigen } from "./covariance";

@@ -7,7 +7,7 @@ import { message } from "../messages";
 import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate";
 
 export interface MarchenkoPasturOptions {
   /** γ = p / n (features over samples). */

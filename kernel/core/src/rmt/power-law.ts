@@ -10,7 +10,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { positiveInteger, positiveNumber } from "../validate";
 
 export interface PowerLawFitOptions {
   /** Fix xmin instead of choosing it by KS minimization. */

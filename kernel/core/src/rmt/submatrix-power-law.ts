@@ -11,7 +11,7 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { gramInto } from "../kernels";
 import { symmetricEigenvalues } from "../linalg/symmetric-eigen";
 import { powerLawFit, PowerLawFit } from "./power-law";
