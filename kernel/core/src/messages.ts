@@ -40,7 +40,7 @@ export const message = {
     `${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}.`,
   unknownOption: (fn: string, name: string, allowed: readonly string[]) =>
     `${fn}: unknown option "${name}". Allowed options: ${allowed.join(", ")}.`,
-  badChoice: (fn: string, option: string, value: unknown, allowed: readonly string[]) =>
+  badChoice: (fn: string, option: string, value: unknown, allowed: readonly (string | number)[]) =>
     `${fn}: ${option} = ${typeof value === "string" ? JSON.stringify(value) : quote(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}.`,
   notPositiveDefinite: (what: string, pivot: number, value: number) =>
     `${what} is not positive definite: pivot ${pivot} is ${value.toExponential(3)}. ` +
@@ -480,6 +480,25 @@ export const message = {
     `${fn}: ${what}[${i}] is ${quote(value)}; it must hold numbers only. Convert the entries (Number(x)) first.`,
   notAScalar: (fn: string, what: string, value: unknown, hint: string) =>
     `${fn}: ${what} must be a finite number, got ${quote(value)}.${hint ? ` ${hint}` : ""}`,
+  intoOutput: (fn: string, what: string, value: unknown, n: number) =>
+    `${fn}: ${what} (the output) must be a Float64Array of length ${n} that the call fills, got ${quote(value)}. Allocate it with new Float64Array(${n}).`,
+  notAFunction: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a function, got ${quote(value)}.`,
+  rngArgument: (fn: string, what: string, expected: string, value: unknown) =>
+    `${fn}: ${what} must be ${expected}, got ${quote(value)}.`,
+  operatorShape: (fn: string, value: unknown) =>
+    `${fn}: shape must be [rows, cols] (two non-negative integers), got ${quote(value)}.`,
+  notSpikes: (fn: string, value: unknown) =>
+    `${fn}: s must be the result of rmt.spikes(X), got ${quote(value)}.`,
+  spikesShape: (fn: string, cols: number, dim: number) =>
+    `${fn}: X has ${cols} columns but the spikes were found in ${dim}-dimensional data; pass the X (or data with its columns) that rmt.spikes saw.`,
+  bytesInput: (fn: string, value: unknown, text: boolean) =>
+    `${fn} takes ${text ? "the document as text (a string) or " : ""}the file's bytes (a Uint8Array, a Buffer or an ArrayBuffer), got ${quote(value)}. ` +
+    `To read a file by path use the read... function (e.g. io.read(path)).`,
+  tableInput: (fn: string, value: unknown) =>
+    `${fn} takes an io.Table or a Matrix (nested arrays: Matrix.from(rows)), got ${quote(value)}.`,
+  tensorsInput: (fn: string, value: unknown) =>
+    `${fn} takes an object of named tensors, e.g. { weights: matrix, bias: new Float32Array(n) }, got ${quote(value)}.`,
   addOperand: (fn: string, value: unknown) =>
     `${fn} takes a Matrix of the same shape or a number (added to every entry), got ${quote(value)}. ` +
     `Wrap nested arrays with Matrix.from(...); for A + cI use A.add(Matrix.eye(n).scale(c)).`,

@@ -2,6 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveInteger } from "../validate";
 
 export interface EigengapOptions {
@@ -31,7 +32,7 @@ export interface EigengapResult {
  */
 export function eigengap(values: ArrayLike<number>, opts: EigengapOptions = {}): EigengapResult {
   const fn = "cluster.eigengap";
-  checkOptions(fn, opts, ["maxK"]);
+  checkOptions(fn, opts, { maxK: opt.integer(1) });
   checkFinite(`${fn}: values`, values);
   const m = values.length;
   if (m < 2) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, m, 2));

@@ -5,6 +5,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { positiveInteger } from "../validate";
 import { components } from "../graph/components";
@@ -99,7 +100,7 @@ function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
  */
 export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
   const fn = "cluster.ncut";
-  checkOptions(fn, opts, ["k", "seed"]);
+  checkOptions(fn, opts, { k: opt.integer(1), seed: opt.seed });
   checkAdjacency(fn, W, { symmetric: true });
   const k = positiveInteger(fn, "k", opts.k ?? 2);
   const seed = opts.seed ?? 0;

@@ -7,6 +7,7 @@ import { message } from "../messages";
 import { Rng } from "../random";
 import { hashArrays, stamp } from "../meta";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { positiveInteger } from "../validate";
 import { spectralMap } from "../embed/spectral";
@@ -61,7 +62,7 @@ function componentMap(W: CsrMatrix, comps: Components): { coords: Matrix; values
  */
 export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
   const fn = "cluster.spectral";
-  checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);
+  checkOptions(fn, opts, { k: opt.integer(1), seed: opt.seed, assign: opt.oneOf("kmeans", "discretize"), nInit: opt.integer(1) });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
   const k = positiveInteger(fn, "k", opts.k);

@@ -2,6 +2,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
@@ -26,7 +27,7 @@ export interface CirclesOptions {
  */
 export function circles(opts: CirclesOptions = {}): PointCloud {
   const fn = "data.circles";
-  checkOptions(fn, opts, ["n", "noise", "factor", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), factor: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const factor = opts.factor ?? 0.8;

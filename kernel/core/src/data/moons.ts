@@ -1,5 +1,6 @@
 /** `data.moons`: two interleaving half circles (scikit-learn's make_moons). */
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 
@@ -25,7 +26,7 @@ export interface MoonsOptions {
  */
 export function moons(opts: MoonsOptions = {}): PointCloud {
   const fn = "data.moons";
-  checkOptions(fn, opts, ["n", "noise", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   return twoCurveCloud(n, noise, opts.seed ?? 0, (outer, i, m) => {

@@ -8,6 +8,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveInteger } from "../validate";
 import { packageDir, readPackageFile } from "./packages";
 
@@ -195,7 +196,7 @@ function dfBound(option: string, value: unknown, n: number, isMax: boolean): num
  * ```
  */
 export function spamAssassin(opts: SpamAssassinOptions = {}): SpamAssassin {
-  checkOptions("data.spamAssassin", opts, ["groups", "part", "minDf", "maxDf", "maxFeatures", "sublinearTf", "norm", "texts"]);
+  checkOptions("data.spamAssassin", opts, { groups: opt.any, part: opt.oneOf("full", "body"), minDf: opt.number(), maxDf: opt.number(), maxFeatures: opt.integer(1), sublinearTf: opt.boolean, norm: opt.oneOf("l2", "l1"), texts: opt.boolean });
   const part = checkChoice("data.spamAssassin", "part", opts.part ?? "body", ["body", "full"] as const);
   const norm = opts.norm === undefined ? "l2" : opts.norm;
   if (norm !== null && norm !== "l2" && norm !== "l1") throw new EigenlabError("bad-option", message.spamBadNorm(norm));

@@ -5,6 +5,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveInteger, positiveNumber } from "../validate";
 
 export interface SpikedWishartOptions {
@@ -47,7 +48,7 @@ export interface SpikedWishart {
  * ```
  */
 export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
-  checkOptions("data.spikedWishart", opts, ["n", "p", "spikes", "sigma2", "seed"]);
+  checkOptions("data.spikedWishart", opts, { n: opt.integer(1), p: opt.integer(1), spikes: opt.any, sigma2: opt.number(), seed: opt.seed });
   const n = positiveInteger("data.spikedWishart", "n", opts.n);
   const p = positiveInteger("data.spikedWishart", "p", opts.p);
   const sigma2 = positiveNumber("data.spikedWishart", "sigma2", opts.sigma2 ?? 1);

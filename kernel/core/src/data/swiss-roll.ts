@@ -2,6 +2,7 @@
 import { Matrix } from "../matrix";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { nonNegativeNumber, positiveInteger } from "../validate";
 import type { PointCloud } from "./point-cloud";
 
@@ -26,7 +27,7 @@ export interface SwissRollOptions {
  */
 export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
   const fn = "data.swissRoll";
-  checkOptions(fn, opts, ["n", "noise", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);
   const rng = new Rng(opts.seed ?? 0);

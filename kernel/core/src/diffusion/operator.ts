@@ -13,6 +13,7 @@ import { checkFinite } from "../validate";
 import { Rng } from "../random";
 import { tridiagonalEigen } from "../linalg/implicit-ql";
 import { nrm2, reorthogonalizeInto } from "../kernels";
+import { asOperatorInput } from "../validate/inputs";
 
 export type SymmetricInput = Matrix | CsrMatrix | LinearOperator;
 
@@ -23,7 +24,8 @@ export interface SymmetricOperator {
   source: SymmetricInput;
 }
 
-export function symmetricOperator(fn: string, L: SymmetricInput): SymmetricOperator {
+export function symmetricOperator(fn: string, input: SymmetricInput): SymmetricOperator {
+  const L = asOperatorInput(fn, "L", input) as SymmetricInput;
   if (L instanceof CsrMatrix) {
     if (L.rows !== L.cols) throw new EigenlabError("not-square", message.operatorNotSquare(fn, L.rows, L.cols));
     checkFinite(`${fn}: operator`, L.values);

@@ -14,6 +14,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveNumber } from "../validate";
 import { eigvalsh } from "../linalg/eigvalsh";
 import { checkAdjacency } from "../validate/graph";
@@ -50,7 +51,7 @@ export interface SpectralEntropy {
  */
 export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropyOptions = {}): SpectralEntropy {
   const fn = "diffusion.spectralEntropy";
-  checkOptions(fn, opts, ["t", "sigma"]);
+  checkOptions(fn, opts, { t: opt.number(), sigma: opt.number() });
   const t = opts.t ?? 1;
   if (typeof t !== "number" || !(t >= 0) || !Number.isFinite(t)) throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, "t", t));
   let K: Float64Array;

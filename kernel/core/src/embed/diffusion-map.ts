@@ -6,6 +6,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { nonNegativeNumber, positiveInteger } from "../validate";
 import { eigenpairs } from "../graph/eigenpairs";
@@ -44,7 +45,7 @@ export interface DiffusionMapOptions {
  */
 export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding {
   const fn = "embed.diffusionMap";
-  checkOptions(fn, opts, ["dim", "t", "alpha", "seed"]);
+  checkOptions(fn, opts, { dim: opt.integer(1), t: opt.number(), alpha: opt.number(), seed: opt.seed });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
   const dim = positiveInteger(fn, "dim", opts.dim);

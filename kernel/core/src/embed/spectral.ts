@@ -6,6 +6,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { positiveInteger } from "../validate";
 import { components } from "../graph/components";
@@ -78,7 +79,7 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
  */
 export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embedding {
   const fn = "embed.spectral";
-  checkOptions(fn, opts, ["dim", "seed", "normalized", "dropFirst"]);
+  checkOptions(fn, opts, { dim: opt.integer(1), seed: opt.seed, normalized: opt.boolean, dropFirst: opt.boolean });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
   const dim = positiveInteger(fn, "dim", opts.dim);

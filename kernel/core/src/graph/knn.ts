@@ -4,6 +4,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkPoints } from "../validate/graph";
 import { positiveInteger } from "../validate";
 import { Backend, defaultBackend, getBackend } from "../backend";
@@ -97,7 +98,7 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
 export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["k", "metric", "mode", "includeSelf", "backend"]);
+  checkOptions(fn, opts, { k: opt.integer(1), metric: opt.oneOf("euclidean", "cosine"), mode: opt.oneOf("connectivity", "distance"), includeSelf: opt.boolean, backend: opt.string });
   const metric = checkChoice(fn, "metric", opts?.metric ?? "euclidean", ["euclidean", "cosine"] as const);
   const mode = checkChoice(fn, "mode", opts?.mode ?? "connectivity", ["connectivity", "distance"] as const);
   const includeSelf = opts?.includeSelf ?? false;

@@ -1,6 +1,7 @@
 /** `graph.laplacian`: combinatorial, symmetric-normalized and random-walk Laplacians. */
 import { CsrMatrix } from "../csr";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 
 export type LaplacianKind = "combinatorial" | "sym" | "rw";
@@ -41,7 +42,7 @@ export function offDiagonalDegrees(W: CsrMatrix): Float64Array {
  */
 export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix {
   const fn = "graph.laplacian";
-  checkOptions(fn, opts, ["kind"]);
+  checkOptions(fn, opts, { kind: opt.oneOf("combinatorial", "sym", "rw") });
   const kind = checkChoice(fn, "kind", opts.kind ?? "combinatorial", ["combinatorial", "sym", "rw"] as const);
   checkAdjacency(fn, W);
   const n = W.rows;

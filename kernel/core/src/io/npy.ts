@@ -12,6 +12,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import {
   asciiBytes,
   bfloat16ToNumber,
@@ -426,7 +427,7 @@ export function npyValue(a: NdArray, file: string, opts: ReadNpyOptions = {}): N
 }
 
 function checkReadOptions(fn: string, opts: ReadNpyOptions | undefined): void {
-  checkOptions(fn, opts, ["int64", "ndarray"]);
+  checkOptions(fn, opts, { int64: opt.oneOf("number", "bigint"), ndarray: opt.boolean });
   if (opts?.int64 !== undefined) checkChoice(fn, "int64", opts.int64, ["number", "bigint"] as const);
 }
 

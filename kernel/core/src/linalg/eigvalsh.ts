@@ -3,6 +3,7 @@ import { Matrix } from "../matrix";
 import { checkOptions } from "../validate";
 import { symmetricData } from "./eigh";
 import { symmetricEigenvalues } from "./symmetric-eigen";
+import { asMatrix } from "../validate/inputs";
 
 /**
  * All eigenvalues of the symmetric A, ascending, without eigenvectors: tridiagonalization plus a values-only
@@ -16,6 +17,7 @@ import { symmetricEigenvalues } from "./symmetric-eigen";
  * ```
  */
 export function eigvalsh(A: Matrix, opts: Record<string, never> = {}): Float64Array {
-  checkOptions("linalg.eigvalsh", opts, []);
+  A = asMatrix("linalg.eigvalsh", "A", A, "linalg.eigsh(A, { k }) for a few eigenpairs of a large sparse matrix");
+  checkOptions("linalg.eigvalsh", opts, {});
   return symmetricEigenvalues(symmetricData(A), A.rows);
 }

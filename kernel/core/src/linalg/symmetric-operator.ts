@@ -12,6 +12,7 @@ import { checkFinite, SYMMETRY_RTOL } from "../validate";
 import { hashArrays } from "../meta";
 import { Rng } from "../random";
 import { dot, nrm2 } from "../kernels";
+import { asOperatorInput } from "../validate/inputs";
 
 /** Anything the iterative solvers accept as a matrix. */
 export type OperatorInput = Matrix | CsrMatrix | LinearOperator;
@@ -36,7 +37,8 @@ export interface SymmetricOperator {
  * SYMMETRY_RTOL·max|a_ij|; a LinearOperator is probed once with two seeded random vectors
  * (|xᵀAy − yᵀAx| must be tiny against ‖A‖·‖x‖‖y‖), which catches a non-symmetric operator for two matvecs.
  */
-export function symmetricOperator(A: unknown, what: string, fn: string): SymmetricOperator {
+export function symmetricOperator(input: unknown, what: string, fn: string): SymmetricOperator {
+  const A = asOperatorInput(fn, what, input);
   if (A instanceof Matrix) {
     if (A.rows !== A.cols) throw new EigenlabError("not-square", message.notSquare(what, A.rows, A.cols));
     checkFinite(what, A.data);

@@ -4,6 +4,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveInteger } from "../validate";
 
 export interface EsdOptions {
@@ -76,7 +77,7 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
  * ```
  */
 export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: EsdOptions = {}): Esd {
-  checkOptions("rmt.esd", opts, ["bins", "range"]);
+  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.any });
   const v = eigenvalueArray("rmt.esd", values);
   const n = v.length;
   if (n < 1) throw new EigenlabError("shape", message.tooFewValues("rmt.esd", n, 1));

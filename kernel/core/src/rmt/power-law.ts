@@ -10,6 +10,7 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { positiveInteger, positiveNumber } from "../validate";
 
 export interface PowerLawFitOptions {
@@ -111,7 +112,7 @@ function tailFit(x: Float64Array, i: number, suffixLog: Float64Array, xmin = x[i
  */
 export function powerLawFit(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: PowerLawFitOptions = {}): PowerLawFit {
   const fn = "rmt.powerLawFit";
-  checkOptions(fn, opts, ["xmin", "minTail", "maxCandidates"]);
+  checkOptions(fn, opts, { xmin: opt.number(), minTail: opt.integer(1), maxCandidates: opt.integer(1) });
   const raw = "values" in (values as object) && !(ArrayBuffer.isView(values) || Array.isArray(values))
     ? (values as { values: ArrayLike<number> }).values
     : (values as ArrayLike<number>);

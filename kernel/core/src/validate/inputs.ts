@@ -13,6 +13,7 @@ import { CsrMatrix } from "../csr";
 import { isLinearOperator } from "../operator";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
+import { quote } from "./describe";
 
 /** A dense Matrix from `x`, or an EigenlabError saying what to pass. `sparseHint` names the sparse route. */
 export function asMatrix(fn: string, what: string, x: unknown, sparseHint = ""): Matrix {
@@ -32,3 +33,24 @@ export function asOperatorInput(fn: string, what: string, x: unknown): unknown {
 
 
 export { asVector, asScalar } from "./vectors";
+
+/** The bytes a `parse...` function reads: a Uint8Array (a Buffer is one) or an ArrayBuffer (viewed, not copied). */
+export function bytesInput(fn: string, x: unknown): Uint8Array {
+  if (x instanceof Uint8Array) return x;
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  throw new EigenlabError("io-source", message.bytesInput(fn, x, false));
+}
+
+/** Text or bytes for the XML graph parsers. */
+export function textOrBytesInput(fn: string, x: unknown): string | Uint8Array {
+  if (typeof x === "string") return x;
+  if (x instanceof Uint8Array) return x;
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  throw new EigenlabError("io-source", message.bytesInput(fn, x, true));
+}
+
+/** The graph a writer takes: a CsrMatrix adjacency matrix (dense input named with the conversion). */
+export function graphInput(fn: string, W: unknown): CsrMatrix {
+  if (W instanceof CsrMatrix) return W;
+  throw new EigenlabError("bad-input", message.notCsrAdjacency(fn, quote(W), W instanceof Matrix || Array.isArray(W)));
+}

@@ -26,7 +26,7 @@ export const opt = {
   seed: { kind: "seed" } as OptionSpec,
   function: { kind: "function" } as OptionSpec,
   any: { kind: "any" } as OptionSpec,
-  /** A non-NaN number in [min, max] (default: any finite number). */
+  /** A finite number (not NaN, not ±Infinity, not a string) in [min, max]; other ranges stay with the function. */
   number: (min = -Number.MAX_VALUE, max = Number.MAX_VALUE): OptionSpec => ({ kind: "number", min, max }),
   /** An integer in [min, max]. */
   integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): OptionSpec => ({ kind: "integer", min, max }),
@@ -50,7 +50,7 @@ function checkValue(fn: string, key: string, value: unknown, spec: OptionSpec): 
       if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new EigenlabError("bad-seed", message.badSeedOption(fn, value));
       return;
     case "enum":
-      if (!spec.values.includes(value as string | number)) throw new EigenlabError("bad-option", message.badChoice(fn, key, value, spec.values.map(String)));
+      if (!spec.values.includes(value as string | number)) throw new EigenlabError("bad-option", message.badChoice(fn, key, value, spec.values));
       return;
     case "integer":
       if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) {
