@@ -168,6 +168,7 @@ export class CsrMatrix {
    * ```
    */
   static identity(n: number): CsrMatrix {
+    checkDimension("n", n);
     const indptr = new Int32Array(n + 1);
     const indices = new Int32Array(n);
     for (let r = 0; r < n; r++) {

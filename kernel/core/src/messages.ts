@@ -96,9 +96,9 @@ export const message = {
     `Wrap nested arrays with Matrix.from(...) or build a sparse one with CsrMatrix.fromTriplets(...).`,
   operatorOutput: (what: string, len: number, n: number) =>
     `${what}.matvec returned a vector of length ${len}; an operator of shape ${n}×${n} must return length ${n}.`,
-  operatorNotSymmetric: (what: string, rel: number) =>
+  operatorNotSymmetric: (fn: string, what: string, rel: number) =>
     `${what} is not symmetric: for random x, y the products xᵀ(Ay) and yᵀ(Ax) differ by ${rel.toExponential(2)} ` +
-    `relative to ‖A‖. eigsh needs a symmetric operator; symmetrize it (x ↦ (Ax + Aᵀx)/2) or use a general solver.`,
+    `relative to ‖A‖. ${fn} needs a symmetric operator; symmetrize it (x ↦ (Ax + Aᵀx)/2) or use a general solver.`,
   operatorNotFinite: (what: string) =>
     `${what} produced NaN or Infinity during the iteration. Check the operator's matvec (and B) for non-finite ` +
     `entries or overflow; rescale the problem if its entries are huge.`,

@@ -369,7 +369,7 @@ describe("bad calls (#16): random malformed calls at every public function get a
           }
           assert.deepEqual(snapshot(watched(c.name, self, args)), before, `${c.name}: the call mutated its inputs`);
         }),
-        { seed: 16, numRuns: 12, endOnFailure: true },
+        { seed: 16, numRuns: 40, endOnFailure: true },
       );
       if (c.base) {
         const again = await outcome(c, selfOf(), base());

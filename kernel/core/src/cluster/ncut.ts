@@ -8,8 +8,8 @@ import { checkOptions } from "../validate";
 import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { positiveInteger } from "../validate";
-import { components } from "../graph/components";
-import { laplacian } from "../graph/laplacian";
+import { componentsOf } from "../graph/components";
+import { laplacianOf, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
 
 export interface NcutOptions {
@@ -47,7 +47,7 @@ function induced(W: CsrMatrix, nodes: number[]): CsrMatrix {
 function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
   const S = induced(W, nodes);
   const m = nodes.length;
-  const comps = components(S);
+  const comps = componentsOf(S);
   if (comps.count > 1) {
     const a: number[] = [], b: number[] = [];
     for (let i = 0; i < m; i++) (comps.labels[i] === 0 ? a : b).push(nodes[i]);
@@ -57,7 +57,7 @@ function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
   let x: Float64Array;
   if (m === 2) x = Float64Array.of(0, 1);
   else {
-    const spec = eigenpairs(laplacian(S, { kind: "sym" }), { k: 2, which: "SA", seed });
+    const spec = eigenpairs(laplacianOf(S, "sym", offDiagonalDegrees(S)), { k: 2, which: "SA", seed });
     x = new Float64Array(m);
     for (let i = 0; i < m; i++) x[i] = spec.vectors.data[i * 2 + 1] / Math.sqrt(deg[i]);
   }

@@ -11,7 +11,7 @@ import { opt } from "../validate/options";
 import { checkAdjacency } from "../validate/graph";
 import { positiveInteger } from "../validate";
 import { spectralMap } from "../embed/spectral";
-import { components, Components } from "../graph/components";
+import { componentsOf, Components } from "../graph/components";
 import { offDiagonalDegrees } from "../graph/laplacian";
 import { Matrix } from "../matrix";
 import { kmeans } from "./kmeans";
@@ -74,7 +74,7 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
   // Per-component handling: with c ≤ k components the null space of L is spanned by the component
   // indicators (von Luxburg 2007, Prop. 4), so they stay apart in the embedding; with c > k, k clusters
   // would have to merge unrelated components, which the spectrum cannot decide.
-  const comps = components(W);
+  const comps = componentsOf(W);
   if (comps.count > k) throw new EigenlabError("disconnected", message.disconnectedGraphTooMany(fn, comps.count, k, Array.from(comps.sizes)));
   const t0 = performance.now();
   // With exactly k components the k smallest eigenvalues of L_sym are all 0 and their eigenspace is known in

@@ -4,7 +4,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { opt } from "../validate/options";
+import { opt, requireOptions } from "../validate/options";
 
 export interface SbmOptions {
   /** Block sizes, e.g. [50, 50, 50]. */
@@ -43,6 +43,7 @@ function isProbability(x: unknown): x is number {
  * ```
  */
 export function sbm(opts: SbmOptions): SbmGraph {
+  requireOptions("data.sbm", opts, "{ sizes: [50, 50], pIn: 0.3, pOut: 0.02 }");
   checkOptions("data.sbm", opts, { sizes: opt.any, pIn: opt.any, pOut: opt.number(), seed: opt.seed });
   const { sizes } = opts;
   if (!Array.isArray(sizes) || sizes.length === 0 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {

@@ -8,7 +8,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
 import { opt } from "../validate/options";
-import { asScalar, positiveInteger } from "../validate";
+import { asScalar, asVector, positiveInteger } from "../validate";
 import { spectralInterval, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 
 export interface ChebyshevFilterOptions {
@@ -94,7 +94,7 @@ export function resolveInterval(op: SymmetricOperator, lmin?: number, lmax?: num
 }
 
 export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float64Array {
-  const v = Float64Array.from(x);
+  const v = Float64Array.from(asVector(fn, "x (the signal)", x));
   if (v.length !== n) throw new EigenlabError("shape", message.signalLength(fn, v.length, n));
   checkFinite(`${fn}: signal`, v);
   return v;

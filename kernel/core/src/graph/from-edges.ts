@@ -2,7 +2,7 @@
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { checkDimension, checkFinite, checkOptions } from "../validate";
+import { asVector, checkDimension, checkFinite, checkOptions } from "../validate";
 import { opt } from "../validate/options";
 
 export interface FromEdgesOptions {
@@ -33,6 +33,7 @@ export function fromEdges(
   if (!edges || typeof edges.length !== "number") throw new EigenlabError("bad-input", message.badEdgesInput(fn));
   const m = edges.length;
   if (weights !== undefined) {
+    asVector(fn, "weights", weights);
     if (weights.length !== m) throw new EigenlabError("shape", message.edgeWeightsLength(fn, m, weights.length));
     checkFinite(`${fn}: weights`, weights);
   }

@@ -20,6 +20,7 @@ import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
+import { textOrBytesInput } from "../validate/inputs";
 import { Column, ColumnType, Table } from "./table";
 import { tableOrMatrix } from "./table";
 
@@ -175,7 +176,7 @@ interface Rows {
  * ```
  */
 export function parseCsv(input: string | Uint8Array, opts: CsvOptions = {}): Table {
-  return parseCsvFrom(input, opts, "<csv text>");
+  return parseCsvFrom(textOrBytesInput("io.parseCsv", input), opts, "<csv text>");
 }
 
 /** `parseCsv` with the file name used in messages (the path readers pass the path). */

@@ -15,7 +15,7 @@ import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
 import { reportProgress } from "../progress";
-import { graphInput } from "../validate/inputs";
+import { graphInput, textOrBytesInput } from "../validate/inputs";
 
 /** Options of `io.readEdgeList` / `io.parseEdgeList`. */
 export interface EdgeListOptions {
@@ -476,7 +476,8 @@ export function parseEdgeListChunks(chunks: () => Iterable<Uint8Array>, opts: Ed
  * ```
  */
 export function parseEdgeList(input: string | Uint8Array, opts: EdgeListOptions = {}): GraphRead {
-  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const text = textOrBytesInput("io.parseEdgeList", input);
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   return parseEdgeListChunks(() => [bytes], opts, "<edge list>");
 }
 

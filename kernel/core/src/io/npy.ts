@@ -13,6 +13,7 @@ import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
+import { bytesInput } from "../validate/inputs";
 import {
   asciiBytes,
   bfloat16ToNumber,
@@ -397,6 +398,7 @@ export function fortranToC<T extends TypedArray | string[]>(data: T, shape: numb
  * ```
  */
 export function decodeNpy(bytes: Uint8Array, file = "<bytes>", owned = false): NdArray {
+  bytes = bytesInput("io.decodeNpy", bytes);
   const header = parseNpyHeader(file, bytes, bytes.length);
   return ndarrayFrom(header, bytes.subarray(header.dataOffset), owned);
 }

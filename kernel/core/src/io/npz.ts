@@ -295,6 +295,7 @@ export function npzMembers(arrays: Record<string, NpyWritable>): { name: string;
  */
 export function encodeNpz(arrays: Record<string, NpyWritable>, opts: WriteNpzOptions = {}): Uint8Array {
   checkOptions("io.encodeNpz", opts, { compressed: opt.boolean, level: opt.number() });
+  if (arrays === null || typeof arrays !== "object" || Array.isArray(arrays) || ArrayBuffer.isView(arrays)) throw new EigenlabError("bad-input", message.tensorsInput("io.encodeNpz", arrays));
   return concatBytes(encodeZipParts(npzMembers(arrays), opts));
 }
 

@@ -3,7 +3,7 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { checkFinite, checkOptions, checkTolerance, opt } from "../validate";
+import { asVector, checkFinite, checkOptions, checkTolerance, opt } from "../validate";
 import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 import { ResultMeta, stamp } from "../meta";
 import { isLinearOperator, LinearOperator } from "../operator";
@@ -46,6 +46,7 @@ export function prepareSolve(fn: string, A: OperatorInput, b: ArrayLike<number>,
   checkOptions(fn, opts, SOLVE_OPTIONS);
   const op = symmetricOperator(A, "A", fn);
   const n = op.n;
+  asVector(fn, "b", b);
   if (b.length !== n) throw new EigenlabError("shape", message.vectorLength("b", b.length, n));
   const bb = Float64Array.from(b);
   checkFinite("b", bb);

@@ -197,6 +197,9 @@ export class OjaResult {
  */
 export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions = {}): OjaResult {
   const fn = "linalg.oja";
+  if (!(rows instanceof Matrix) && (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function")) {
+    throw new EigenlabError("bad-input", message.missingInput(fn, "rows", "a Matrix or an iterable of rows (arrays of numbers)", rows));
+  }
   checkOptions(fn, opts, { k: opt.integer(1), learningRate: opt.number(), decay: opt.number(), seed: opt.seed, order: opt.any, epochs: opt.integer(1), historyEvery: opt.integer(0), reference: opt.any });
   const k = opts.k ?? 1;
   if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));

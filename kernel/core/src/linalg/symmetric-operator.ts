@@ -105,7 +105,7 @@ export function symmetricOperator(input: unknown, what: string, fn: string): Sym
       hash: "operator",
       kind: "operator",
     };
-    probeSymmetry(op, what);
+    probeSymmetry(op, what, fn);
     return op;
   }
   throw new EigenlabError("bad-input", message.notAnOperator(fn, what, describe(A)));
@@ -130,7 +130,7 @@ export function maxAbsRowSum(A: CsrMatrix): number {
 }
 
 /** Two matvecs with seeded vectors: xᵀ(Ay) must equal yᵀ(Ax) for a symmetric operator. */
-function probeSymmetry(op: SymmetricOperator, what: string): void {
+function probeSymmetry(op: SymmetricOperator, what: string, fn: string): void {
   const n = op.n;
   if (n === 0) return;
   const rng = new Rng(0x5e11);
@@ -146,7 +146,7 @@ function probeSymmetry(op: SymmetricOperator, what: string): void {
   const b = dot(y, Ax);
   const scale = Math.max(nrm2(Ax) * nrm2(y), nrm2(Ay) * nrm2(x), Number.MIN_VALUE);
   const rel = Math.abs(a - b) / scale;
-  if (rel > 1e-8) throw new EigenlabError("not-symmetric", message.operatorNotSymmetric(what, rel));
+  if (rel > 1e-8) throw new EigenlabError("not-symmetric", message.operatorNotSymmetric(fn, what, rel));
 }
 
 /** C = A + alpha·B for square CSR matrices of one size (rows merged; explicit zeros kept). */

@@ -113,6 +113,7 @@ function tailFit(x: Float64Array, i: number, suffixLog: Float64Array, xmin = x[i
 export function powerLawFit(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: PowerLawFitOptions = {}): PowerLawFit {
   const fn = "rmt.powerLawFit";
   checkOptions(fn, opts, { xmin: opt.number(), minTail: opt.integer(1), maxCandidates: opt.integer(1) });
+  if (values === null || typeof values !== "object") throw new EigenlabError("bad-input", message.notAVector(fn, "the values (an array, or a Spectrum with .values)", values));
   const raw = "values" in (values as object) && !(ArrayBuffer.isView(values) || Array.isArray(values))
     ? (values as { values: ArrayLike<number> }).values
     : (values as ArrayLike<number>);

@@ -97,3 +97,8 @@ export function checkChoice<T extends string>(fn: string, option: string, value:
   if (!allowed.includes(value as T)) throw new EigenlabError("bad-option", message.badChoice(fn, option, value, allowed));
   return value as T;
 }
+
+/** Throws when a function whose options are required (no defaults for all of them) gets none. */
+export function requireOptions(fn: string, opts: unknown, example: string): void {
+  if (opts === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "object", example));
+}
