@@ -490,8 +490,6 @@ export const message = {
     `${fn}: shape must be [rows, cols] (two non-negative integers), got ${quote(value)}.`,
   notSpikes: (fn: string, value: unknown) =>
     `${fn}: s must be the result of rmt.spikes(X), got ${quote(value)}.`,
-  spikesShape: (fn: string, cols: number, dim: number) =>
-    `${fn}: X has ${cols} columns but the spikes were found in ${dim}-dimensional data; pass the X (or data with its columns) that rmt.spikes saw.`,
   bytesInput: (fn: string, value: unknown, text: boolean) =>
     `${fn} takes ${text ? "the document as text (a string) or " : ""}the file's bytes (a Uint8Array, a Buffer or an ArrayBuffer), got ${quote(value)}. ` +
     `To read a file by path use the read... function (e.g. io.read(path)).`,

@@ -162,10 +162,9 @@ export function removeSpikes(X: Matrix, s: Spikes): Matrix {
   return new Matrix(X.rows, X.cols, out);
 }
 
-/** X as a Matrix and s as the Spikes of a matrix with X's columns. */
+/** X as a Matrix and s as a Spikes (the shape check, in feature space, stays with the projection). */
 function spikeInputs(fn: string, X: unknown, s: unknown): Matrix {
   const M = asMatrix(fn, "X", X);
   if (!(s instanceof Spikes)) throw new EigenlabError("bad-input", message.notSpikes(fn, s));
-  if (s.vectors.rows !== M.cols) throw new EigenlabError("shape", message.spikesShape(fn, M.cols, s.vectors.rows));
   return M;
 }
