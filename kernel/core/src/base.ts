@@ -6,18 +6,20 @@
  * same objects the main barrel exports.
  */
 export { EigenlabError, ConvergenceError } from "./errors";
+export type { ErrorCode } from "./errors";
 export { message } from "./messages";
 export {
-  checkOptions,
-  checkChoice,
   checkFinite,
   checkDimension,
   checkTolerance,
   checkK,
   checkLabelNames,
   SYMMETRY_RTOL,
-} from "./validate";
-export { positiveInteger, nonNegativeInteger, positiveNumber, probability } from "./validate-numbers";
+} from "./validate/checks";
+export { checkOptions, checkChoice, opt } from "./validate/options";
+export type { OptionSpec, OptionSchema } from "./validate/options";
+export { quote } from "./validate/describe";
+export { positiveInteger, nonNegativeInteger, positiveNumber, probability } from "./validate/numbers";
 export { Rng, checkSeed } from "./random";
 export { VERSION, hashArrays } from "./meta";
 export type { ResultMeta } from "./meta";

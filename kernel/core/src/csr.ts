@@ -4,7 +4,9 @@
  */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
-import { checkDimension } from "./validate";
+import { checkDimension, checkIndex } from "./validate/checks";
+import { asVector } from "./validate/vectors";
+import { matrixInput } from "./matrix";
 import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
@@ -73,6 +75,9 @@ export class CsrMatrix {
   ): CsrMatrix {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
+    asVector("CsrMatrix.fromTriplets", "i (row indices)", i);
+    asVector("CsrMatrix.fromTriplets", "j (column indices)", j);
+    asVector("CsrMatrix.fromTriplets", "v (values)", v);
     const nz = i.length;
     if (j.length !== nz || v.length !== nz) throw new EigenlabError("shape", message.tripletLengths(i.length, j.length, v.length));
     const counts = new Int32Array(rows + 1);
@@ -138,6 +143,7 @@ export class CsrMatrix {
    * ```
    */
   static fromDense(A: Matrix): CsrMatrix {
+    A = matrixInput("CsrMatrix.fromDense", "A", A);
     const ii: number[] = [];
     const jj: number[] = [];
     const vv: number[] = [];
@@ -183,6 +189,7 @@ export class CsrMatrix {
    * ```
    */
   static diag(values: ArrayLike<number>): CsrMatrix {
+    asVector("CsrMatrix.diag", "values", values);
     const n = values.length;
     const I = CsrMatrix.identity(n);
     return new CsrMatrix(n, n, I.indptr, I.indices, Float64Array.from(values));
@@ -197,6 +204,7 @@ export class CsrMatrix {
    * ```
    */
   matvec(x: Float64Array): Float64Array {
+    asVector("CsrMatrix.matvec", "x", x);
     if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
     const y = new Float64Array(this.rows);
     this.matvecInto(y, x);
@@ -214,6 +222,7 @@ export class CsrMatrix {
    * ```
    */
   matvecInto(y: Float64Array, x: Float64Array): void {
+    this.checkInto("CsrMatrix.matvecInto", y, x, 1);
     const { rows, indptr, indices, values } = this;
     for (let r = 0; r < rows; r++) {
       let s = 0;
@@ -236,6 +245,8 @@ export class CsrMatrix {
    * ```
    */
   matmatInto(Y: Float64Array, X: Float64Array, b: number): void {
+    checkDimension("b", b);
+    this.checkInto("CsrMatrix.matmatInto", Y, X, b);
     const { rows, indptr, indices, values } = this;
     Y.fill(0, 0, rows * b);
     for (let i = 0; i < rows; i++) {
@@ -258,6 +269,7 @@ export class CsrMatrix {
    * ```
    */
   rmatvec(x: Float64Array): Float64Array {
+    asVector("CsrMatrix.rmatvec", "x", x);
     if (x.length !== this.rows) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.rows));
     const { rows, indptr, indices, values } = this;
     const y = new Float64Array(this.cols);
@@ -281,9 +293,8 @@ export class CsrMatrix {
    * ```
    */
   get(i: number, j: number): number {
-    if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols)) {
-      throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
-    }
+    checkIndex("CsrMatrix.get", "i", i, this.rows);
+    checkIndex("CsrMatrix.get", "j", j, this.cols);
     let lo = this.indptr[i];
     let hi = this.indptr[i + 1] - 1;
     while (lo <= hi) {
@@ -393,6 +404,8 @@ export class CsrMatrix {
    * ```
    */
   scaleRowsCols(left?: ArrayLike<number>, right?: ArrayLike<number>): CsrMatrix {
+    if (left !== undefined) asVector("CsrMatrix.scaleRowsCols", "left", left, this.rows);
+    if (right !== undefined) asVector("CsrMatrix.scaleRowsCols", "right", right, this.cols);
     const values = new Float64Array(this.values.length);
     for (let r = 0; r < this.rows; r++) {
       const lr = left ? left[r] : 1;
@@ -401,6 +414,14 @@ export class CsrMatrix {
       }
     }
     return new CsrMatrix(this.rows, this.cols, this.indptr, this.indices, values);
+  }
+
+  /** Output and input blocks of an `...Into` kernel: Float64Arrays of rows·b and cols·b entries. */
+  private checkInto(fn: string, y: unknown, x: unknown, b: number): void {
+    if (!(y instanceof Float64Array)) throw new EigenlabError("bad-input", message.intoOutput(fn, "y", y, this.rows * b));
+    if (y.length < this.rows * b) throw new EigenlabError("shape", message.vectorLength(`${fn}: y`, y.length, this.rows * b));
+    const v = asVector(fn, "x", x);
+    if (v.length < this.cols * b) throw new EigenlabError("shape", message.vectorLength(`${fn}: x`, v.length, this.cols * b));
   }
 
   /**

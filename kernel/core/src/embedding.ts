@@ -2,7 +2,7 @@
 import { Matrix } from "./matrix";
 import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
-import { checkLabelNames } from "./validate";
+import { checkLabelNames } from "./validate/checks";
 
 /**
  * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues

@@ -4,6 +4,88 @@
  */
 
 /**
+ * Every code an EigenlabError can carry: a closed union, so a typo in a `throw` is a compile error and a caller
+ * can `switch` over the codes. Input and option problems first, then numerics, backends, I/O and display.
+ * A new code is added here, with the message in messages.ts.
+ */
+export type ErrorCode =
+  | "bad-input"
+  | "bad-option"
+  | "unknown-option"
+  | "bad-seed"
+  | "bad-graph"
+  | "bad-weight"
+  | "negative-weight"
+  | "index"
+  | "shape"
+  | "ragged"
+  | "nan"
+  | "empty"
+  | "empty-graph"
+  | "not-square"
+  | "not-symmetric"
+  | "not-positive-definite"
+  | "not-spd"
+  | "singular"
+  | "not-ascending"
+  | "not-numeric"
+  | "missing"
+  | "missing-data"
+  | "duplicate"
+  | "label-names"
+  | "k-too-large"
+  | "too-few-points"
+  | "too-many"
+  | "too-large"
+  | "overflow"
+  | "inaccurate"
+  // the kernel's own (kernel/jupyter): comms, widgets, stdin, magics
+  | "comm-closed"
+  | "no-kernel"
+  | "interact-control"
+  | "stdin"
+  | "stdin-not-allowed"
+  | "timeit"
+  | "help"
+  | "disconnected"
+  | "unsupported"
+  | "backend-limit"
+  | "backend-unavailable"
+  | "bad-magic"
+  | "io-dtype"
+  | "io-format"
+  | "io-fs"
+  | "io-header"
+  | "io-int64"
+  | "io-is-directory"
+  | "io-magic"
+  | "io-missing-tensor"
+  | "io-mtx-count"
+  | "io-mtx-index"
+  | "io-mtx-syntax"
+  | "io-mtx-unsupported"
+  | "io-no-fs"
+  | "io-not-found"
+  | "io-not-result"
+  | "io-not-symmetric"
+  | "io-permission"
+  | "io-source"
+  | "io-too-large"
+  | "io-truncated"
+  | "io-write-size"
+  | "io-write-type"
+  | "io-zip"
+  | "io-zip-method"
+  | "no-convergence"
+  | "not-displayable"
+  | "parse"
+  | "payload"
+  | "payload-kind"
+  | "payload-version"
+  | "svg"
+  | "unknown-backend";
+
+/**
  * Bad input or an impossible request: the message says what was wrong and what to do.
  *
  * @example
@@ -19,9 +101,9 @@
  * ```
  */
 export class EigenlabError extends Error {
-  /** A short machine-readable code, e.g. "shape", "nan", "not-symmetric", "k-too-large". */
-  readonly code: string;
-  constructor(code: string, message: string) {
+  /** A short machine-readable code, e.g. "shape", "nan", "not-symmetric", "k-too-large" (see ErrorCode). */
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = "EigenlabError";
     this.code = code;

@@ -1,5 +1,6 @@
 /** @eigenlab/core — the public API (names fixed by DESIGN.md). */
 export { EigenlabError, ConvergenceError } from "./errors";
+export type { ErrorCode } from "./errors";
 export { Matrix } from "./matrix";
 export type { RandomOptions } from "./matrix";
 export { CsrMatrix } from "./csr";

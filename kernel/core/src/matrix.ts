@@ -4,7 +4,10 @@
  */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
-import { checkChoice, checkDimension, checkOptions } from "./validate";
+import { checkDimension, checkIndex } from "./validate/checks";
+import { checkOptions, opt } from "./validate/options";
+import { asScalar, asVector } from "./validate/vectors";
+import { isLinearOperator } from "./operator";
 import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import { matmulInto } from "./kernels";
@@ -59,6 +62,7 @@ export class Matrix {
    * ```
    */
   static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
+    checkNested("Matrix.from", "rows", rows);
     const r = rows.length;
     const c = r === 0 ? 0 : rows[0].length;
     const data = new Float64Array(r * c);
@@ -79,6 +83,9 @@ export class Matrix {
    * ```
    */
   static fromFlat(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+    checkDimension("rows", rows);
+    checkDimension("cols", cols);
+    asVector("Matrix.fromFlat", "data", data);
     return new Matrix(rows, cols, Float64Array.from(data));
   }
 
@@ -91,6 +98,7 @@ export class Matrix {
    * ```
    */
   static fromColumns(columns: ArrayLike<ArrayLike<number>>): Matrix {
+    checkNested("Matrix.fromColumns", "columns", columns);
     const c = columns.length;
     const r = c === 0 ? 0 : columns[0].length;
     const data = new Float64Array(r * c);
@@ -142,6 +150,7 @@ export class Matrix {
    * ```
    */
   static diag(values: ArrayLike<number>): Matrix {
+    asVector("Matrix.diag", "values", values);
     const n = values.length;
     checkAllocation("Matrix.diag", `a ${n} × ${n} matrix`, f64Bytes(n, n));
     const d = new Float64Array(n * n);
@@ -161,10 +170,10 @@ export class Matrix {
    * ```
    */
   static random(rows: number, cols: number, opts: RandomOptions = {}): Matrix {
-    checkOptions("Matrix.random", opts, ["seed", "dist"]);
+    checkOptions("Matrix.random", opts, RANDOM_OPTIONS);
     checkDimension("rows", rows);
     checkDimension("cols", cols);
-    const dist = checkChoice("Matrix.random", "dist", opts.dist ?? "normal", ["normal", "uniform"] as const);
+    const dist = opts.dist ?? "normal";
     checkAllocation("Matrix.random", `a ${rows} × ${cols} matrix`, f64Bytes(rows, cols));
     const rng = new Rng(opts.seed ?? 0);
     const data = new Float64Array(rows * cols);
@@ -218,6 +227,7 @@ export class Matrix {
    * ```
    */
   matmul(B: Matrix): Matrix {
+    B = matrixInput("Matrix.matmul", "B", B, "for a sparse B compute (B.T times A.T) with CsrMatrix.matvec column by column");
     if (this.cols !== B.rows) throw new EigenlabError("shape", message.matmulShape(this.shape, B.shape));
     const out = new Float64Array(this.rows * B.cols);
     matmulInto(out, this.data, B.data, this.rows, this.cols, B.cols);
@@ -233,6 +243,7 @@ export class Matrix {
    * ```
    */
   matvec(x: ArrayLike<number>): Float64Array {
+    asVector("Matrix.matvec", "x", x);
     if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
     const { rows, cols, data } = this;
     const y = new Float64Array(rows);
@@ -246,14 +257,18 @@ export class Matrix {
   }
 
   /**
-   * A + B (same shape).
+   * A + B (same shape; nested arrays are taken as a Matrix), or A + c with a number c added to every entry
+   * (numpy's broadcasting; for A + cI add `Matrix.eye(n).scale(c)`).
    *
    * @example
    * ```ts
    * Matrix.eye(2).add(Matrix.from([[0, 1], [2, 3]])).toArray(); // => [[1, 1], [2, 4]]
+   * Matrix.eye(2).add(5).toArray(); // => [[6, 5], [5, 6]]
    * ```
    */
-  add(B: Matrix): Matrix {
+  add(B: Matrix | number): Matrix {
+    if (typeof B === "number") return this.shift(asScalar("Matrix.add", "c", B));
+    B = this.operand("Matrix.add", B);
     this.checkSameShape(B);
     const out = new Float64Array(this.data.length);
     for (let i = 0; i < out.length; i++) out[i] = this.data[i] + B.data[i];
@@ -261,14 +276,17 @@ export class Matrix {
   }
 
   /**
-   * A − B (same shape).
+   * A − B (same shape; nested arrays are taken as a Matrix), or A − c with a number c taken from every entry.
    *
    * @example
    * ```ts
    * Matrix.from([[5, 5], [5, 5]]).sub(Matrix.eye(2)).toArray(); // => [[4, 5], [5, 4]]
+   * Matrix.from([[5, 5], [5, 5]]).sub(1).toArray(); // => [[4, 4], [4, 4]]
    * ```
    */
-  sub(B: Matrix): Matrix {
+  sub(B: Matrix | number): Matrix {
+    if (typeof B === "number") return this.shift(-asScalar("Matrix.sub", "c", B));
+    B = this.operand("Matrix.sub", B);
     this.checkSameShape(B);
     const out = new Float64Array(this.data.length);
     for (let i = 0; i < out.length; i++) out[i] = this.data[i] - B.data[i];
@@ -284,6 +302,7 @@ export class Matrix {
    * ```
    */
   scale(alpha: number): Matrix {
+    asScalar("Matrix.scale", "alpha", alpha, "For an element-wise product of two matrices there is no method yet; loop over .data.");
     const out = new Float64Array(this.data.length);
     for (let i = 0; i < out.length; i++) out[i] = alpha * this.data[i];
     return new Matrix(this.rows, this.cols, out);
@@ -298,7 +317,7 @@ export class Matrix {
    * ```
    */
   row(i: number): Float64Array {
-    if (!(i >= 0 && i < this.rows)) throw new EigenlabError("index", message.indexOutOfRange(i, 0, this.rows, this.cols));
+    checkIndex("Matrix.row", "i", i, this.rows);
     return this.data.slice(i * this.cols, (i + 1) * this.cols);
   }
 
@@ -311,7 +330,7 @@ export class Matrix {
    * ```
    */
   col(j: number): Float64Array {
-    if (!(j >= 0 && j < this.cols)) throw new EigenlabError("index", message.indexOutOfRange(0, j, this.rows, this.cols));
+    checkIndex("Matrix.col", "j", j, this.cols);
     const out = new Float64Array(this.rows);
     for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j];
     return out;
@@ -326,6 +345,9 @@ export class Matrix {
    * ```
    */
   sliceCols(start: number, end: number): Matrix {
+    checkIndex("Matrix.sliceCols", "start", start, this.cols + 1);
+    checkIndex("Matrix.sliceCols", "end", end, this.cols + 1);
+    if (end < start) throw new EigenlabError("index", message.badIndex("Matrix.sliceCols", "end", end, this.cols + 1) + ` It must be at least start = ${start}.`);
     const c = end - start;
     const out = new Float64Array(this.rows * c);
     for (let i = 0; i < this.rows; i++) out.set(this.data.subarray(i * this.cols + start, i * this.cols + end), i * c);
@@ -437,7 +459,7 @@ export class Matrix {
    * ```
    */
   standardize(opts: { ddof?: number } = {}): Matrix {
-    checkOptions("Matrix.standardize", opts, ["ddof"]);
+    checkOptions("Matrix.standardize", opts, { ddof: opt.integer(0) });
     const mean = this.colMeans();
     const std = this.stdsAbout(mean, opts.ddof ?? 0);
     const { rows, cols, data } = this;
@@ -459,6 +481,8 @@ export class Matrix {
    * ```
    */
   static hstack(blocks: readonly Matrix[]): Matrix {
+    if (!Array.isArray(blocks)) throw new EigenlabError("bad-input", message.notAVector("Matrix.hstack", "blocks (an array of matrices)", blocks));
+    blocks = blocks.map((b, i) => matrixInput("Matrix.hstack", `blocks[${i}]`, b));
     if (blocks.length === 0) throw new EigenlabError("shape", message.stackEmpty("hstack"));
     const rows = blocks[0].rows;
     let cols = 0;
@@ -484,6 +508,8 @@ export class Matrix {
    * ```
    */
   static vstack(blocks: readonly Matrix[]): Matrix {
+    if (!Array.isArray(blocks)) throw new EigenlabError("bad-input", message.notAVector("Matrix.vstack", "blocks (an array of matrices)", blocks));
+    blocks = blocks.map((b, i) => matrixInput("Matrix.vstack", `blocks[${i}]`, b));
     if (blocks.length === 0) throw new EigenlabError("shape", message.stackEmpty("vstack"));
     const cols = blocks[0].cols;
     let rows = 0;
@@ -548,6 +574,18 @@ export class Matrix {
     return displayBundle("matrix", this, this.toString());
   }
 
+  /** A + c on every entry. */
+  private shift(c: number): Matrix {
+    const out = new Float64Array(this.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.data[i] + c;
+    return new Matrix(this.rows, this.cols, out);
+  }
+
+  private operand(fn: string, B: unknown): Matrix {
+    if (B === null || B === undefined || (typeof B !== "object" && typeof B !== "number")) throw new EigenlabError("bad-input", message.addOperand(fn, B));
+    return matrixInput(fn, "B", B);
+  }
+
   private checkSameShape(B: Matrix): void {
     if (this.rows !== B.rows || this.cols !== B.cols) {
       throw new EigenlabError("shape", message.shapeMismatch(this.shape, B.shape));
@@ -560,6 +598,9 @@ export class Matrix {
  * an error rather than numpy's count-from-the-end, which hides off-by-one bugs).
  */
 function resolveTake(fn: string, index: ArrayLike<number> | ArrayLike<boolean>, n: number): Int32Array {
+  if (!Array.isArray(index) && !(ArrayBuffer.isView(index) && !(index instanceof DataView))) {
+    throw new EigenlabError("bad-input", message.notAVector(fn, "index (row/column indices or a boolean mask)", index));
+  }
   const len = index.length;
   if (len > 0 && typeof index[0] === "boolean") {
     if (len !== n) throw new EigenlabError("shape", message.maskLength(fn, len, n));
@@ -577,4 +618,42 @@ function resolveTake(fn: string, index: ArrayLike<number> | ArrayLike<boolean>, 
     out[k] = v;
   }
   return out;
+}
+
+const RANDOM_OPTIONS = { seed: opt.seed, dist: opt.oneOf("normal", "uniform") };
+
+/** Throws unless `rows` is an array (or typed array) of arrays / typed arrays of numbers. */
+function checkNested(fn: string, what: string, rows: unknown): void {
+  const ok = (r: unknown) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView));
+  if (!ok(rows)) throw new EigenlabError("bad-input", message.notAMatrix(fn, what, rows));
+  const rs = rows as ArrayLike<unknown>;
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i];
+    if (!ok(r) || ArrayBuffer.isView(rs)) throw new EigenlabError("bad-input", message.notAMatrix(fn, what, rows));
+    if (Array.isArray(r)) for (let j = 0; j < r.length; j++) if (typeof r[j] !== "number") throw new EigenlabError("bad-input", message.matrixEntry(fn, what, i, j, r[j]));
+  }
+}
+
+/**
+ * The dense-Matrix input rule of every public function (re-exported as `asMatrix` from validate/inputs; it
+ * lives here because Matrix's own methods use it and validate/ must not import Matrix in a cycle): a Matrix
+ * passes; nested arrays of numbers are copied into one; a CsrMatrix (recognized by shape: csr.ts imports this
+ * module) is refused naming `.toDense()` and `sparseHint`; everything else is refused saying how to build one.
+ */
+export function matrixInput(fn: string, what: string, x: unknown, sparseHint = ""): Matrix {
+  if (x instanceof Matrix) return x;
+  if (x === null || x === undefined) throw new EigenlabError("bad-input", message.missingInput(fn, what, "a Matrix", x));
+  const sparse = x as { indptr?: unknown; rows?: number; cols?: number };
+  if (sparse.indptr instanceof Int32Array) throw new EigenlabError("bad-input", message.sparseWhereDense(fn, what, sparse.rows ?? 0, sparse.cols ?? 0, sparseHint));
+  if (isNestedNumbers(fn, what, x)) return Matrix.from(x);
+  if (isLinearOperator(x)) throw new EigenlabError("bad-input", message.operatorWhereDense(fn, what, sparseHint));
+  throw new EigenlabError("bad-input", message.notAMatrix(fn, what, x));
+}
+
+/** True for an array of arrays / typed arrays (plain rows must hold numbers only: a string entry throws). */
+export function isNestedNumbers(fn: string, what: string, x: unknown): x is ArrayLike<ArrayLike<number>> {
+  if (!Array.isArray(x)) return false;
+  for (const row of x) if (!(Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView)))) return false;
+  checkNested(fn, what, x);
+  return true;
 }

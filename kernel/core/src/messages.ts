@@ -3,6 +3,8 @@
  * `log/message.ts`). Each says what was wrong and what to do about it.
  */
 
+import { quote } from "./validate/describe";
+
 const shape = (r: number, c: number): string => `${r}×${c}`;
 
 export const message = {
@@ -11,8 +13,8 @@ export const message = {
     `Remove or impute non-finite entries before calling (e.g. drop rows with NaN).`,
   raggedRows: (row: number, len: number, expected: number) =>
     `Row ${row} has ${len} entries but row 0 has ${expected}: every row of a matrix must have the same length.`,
-  badDimension: (what: string, value: number) =>
-    `${what} must be a non-negative integer, got ${value}.`,
+  badDimension: (what: string, value: unknown) =>
+    `${what} must be a non-negative integer, got ${quote(value)}.`,
   dataLength: (len: number, rows: number, cols: number) =>
     `Data has ${len} entries but a ${shape(rows, cols)} matrix needs ${rows * cols}.`,
   indexOutOfRange: (i: number, j: number, rows: number, cols: number) =>
@@ -30,16 +32,16 @@ export const message = {
   kTooLarge: (k: number, n: number, solver: string) =>
     `k = ${k} eigenpairs were requested from an operator of size ${n}; ${solver} needs 1 ≤ k < n. ` +
     `For all eigenpairs of a small matrix use linalg.eigh on a dense Matrix.`,
-  kNotPositive: (k: number) => `k must be a positive integer, got ${k}.`,
-  negativeTolerance: (tol: number) => `tol must be a non-negative number, got ${tol}.`,
+  kNotPositive: (k: unknown) => `k must be a positive integer, got ${quote(k)}.`,
+  negativeTolerance: (tol: unknown) => `tol must be a non-negative number, got ${quote(tol)}.`,
   optionsNotObject: (fn: string, got: string, allowed: readonly string[]) =>
     `${fn}: the options must be an object of named settings, got ${got}. Pass them by name, last, e.g. ` +
     `${allowed.length ? `{ ${allowed[0]}: ... }` : "{}"}, or leave them out for the defaults` +
     `${allowed.length ? ` (allowed: ${allowed.join(", ")})` : ""}.`,
   unknownOption: (fn: string, name: string, allowed: readonly string[]) =>
     `${fn}: unknown option "${name}". Allowed options: ${allowed.join(", ")}.`,
-  badChoice: (fn: string, option: string, value: unknown, allowed: readonly string[]) =>
-    `${fn}: ${option} = ${JSON.stringify(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}.`,
+  badChoice: (fn: string, option: string, value: unknown, allowed: readonly (string | number)[]) =>
+    `${fn}: ${option} = ${typeof value === "string" ? JSON.stringify(value) : quote(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}.`,
   notPositiveDefinite: (what: string, pivot: number, value: number) =>
     `${what} is not positive definite: pivot ${pivot} is ${value.toExponential(3)}. ` +
     `Check that it is symmetric positive definite, or add a small multiple of the identity.`,
@@ -52,7 +54,7 @@ export const message = {
   shapeMismatch: (a: [number, number], b: [number, number]) =>
     `Shapes differ: ${shape(...a)} and ${shape(...b)}. Element-wise operations need equal shapes.`,
   badSeed: (seed: unknown) =>
-    `seed must be a finite integer (got ${String(seed)}). Pass e.g. { seed: 0 } for reproducible results.`,
+    `seed must be a safe integer (|seed| < 2^53), got ${quote(seed)}. Pass e.g. { seed: 0 } for reproducible results.`,
   badDistribution: (dist: unknown) =>
     `dist = ${JSON.stringify(dist)} is not supported; use "normal" or "uniform".`,
   // --- dense linear algebra (qr, cholesky, triangular, svd, power iteration, oja) ---
@@ -69,9 +71,9 @@ export const message = {
   emptyMatrix: (fn: string, rows: number, cols: number) =>
     `${fn} got an empty ${shape(rows, cols)} matrix; it needs at least one row and one column.`,
   badPositive: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a positive number, got ${String(value)}.`,
+    `${fn}: ${option} must be a positive number, got ${quote(value)}.`,
   badNonNegativeInt: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
+    `${fn}: ${option} must be a non-negative integer, got ${quote(value)}.`,
   ojaRowLength: (index: number, len: number, expected: number) =>
     `oja: row ${index} has length ${len}, but earlier rows have length ${expected}. All samples must have the same dimension.`,
   ojaEmpty: () => `oja: the stream of rows was empty; pass at least one sample (row).`,
@@ -94,13 +96,13 @@ export const message = {
     `Wrap nested arrays with Matrix.from(...) or build a sparse one with CsrMatrix.fromTriplets(...).`,
   operatorOutput: (what: string, len: number, n: number) =>
     `${what}.matvec returned a vector of length ${len}; an operator of shape ${n}×${n} must return length ${n}.`,
-  operatorNotSymmetric: (what: string, rel: number) =>
+  operatorNotSymmetric: (fn: string, what: string, rel: number) =>
     `${what} is not symmetric: for random x, y the products xᵀ(Ay) and yᵀ(Ax) differ by ${rel.toExponential(2)} ` +
-    `relative to ‖A‖. eigsh needs a symmetric operator; symmetrize it (x ↦ (Ax + Aᵀx)/2) or use a general solver.`,
+    `relative to ‖A‖. ${fn} needs a symmetric operator; symmetrize it (x ↦ (Ax + Aᵀx)/2) or use a general solver.`,
   operatorNotFinite: (what: string) =>
     `${what} produced NaN or Infinity during the iteration. Check the operator's matvec (and B) for non-finite ` +
     `entries or overflow; rescale the problem if its entries are huge.`,
-  badMaxIter: (value: unknown) => `maxIter must be a positive integer, got ${String(value)}.`,
+  badMaxIter: (value: unknown) => `maxIter must be a positive integer, got ${quote(value)}.`,
   badNcv: (ncv: unknown, k: number, n: number) =>
     `ncv = ${String(ncv)} is not valid: the Lanczos basis needs k < ncv ≤ n (k = ${k}, n = ${n}). ` +
     `Leave ncv out for the default min(n, max(2k + 1, 20)).`,
@@ -133,9 +135,10 @@ export const message = {
     `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals). ` +
     `Raise maxIter, enlarge ncv, loosen tol, or use sigma (shift-invert) for interior or clustered eigenvalues.`,
   // --- spectral methods (graph, cluster, embed, data point clouds) ---
-  notCsrAdjacency: (fn: string, got: string) =>
+  notCsrAdjacency: (fn: string, got: string, dense = false) =>
     `${fn}: expected the graph as a CsrMatrix adjacency matrix, got ${got}. ` +
-    `Build one with graph.knn, graph.affinity, graph.fromEdges or CsrMatrix.fromTriplets.`,
+    (dense ? `Convert a dense one with CsrMatrix.fromDense(W) (nested arrays: CsrMatrix.fromDense(Matrix.from(W))), or build ` : `Build `) +
+    `one with graph.knn, graph.affinity, graph.fromEdges or CsrMatrix.fromTriplets.`,
   negativeWeight: (fn: string, i: number, j: number, v: number) =>
     `${fn}: edge weight W[${i},${j}] = ${v} is negative; graph Laplacians need non-negative weights. ` +
     `Use similarities (e.g. graph.affinity) rather than signed or distance values.`,
@@ -167,17 +170,17 @@ export const message = {
     `${fn}: edge (${i}, ${j}) has weight ${w}; random-walk methods need non-negative, finite weights. ` +
     `Use absolute values or drop negative edges.`,
   labelsNotIntegers: (fn: string, which: string, index: number, value: unknown) =>
-    `${fn}: ${which}[${index}] = ${String(value)}; labels must be non-negative integers (cluster ids). ` +
+    `${fn}: ${which}[${index}] = ${quote(value)}; labels must be non-negative integers (cluster ids). ` +
     `Pass a Clustering or its .labels.`,
   labelsLengthMismatch: (fn: string, a: number, b: number) =>
     `${fn}: the two labelings have ${a} and ${b} entries; they must label the same points, one label per point.`,
   emptyGraph: (fn: string) => `${fn}: the graph has no edges, so there is nothing to walk on. Check the adjacency matrix.`,
   positiveNumber: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a positive finite number, got ${String(value)}.`,
+    `${fn}: ${option} must be a positive finite number, got ${quote(value)}.`,
   nonNegativeNumber: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a non-negative finite number, got ${String(value)}.`,
+    `${fn}: ${option} must be a non-negative finite number, got ${quote(value)}.`,
   positiveInteger: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a positive integer, got ${String(value)}.`,
+    `${fn}: ${option} must be a positive integer, got ${quote(value)}.`,
   missingOption: (fn: string, option: string, example: string) =>
     `${fn}: option ${option} is required, e.g. ${example}.`,
   clustersTooMany: (fn: string, k: number, n: number) =>
@@ -198,23 +201,23 @@ export const message = {
   notGraphology: (fn: string) =>
     `${fn}: expected a graphology Graph instance (from the npm package graphology).`,
   factorRange: (fn: string, value: unknown) =>
-    `${fn}: factor (inner radius / outer radius) must be in (0, 1), got ${String(value)}.`,
+    `${fn}: factor (inner radius / outer radius) must be in (0, 1), got ${quote(value)}.`,
   discretizeFailed: (iterations: number) =>
     `cluster.spectral: the discretization (Yu & Shi 2003) did not converge after ${iterations} restarts. ` +
     `Use assign: "kmeans" or another seed.`,
   finiteNumber: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a finite number, got ${String(value)}.`,
+    `${fn}: ${option} must be a finite number, got ${quote(value)}.`,
   nonNegativeInteger: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a non-negative integer, got ${String(value)}.`,
+    `${fn}: ${option} must be a non-negative integer, got ${quote(value)}.`,
   probability: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a probability in [0, 1], got ${String(value)}.`,
+    `${fn}: ${option} must be a probability in [0, 1], got ${quote(value)}.`,
   fastrpWeights: (value: unknown) =>
     `embed.fastrp: weights must be a non-empty array of finite numbers (one per propagation step), got ${JSON.stringify(value)}.`,
-  lineOrder: (value: unknown) => `embed.line: order must be 1 (first-order proximity) or 2 (second-order), got ${String(value)}.`,
+  lineOrder: (value: unknown) => `embed.line: order must be 1 (first-order proximity) or 2 (second-order), got ${quote(value)}.`,
   tooFewValues: (fn: string, got: number, need: number) =>
     `${fn}: needs at least ${need} finite values, got ${got}. Pass more eigenvalues or samples.`,
   ratioRange: (fn: string, value: unknown) =>
-    `${fn}: ratio must be a positive finite number (p / n, features over samples), got ${String(value)}.`,
+    `${fn}: ratio must be a positive finite number (p / n, features over samples), got ${quote(value)}.`,
   negativeEigenvalue: (fn: string, index: number, value: number) =>
     `${fn}: eigenvalue ${index} is ${value}, but covariance eigenvalues are non-negative. Pass eigenvalues of XᵀX/n.`,
   matrixTooSmall: (fn: string, rows: number, cols: number) =>
@@ -230,9 +233,9 @@ export const message = {
   signalLength: (fn: string, len: number, n: number) =>
     `${fn}: the signal has length ${len} but the graph has ${n} nodes. Pass one value per node.`,
   sourceIndex: (fn: string, position: number, value: unknown, n: number) =>
-    `${fn}: sources[${position}] = ${String(value)} is not a node index; sources must be integers in [0, ${n - 1}]. Pass node indices of L.`,
+    `${fn}: sources[${position}] = ${quote(value)} is not a node index; sources must be integers in [0, ${n - 1}]. Pass node indices of L.`,
   unitInterval: (fn: string, option: string, value: unknown) =>
-    `${fn}: ${option} must be a number in [0, 1] (0 = Varadhan's formula, 1 = full Harnack correction), got ${String(value)}.`,
+    `${fn}: ${option} must be a number in [0, 1] (0 = Varadhan's formula, 1 = full Harnack correction), got ${quote(value)}.`,
   zeroSignal: (fn: string) => `${fn}: the signal is all zeros, so its Rayleigh quotient is undefined. Pass a non-zero signal.`,
   spectralInterval: (lo: number, hi: number) =>
     `diffusion: the spectral interval [${lo}, ${hi}] is empty or not finite. Pass { lmin, lmax } with lmin < lmax, or a finite operator.`,
@@ -258,7 +261,7 @@ export const message = {
   spikesTooMany: (k: number, p: number) =>
     `data.spikedWishart: ${k} spikes need at least ${k} features, p = ${p}. Use fewer spikes or more features.`,
   spikeValue: (index: number, value: unknown) =>
-    `data.spikedWishart: spike ${index} is ${String(value)}; spikes are added variances and must be non-negative finite numbers.`,
+    `data.spikedWishart: spike ${index} is ${quote(value)}; spikes are added variances and must be non-negative finite numbers.`,
   dataFileMissing: (file: string) =>
     `Dataset file ${file} is missing from the @eigenlab/core installation. Reinstall the package (its "data" folder ships the file).`,
   dataFileCorrupt: (file: string, expected: string) =>
@@ -366,7 +369,7 @@ export const message = {
     `${file} is not a saved Eigenlab result (${detail}). Results are written by io.write(path.npz, result); ` +
     `read other .npz files with io.readNpz.`,
   // --- io: tables, edge lists, graphs, images (issue #11, io-tables half) and Matrix data operations ---
-  badDdof: (ddof: unknown) => `ddof must be a non-negative integer (0 = population, 1 = sample), got ${ddof}.`,
+  badDdof: (ddof: unknown) => `ddof must be a non-negative integer (0 = population, 1 = sample), got ${quote(ddof)}.`,
   stackEmpty: (fn: string) => `Matrix.${fn} needs at least one matrix; pass a non-empty array.`,
   stackShape: (fn: string, b: number, what: string, got: number, expected: number) =>
     `Matrix.${fn}: block ${b} has ${got} ${what} but block 0 has ${expected}; every block must have the same number of ${what}.`,
@@ -496,6 +499,62 @@ export const message = {
     `setDefaultBackend: no "${choice}" backend is registered (registered: ${registered.join(", ")}), so it cannot be the default; the previous default is kept. Import "@eigenlab/gpu" first to register the GPU backend, or use "auto".`,
   badSetting: (fn: string, value: unknown, expected: string) =>
     `${fn}: got ${typeof value === "string" ? JSON.stringify(value) : String(value)} (${value === null ? "null" : typeof value}); expected ${expected}. The previous setting is kept.`,
+  // --- validation layer (#16): option types, matrix-like inputs, indices ---
+  optionType: (fn: string, option: string, expected: string, value: unknown) =>
+    `${fn}: ${option} must be ${expected}, got ${quote(value)}.` +
+    (typeof value === "string" && expected === "true or false" ? ` Write ${option}: ${value === "false" || value === "no" || value === "0" ? "false" : "true"} without quotes.` : ""),
+  badSeedOption: (fn: string, value: unknown) =>
+    `${fn}: seed must be a safe integer (|seed| < 2^53), got ${quote(value)}. Pass e.g. { seed: 0 } for reproducible results.`,
+  optionInteger: (fn: string, option: string, value: unknown, min: number, max: number) =>
+    `${fn}: ${option} must be ${rangeWords("an integer", min, max, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)}, got ${quote(value)}.` +
+    (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? ` Write the number without quotes.` : ""),
+  optionNumber: (fn: string, option: string, value: unknown, min: number, max: number) =>
+    `${fn}: ${option} must be ${rangeWords("a number", min, max, -Number.MAX_VALUE, Number.MAX_VALUE)}, got ${quote(value)}.` +
+    (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? ` Write the number without quotes.` : ""),
+  badIndex: (fn: string, what: string, value: unknown, n: number) =>
+    `${fn}: ${what} must be an integer in [0, ${n}), got ${quote(value)}.` +
+    (typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value) ? ` Round it first (Math.round or Math.floor).` : ""),
+  missingInput: (fn: string, what: string, expected: string, value: unknown) =>
+    `${fn}: ${what} is required (${expected}), got ${quote(value)}.`,
+  notAMatrix: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a Matrix (or nested arrays of numbers, one array per row), got ${quote(value)}. ` +
+    (ArrayBuffer.isView(value) || (Array.isArray(value) && value.every((x) => typeof x === "number"))
+      ? `A flat vector is not a matrix: use Matrix.fromFlat(rows, cols, data) or Matrix.from([row]).`
+      : `Build one with Matrix.from([[...], [...]]).`),
+  matrixEntry: (fn: string, what: string, i: number, j: number, value: unknown) =>
+    `${fn}: ${what}[${i}][${j}] is ${quote(value)}; a matrix holds numbers only. Convert the entries (Number(x)) before Matrix.from(...).`,
+  sparseWhereDense: (fn: string, what: string, rows: number, cols: number, sparseHint: string) =>
+    `${fn}: ${what} is a ${rows}×${cols} CsrMatrix (sparse), but ${fn} works on a dense Matrix. ` +
+    `Pass ${what}.toDense() (dense memory: ${rows}×${cols} numbers)${sparseHint ? `, or ${sparseHint}` : ""}.`,
+  operatorWhereDense: (fn: string, what: string, sparseHint: string) =>
+    `${fn}: ${what} is a LinearOperator (matrix-free), but ${fn} needs the entries of a dense Matrix.` +
+    `${sparseHint ? ` Use ${sparseHint}.` : " Build the Matrix explicitly."}`,
+  notAVector: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be an array or typed array of numbers, got ${quote(value)}.`,
+  vectorEntry: (fn: string, what: string, i: number, value: unknown) =>
+    `${fn}: ${what}[${i}] is ${quote(value)}; it must hold numbers only. Convert the entries (Number(x)) first.`,
+  notAScalar: (fn: string, what: string, value: unknown, hint: string) =>
+    `${fn}: ${what} must be a finite number, got ${quote(value)}.${hint ? ` ${hint}` : ""}`,
+  intoOutput: (fn: string, what: string, value: unknown, n: number) =>
+    `${fn}: ${what} (the output) must be a Float64Array of length ${n} that the call fills, got ${quote(value)}. Allocate it with new Float64Array(${n}).`,
+  notAFunction: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a function, got ${quote(value)}.`,
+  rngArgument: (fn: string, what: string, expected: string, value: unknown) =>
+    `${fn}: ${what} must be ${expected}, got ${quote(value)}.`,
+  operatorShape: (fn: string, value: unknown) =>
+    `${fn}: shape must be [rows, cols] (two non-negative integers), got ${quote(value)}.`,
+  notSpikes: (fn: string, value: unknown) =>
+    `${fn}: s must be the result of rmt.spikes(X), got ${quote(value)}.`,
+  bytesInput: (fn: string, value: unknown, text: boolean) =>
+    `${fn} takes ${text ? "the document as text (a string) or " : ""}the file's bytes (a Uint8Array, a Buffer or an ArrayBuffer), got ${quote(value)}. ` +
+    `To read a file by path use the read... function (e.g. io.read(path)).`,
+  tableInput: (fn: string, value: unknown) =>
+    `${fn} takes an io.Table or a Matrix (nested arrays: Matrix.from(rows)), got ${quote(value)}.`,
+  tensorsInput: (fn: string, value: unknown) =>
+    `${fn} takes an object of named tensors, e.g. { weights: matrix, bias: new Float32Array(n) }, got ${quote(value)}.`,
+  addOperand: (fn: string, value: unknown) =>
+    `${fn} takes a Matrix of the same shape or a number (added to every entry), got ${quote(value)}. ` +
+    `Wrap nested arrays with Matrix.from(...); for A + cI use A.add(Matrix.eye(n).scale(c)).`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */
@@ -509,3 +568,14 @@ export function formatBytes(bytes: number): string {
   }
   return u === 0 ? `${v} bytes` : `${v.toPrecision(3)} ${units[u]}`;
 }
+
+/** "an integer ≥ 1", "a number in [0, 1]", ... for option messages. */
+function rangeWords(noun: string, min: number, max: number, lo: number, hi: number): string {
+  if (noun === "an integer" && min === 1 && max >= hi) return "a positive integer";
+  if (noun === "an integer" && min === 0 && max >= hi) return "a non-negative integer";
+  if (min <= lo && max >= hi) return noun === "a number" ? "a finite number" : noun;
+  if (max >= hi) return `${noun} ≥ ${min}`;
+  if (min <= lo) return `${noun} ≤ ${max}`;
+  return `${noun} in [${min}, ${max}]`;
+}
+

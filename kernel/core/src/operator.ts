@@ -1,6 +1,7 @@
 /** The matrix-free interface every iterative solver accepts (SciPy's LinearOperator). */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
+import { checkDimension } from "./validate/checks";
 
 export interface LinearOperator {
   /** [rows, cols] */
@@ -44,6 +45,12 @@ export function linearOperator(
   matvec: (x: Float64Array) => Float64Array,
   rmatvec?: (x: Float64Array) => Float64Array,
 ): LinearOperator {
+  const fn = "linearOperator";
+  if (!Array.isArray(shape) || shape.length !== 2) throw new EigenlabError("bad-input", message.operatorShape(fn, shape));
+  checkDimension("linearOperator: shape[0]", shape[0]);
+  checkDimension("linearOperator: shape[1]", shape[1]);
+  if (typeof matvec !== "function") throw new EigenlabError("bad-input", message.notAFunction(fn, "matvec (x ↦ A x)", matvec));
+  if (rmatvec !== undefined && typeof rmatvec !== "function") throw new EigenlabError("bad-input", message.notAFunction(fn, "rmatvec (x ↦ Aᵀ x)", rmatvec));
   const [n, m] = shape;
   return {
     shape: [n, m],

@@ -36,7 +36,7 @@ function philox(c: Uint32Array, k0: number, k1: number, out: Uint32Array): void 
 }
 
 export function checkSeed(seed: unknown): number {
-  if (typeof seed !== "number" || !Number.isInteger(seed) || !Number.isFinite(seed)) {
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed)) {
     throw new EigenlabError("bad-seed", message.badSeed(seed));
   }
   return seed;
@@ -64,6 +64,7 @@ export class Rng {
 
   constructor(seed: number = 0, streamId = 0) {
     checkSeed(seed);
+    if (typeof streamId !== "number" || !Number.isSafeInteger(streamId) || streamId < 0) throw new EigenlabError("bad-option", message.rngArgument("Rng.stream", "k (the stream number)", "a non-negative integer", streamId));
     this.seed = seed;
     this.streamId = streamId;
     this.k0 = seed >>> 0;
@@ -158,6 +159,8 @@ export class Rng {
    * ```
    */
   int(n: number): number {
+    // a NaN here (n = 0, a fraction, a string) would travel on as an index; refuse it where it was made
+    if (!(typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= Number.MAX_SAFE_INTEGER)) throw new EigenlabError("bad-option", message.rngArgument("Rng.int", "n", "a positive integer (draws are in [0, n))", n));
     if (n <= TWO32) {
       // Lemire-style rejection to avoid modulo bias.
       const limit = TWO32 - (TWO32 % n);
@@ -178,6 +181,8 @@ export class Rng {
    * ```
    */
   fillUniform(out: Float64Array, lo = 0, hi = 1): Float64Array {
+    checkFill("Rng.fillUniform", out, lo, "lo", hi, "hi");
+    if (!(lo <= hi)) throw new EigenlabError("bad-option", message.rngArgument("Rng.fillUniform", "hi", `a number ≥ lo = ${lo}`, hi));
     const w = hi - lo;
     for (let i = 0; i < out.length; i++) out[i] = lo + w * this.uniform();
     return out;
@@ -193,6 +198,8 @@ export class Rng {
    * ```
    */
   fillNormal(out: Float64Array, mean = 0, sd = 1): Float64Array {
+    checkFill("Rng.fillNormal", out, mean, "mean", sd, "sd");
+    if (!(sd >= 0)) throw new EigenlabError("bad-option", message.rngArgument("Rng.fillNormal", "sd", "a non-negative number", sd));
     for (let i = 0; i < out.length; i++) out[i] = mean + sd * this.normal();
     return out;
   }
@@ -208,6 +215,7 @@ export class Rng {
    * ```
    */
   shuffleInPlace<T>(a: { length: number; [i: number]: T }): void {
+    if (!Array.isArray(a) && !(ArrayBuffer.isView(a) && !(a instanceof DataView))) throw new EigenlabError("bad-input", message.rngArgument("Rng.shuffleInPlace", "a", "an array or typed array (shuffled in place)", a));
     for (let i = a.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
       const t = a[i];
@@ -215,4 +223,10 @@ export class Rng {
       a[j] = t;
     }
   }
+}
+
+function checkFill(fn: string, out: unknown, a: unknown, aName: string, b: unknown, bName: string): void {
+  if (!(out instanceof Float64Array)) throw new EigenlabError("bad-input", message.rngArgument(fn, "out", "a Float64Array (filled in place and returned)", out));
+  if (typeof a !== "number" || !Number.isFinite(a)) throw new EigenlabError("bad-option", message.rngArgument(fn, aName, "a finite number", a));
+  if (typeof b !== "number" || !Number.isFinite(b)) throw new EigenlabError("bad-option", message.rngArgument(fn, bName, "a finite number", b));
 }

@@ -10,7 +10,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, ResultMeta, stamp } from "../meta";
 import { checkChoice, checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { svd } from "../linalg/svd";
 import { kmeans } from "./kmeans";
 

@@ -2,7 +2,8 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { asVector, positiveInteger } from "../validate";
 
 export interface EigengapOptions {
   /** Largest k considered (default: all but the last value). */
@@ -31,8 +32,8 @@ export interface EigengapResult {
  */
 export function eigengap(values: ArrayLike<number>, opts: EigengapOptions = {}): EigengapResult {
   const fn = "cluster.eigengap";
-  checkOptions(fn, opts, ["maxK"]);
-  checkFinite(`${fn}: values`, values);
+  checkOptions(fn, opts, { maxK: opt.integer(1) });
+  checkFinite(`${fn}: values`, asVector(fn, "values", values));
   const m = values.length;
   if (m < 2) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, m, 2));
   for (let i = 1; i < m; i++) if (values[i] < values[i - 1]) throw new EigenlabError("not-ascending", message.notAscending(fn, i));

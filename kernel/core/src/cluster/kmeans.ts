@@ -6,8 +6,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions, checkTolerance } from "../validate";
-import { checkPoints } from "../graph/check";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkPoints } from "../validate/graph";
+import { positiveInteger } from "../validate";
 
 export interface KmeansOptions {
   /** Number of clusters (required). */
@@ -178,7 +179,7 @@ function lloyd(X: Float64Array, n: number, d: number, k: number, C0: Float64Arra
  */
 export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
   const fn = "cluster.kmeans";
-  checkOptions(fn, opts, ["k", "nInit", "seed", "maxIter", "tol"]);
+  checkOptions(fn, opts, { k: opt.integer(1), nInit: opt.integer(1), seed: opt.seed, maxIter: opt.integer(1), tol: opt.number() });
   checkPoints(fn, X, 1);
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
   const k = positiveInteger(fn, "k", opts.k);

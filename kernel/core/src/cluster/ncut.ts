@@ -5,10 +5,11 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "../graph/check";
-import { positiveInteger } from "../validate-numbers";
-import { components } from "../graph/components";
-import { laplacian } from "../graph/laplacian";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
+import { positiveInteger } from "../validate";
+import { componentsOf } from "../graph/components";
+import { laplacianOf, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
 
 export interface NcutOptions {
@@ -46,7 +47,7 @@ function induced(W: CsrMatrix, nodes: number[]): CsrMatrix {
 function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
   const S = induced(W, nodes);
   const m = nodes.length;
-  const comps = components(S);
+  const comps = componentsOf(S);
   if (comps.count > 1) {
     const a: number[] = [], b: number[] = [];
     for (let i = 0; i < m; i++) (comps.labels[i] === 0 ? a : b).push(nodes[i]);
@@ -56,7 +57,7 @@ function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
   let x: Float64Array;
   if (m === 2) x = Float64Array.of(0, 1);
   else {
-    const spec = eigenpairs(laplacian(S, { kind: "sym" }), { k: 2, which: "SA", seed });
+    const spec = eigenpairs(laplacianOf(S, "sym", offDiagonalDegrees(S)), { k: 2, which: "SA", seed });
     x = new Float64Array(m);
     for (let i = 0; i < m; i++) x[i] = spec.vectors.data[i * 2 + 1] / Math.sqrt(deg[i]);
   }
@@ -99,7 +100,7 @@ function bestSplit(W: CsrMatrix, nodes: number[], seed: number): Split {
  */
 export function ncut(W: CsrMatrix, opts: NcutOptions = {}): Clustering {
   const fn = "cluster.ncut";
-  checkOptions(fn, opts, ["k", "seed"]);
+  checkOptions(fn, opts, { k: opt.integer(1), seed: opt.seed });
   checkAdjacency(fn, W, { symmetric: true });
   const k = positiveInteger(fn, "k", opts.k ?? 2);
   const seed = opts.seed ?? 0;

@@ -7,10 +7,11 @@ import { message } from "../messages";
 import { Rng } from "../random";
 import { hashArrays, stamp } from "../meta";
 import { checkChoice, checkOptions } from "../validate";
-import { checkAdjacency } from "../graph/check";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
+import { positiveInteger } from "../validate";
 import { spectralMap } from "../embed/spectral";
-import { components, Components } from "../graph/components";
+import { componentsOf, Components } from "../graph/components";
 import { offDiagonalDegrees } from "../graph/laplacian";
 import { Matrix } from "../matrix";
 import { kmeans } from "./kmeans";
@@ -61,7 +62,7 @@ function componentMap(W: CsrMatrix, comps: Components): { coords: Matrix; values
  */
 export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Clustering {
   const fn = "cluster.spectral";
-  checkOptions(fn, opts, ["k", "seed", "assign", "nInit"]);
+  checkOptions(fn, opts, { k: opt.integer(1), seed: opt.seed, assign: opt.oneOf("kmeans", "discretize"), nInit: opt.integer(1) });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 3 }"));
   const k = positiveInteger(fn, "k", opts.k);
@@ -73,7 +74,7 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
   // Per-component handling: with c ≤ k components the null space of L is spanned by the component
   // indicators (von Luxburg 2007, Prop. 4), so they stay apart in the embedding; with c > k, k clusters
   // would have to merge unrelated components, which the spectrum cannot decide.
-  const comps = components(W);
+  const comps = componentsOf(W);
   if (comps.count > k) throw new EigenlabError("disconnected", message.disconnectedGraphTooMany(fn, comps.count, k, Array.from(comps.sizes)));
   const t0 = performance.now();
   // With exactly k components the k smallest eigenvalues of L_sym are all 0 and their eigenspace is known in

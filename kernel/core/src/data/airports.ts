@@ -8,6 +8,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { readPackageFile } from "./packages";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (io/lazy.ts says why)
@@ -65,7 +66,7 @@ export interface UsAirports {
  * ```
  */
 export function usAirports(opts: UsAirportsOptions = {}): UsAirports {
-  checkOptions("data.usAirports", opts, ["directed", "isolated"]);
+  checkOptions("data.usAirports", opts, { directed: opt.boolean, isolated: opt.boolean });
   const directed = opts.directed ?? true;
   const airports = csv().parse(readPackageFile("vega-datasets", "data", "airports.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   const flights = csv().parse(readPackageFile("vega-datasets", "data", "flights-airport.csv"), { columns: true, skip_empty_lines: true }) as Record<string, string>[];

@@ -4,7 +4,8 @@ import { Rng } from "../random";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import type { PointCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
@@ -41,7 +42,7 @@ export interface BlobsOptions {
  */
 export function blobs(opts: BlobsOptions = {}): PointCloud {
   const fn = "data.blobs";
-  checkOptions(fn, opts, ["n", "centers", "k", "d", "std", "box", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), centers: opt.any, k: opt.integer(1), d: opt.integer(1), std: opt.number(), box: opt.any, seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   const std = nonNegativeNumber(fn, "std", opts.std ?? 1);
   const rng = new Rng(opts.seed ?? 0);

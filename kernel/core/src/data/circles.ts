@@ -2,7 +2,8 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
@@ -27,7 +28,7 @@ export interface CirclesOptions {
  */
 export function circles(opts: CirclesOptions = {}): PointCloud {
   const fn = "data.circles";
-  checkOptions(fn, opts, ["n", "noise", "factor", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), factor: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   checkAllocation(fn, `${n} points`, f64Bytes(n, 3) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);

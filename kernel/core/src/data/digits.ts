@@ -23,7 +23,7 @@ export interface Digits {
  * ```
  */
 export function digits(opts: Record<string, never> = {}): Digits {
-  checkOptions("data.digits", opts, []);
+  checkOptions("data.digits", opts, {});
   const text = gunzipSync(readDataFile("digits.csv.gz")).toString("utf8");
   const lines = text.split("\n").filter((l) => l.length > 0);
   const n = lines.length;

@@ -55,7 +55,7 @@ function readPpm(buf: Buffer, file: string): { width: number; height: number; rg
  * ```
  */
 export function flower(opts: Record<string, never> = {}): Flower {
-  checkOptions("data.flower", opts, []);
+  checkOptions("data.flower", opts, {});
   const { width, height, rgb } = readPpm(readDataFile("flower.ppm"), "flower.ppm");
   const mask = new Uint8Array(width * height);
   const { cx, cy, rx, ry } = ELLIPSE;

@@ -1,6 +1,7 @@
 /** `data.karateClub()`: Zachary's karate club (34 members, 78 ties); data/karate.json, see data/SOURCES.md. */
 import { CsrMatrix } from "../csr";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { readDataFile } from "./files";
 
 export interface KarateClub {
@@ -27,7 +28,7 @@ export interface KarateClub {
  * ```
  */
 export function karateClub(opts: { weighted?: boolean } = {}): KarateClub {
-  checkOptions("data.karateClub", opts, ["weighted"]);
+  checkOptions("data.karateClub", opts, { weighted: opt.boolean });
   const raw = JSON.parse(readDataFile("karate.json").toString("utf8")) as { edges: [number, number, number][]; club: string[] };
   const n = raw.club.length;
   const ii: number[] = [];

@@ -1,6 +1,7 @@
 /** `data.lesMiserables()`: co-appearance network of Les Misérables (Knuth 1993); data/miserables.json. */
 import { CsrMatrix } from "../csr";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { readDataFile } from "./files";
 
 export interface LesMiserables {
@@ -24,7 +25,7 @@ export interface LesMiserables {
  * ```
  */
 export function lesMiserables(opts: { weighted?: boolean } = {}): LesMiserables {
-  checkOptions("data.lesMiserables", opts, ["weighted"]);
+  checkOptions("data.lesMiserables", opts, { weighted: opt.boolean });
   const raw = JSON.parse(readDataFile("miserables.json").toString("utf8")) as {
     nodes: { name: string; group: number; index: number }[];
     links: { source: number; target: number; value: number }[];

@@ -1,6 +1,7 @@
 /** `data.moons`: two interleaving half circles (scikit-learn's make_moons). */
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import { PointCloud, twoCurveCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
@@ -26,7 +27,7 @@ export interface MoonsOptions {
  */
 export function moons(opts: MoonsOptions = {}): PointCloud {
   const fn = "data.moons";
-  checkOptions(fn, opts, ["n", "noise", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   checkAllocation(fn, `${n} points`, f64Bytes(n, 3) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);

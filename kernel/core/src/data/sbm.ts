@@ -5,6 +5,7 @@ import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
 import { checkAllocation } from "../guard";
+import { opt, requireOptions } from "../validate/options";
 
 export interface SbmOptions {
   /** Block sizes, e.g. [50, 50, 50]. */
@@ -43,7 +44,8 @@ function isProbability(x: unknown): x is number {
  * ```
  */
 export function sbm(opts: SbmOptions): SbmGraph {
-  checkOptions("data.sbm", opts, ["sizes", "pIn", "pOut", "seed"]);
+  requireOptions("data.sbm", opts, "{ sizes: [50, 50], pIn: 0.3, pOut: 0.02 }");
+  checkOptions("data.sbm", opts, { sizes: opt.any, pIn: opt.any, pOut: opt.number(), seed: opt.seed });
   const { sizes } = opts;
   if (!Array.isArray(sizes) || sizes.length === 0 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
     throw new EigenlabError("bad-option", message.sbmSizes(sizes));

@@ -5,8 +5,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
 import { checkAllocation, f64Bytes } from "../guard";
+import { opt, requireOptions } from "../validate/options";
+import { asVector, positiveInteger, positiveNumber } from "../validate";
 
 export interface SpikedWishartOptions {
   /** Samples (rows of X). */
@@ -48,11 +49,13 @@ export interface SpikedWishart {
  * ```
  */
 export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
-  checkOptions("data.spikedWishart", opts, ["n", "p", "spikes", "sigma2", "seed"]);
+  requireOptions("data.spikedWishart", opts, "{ n: 500, p: 100, spikes: [5] }");
+  checkOptions("data.spikedWishart", opts, { n: opt.integer(1), p: opt.integer(1), spikes: opt.any, sigma2: opt.number(), seed: opt.seed });
   const n = positiveInteger("data.spikedWishart", "n", opts.n);
   const p = positiveInteger("data.spikedWishart", "p", opts.p);
   const sigma2 = positiveNumber("data.spikedWishart", "sigma2", opts.sigma2 ?? 1);
   const spikesIn = opts.spikes ?? [];
+  asVector("data.spikedWishart", "spikes", spikesIn);
   spikesIn.forEach((s, i) => {
     if (typeof s !== "number" || !(s >= 0) || !Number.isFinite(s)) throw new EigenlabError("bad-option", message.spikeValue(i, s));
   });

@@ -2,7 +2,8 @@
 import { Matrix } from "../matrix";
 import { Rng } from "../random";
 import { checkOptions } from "../validate";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import type { PointCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
@@ -27,7 +28,7 @@ export interface SwissRollOptions {
  */
 export function swissRoll(opts: SwissRollOptions = {}): PointCloud {
   const fn = "data.swissRoll";
-  checkOptions(fn, opts, ["n", "noise", "seed"]);
+  checkOptions(fn, opts, { n: opt.integer(1), noise: opt.number(), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   checkAllocation(fn, `${n} points`, f64Bytes(n, 4) + 4 * n);
   const noise = nonNegativeNumber(fn, "noise", opts.noise ?? 0);

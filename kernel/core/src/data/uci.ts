@@ -69,7 +69,7 @@ function loadUci(file: string, columns: string[]): UciDataset {
  * ```
  */
 export function iris(opts: Record<string, never> = {}): UciDataset {
-  checkOptions("data.iris", opts, []);
+  checkOptions("data.iris", opts, {});
   return loadUci("iris.csv", ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]);
 }
 
@@ -88,7 +88,7 @@ export function iris(opts: Record<string, never> = {}): UciDataset {
  * ```
  */
 export function wine(opts: Record<string, never> = {}): UciDataset {
-  checkOptions("data.wine", opts, []);
+  checkOptions("data.wine", opts, {});
   return loadUci("wine_data.csv", [
     "alcohol", "malic_acid", "ash", "alcalinity_of_ash", "magnesium", "total_phenols", "flavanoids",
     "nonflavanoid_phenols", "proanthocyanins", "color_intensity", "hue", "od280/od315_of_diluted_wines", "proline",
@@ -111,7 +111,7 @@ export function wine(opts: Record<string, never> = {}): UciDataset {
  * ```
  */
 export function breastCancer(opts: Record<string, never> = {}): UciDataset {
-  checkOptions("data.breastCancer", opts, []);
+  checkOptions("data.breastCancer", opts, {});
   const stats = ["radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity", "concave points", "symmetry", "fractal dimension"];
   return loadUci("breast_cancer.csv", [...stats.map((s) => `mean ${s}`), ...stats.map((s) => `${s} error`), ...stats.map((s) => `worst ${s}`)]);
 }

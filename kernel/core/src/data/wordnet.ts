@@ -6,6 +6,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { readPackageFile } from "./packages";
 
 export interface WordNetOptions {
@@ -237,7 +238,7 @@ function resolveRoot(file: NounFile, name: string): number {
  * ```
  */
 export function wordnet(opts: WordNetOptions = {}): WordNet {
-  checkOptions("data.wordnet", opts, ["root", "instances", "closure", "glosses"]);
+  checkOptions("data.wordnet", opts, { root: opt.string, instances: opt.boolean, closure: opt.boolean, glosses: opt.boolean });
   const file = nounFile();
   const useInstances = opts.instances ?? true;
   const root = resolveRoot(file, opts.root ?? "entity.n.01");

@@ -7,7 +7,8 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { asScalar, asVector, positiveInteger } from "../validate";
 import { spectralInterval, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 
 export interface ChebyshevFilterOptions {
@@ -36,6 +37,12 @@ export interface ChebyshevFilterOptions {
  * ```
  */
 export function chebyshevCoefficients(h: (lambda: number) => number, order: number, lo: number, hi: number): Float64Array {
+  const fn = "diffusion.chebyshevCoefficients";
+  if (typeof h !== "function") throw new EigenlabError("bad-input", message.notAFunction(fn, "h (the filter λ ↦ h(λ))", h));
+  positiveInteger(fn, "order", order);
+  asScalar(fn, "lo", lo);
+  asScalar(fn, "hi", hi, "");
+  if (!(lo < hi)) throw new EigenlabError("bad-option", message.notAScalar(fn, "hi", hi, `It must exceed lo = ${lo}: [lo, hi] is the interval holding the spectrum.`));
   const M = order + 1;
   const c = 0.5 * (hi + lo);
   const r = 0.5 * (hi - lo);
@@ -116,7 +123,7 @@ export function checkResultFinite(fn: string, y: Float64Array): void {
 }
 
 export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float64Array {
-  const v = Float64Array.from(x);
+  const v = Float64Array.from(asVector(fn, "x (the signal)", x));
   if (v.length !== n) throw new EigenlabError("shape", message.signalLength(fn, v.length, n));
   checkFinite(`${fn}: signal`, v);
   return v;
@@ -136,7 +143,7 @@ export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float
  */
 export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: ChebyshevFilterOptions): Float64Array {
   const fn = "diffusion.chebyshevFilter";
-  checkOptions(fn, opts, ["filter", "order", "lmin", "lmax"]);
+  checkOptions(fn, opts, { filter: opt.function, order: opt.integer(1), lmin: opt.number(), lmax: opt.number() });
   if (typeof opts?.filter !== "function") throw new EigenlabError("bad-option", message.filterNotFunction(fn));
   const op = symmetricOperator(fn, L);
   const v = signalVector(fn, x, op.n);

@@ -13,7 +13,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions, checkTolerance } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveNumber } from "../validate";
 import { SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 import { heatExpansion } from "./heat-kernel";
 
@@ -50,7 +51,7 @@ const BLOCK = 16;
  */
 export function heatGeodesic(L: SymmetricInput, opts: HeatGeodesicOptions): Matrix {
   const fn = "diffusion.heatGeodesic";
-  checkOptions(fn, opts, ["t", "sources", "harnack", "tol", "lmin", "lmax"]);
+  checkOptions(fn, opts, { t: opt.number(), sources: opt.any, harnack: opt.number(), tol: opt.number(), lmin: opt.number(), lmax: opt.number() });
   const t = positiveNumber(fn, "t", opts?.t);
   const tol = opts.tol ?? 1e-14;
   checkTolerance(tol);

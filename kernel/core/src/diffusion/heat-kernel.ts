@@ -10,6 +10,7 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions, checkTolerance } from "../validate";
+import { opt } from "../validate/options";
 import { laplacianGapLowerBound, laplacianSteadyState, laplacianStructure, SymmetricInput, symmetricOperator, SymmetricOperator } from "./operator";
 import { chebyshevApply, checkResultFinite, resolveInterval, signalVector } from "./chebyshev";
 
@@ -110,7 +111,7 @@ export function checkTime(fn: string, t: unknown): number {
  */
 export function heatKernel(L: SymmetricInput, x: ArrayLike<number>, opts: HeatKernelOptions): Float64Array {
   const fn = "diffusion.heatKernel";
-  checkOptions(fn, opts, ["t", "tol", "lmin", "lmax"]);
+  checkOptions(fn, opts, { t: opt.number(), tol: opt.number(), lmin: opt.number(), lmax: opt.number() });
   const t = checkTime(fn, opts?.t);
   const tol = opts.tol ?? 1e-14;
   checkTolerance(tol);

@@ -24,6 +24,7 @@ import { tridiagonalEigen } from "../linalg/implicit-ql";
 import { symmetricOperator as checkedSymmetricOperator } from "../linalg/symmetric-operator";
 import { nrm2, reorthogonalizeInto } from "../kernels";
 import { knownLaplacian, KnownLaplacian } from "../graph/known-spectrum";
+import { asOperatorInput } from "../validate/inputs";
 
 export type SymmetricInput = Matrix | CsrMatrix | LinearOperator;
 
@@ -36,9 +37,11 @@ export interface SymmetricOperator {
 
 /**
  * Validates L as a square, finite, symmetric operator (Matrix and CsrMatrix checked entry by entry, a
- * LinearOperator probed with two random vectors) and returns its internal form.
+ * LinearOperator probed with two random vectors) and returns its internal form. Nested arrays are taken as a
+ * Matrix (validate/inputs.ts's rule).
  */
-export function symmetricOperator(fn: string, L: SymmetricInput): SymmetricOperator {
+export function symmetricOperator(fn: string, input: SymmetricInput): SymmetricOperator {
+  const L = asOperatorInput(fn, "L", input) as SymmetricInput;
   const op = checkedSymmetricOperator(L, `${fn}: L`, fn);
   return { n: op.n, applyInto: op.applyInto, source: L };
 }

@@ -14,9 +14,10 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveNumber } from "../validate";
 import { eigvalsh } from "../linalg/eigvalsh";
-import { checkWalkGraph } from "../graph/check";
+import { checkAdjacency } from "../validate/graph";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 
 export interface SpectralEntropyOptions {
@@ -50,14 +51,14 @@ export interface SpectralEntropy {
  */
 export function spectralEntropy(input: Matrix | CsrMatrix, opts: SpectralEntropyOptions = {}): SpectralEntropy {
   const fn = "diffusion.spectralEntropy";
-  checkOptions(fn, opts, ["t", "sigma"]);
+  checkOptions(fn, opts, { t: opt.number(), sigma: opt.number() });
   const t = opts.t ?? 1;
   if (typeof t !== "number" || !(t >= 0) || !Number.isFinite(t)) throw new EigenlabError("bad-option", message.nonNegativeNumber(fn, "t", t));
   let K: Float64Array;
   let n: number;
   let sigma: number | undefined;
   if (input instanceof CsrMatrix) {
-    checkWalkGraph(fn, input);
+    checkAdjacency(fn, input);
     if (input.asymmetry().value > 1e-10 * Math.max(...input.values.map(Math.abs), 1e-300)) {
       const a = input.asymmetry();
       throw new EigenlabError("not-symmetric", message.notSymmetric(`${fn}: W`, a.i, a.j, a.value, 1e-10));

@@ -10,6 +10,8 @@ import { NODE2VEC_OPTIONS, Node2VecOptions, walkEmbedding } from "./node2vec";
 
 export type DeepWalkOptions = Omit<Node2VecOptions, "p" | "q" | "sampler">;
 
+const { p: _p, q: _q, sampler: _s, ...DEEPWALK_OPTIONS } = NODE2VEC_OPTIONS;
+
 /**
  * Node embeddings by DeepWalk (Perozzi, Al-Rfou & Skiena 2014): uniform (weight-proportional) random walks and
  * skip-gram with negative sampling, i.e. node2vec with p = q = 1.
@@ -26,6 +28,6 @@ export type DeepWalkOptions = Omit<Node2VecOptions, "p" | "q" | "sampler">;
  * ```
  */
 export function deepwalk(G: CsrMatrix, opts: DeepWalkOptions = {}): Embedding {
-  checkOptions("embed.deepwalk", opts, NODE2VEC_OPTIONS.filter((k) => k !== "p" && k !== "q" && k !== "sampler"));
+  checkOptions("embed.deepwalk", opts, DEEPWALK_OPTIONS);
   return walkEmbedding("embed.deepwalk", G, { ...opts, p: 1, q: 1 });
 }

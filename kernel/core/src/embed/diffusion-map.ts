@@ -6,8 +6,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "../graph/check";
-import { nonNegativeNumber, positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
+import { nonNegativeNumber, positiveInteger } from "../validate";
 import { eigenpairs } from "../graph/eigenpairs";
 import { normalizeColumnSignsInPlace } from "../kernels";
 import { requireConnected } from "./spectral";
@@ -44,7 +45,7 @@ export interface DiffusionMapOptions {
  */
 export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding {
   const fn = "embed.diffusionMap";
-  checkOptions(fn, opts, ["dim", "t", "alpha", "seed"]);
+  checkOptions(fn, opts, { dim: opt.integer(1), t: opt.number(), alpha: opt.number(), seed: opt.seed });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
   const dim = positiveInteger(fn, "dim", opts.dim);

@@ -14,8 +14,9 @@ import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
-import { checkWalkGraph } from "../graph/check";
+import { opt } from "../validate/options";
+import { positiveInteger, positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 import { defaultBackend, getBackend } from "../backend";
 
 export interface FastRPOptions {
@@ -87,8 +88,8 @@ function transitionValues(indptr: Int32Array, values: Float64Array, deg: Float64
 export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["dim", "weights", "normalizationStrength", "s", "seed", "backend"]);
-  checkWalkGraph(fn, G);
+  checkOptions(fn, opts, { dim: opt.integer(1), weights: opt.any, normalizationStrength: opt.number(), s: opt.number(), seed: opt.seed, backend: opt.string });
+  checkAdjacency(fn, G);
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const weights = opts.weights ?? [0, 1, 1, 1];
   if (!Array.isArray(weights) || weights.length === 0 || !weights.every((w) => typeof w === "number" && Number.isFinite(w))) {

@@ -14,8 +14,9 @@ import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
-import { checkWalkGraph } from "../graph/check";
+import { opt } from "../validate/options";
+import { positiveInteger, positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 import { aliasTable, drawAlias } from "./alias";
 
 export interface LineOptions {
@@ -51,8 +52,8 @@ const SIGMOID_BOUND = 6;
 export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   const fn = "embed.line";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["dim", "order", "samples", "negative", "learningRate", "seed", "onProgress"]);
-  checkWalkGraph(fn, G);
+  checkOptions(fn, opts, { dim: opt.integer(1), order: opt.oneOf(2, 1), samples: opt.integer(1), negative: opt.integer(1), learningRate: opt.number(), seed: opt.seed, onProgress: opt.function });
+  checkAdjacency(fn, G);
   if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const order = opts.order ?? 2;

@@ -11,9 +11,11 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveInteger } from "../validate";
 import { eigh } from "../linalg/eigh";
 import { eigsh } from "../linalg/eigsh";
+import { asMatrix } from "../validate/inputs";
 
 export interface MdsOptions {
   /** Number of coordinates (required). */
@@ -40,8 +42,8 @@ const DENSE_MDS_LIMIT = 300;
  */
 export function mds(D: Matrix, opts: MdsOptions): Embedding {
   const fn = "embed.mds";
-  checkOptions(fn, opts, ["dim", "seed"]);
-  if (!(D instanceof Matrix)) throw new EigenlabError("bad-input", message.notSquare(`${fn}: D (a Matrix of distances)`, NaN, NaN));
+  checkOptions(fn, opts, { dim: opt.integer(1), seed: opt.seed });
+  D = asMatrix(fn, "D (the matrix of pairwise distances)", D);
   if (D.rows !== D.cols) throw new EigenlabError("not-square", message.notSquare(`${fn}: D`, D.rows, D.cols));
   checkFinite(`${fn}: D`, D.data);
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));

@@ -12,9 +12,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed } from "../random";
-import { checkChoice, checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
-import { checkWalkGraph } from "../graph/check";
+import { checkChoice, checkOptions, opt } from "../validate";
+import { positiveInteger, positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 import { randomWalks } from "./walks";
 import { trainSkipGram } from "./skipgram";
 
@@ -37,14 +37,16 @@ export interface Node2VecOptions {
   onProgress?: (fraction: number) => void;
 }
 
-export const NODE2VEC_OPTIONS = [
-  "dim", "p", "q", "walkLength", "walksPerNode", "window", "epochs", "negative", "learningRate", "seed", "sampler", "onProgress",
-] as const;
+export const NODE2VEC_OPTIONS = {
+  dim: opt.integer(1), p: opt.number(), q: opt.number(), walkLength: opt.integer(1), walksPerNode: opt.integer(1), window: opt.integer(1),
+  epochs: opt.integer(1), negative: opt.integer(0), learningRate: opt.number(), seed: opt.seed, sampler: opt.oneOf("alias", "rejection", "auto"),
+  onProgress: opt.function,
+};
 
 /** Shared by node2vec and deepwalk: `fn` names the caller in messages and meta. */
 export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): Embedding {
   const t0 = performance.now();
-  checkWalkGraph(fn, G);
+  checkAdjacency(fn, G);
   if (G.nnz === 0) throw new EigenlabError("empty-graph", message.emptyGraph(fn));
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const p = positiveNumber(fn, "p", opts.p ?? 1);

@@ -18,7 +18,7 @@ import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
 import { checkChoice, checkOptions } from "../validate";
-import { nonNegativeInteger, positiveInteger, positiveNumber } from "../validate-numbers";
+import { nonNegativeInteger, positiveInteger, positiveNumber } from "../validate";
 
 /** Relation pairs: a CsrMatrix (every stored off-diagonal entry (i, j) is a pair), `{ child, ancestor }` arrays (as `data.wordnet().closure`), or `[u, v]` tuples. */
 export type RelationPairs = CsrMatrix | { child: ArrayLike<number>; ancestor: ArrayLike<number> } | readonly (readonly [number, number])[];

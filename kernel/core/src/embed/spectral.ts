@@ -6,10 +6,11 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "../graph/check";
-import { positiveInteger } from "../validate-numbers";
-import { components } from "../graph/components";
-import { laplacian, offDiagonalDegrees } from "../graph/laplacian";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
+import { positiveInteger } from "../validate";
+import { componentsOf } from "../graph/components";
+import { laplacianOf, offDiagonalDegrees } from "../graph/laplacian";
 import { eigenpairs } from "../graph/eigenpairs";
 import { normalizeColumnSignsInPlace } from "../kernels";
 
@@ -26,7 +27,7 @@ export interface SpectralEmbeddingOptions {
 
 /** Throws the disconnected-graph error when W has more than one connected component. */
 export function requireConnected(fn: string, W: CsrMatrix): void {
-  const comps = components(W);
+  const comps = componentsOf(W);
   if (comps.count > 1) {
     throw new EigenlabError("disconnected", message.disconnectedGraph(fn, comps.count, Array.from(comps.sizes)));
   }
@@ -49,11 +50,13 @@ export interface RawSpectralMap {
  */
 export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: boolean): RawSpectralMap {
   const n = W.rows;
-  const L = laplacian(W, { kind: normalized ? "sym" : "combinatorial" });
+  // W was checked at the public boundary (cluster.spectral, embed.spectral): one degree pass serves both the
+  // Laplacian and the D^{-1/2} back-scaling, and nothing is validated again here.
+  const deg = offDiagonalDegrees(W);
+  const L = laplacianOf(W, normalized ? "sym" : "combinatorial", deg);
   const S = eigenpairs(L, { k: m, which: "SA", seed });
   const out = Float64Array.from(S.vectors.data);
   if (normalized) {
-    const deg = offDiagonalDegrees(W);
     for (let i = 0; i < n; i++) {
       const s = 1 / Math.sqrt(deg[i]);
       for (let j = 0; j < m; j++) out[i * m + j] *= s;
@@ -78,7 +81,7 @@ export function spectralMap(W: CsrMatrix, m: number, seed: number, normalized: b
  */
 export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embedding {
   const fn = "embed.spectral";
-  checkOptions(fn, opts, ["dim", "seed", "normalized", "dropFirst"]);
+  checkOptions(fn, opts, { dim: opt.integer(1), seed: opt.seed, normalized: opt.boolean, dropFirst: opt.boolean });
   checkAdjacency(fn, W, { symmetric: true });
   if (opts?.dim === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "dim", "{ dim: 2 }"));
   const dim = positiveInteger(fn, "dim", opts.dim);

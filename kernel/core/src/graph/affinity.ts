@@ -4,8 +4,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints } from "./check";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkPoints } from "../validate/graph";
+import { positiveInteger, positiveNumber } from "../validate";
 import { listsToCsr, neighborLists } from "./knn";
 import { symmetrize, SymmetrizeMode } from "./symmetrize";
 
@@ -39,7 +40,7 @@ export const SELF_TUNING_NEIGHBOR = 7;
  */
 export function affinity(X: Matrix, opts: AffinityOptions = {}): CsrMatrix {
   const fn = "graph.affinity";
-  checkOptions(fn, opts, ["k", "sigma", "symmetrize", "metric"]);
+  checkOptions(fn, opts, { k: opt.integer(1), sigma: opt.any, symmetrize: opt.oneOf("mean", "max", "mutual"), metric: opt.oneOf("euclidean", "cosine") });
   checkPoints(fn, X, 2);
   const k = positiveInteger(fn, "k", opts.k ?? 10);
   const sigma = opts.sigma ?? "self-tuning";

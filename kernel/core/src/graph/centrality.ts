@@ -1,7 +1,7 @@
 /** `graph.eigenvectorCentrality`: Bonacich's eigenvector centrality of an undirected weighted graph. */
 import { CsrMatrix } from "../csr";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 import { eigenpairs } from "./eigenpairs";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";

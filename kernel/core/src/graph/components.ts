@@ -1,6 +1,6 @@
 /** `graph.components`: connected components. */
 import { CsrMatrix } from "../csr";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export interface Components {
   count: number;
@@ -25,7 +25,11 @@ export interface Components {
  * ```
  */
 export function components(W: CsrMatrix): Components {
-  checkAdjacency("graph.components", W);
+  return componentsOf(checkAdjacency("graph.components", W));
+}
+
+/** `components` for a graph already checked at a public boundary (internal: no second check). */
+export function componentsOf(W: CsrMatrix): Components {
   const n = W.rows;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;

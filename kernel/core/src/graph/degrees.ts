@@ -1,6 +1,6 @@
 /** `graph.degrees`: weighted and unweighted degrees with summary statistics. */
 import { CsrMatrix } from "../csr";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export interface DegreeStats {
   /** Weighted degree (row sum) of each node. */

@@ -4,8 +4,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints } from "./check";
-import { positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkPoints } from "../validate/graph";
+import { positiveNumber } from "../validate";
 import { radiusNeighbors } from "../kernels";
 
 export interface EpsilonOptions {
@@ -28,7 +29,7 @@ export interface EpsilonOptions {
  */
 export function epsilon(X: Matrix, opts: EpsilonOptions): CsrMatrix {
   const fn = "graph.epsilon";
-  checkOptions(fn, opts, ["eps", "metric", "mode", "includeSelf"]);
+  checkOptions(fn, opts, { eps: opt.number(), metric: opt.oneOf("euclidean", "cosine"), mode: opt.oneOf("connectivity", "distance"), includeSelf: opt.boolean });
   checkPoints(fn, X, 1);
   if (opts?.eps === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "eps", "{ eps: 0.5 }"));
   const eps = positiveNumber(fn, "eps", opts.eps);

@@ -2,7 +2,8 @@
 import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { checkDimension, checkFinite, checkOptions } from "../validate";
+import { asVector, checkDimension, checkFinite, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 
 export interface FromEdgesOptions {
   /** Store each edge once (i -> j) instead of in both directions. Default false (undirected). */
@@ -27,11 +28,12 @@ export function fromEdges(
   opts: FromEdgesOptions = {},
 ): CsrMatrix {
   const fn = "graph.fromEdges";
-  checkOptions(fn, opts, ["directed"]);
+  checkOptions(fn, opts, { directed: opt.boolean });
   checkDimension("n", n);
   if (!edges || typeof edges.length !== "number") throw new EigenlabError("bad-input", message.badEdgesInput(fn));
   const m = edges.length;
   if (weights !== undefined) {
+    asVector(fn, "weights", weights);
     if (weights.length !== m) throw new EigenlabError("shape", message.edgeWeightsLength(fn, m, weights.length));
     checkFinite(`${fn}: weights`, weights);
   }

@@ -8,7 +8,8 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { checkAdjacency } from "./check";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
 
 export interface ToGraphologyOptions {
   /** Build a DirectedGraph with one edge per stored entry. Default false: an UndirectedGraph from the upper triangle (W must be symmetric). */
@@ -30,7 +31,7 @@ export interface ToGraphologyOptions {
  */
 export function toGraphology(W: CsrMatrix, opts: ToGraphologyOptions = {}): AbstractGraph {
   const fn = "graph.toGraphology";
-  checkOptions(fn, opts, ["directed", "nodes"]);
+  checkOptions(fn, opts, { directed: opt.boolean, nodes: opt.any });
   checkAdjacency(fn, W, { symmetric: !opts.directed });
   const n = W.rows;
   const keys = opts.nodes ?? Array.from({ length: n }, (_, i) => String(i));
@@ -68,7 +69,7 @@ export interface FromGraphologyOptions {
  */
 export function fromGraphology(G: AbstractGraph, opts: FromGraphologyOptions = {}): CsrMatrix {
   const fn = "graph.fromGraphology";
-  checkOptions(fn, opts, ["weight"]);
+  checkOptions(fn, opts, { weight: opt.string });
   if (!G || typeof (G as { forEachEdge?: unknown }).forEachEdge !== "function" || typeof G.nodes !== "function") {
     throw new EigenlabError("bad-input", message.notGraphology(fn));
   }

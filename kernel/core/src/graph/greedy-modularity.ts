@@ -9,8 +9,9 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
-import { checkAdjacency } from "./check";
+import { opt } from "../validate/options";
+import { positiveNumber } from "../validate";
+import { checkAdjacency } from "../validate/graph";
 
 export interface GreedyModularityOptions {
   /** γ in Q = Σ_c [e_cc − γ a_c²]; > 1 favours smaller communities (default 1). */
@@ -38,7 +39,7 @@ export interface GreedyModularityOptions {
 export function greedyModularity(W: CsrMatrix, opts: GreedyModularityOptions = {}): Clustering {
   const fn = "graph.greedyModularity";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["resolution"]);
+  checkOptions(fn, opts, { resolution: opt.number() });
   checkAdjacency(fn, W, { symmetric: true });
   const gamma = positiveNumber(fn, "resolution", opts.resolution ?? 1);
   const n = W.rows;

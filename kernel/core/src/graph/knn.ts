@@ -4,8 +4,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
-import { checkPoints } from "./check";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { checkPoints } from "../validate/graph";
+import { positiveInteger } from "../validate";
 import { Backend, defaultBackend, getBackend } from "../backend";
 import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
 import { nnDescent } from "../kernels/nndescent";
@@ -128,7 +129,10 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
 export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["k", "metric", "mode", "includeSelf", "backend", "method", "seed"]);
+  checkOptions(fn, opts, {
+    k: opt.integer(1), metric: opt.oneOf("euclidean", "cosine"), mode: opt.oneOf("connectivity", "distance"), includeSelf: opt.boolean,
+    backend: opt.string, method: opt.oneOf("exact", "nndescent", "auto"), seed: opt.seed,
+  });
   const metric = checkChoice(fn, "metric", opts?.metric ?? "euclidean", ["euclidean", "cosine"] as const);
   const mode = checkChoice(fn, "mode", opts?.mode ?? "connectivity", ["connectivity", "distance"] as const);
   const includeSelf = opts?.includeSelf ?? false;

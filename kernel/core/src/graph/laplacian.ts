@@ -1,7 +1,8 @@
 /** `graph.laplacian`: combinatorial, symmetric-normalized and random-walk Laplacians. */
 import { CsrMatrix } from "../csr";
 import { checkChoice, checkOptions } from "../validate";
-import { checkAdjacency } from "./check";
+import { opt } from "../validate/options";
+import { checkAdjacency } from "../validate/graph";
 import { rememberLaplacian } from "./known-spectrum";
 
 export type LaplacianKind = "combinatorial" | "sym" | "rw";
@@ -42,11 +43,18 @@ export function offDiagonalDegrees(W: CsrMatrix): Float64Array {
  */
 export function laplacian(W: CsrMatrix, opts: LaplacianOptions = {}): CsrMatrix {
   const fn = "graph.laplacian";
-  checkOptions(fn, opts, ["kind"]);
+  checkOptions(fn, opts, { kind: opt.oneOf("combinatorial", "sym", "rw") });
   const kind = checkChoice(fn, "kind", opts.kind ?? "combinatorial", ["combinatorial", "sym", "rw"] as const);
   checkAdjacency(fn, W);
+  return laplacianOf(W, kind, offDiagonalDegrees(W));
+}
+
+/**
+ * `laplacian` for a graph already checked at a public boundary, with its off-diagonal degrees when the caller
+ * has them (internal: no second check, no second degree pass).
+ */
+export function laplacianOf(W: CsrMatrix, kind: "combinatorial" | "sym" | "rw", deg: Float64Array): CsrMatrix {
   const n = W.rows;
-  const deg = offDiagonalDegrees(W);
   const rowScale = new Float64Array(n);
   const colScale = new Float64Array(n);
   for (let i = 0; i < n; i++) {

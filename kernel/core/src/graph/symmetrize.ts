@@ -3,7 +3,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice } from "../validate";
-import { checkAdjacency } from "./check";
+import { checkAdjacency } from "../validate/graph";
 
 export type SymmetrizeMode = "mean" | "max" | "mutual";
 

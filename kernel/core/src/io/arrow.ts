@@ -8,7 +8,9 @@ import type { Table as ArrowTable } from "apache-arrow";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { Column, Table } from "./table";
+import { bytesInput } from "../validate/inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const arrow = lazy(() => require("apache-arrow") as typeof Arrow);
@@ -56,7 +58,7 @@ export function toColumn(values: ArrayLike<unknown>, name: string, typeName: str
 
 /** `parseArrow` with the file name used in messages. */
 export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: string): Table {
-  checkOptions("io.readArrow", opts, ["columns"]);
+  checkOptions("io.readArrow", opts, { columns: opt.any });
   const isFile = ARROW_MAGIC.every((b, i) => bytes[i] === b);
   const isStream = bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff));
   if (!isFile && !isStream) {
@@ -100,5 +102,5 @@ export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: st
  * ```
  */
 export function parseArrow(bytes: Uint8Array, opts: ArrowOptions = {}): Table {
-  return parseArrowFrom(bytes, opts, "<Arrow bytes>");
+  return parseArrowFrom(bytesInput("io.parseArrow", bytes), opts, "<Arrow bytes>");
 }

@@ -19,7 +19,10 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
+import { textOrBytesInput } from "../validate/inputs";
 import { Column, ColumnType, Table } from "./table";
+import { tableOrMatrix } from "./table";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const csvParse = lazy(() => require("csv-parse/sync") as typeof CsvParseSync);
@@ -173,13 +176,13 @@ interface Rows {
  * ```
  */
 export function parseCsv(input: string | Uint8Array, opts: CsvOptions = {}): Table {
-  return parseCsvFrom(input, opts, "<csv text>");
+  return parseCsvFrom(textOrBytesInput("io.parseCsv", input), opts, "<csv text>");
 }
 
 /** `parseCsv` with the file name used in messages (the path readers pass the path). */
 export function parseCsvFrom(input: string | Uint8Array, opts: CsvOptions, source: string, defaultDelimiter?: "," | "\t" | ";"): Table {
   const fn = "io.readCsv";
-  checkOptions(fn, opts, ["delimiter", "header", "missing", "naValues", "types"]);
+  checkOptions(fn, opts, { delimiter: opt.oneOf(",", "\t", ";", "auto"), header: opt.any, missing: opt.oneOf("nan", "drop", "error"), naValues: opt.any, types: opt.any });
   const missing = checkChoice(fn, "missing", opts.missing ?? "nan", ["nan", "drop", "error"] as const);
   const headerOpt = opts.header ?? "auto";
   if (headerOpt !== true && headerOpt !== false && headerOpt !== "auto") checkChoice(fn, "header", headerOpt, ["auto"] as const);
@@ -429,7 +432,8 @@ export interface CsvWriteOptions {
  * ```
  */
 export function formatCsv(value: Table | Matrix, opts: CsvWriteOptions = {}): string {
-  checkOptions("io.writeCsv", opts, ["columns", "delimiter", "header"]);
+  value = tableOrMatrix("io.writeCsv", value);
+  checkOptions("io.writeCsv", opts, { columns: opt.any, delimiter: opt.oneOf(",", "\t", ";"), header: opt.boolean });
   const delim = checkChoice("io.writeCsv", "delimiter", opts.delimiter ?? ",", [",", "\t", ";"] as const);
   let names: readonly string[];
   let get: (i: number, j: number) => number | string;

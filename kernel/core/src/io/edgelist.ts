@@ -13,7 +13,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { reportProgress } from "../progress";
+import { graphInput, textOrBytesInput } from "../validate/inputs";
 
 /** Options of `io.readEdgeList` / `io.parseEdgeList`. */
 export interface EdgeListOptions {
@@ -442,7 +444,7 @@ function sortRow(col: Int32Array, val: Float64Array, order: Int32Array | undefin
 
 function checkEdgeOptions(opts: EdgeListOptions): void {
   const fn = "io.readEdgeList";
-  checkOptions(fn, opts, ["directed", "weighted", "duplicates", "header"]);
+  checkOptions(fn, opts, { directed: opt.boolean, weighted: opt.any, duplicates: opt.oneOf("error", "max", "sum", "last"), header: opt.boolean });
   checkChoice(fn, "duplicates", opts.duplicates ?? "sum", ["sum", "max", "last", "error"] as const);
   if (opts.weighted !== undefined && opts.weighted !== "auto") checkChoice(fn, "weighted", opts.weighted, [true, false] as never);
 }
@@ -474,7 +476,8 @@ export function parseEdgeListChunks(chunks: () => Iterable<Uint8Array>, opts: Ed
  * ```
  */
 export function parseEdgeList(input: string | Uint8Array, opts: EdgeListOptions = {}): GraphRead {
-  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const text = textOrBytesInput("io.parseEdgeList", input);
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   return parseEdgeListChunks(() => [bytes], opts, "<edge list>");
 }
 
@@ -502,7 +505,8 @@ export interface EdgeListWriteOptions {
  */
 export function formatEdgeList(W: CsrMatrix, opts: EdgeListWriteOptions = {}): string {
   const fn = "io.writeEdgeList";
-  checkOptions(fn, opts, ["nodes", "directed", "weights", "delimiter"]);
+  W = graphInput(fn, W);
+  checkOptions(fn, opts, { nodes: opt.any, directed: opt.boolean, weights: opt.boolean, delimiter: opt.oneOf(",", "\t", " ") });
   const delim = checkChoice(fn, "delimiter", opts.delimiter ?? " ", [" ", "\t", ","] as const);
   if (W.rows !== W.cols) throw new EigenlabError("shape", message.notSquare("W", W.rows, W.cols));
   const names = opts.nodes ?? Array.from({ length: W.rows }, (_, i) => String(i));

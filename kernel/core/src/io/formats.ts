@@ -11,6 +11,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { describe, Source, sourceBytes, startsWith } from "./bytes";
 import { decodeNpy, encodeNpyParts, NPY_MAGIC, npyValue, NpyWritable, readNpy, ReadNpyOptions } from "./npy";
 import { decodeNpz, encodeZipParts, npzMembers, WriteNpzOptions, ZIP_MAGIC } from "./npz";
@@ -53,11 +54,11 @@ const npy: Format = {
   magic: (b) => startsWith(b, NPY_MAGIC),
   read(src, file, opts) {
     if (typeof src === "string") return readNpy(src, opts as ReadNpyOptions);
-    checkOptions("io.read (.npy)", opts, ["int64", "ndarray"]);
+    checkOptions("io.read (.npy)", opts, { int64: opt.any, ndarray: opt.any });
     return npyValue(decodeNpy(src, file), file, opts as ReadNpyOptions);
   },
   write(value, opts) {
-    checkOptions("io.write (.npy)", opts, []);
+    checkOptions("io.write (.npy)", opts, {});
     return encodeNpyParts(value as NpyWritable);
   },
 };
@@ -67,13 +68,13 @@ const npz: Format = {
   extensions: [".npz"],
   magic: (b) => startsWith(b, ZIP_MAGIC),
   read(src, file, opts) {
-    checkOptions("io.read (.npz)", opts, ["int64", "ndarray"]);
+    checkOptions("io.read (.npz)", opts, { int64: opt.any, ndarray: opt.any });
     const z = decodeNpz(sourceBytes(src), file, opts as ReadNpyOptions);
     // An archive written from a result (members "kind" and "meta") comes back as that result.
     return looksLikeResult(z) && !opts.ndarray ? resultFromArrays(file, z) : z;
   },
   write(value, opts) {
-    checkOptions("io.write (.npz)", opts, ["compressed", "level"]);
+    checkOptions("io.write (.npz)", opts, { compressed: opt.any, level: opt.any });
     let arrays: Record<string, NpyWritable>;
     if (isSavedResult(value)) arrays = resultArrays(value);
     else if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) arrays = value as Record<string, NpyWritable>;
@@ -106,7 +107,7 @@ const matrixMarket: Format = {
   extensions: [".mtx", ".mm"],
   magic: (b) => startsWith(b, MTX_MAGIC),
   read(src, file, opts) {
-    checkOptions("io.read (.mtx)", opts, []);
+    checkOptions("io.read (.mtx)", opts, {});
     return decodeMatrixMarket(sourceBytes(src), file);
   },
   write(value, opts) {

@@ -6,9 +6,11 @@ import type * as GraphologyGexf from "graphology-gexf";
 import { lazy } from "./lazy";
 import { CsrMatrix } from "../csr";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { toGraphology } from "../graph/graphology";
 import { AnyGraph, edgesToWrite, readGraphDocument } from "./graphml";
 import type { GraphFileOptions, GraphFileRead, GraphWriteOptions } from "./graphml";
+import { graphInput, textOrBytesInput } from "../validate/inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const gexf = lazy(() => require("graphology-gexf") as typeof GraphologyGexf);
@@ -37,7 +39,7 @@ export function parseGexfFrom(input: string | Uint8Array, opts: GraphFileOptions
  * ```
  */
 export function parseGexf(input: string | Uint8Array, opts: GraphFileOptions = {}): GraphFileRead {
-  return parseGexfFrom(input, opts, "<GEXF text>");
+  return parseGexfFrom(textOrBytesInput("io.parseGexf", input), opts, "<GEXF text>");
 }
 
 /**
@@ -51,7 +53,8 @@ export function parseGexf(input: string | Uint8Array, opts: GraphFileOptions = {
  */
 export function formatGexf(W: CsrMatrix, opts: GraphWriteOptions = {}): string {
   const fn = "io.writeGexf";
-  checkOptions(fn, opts, ["nodes", "directed"]);
+  W = graphInput(fn, W);
+  checkOptions(fn, opts, { nodes: opt.any, directed: opt.boolean });
   const { names } = edgesToWrite(fn, W, opts);
   const G = toGraphology(W, { directed: opts.directed, nodes: names });
   return gexf().write(G as never);

@@ -16,7 +16,9 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { fromGraphology } from "../graph/graphology";
+import { graphInput, textOrBytesInput } from "../validate/inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const xmldom = lazy(() => require("@xmldom/xmldom") as typeof Xmldom);
@@ -93,7 +95,7 @@ export function readGraphDocument(
   fn: string, format: string, rootTag: string, parse: (text: string) => unknown,
   input: string | Uint8Array, opts: GraphFileOptions, source: string,
 ): GraphFileRead {
-  checkOptions(fn, opts, ["weight"]);
+  checkOptions(fn, opts, { weight: opt.string });
   const text = checkedXml(input, format, rootTag, source);
   let G: AbstractGraph;
   try {
@@ -128,7 +130,7 @@ export function parseGraphmlFrom(input: string | Uint8Array, opts: GraphFileOpti
  * ```
  */
 export function parseGraphml(input: string | Uint8Array, opts: GraphFileOptions = {}): GraphFileRead {
-  return parseGraphmlFrom(input, opts, "<GraphML text>");
+  return parseGraphmlFrom(textOrBytesInput("io.parseGraphml", input), opts, "<GraphML text>");
 }
 
 /** Options of `io.formatGraphml` / `io.writeGraphml` (and the GEXF writers). */
@@ -171,7 +173,8 @@ export function edgesToWrite(fn: string, W: CsrMatrix, opts: GraphWriteOptions):
  */
 export function formatGraphml(W: CsrMatrix, opts: GraphWriteOptions = {}): string {
   const fn = "io.writeGraphml";
-  checkOptions(fn, opts, ["nodes", "directed"]);
+  W = graphInput(fn, W);
+  checkOptions(fn, opts, { nodes: opt.any, directed: opt.boolean });
   const { names, edges } = edgesToWrite(fn, W, opts);
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>\n`,

@@ -8,6 +8,8 @@ import { lazy } from "./lazy";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
+import { bytesInput } from "../validate/inputs";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const pngjs = lazy(() => require("pngjs") as typeof Pngjs);
@@ -39,7 +41,7 @@ const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** `parseImage` with the file name used in messages. */
 export function parseImageFrom(bytes: Uint8Array, opts: ImageOptions, source: string): ImageRead {
   const fn = "io.readImage";
-  checkOptions(fn, opts, ["as", "gray"]);
+  checkOptions(fn, opts, { as: opt.oneOf("float", "uint8"), gray: opt.boolean });
   const as = checkChoice(fn, "as", opts.as ?? "float", ["float", "uint8"] as const);
   let width: number, height: number, channels: number;
   let pixels: Uint8Array;
@@ -114,5 +116,5 @@ export function parseImageFrom(bytes: Uint8Array, opts: ImageOptions, source: st
  * ```
  */
 export function parseImage(bytes: Uint8Array, opts: ImageOptions = {}): ImageRead {
-  return parseImageFrom(bytes, opts, "<image bytes>");
+  return parseImageFrom(bytesInput("io.parseImage", bytes), opts, "<image bytes>");
 }

@@ -20,6 +20,7 @@ import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { CsrMatrix } from "../csr";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { asciiBytes, describe, getFileSystem, latin1, Source, sourceBytes, sourceName, view } from "./bytes";
 
 export const MTX_MAGIC = "%%MatrixMarket";
@@ -504,7 +505,7 @@ function fmtReal(v: number): string {
  * ```
  */
 export function encodeMatrixMarket(A: CsrMatrix | Matrix, opts: WriteMatrixMarketOptions = {}): Uint8Array {
-  checkOptions("io.writeMatrixMarket", opts, ["format", "field", "symmetry", "comment", "gzip"]);
+  checkOptions("io.writeMatrixMarket", opts, { format: opt.oneOf("coordinate", "array"), field: opt.oneOf("real", "integer", "pattern"), symmetry: opt.oneOf("general", "symmetric", "skew-symmetric"), comment: opt.string, gzip: opt.boolean });
   if (!(A instanceof CsrMatrix) && !(A instanceof Matrix)) {
     throw new EigenlabError("io-write-type", message.ioCannotWrite("Matrix Market", describe(A), "a CsrMatrix or a Matrix"));
   }

@@ -12,6 +12,8 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
+import { bytesInput } from "../validate/inputs";
 import {
   asciiBytes,
   bfloat16ToNumber,
@@ -396,6 +398,7 @@ export function fortranToC<T extends TypedArray | string[]>(data: T, shape: numb
  * ```
  */
 export function decodeNpy(bytes: Uint8Array, file = "<bytes>", owned = false): NdArray {
+  bytes = bytesInput("io.decodeNpy", bytes);
   const header = parseNpyHeader(file, bytes, bytes.length);
   return ndarrayFrom(header, bytes.subarray(header.dataOffset), owned);
 }
@@ -426,7 +429,7 @@ export function npyValue(a: NdArray, file: string, opts: ReadNpyOptions = {}): N
 }
 
 function checkReadOptions(fn: string, opts: ReadNpyOptions | undefined): void {
-  checkOptions(fn, opts, ["int64", "ndarray"]);
+  checkOptions(fn, opts, { int64: opt.oneOf("number", "bigint"), ndarray: opt.boolean });
   if (opts?.int64 !== undefined) checkChoice(fn, "int64", opts.int64, ["number", "bigint"] as const);
 }
 

@@ -12,6 +12,7 @@ import { deflateSync, inflateSync } from "fflate";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { concatBytes, getFileSystem, latin1, Source, sourceBytes, sourceName, utf8, view } from "./bytes";
 import { decodeNpy, encodeNpyParts, NpyValue, NpyWritable, npyValue, ReadNpyOptions } from "./npy";
 
@@ -201,7 +202,7 @@ export function decodeNpz(bytes: Uint8Array, file = "<bytes>", opts: ReadNpyOpti
  * ```
  */
 export function readNpz(src: Source, opts: ReadNpyOptions = {}): Record<string, NpyValue | Uint8Array> {
-  checkOptions("io.readNpz", opts, ["int64", "ndarray"]);
+  checkOptions("io.readNpz", opts, { int64: opt.oneOf("number", "bigint"), ndarray: opt.boolean });
   return decodeNpz(sourceBytes(src), sourceName(src), opts);
 }
 
@@ -293,7 +294,8 @@ export function npzMembers(arrays: Record<string, NpyWritable>): { name: string;
  * ```
  */
 export function encodeNpz(arrays: Record<string, NpyWritable>, opts: WriteNpzOptions = {}): Uint8Array {
-  checkOptions("io.encodeNpz", opts, ["compressed", "level"]);
+  checkOptions("io.encodeNpz", opts, { compressed: opt.boolean, level: opt.number() });
+  if (arrays === null || typeof arrays !== "object" || Array.isArray(arrays) || ArrayBuffer.isView(arrays)) throw new EigenlabError("bad-input", message.tensorsInput("io.encodeNpz", arrays));
   return concatBytes(encodeZipParts(npzMembers(arrays), opts));
 }
 
@@ -310,6 +312,6 @@ export function encodeNpz(arrays: Record<string, NpyWritable>, opts: WriteNpzOpt
  * ```
  */
 export function writeNpz(path: string, arrays: Record<string, NpyWritable>, opts: WriteNpzOptions = {}): void {
-  checkOptions("io.writeNpz", opts, ["compressed", "level"]);
+  checkOptions("io.writeNpz", opts, { compressed: opt.boolean, level: opt.number() });
   getFileSystem(path).writeFileAtomic(path, encodeZipParts(npzMembers(arrays), opts));
 }

@@ -10,8 +10,11 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { toColumn } from "./arrow";
 import { Column, Table } from "./table";
+import { bytesInput } from "../validate/inputs";
+import { tableOrMatrix } from "./table";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (lazy.ts says why)
 const hyparquet = lazy(() => require("hyparquet") as typeof Hyparquet);
@@ -28,7 +31,7 @@ const PAR1 = [0x50, 0x41, 0x52, 0x31];
 
 /** `parseParquet` with the file name used in messages. */
 export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, source: string): Promise<Table> {
-  checkOptions("io.readParquet", opts, ["columns"]);
+  checkOptions("io.readParquet", opts, { columns: opt.any });
   const n = bytes.length;
   const head = PAR1.every((b, i) => bytes[i] === b);
   const tail = n >= 8 && PAR1.every((b, i) => bytes[n - 4 + i] === b);
@@ -101,7 +104,11 @@ export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, 
  * ```
  */
 export function parseParquet(bytes: Uint8Array, opts: ParquetOptions = {}): Promise<Table> {
-  return parseParquetFrom(bytes, opts, "<Parquet bytes>");
+  try {
+    return parseParquetFrom(bytesInput("io.parseParquet", bytes), opts, "<Parquet bytes>");
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** Options of `io.formatParquet` / `io.writeParquet`. */
@@ -120,8 +127,9 @@ export interface ParquetWriteOptions {
  * Array.from(bytes.subarray(0, 4)); // => [80, 65, 82, 49]
  * ```
  */
-export function formatParquet(value: Table | Matrix, opts: ParquetWriteOptions = {}): Uint8Array {
-  checkOptions("io.writeParquet", opts, ["columns"]);
+export function formatParquet(input: Table | Matrix, opts: ParquetWriteOptions = {}): Uint8Array {
+  const value = tableOrMatrix("io.writeParquet", input);
+  checkOptions("io.writeParquet", opts, { columns: opt.any });
   let t: Table;
   if (value instanceof Matrix) {
     const names = opts.columns ?? Array.from({ length: value.cols }, (_, j) => String(j));

@@ -10,6 +10,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { concatBytes, describe, getFileSystem, LITTLE_ENDIAN, Source, sourceBytes, sourceName, TypedArray, utf8, view, showBytes } from "./bytes";
 import { decodeBfloat16, decodeData, NdArray, toFloat64 } from "./npy";
 
@@ -167,7 +168,7 @@ function tensorValue(file: string, e: SafetensorsHeaderEntry, raw: Uint8Array, o
  * ```
  */
 export function readSafetensors(src: Source, opts: ReadSafetensorsOptions = {}): Record<string, SafetensorsTensor> {
-  checkOptions("io.readSafetensors", opts, ["int64", "names"]);
+  checkOptions("io.readSafetensors", opts, { int64: opt.oneOf("number", "bigint"), names: opt.any });
   if (opts.int64 !== undefined) checkChoice("io.readSafetensors", "int64", opts.int64, ["number", "bigint"] as const);
   const file = sourceName(src);
   const bytes = sourceBytes(src);
@@ -251,7 +252,13 @@ export interface WriteSafetensorsOptions {
 }
 
 function encodeParts(tensors: Record<string, SafetensorsWritable>, opts: WriteSafetensorsOptions): Uint8Array[] {
-  checkOptions("io.writeSafetensors", opts, ["metadata"]);
+  checkOptions("io.writeSafetensors", opts, { metadata: opt.any });
+  if (tensors === null || typeof tensors !== "object" || Array.isArray(tensors) || ArrayBuffer.isView(tensors) || tensors instanceof Matrix) {
+    throw new EigenlabError("bad-input", message.tensorsInput("io.writeSafetensors", tensors));
+  }
+  for (const [name, t] of Object.entries(tensors)) {
+    if (t === null || typeof t !== "object") throw new EigenlabError("bad-input", message.tensorsInput(`io.writeSafetensors (tensor "${name}")`, t));
+  }
   const header: Record<string, unknown> = {};
   if (opts.metadata) header.__metadata__ = opts.metadata;
   const chunks: Uint8Array[] = [];

@@ -8,8 +8,10 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
+import { asMatrix } from "../validate/inputs";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
+import { opt } from "../validate/options";
 import { JUPYTER_DISPLAY, MimeBundle } from "../display";
 
 /** The type of a table column: "number" (a `Float64Array`, NaN = missing) or "string" (a `string[]`). */
@@ -201,7 +203,7 @@ export class Table {
    * ```
    */
   labels(column: string, opts: { order?: "appearance" | "sorted" } = {}): TableLabels {
-    checkOptions("table.labels", opts, ["order"]);
+    checkOptions("table.labels", opts, { order: opt.oneOf("appearance", "sorted") });
     const order = checkChoice("table.labels", "order", opts.order ?? "appearance", ["appearance", "sorted"] as const);
     const c = this.data[this.indexOf(column)];
     const n = this.nrows;
@@ -359,4 +361,11 @@ function formatCell(v: number | string): string {
   if (typeof v === "string") return v;
   if (Number.isNaN(v)) return "NaN";
   return Number.isInteger(v) || Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? String(Number(v.toPrecision(6))) : v.toExponential(4);
+}
+
+/** What the table writers take: a Table, a Matrix, or nested arrays of numbers (copied into a Matrix). */
+export function tableOrMatrix(fn: string, value: unknown): Table | Matrix {
+  if (value instanceof Table || value instanceof Matrix) return value;
+  if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray)) return asMatrix(fn, "the value", value);
+  throw new EigenlabError("bad-input", message.tableInput(fn, value));
 }

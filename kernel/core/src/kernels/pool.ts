@@ -9,7 +9,7 @@
 import { cpus } from "os";
 import { Worker } from "worker_threads";
 import { Engine, gemmModuleBytes } from "./runtime";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 
 /** Below this many multiply-adds per thread a second thread costs more than it saves. */
 const THREAD_MIN_FLOPS = 128 * 128 * 128;

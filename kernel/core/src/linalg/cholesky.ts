@@ -5,6 +5,7 @@ import { message } from "../messages";
 import { checkOptions } from "../validate";
 import { symmetricData } from "./eigh";
 import { gemm } from "../kernels";
+import { asMatrix } from "../validate/inputs";
 
 /** Panel width of the blocked factorization; below 2 panels the unblocked loop runs alone. */
 const NB = 96;
@@ -76,7 +77,8 @@ export function choleskyInto(a: Float64Array, n: number): number {
  * ```
  */
 export function cholesky(A: Matrix, opts: Record<string, never> = {}): Matrix {
-  checkOptions("linalg.cholesky", opts, []);
+  A = asMatrix("linalg.cholesky", "A", A);
+  checkOptions("linalg.cholesky", opts, {});
   const n = A.rows;
   const a = symmetricData(A);
   const bad = choleskyInto(a, n);

@@ -3,10 +3,12 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
+import { opt } from "../validate/options";
 import { columnsToMatrix, Spectrum } from "../spectrum";
 import { hashArrays, stamp } from "../meta";
 import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
 import { blasThreads, gemmBackend, normalizeSignsInPlace } from "../kernels";
+import { asMatrix } from "../validate/inputs";
 
 export interface EighOptions {
   /** Compute ‖A v − λ v‖ for every pair (one extra O(n³) product). Default false, as in LAPACK. */
@@ -75,7 +77,8 @@ export function unscaleEigenvalues(fn: string, values: Float64Array, s: number):
  * ```
  */
 export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
-  checkOptions("linalg.eigh", opts, ["residuals"]);
+  A = asMatrix("linalg.eigh", "A", A, "linalg.eigsh(A, { k }) for a few eigenpairs of a large sparse matrix");
+  checkOptions("linalg.eigh", opts, { residuals: opt.boolean });
   const t0 = performance.now();
   const a = symmetricData(A);
   const n = A.rows;

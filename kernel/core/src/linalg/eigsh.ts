@@ -21,7 +21,7 @@ import { CsrMatrix } from "../csr";
 import { LinearOperator } from "../operator";
 import { ConvergenceError, EigenlabError } from "../errors";
 import { message } from "../messages";
-import { checkChoice, checkFinite, checkK, checkOptions, checkTolerance } from "../validate";
+import { checkChoice, checkFinite, checkK, checkOptions, checkTolerance, opt } from "../validate";
 import { Rng } from "../random";
 import { columnsToMatrix, Spectrum } from "../spectrum";
 import { ResultMeta, stamp } from "../meta";
@@ -71,7 +71,10 @@ export interface EigshOptions {
   preconditioner?: LinearOperator | ArrayLike<number>;
 }
 
-const EIGSH_OPTIONS = ["k", "which", "sigma", "B", "tol", "maxIter", "ncv", "seed", "v0", "method", "preconditioner"] as const;
+const EIGSH_OPTIONS = {
+  k: opt.integer(1), which: opt.oneOf("SA", "LA", "LM", "SM"), sigma: opt.number(), B: opt.any, tol: opt.number(), maxIter: opt.integer(1),
+  ncv: opt.integer(1), seed: opt.seed, v0: opt.any, method: opt.oneOf("lanczos", "lobpcg"), preconditioner: opt.any,
+};
 const WHICH: readonly Which[] = ["SA", "LA", "LM", "SM"];
 const METHODS = ["lanczos", "lobpcg"] as const;
 

@@ -3,6 +3,7 @@ import { Matrix } from "../matrix";
 import { checkOptions } from "../validate";
 import { rangeScale, symmetricData, unscaleEigenvalues } from "./eigh";
 import { symmetricEigenvalues } from "./symmetric-eigen";
+import { asMatrix } from "../validate/inputs";
 
 /**
  * All eigenvalues of the symmetric A, ascending, without eigenvectors: tridiagonalization plus a values-only
@@ -16,7 +17,8 @@ import { symmetricEigenvalues } from "./symmetric-eigen";
  * ```
  */
 export function eigvalsh(A: Matrix, opts: Record<string, never> = {}): Float64Array {
-  checkOptions("linalg.eigvalsh", opts, []);
+  A = asMatrix("linalg.eigvalsh", "A", A, "linalg.eigsh(A, { k }) for a few eigenpairs of a large sparse matrix");
+  checkOptions("linalg.eigvalsh", opts, {});
   const a = symmetricData(A);
   const scale = rangeScale(a);
   return unscaleEigenvalues("linalg.eigvalsh", symmetricEigenvalues(a, A.rows), scale);

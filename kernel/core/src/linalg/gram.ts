@@ -2,6 +2,7 @@
 import { Matrix } from "../matrix";
 import { checkFinite, checkOptions } from "../validate";
 import { gramInto, outerGramInto } from "../kernels";
+import { asMatrix } from "../validate/inputs";
 
 /**
  * XᵀX (cols × cols): the Gram matrix of X's columns (e.g. the unnormalized covariance of centered samples).
@@ -12,7 +13,8 @@ import { gramInto, outerGramInto } from "../kernels";
  * ```
  */
 export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {
-  checkOptions("linalg.gram", opts, []);
+  X = asMatrix("linalg.gram", "X", X);
+  checkOptions("linalg.gram", opts, {});
   checkFinite("X", X.data);
   const out = new Float64Array(X.cols * X.cols);
   gramInto(out, X.data, X.rows, X.cols);
@@ -28,7 +30,8 @@ export function gram(X: Matrix, opts: Record<string, never> = {}): Matrix {
  * ```
  */
 export function outerGram(X: Matrix, opts: Record<string, never> = {}): Matrix {
-  checkOptions("linalg.outerGram", opts, []);
+  X = asMatrix("linalg.outerGram", "X", X);
+  checkOptions("linalg.outerGram", opts, {});
   checkFinite("X", X.data);
   const out = new Float64Array(X.rows * X.rows);
   outerGramInto(out, X.data, X.rows, X.cols);

@@ -3,7 +3,7 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
-import { checkFinite, checkOptions, checkTolerance } from "../validate";
+import { asVector, checkFinite, checkOptions, checkTolerance, opt } from "../validate";
 import { OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 import { ResultMeta, stamp } from "../meta";
 import { isLinearOperator, LinearOperator } from "../operator";
@@ -40,12 +40,13 @@ export interface PreparedSolve {
   precond?: (z: Float64Array, r: Float64Array) => void;
 }
 
-const SOLVE_OPTIONS = ["tol", "maxIter", "x0", "M"] as const;
+const SOLVE_OPTIONS = { tol: opt.number(), maxIter: opt.integer(1), x0: opt.any, M: opt.any };
 
 export function prepareSolve(fn: string, A: OperatorInput, b: ArrayLike<number>, opts: SolveOptions): PreparedSolve {
   checkOptions(fn, opts, SOLVE_OPTIONS);
   const op = symmetricOperator(A, "A", fn);
   const n = op.n;
+  asVector(fn, "b", b);
   if (b.length !== n) throw new EigenlabError("shape", message.vectorLength("b", b.length, n));
   const bb = Float64Array.from(b);
   checkFinite("b", bb);

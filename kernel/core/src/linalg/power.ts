@@ -8,11 +8,13 @@ import { ConvergenceError, EigenlabError } from "../errors";
 import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
+import { opt } from "../validate/options";
 import { checkSeed, Rng } from "../random";
 import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { dot, normalizeColumnSignsInPlace, normalizeSignsInPlace, nrm2, scalInto } from "../kernels";
 import { qrFactors } from "./qr";
+import { asOperatorInput } from "../validate/inputs";
 
 export interface PowerIterationOptions {
   /** Stop when ‖Av − λv‖ ≤ tol·|λ| (default 1e-10). */
@@ -47,7 +49,8 @@ export interface PowerIterationResult {
  */
 export function powerIteration(A: Matrix | CsrMatrix | LinearOperator, opts: PowerIterationOptions = {}): PowerIterationResult {
   const fn = "linalg.powerIteration";
-  checkOptions(fn, opts, ["tol", "maxIter", "seed"]);
+  A = asOperatorInput(fn, "A", A) as Matrix | CsrMatrix | LinearOperator;
+  checkOptions(fn, opts, { tol: opt.number(), maxIter: opt.integer(1), seed: opt.seed });
   if (!(A instanceof Matrix) && !isLinearOperator(A)) throw new EigenlabError("bad-input", message.notOperator(fn));
   const [n, c] = A.shape;
   if (n !== c) throw new EigenlabError("not-square", message.notSquare("A", n, c));
@@ -197,7 +200,10 @@ export class OjaResult {
  */
 export function oja(rows: Matrix | Iterable<ArrayLike<number>>, opts: OjaOptions = {}): OjaResult {
   const fn = "linalg.oja";
-  checkOptions(fn, opts, ["k", "learningRate", "decay", "seed", "order", "epochs", "historyEvery", "reference"]);
+  if (!(rows instanceof Matrix) && (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function")) {
+    throw new EigenlabError("bad-input", message.missingInput(fn, "rows", "a Matrix or an iterable of rows (arrays of numbers)", rows));
+  }
+  checkOptions(fn, opts, { k: opt.integer(1), learningRate: opt.number(), decay: opt.number(), seed: opt.seed, order: opt.any, epochs: opt.integer(1), historyEvery: opt.integer(0), reference: opt.any });
   const k = opts.k ?? 1;
   if (!Number.isInteger(k) || k < 1) throw new EigenlabError("bad-option", message.kNotPositive(k));
   const eta0 = opts.learningRate ?? 0.01;

@@ -13,6 +13,7 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
 import { gemm } from "../kernels";
+import { asMatrix } from "../validate/inputs";
 
 const NB = 32;
 
@@ -191,7 +192,8 @@ export function orthonormalizeInto(Q: Float64Array, Y: Float64Array, m: number, 
  * ```
  */
 export function qr(A: Matrix, opts: Record<string, never> = {}): { Q: Matrix; R: Matrix } {
-  checkOptions("linalg.qr", opts, []);
+  A = asMatrix("linalg.qr", "A", A);
+  checkOptions("linalg.qr", opts, {});
   if (A.rows === 0 || A.cols === 0) throw new EigenlabError("shape", message.emptyMatrix("linalg.qr", A.rows, A.cols));
   checkFinite("A", A.data);
   const { Q, R, k } = qrFactors(A.data, A.rows, A.cols);

@@ -22,11 +22,13 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { LinearOperator, isLinearOperator } from "../operator";
 import { checkChoice, checkFinite, checkOptions, checkTolerance } from "../validate";
+import { opt } from "../validate/options";
 import { checkSeed, Rng } from "../random";
 import { hashArrays, ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, reorthogonalizeInto, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
+import { asOperatorInput } from "../validate/inputs";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
 
@@ -364,7 +366,8 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
  */
 export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {}): SvdResult {
   const fn = "linalg.svd";
-  checkOptions(fn, opts, ["k", "method", "seed", "nIter", "oversample", "tol", "maxIter"]);
+  A = asOperatorInput(fn, "A", A) as Matrix | CsrMatrix | LinearOperator;
+  checkOptions(fn, opts, { k: opt.integer(1), method: opt.oneOf("full", "randomized", "lanczos"), seed: opt.seed, nIter: opt.integer(0), oversample: opt.integer(0), tol: opt.number(), maxIter: opt.integer(1) });
   const method = checkChoice(fn, "method", opts.method ?? "full", ["full", "randomized", "lanczos"] as const);
   const t0 = performance.now();
   let op: Op;

@@ -12,6 +12,7 @@ import { checkFinite, SYMMETRY_RTOL } from "../validate";
 import { hashArrays } from "../meta";
 import { Rng } from "../random";
 import { dot, nrm2 } from "../kernels";
+import { asOperatorInput } from "../validate/inputs";
 
 /** Anything the iterative solvers accept as a matrix. */
 export type OperatorInput = Matrix | CsrMatrix | LinearOperator;
@@ -36,7 +37,8 @@ export interface SymmetricOperator {
  * SYMMETRY_RTOL·max|a_ij|; a LinearOperator is probed once with two seeded random vectors
  * (|xᵀAy − yᵀAx| must be tiny against ‖A‖·‖x‖‖y‖), which catches a non-symmetric operator for two matvecs.
  */
-export function symmetricOperator(A: unknown, what: string, fn: string): SymmetricOperator {
+export function symmetricOperator(input: unknown, what: string, fn: string): SymmetricOperator {
+  const A = asOperatorInput(fn, what, input);
   if (A instanceof Matrix) {
     if (A.rows !== A.cols) throw new EigenlabError("not-square", message.notSquare(what, A.rows, A.cols));
     checkFinite(what, A.data);
@@ -107,7 +109,7 @@ export function symmetricOperator(A: unknown, what: string, fn: string): Symmetr
       hash: "operator",
       kind: "operator",
     };
-    probeSymmetry(op, what);
+    probeSymmetry(op, what, fn);
     return op;
   }
   throw new EigenlabError("bad-input", message.notAnOperator(fn, what, describe(A)));
@@ -132,7 +134,7 @@ export function maxAbsRowSum(A: CsrMatrix): number {
 }
 
 /** Two matvecs with seeded vectors: xᵀ(Ay) must equal yᵀ(Ax) for a symmetric operator. */
-function probeSymmetry(op: SymmetricOperator, what: string): void {
+function probeSymmetry(op: SymmetricOperator, what: string, fn: string): void {
   const n = op.n;
   if (n === 0) return;
   const rng = new Rng(0x5e11);
@@ -148,7 +150,7 @@ function probeSymmetry(op: SymmetricOperator, what: string): void {
   const b = dot(y, Ax);
   const scale = Math.max(nrm2(Ax) * nrm2(y), nrm2(Ay) * nrm2(x), Number.MIN_VALUE);
   const rel = Math.abs(a - b) / scale;
-  if (rel > 1e-8) throw new EigenlabError("not-symmetric", message.operatorNotSymmetric(what, rel));
+  if (rel > 1e-8) throw new EigenlabError("not-symmetric", message.operatorNotSymmetric(fn, what, rel));
 }
 
 /** C = A + alpha·B for square CSR matrices of one size (rows merged; explicit zeros kept). */

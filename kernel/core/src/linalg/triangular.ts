@@ -3,6 +3,8 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
+import { opt } from "../validate/options";
+import { asMatrix, asVector } from "../validate/inputs";
 
 export interface SolveTriangularOptions {
   /** T is lower triangular (default true); only that triangle is read. */
@@ -78,15 +80,17 @@ export function triangularSolveInto(
 export function solveTriangular(T: Matrix, B: Matrix, opts?: SolveTriangularOptions): Matrix;
 export function solveTriangular(T: Matrix, b: ArrayLike<number>, opts?: SolveTriangularOptions): Float64Array;
 export function solveTriangular(T: Matrix, B: Matrix | ArrayLike<number>, opts: SolveTriangularOptions = {}): Matrix | Float64Array {
-  checkOptions("linalg.solveTriangular", opts, ["lower", "transpose", "unitDiagonal"]);
+  T = asMatrix("linalg.solveTriangular", "T", T);
+  const rhs = Array.isArray(B) && B.some((row) => typeof row === "object") ? asMatrix("linalg.solveTriangular", "B", B) : B instanceof Matrix ? B : asVector("linalg.solveTriangular", "b", B);
+  checkOptions("linalg.solveTriangular", opts, { lower: opt.boolean, transpose: opt.boolean, unitDiagonal: opt.boolean });
   if (T.rows !== T.cols) throw new EigenlabError("not-square", message.notSquare("T", T.rows, T.cols));
   const n = T.rows;
-  const isMatrix = B instanceof Matrix;
-  const rows = isMatrix ? B.rows : B.length;
-  const r = isMatrix ? B.cols : 1;
+  const isMatrix = rhs instanceof Matrix;
+  const rows = isMatrix ? rhs.rows : rhs.length;
+  const r = isMatrix ? rhs.cols : 1;
   if (rows !== n) throw new EigenlabError("shape", message.rhsShape("B", rows, n));
   checkFinite("T", T.data);
-  const X = isMatrix ? Float64Array.from(B.data) : Float64Array.from(B);
+  const X = isMatrix ? Float64Array.from(rhs.data) : Float64Array.from(rhs);
   checkFinite("B", X);
   const bad = triangularSolveInto(X, T.data, n, r, opts.lower ?? true, opts.transpose ?? false, opts.unitDiagonal ?? false);
   if (bad >= 0) throw new EigenlabError("singular", message.singular("T", bad));

@@ -14,8 +14,10 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions, checkTolerance } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveInteger, positiveNumber } from "../validate";
 import { Backend, defaultBackend, getBackend } from "../backend";
+import { asMatrix, asVector } from "../validate/inputs";
 
 export interface SinkhornOptions {
   /** Entropic regularization ε (default 0.05; in the units of C, so rescale C or ε together). */
@@ -159,8 +161,10 @@ function marginal(which: string, x: ArrayLike<number>, expected: number): Float6
 export function sinkhorn(a: ArrayLike<number>, b: ArrayLike<number>, C: Matrix, opts: SinkhornOptions = {}): TransportPlan {
   const fn = "ot.sinkhorn";
   const t0 = performance.now();
-  checkOptions(fn, opts, ["epsilon", "maxIter", "tol", "backend"]);
-  if (!(C instanceof Matrix)) throw new EigenlabError("bad-input", message.costNotMatrix());
+  checkOptions(fn, opts, { epsilon: opt.number(), maxIter: opt.integer(1), tol: opt.number(), backend: opt.string });
+  C = asMatrix(fn, "C (the cost matrix)", C);
+  asVector(fn, "a", a);
+  asVector(fn, "b", b);
   checkFinite(`${fn}: C`, C.data);
   const n = C.rows;
   const m = C.cols;

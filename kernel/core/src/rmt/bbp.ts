@@ -6,7 +6,8 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveNumber } from "../validate";
 
 export interface BbpThreshold {
   /** Critical added variance θ_c = σ²√γ. */
@@ -30,7 +31,7 @@ export interface BbpThreshold {
  * ```
  */
 export function bbpThreshold(opts: { ratio: number; sigma2?: number }): BbpThreshold {
-  checkOptions("rmt.bbpThreshold", opts, ["ratio", "sigma2"]);
+  checkOptions("rmt.bbpThreshold", opts, { ratio: opt.number(), sigma2: opt.number() });
   if (typeof opts?.ratio !== "number" || !(opts.ratio > 0) || !Number.isFinite(opts.ratio)) {
     throw new EigenlabError("bad-option", message.ratioRange("rmt.bbpThreshold", opts?.ratio));
   }

@@ -4,8 +4,9 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
 import { checkAllocation } from "../guard";
+import { opt } from "../validate/options";
+import { asVector, positiveInteger } from "../validate";
 
 export interface EsdOptions {
   /** Number of equal-width bins (default: Freedman–Diaconis rule, clipped to [10, 200]). */
@@ -55,10 +56,11 @@ export class Esd {
 
 /** Accepts eigenvalues as an array or anything with a `values` array (a Spectrum). */
 export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values: ArrayLike<number> }): Float64Array {
+  if (input === null || typeof input !== "object") throw new EigenlabError("bad-input", message.notAVector(fn, "the eigenvalues (an array, or a Spectrum with .values)", input));
   const raw = "values" in (input as object) && !(ArrayBuffer.isView(input) || Array.isArray(input))
     ? (input as { values: ArrayLike<number> }).values
     : (input as ArrayLike<number>);
-  const v = Float64Array.from(raw);
+  const v = Float64Array.from(asVector(fn, "the eigenvalues", raw));
   checkFinite(`${fn}: eigenvalues`, v);
   return v.sort();
 }
@@ -77,7 +79,7 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
  * ```
  */
 export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: EsdOptions = {}): Esd {
-  checkOptions("rmt.esd", opts, ["bins", "range"]);
+  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.any });
   const v = eigenvalueArray("rmt.esd", values);
   const n = v.length;
   if (n < 1) throw new EigenlabError("shape", message.tooFewValues("rmt.esd", n, 1));

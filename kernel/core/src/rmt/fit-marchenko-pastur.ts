@@ -5,7 +5,8 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { probability } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { probability } from "../validate";
 import { eigenvalueArray } from "./esd";
 import { MarchenkoPastur } from "./marchenko-pastur";
 import { centerColumns, covarianceEigen } from "./covariance";
@@ -134,7 +135,7 @@ export function fitMarchenkoPastur(
   opts: FitMarchenkoPasturOptions = {},
 ): MarchenkoPasturFit {
   const fn = "rmt.fitMarchenkoPastur";
-  checkOptions(fn, opts, ["ratio", "center", "alpha"]);
+  checkOptions(fn, opts, { ratio: opt.number(), center: opt.boolean, alpha: opt.number() });
   const alpha = probability(fn, "alpha", opts.alpha ?? 0.01);
   const q = tracyWidom1Quantile(1 - alpha);
   if (opts.ratio !== undefined && (typeof opts.ratio !== "number" || !(opts.ratio > 0) || !Number.isFinite(opts.ratio))) {

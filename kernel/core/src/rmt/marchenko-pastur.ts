@@ -7,7 +7,8 @@ import { message } from "../messages";
 import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveInteger, positiveNumber } from "../validate";
 
 export interface MarchenkoPasturOptions {
   /** γ = p / n (features over samples). */
@@ -227,7 +228,7 @@ export class MarchenkoPastur {
  * ```
  */
 export function marchenkoPastur(opts: MarchenkoPasturOptions): MarchenkoPastur {
-  checkOptions("rmt.marchenkoPastur", opts, ["ratio", "sigma2"]);
+  checkOptions("rmt.marchenkoPastur", opts, { ratio: opt.number(), sigma2: opt.number() });
   if (typeof opts?.ratio !== "number" || !(opts.ratio > 0) || !Number.isFinite(opts.ratio)) {
     throw new EigenlabError("bad-option", message.ratioRange("rmt.marchenkoPastur", opts?.ratio));
   }

@@ -10,7 +10,8 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { positiveInteger, positiveNumber } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveInteger, positiveNumber } from "../validate";
 
 export interface PowerLawFitOptions {
   /** Fix xmin instead of choosing it by KS minimization. */
@@ -111,7 +112,8 @@ function tailFit(x: Float64Array, i: number, suffixLog: Float64Array, xmin = x[i
  */
 export function powerLawFit(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: PowerLawFitOptions = {}): PowerLawFit {
   const fn = "rmt.powerLawFit";
-  checkOptions(fn, opts, ["xmin", "minTail", "maxCandidates"]);
+  checkOptions(fn, opts, { xmin: opt.number(), minTail: opt.integer(1), maxCandidates: opt.integer(1) });
+  if (values === null || typeof values !== "object") throw new EigenlabError("bad-input", message.notAVector(fn, "the values (an array, or a Spectrum with .values)", values));
   const raw = "values" in (values as object) && !(ArrayBuffer.isView(values) || Array.isArray(values))
     ? (values as { values: ArrayLike<number> }).values
     : (values as ArrayLike<number>);

@@ -5,10 +5,12 @@ import { message } from "../messages";
 import { ResultMeta, hashArrays, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
-import { probability } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { probability } from "../validate";
 import { centerColumns, covarianceEigen } from "./covariance";
 import { fitMarchenkoPastur, MarchenkoPasturFit } from "./fit-marchenko-pastur";
 import { populationEigenvalue, spikeOverlap } from "./bbp";
+import { asMatrix } from "../validate/inputs";
 
 export interface SpikesOptions {
   /** Significance level of the Tracy–Widom margin above the bulk edge (default 0.01). */
@@ -89,7 +91,8 @@ export class Spikes {
  */
 export function spikes(X: Matrix, opts: SpikesOptions = {}): Spikes {
   const fn = "rmt.spikes";
-  checkOptions(fn, opts, ["alpha", "center"]);
+  X = asMatrix(fn, "X", X);
+  checkOptions(fn, opts, { alpha: opt.number(), center: opt.boolean });
   const alpha = probability(fn, "alpha", opts.alpha ?? 0.01);
   const Xc = opts.center ? centerColumns(X) : X;
   const eig = covarianceEigen(fn, Xc);
@@ -135,6 +138,7 @@ function projection(X: Matrix, s: Spikes): Float64Array {
  * ```
  */
 export function projectSpikes(X: Matrix, s: Spikes): Matrix {
+  X = spikeInputs("rmt.projectSpikes", X, s);
   return new Matrix(X.rows, X.cols, projection(X, s));
 }
 
@@ -151,8 +155,16 @@ export function projectSpikes(X: Matrix, s: Spikes): Matrix {
  * ```
  */
 export function removeSpikes(X: Matrix, s: Spikes): Matrix {
+  X = spikeInputs("rmt.removeSpikes", X, s);
   const P = projection(X, s);
   const out = new Float64Array(X.data.length);
   for (let i = 0; i < out.length; i++) out[i] = X.data[i] - P[i];
   return new Matrix(X.rows, X.cols, out);
+}
+
+/** X as a Matrix and s as a Spikes (the shape check, in feature space, stays with the projection). */
+function spikeInputs(fn: string, X: unknown, s: unknown): Matrix {
+  const M = asMatrix(fn, "X", X);
+  if (!(s instanceof Spikes)) throw new EigenlabError("bad-input", message.notSpikes(fn, s));
+  return M;
 }

@@ -11,10 +11,12 @@ import { Matrix } from "../matrix";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { opt } from "../validate/options";
+import { positiveInteger } from "../validate";
 import { gramInto } from "../kernels";
 import { symmetricEigenvalues } from "../linalg/symmetric-eigen";
 import { powerLawFit, PowerLawFit } from "./power-law";
+import { asMatrix } from "../validate/inputs";
 
 export interface SubmatrixPowerLawOptions {
   /** Window side m (default: the shorter side of W, capped at 512). */
@@ -37,7 +39,8 @@ export interface SubmatrixPowerLawOptions {
  */
 export function submatrixPowerLawFit(W: Matrix, opts: SubmatrixPowerLawOptions = {}): PowerLawFit {
   const fn = "rmt.submatrixPowerLawFit";
-  checkOptions(fn, opts, ["size", "windows", "minTail"]);
+  W = asMatrix(fn, "W", W);
+  checkOptions(fn, opts, { size: opt.integer(1), windows: opt.integer(1), minTail: opt.number() });
   if (W.rows < 2 || W.cols < 2) throw new EigenlabError("shape", message.matrixTooSmall(fn, W.rows, W.cols));
   checkFinite(`${fn}: W`, W.data);
   const A = W.rows >= W.cols ? W : W.T; // N × M with N ≥ M

@@ -8,7 +8,7 @@ import { CsrMatrix } from "../csr";
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkOptions } from "../validate";
-import { positiveInteger } from "../validate-numbers";
+import { positiveInteger } from "../validate";
 import { ENGLISH_STOP_WORDS } from "./stop-words";
 
 /**

@@ -1,6 +1,6 @@
 /** Numeric option checks for every namespace of core (messages in messages.ts). */
-import { EigenlabError } from "./errors";
-import { message } from "./messages";
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
 
 export function positiveInteger(fn: string, option: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
