@@ -14,7 +14,9 @@ import { matmulInto } from "./kernels";
 import { checkAllocation, f64Bytes } from "./guard";
 
 export interface RandomOptions {
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
+  /** "normal" (default): standard normal entries; "uniform": uniform on [0, 1). */
   dist?: "normal" | "uniform";
 }
 
@@ -458,7 +460,10 @@ export class Matrix {
    * Matrix.from([[1, 5], [3, 5]]).standardize().toArray(); // => [[-1, 0], [1, 0]]
    * ```
    */
-  standardize(opts: { ddof?: number } = {}): Matrix {
+  standardize(opts: {
+    /** Delta degrees of freedom of the deviation (divisor rows − ddof; default 0, numpy's). */
+    ddof?: number;
+  } = {}): Matrix {
     checkOptions("Matrix.standardize", opts, { ddof: opt.integer(0) });
     const mean = this.colMeans();
     const std = this.stdsAbout(mean, opts.ddof ?? 0);

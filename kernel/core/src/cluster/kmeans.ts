@@ -15,6 +15,7 @@ export interface KmeansOptions {
   k: number;
   /** Independent initialisations; the run with the lowest inertia wins (default 10, scikit-learn 1.2's). */
   nInit?: number;
+  /** Seed of the k-means++ initializations (default 0). */
   seed?: number;
   /** Lloyd iterations per run (default 300). */
   maxIter?: number;

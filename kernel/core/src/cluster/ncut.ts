@@ -15,6 +15,7 @@ import { eigenpairs } from "../graph/eigenpairs";
 export interface NcutOptions {
   /** Number of segments (default 2). */
   k?: number;
+  /** Seed of the eigensolver's starting vector (default 0). */
   seed?: number;
 }
 

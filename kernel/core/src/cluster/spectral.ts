@@ -20,6 +20,7 @@ import { discretize } from "./discretize";
 export interface SpectralClusteringOptions {
   /** Number of clusters (required). */
   k: number;
+  /** Seed of the eigensolver's starting vector and of k-means (default 0). */
   seed?: number;
   /** "kmeans" (default) on the embedding rows, or "discretize" (Yu & Shi 2003). */
   assign?: "kmeans" | "discretize";

@@ -22,6 +22,7 @@ export interface BlobsOptions {
   std?: number;
   /** Range [lo, hi) of random centres per coordinate (default [-10, 10], as scikit-learn). */
   box?: readonly [number, number];
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

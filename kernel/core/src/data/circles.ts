@@ -8,10 +8,13 @@ import { PointCloud, twoCurveCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
 export interface CirclesOptions {
+  /** Number of points (default 100), split evenly between the two circles. */
   n?: number;
+  /** Standard deviation of the Gaussian noise added to each coordinate (default 0). */
   noise?: number;
   /** Radius of the inner circle relative to the outer one, in (0, 1) (default 0.8). */
   factor?: number;
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

@@ -27,7 +27,10 @@ export interface KarateClub {
  * labels.length; // => 34
  * ```
  */
-export function karateClub(opts: { weighted?: boolean } = {}): KarateClub {
+export function karateClub(opts: {
+  /** Zachary's interaction counts as edge weights (networkx's "weight"); default false: 0/1 edges. */
+  weighted?: boolean;
+} = {}): KarateClub {
   checkOptions("data.karateClub", opts, { weighted: opt.boolean });
   const raw = JSON.parse(readDataFile("karate.json").toString("utf8")) as { edges: [number, number, number][]; club: string[] };
   const n = raw.club.length;

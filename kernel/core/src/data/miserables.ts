@@ -24,7 +24,10 @@ export interface LesMiserables {
  * names[0]; // => "Myriel"
  * ```
  */
-export function lesMiserables(opts: { weighted?: boolean } = {}): LesMiserables {
+export function lesMiserables(opts: {
+  /** Co-appearance counts as edge weights (networkx's "value"; the default, true); false: 0/1 edges. */
+  weighted?: boolean;
+} = {}): LesMiserables {
   checkOptions("data.lesMiserables", opts, { weighted: opt.boolean });
   const raw = JSON.parse(readDataFile("miserables.json").toString("utf8")) as {
     nodes: { name: string; group: number; index: number }[];

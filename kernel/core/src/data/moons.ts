@@ -6,9 +6,11 @@ import { PointCloud, twoCurveCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
 export interface MoonsOptions {
+  /** Number of points (default 100), split evenly between the two moons. */
   n?: number;
   /** Standard deviation of Gaussian noise added to every coordinate (default 0). */
   noise?: number;
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

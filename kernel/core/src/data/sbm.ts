@@ -14,6 +14,7 @@ export interface SbmOptions {
   pIn: number | number[][];
   /** Edge probability between blocks. */
   pOut?: number;
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

@@ -18,6 +18,7 @@ export interface SpikedWishartOptions {
   spikes?: number[];
   /** Noise variance σ² (default 1). */
   sigma2?: number;
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

@@ -8,8 +8,11 @@ import type { PointCloud } from "./point-cloud";
 import { checkAllocation, f64Bytes } from "../guard";
 
 export interface SwissRollOptions {
+  /** Number of points (default 100). */
   n?: number;
+  /** Standard deviation of the Gaussian noise added to each coordinate (default 0). */
   noise?: number;
+  /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
 }
 

@@ -23,6 +23,7 @@ export interface ChebyshevFilterOptions {
    * outside [lmin, lmax]: pass the interval when you know a tighter one.
    */
   lmin?: number;
+  /** Upper end of the spectral interval (see lmin). */
   lmax?: number;
 }
 

@@ -28,7 +28,9 @@ export interface HeatGeodesicOptions {
   /** Truncation tolerance of the Chebyshev series (default 1e-14). Heat values below 10·tol·e^{−t·lmin} are
    *  at the level of the expansion's error, so they are clipped there: distances saturate at about √(4t ln(1/(10 tol))). */
   tol?: number;
+  /** Lower end of the spectral interval of the Chebyshev series. Default: the Laplacian's known bounds ([0, 2] normalized, [0, 2·max degree] combinatorial) for graph.laplacian's output, else Gershgorin; a loose lower end is refused, pass it when you know it. */
   lmin?: number;
+  /** Upper end of the spectral interval (see lmin). */
   lmax?: number;
 }
 

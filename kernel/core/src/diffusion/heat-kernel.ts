@@ -19,7 +19,9 @@ export interface HeatKernelOptions {
   t: number;
   /** Truncation tolerance on the coefficients, relative to e^{−t·lmin} (default 1e-14). */
   tol?: number;
+  /** Lower end of the spectral interval of the Chebyshev series. Default: the Laplacian's known bounds ([0, 2] normalized, [0, 2·max degree] combinatorial) for graph.laplacian's output, else Gershgorin (Collatz–Wielandt for Z-matrices) or a Lanczos estimate; an interval whose lower end is too loose for t is refused, pass it when you know it. */
   lmin?: number;
+  /** Upper end of the spectral interval (see lmin). */
   lmax?: number;
 }
 

@@ -23,6 +23,7 @@ export interface DiffusionMapOptions {
    * 1 = Laplace–Beltrami (the geometry without the sampling density), Coifman & Lafon 2006 §2.4.
    */
   alpha?: number;
+  /** Seed of the starting vector of the sparse eigensolver (default 0). */
   seed?: number;
 }
 

@@ -20,6 +20,7 @@ import { checkAdjacency } from "../validate/graph";
 import { defaultBackend, getBackend } from "../backend";
 
 export interface FastRPOptions {
+  /** Embedding dimension (default 128). */
   dim?: number;
   /**
    * α_1..α_k, one weight per power of P. Default [0, 1, 1, 1]: the 1-hop term left out and 2–4 hops weighed
@@ -30,6 +31,7 @@ export interface FastRPOptions {
   normalizationStrength?: number;
   /** Sparsity s of the projection (default 3, Achlioptas 2003; the paper also uses √n). */
   s?: number;
+  /** Seed of the very sparse random projection (default 0). */
   seed?: number;
   /**
    * Where the propagation products P·N run: "auto" (default: the registry's measured crossover, the CPU path

@@ -20,14 +20,19 @@ import { checkAdjacency } from "../validate/graph";
 import { aliasTable, drawAlias } from "./alias";
 
 export interface LineOptions {
+  /** Embedding dimension (default 128), for the chosen order (1: first-order, 2: second-order proximity). */
   dim?: number;
   /** 1: first-order proximity; 2 (default): second-order proximity. */
   order?: 1 | 2;
   /** Number of edge samples T (default 100 per stored edge, at least 1e5). */
   samples?: number;
+  /** Negative samples per edge sample (default 5). */
   negative?: number;
+  /** Starting SGD learning rate, decayed linearly to 0 (default 0.025). */
   learningRate?: number;
+  /** Seed of the edge and negative sampling (default 0). */
   seed?: number;
+  /** Called with the fraction done, in [0, 1]. */
   onProgress?: (fraction: number) => void;
 }
 

@@ -19,17 +19,25 @@ import { randomWalks } from "./walks";
 import { trainSkipGram } from "./skipgram";
 
 export interface Node2VecOptions {
+  /** Embedding dimension (default 128). */
   dim?: number;
   /** Return parameter: 1/p weighs stepping back to the previous node. */
   p?: number;
   /** In-out parameter: 1/q weighs moving away from the previous node's neighbourhood. */
   q?: number;
+  /** Nodes per random walk (default 80, the paper's). */
   walkLength?: number;
+  /** Walks started from each node (default 10). */
   walksPerNode?: number;
+  /** Skip-gram context window on each side (default 10). */
   window?: number;
+  /** Passes of skip-gram training over the walks (default 1). */
   epochs?: number;
+  /** Negative samples per positive pair (default 5). */
   negative?: number;
+  /** Starting SGD learning rate, decayed linearly (default 0.025, word2vec's). */
   learningRate?: number;
+  /** Seed of the walks and the training (default 0). */
   seed?: number;
   /** "auto" (default): alias tables when Σ deg² ≤ 2.5e7, else rejection sampling. */
   sampler?: "alias" | "rejection" | "auto";

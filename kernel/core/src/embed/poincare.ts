@@ -40,6 +40,7 @@ export interface PoincareOptions {
   n?: number;
   /** Points are kept at norm ≤ 1 − eps (default 1e-5). */
   eps?: number;
+  /** Seed of the initialization and the sampling of negatives (default 0). */
   seed?: number;
 }
 

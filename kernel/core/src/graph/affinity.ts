@@ -17,6 +17,7 @@ export interface AffinityOptions {
   sigma?: number | "self-tuning";
   /** How the directed kNN weights are made symmetric (graph.symmetrize). Default "mean". */
   symmetrize?: SymmetrizeMode;
+  /** "euclidean" (default) or "cosine" (1 − cosine similarity) between rows. */
   metric?: "euclidean" | "cosine";
 }
 

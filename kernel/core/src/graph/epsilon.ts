@@ -12,9 +12,11 @@ import { radiusNeighbors } from "../kernels";
 export interface EpsilonOptions {
   /** Radius: points at distance ≤ eps are joined (required). */
   eps: number;
+  /** "euclidean" (default) or "cosine" (1 − cosine similarity). */
   metric?: "euclidean" | "cosine";
   /** "connectivity" (default): weight 1; "distance": the distance as weight. */
   mode?: "connectivity" | "distance";
+  /** Count each point as its own neighbour (scikit-learn's include_self). Default false. */
   includeSelf?: boolean;
 }
 

@@ -202,7 +202,10 @@ export class Table {
    * t.labels("species", { order: "sorted" }).labels; // => [1, 0, 1, 2]
    * ```
    */
-  labels(column: string, opts: { order?: "appearance" | "sorted" } = {}): TableLabels {
+  labels(column: string, opts: {
+    /** Codes in order of first appearance (default, as pandas.factorize) or of the sorted values ("sorted"). */
+    order?: "appearance" | "sorted";
+  } = {}): TableLabels {
     checkOptions("table.labels", opts, { order: opt.oneOf("appearance", "sorted") });
     const order = checkChoice("table.labels", "order", opts.order ?? "appearance", ["appearance", "sorted"] as const);
     const c = this.data[this.indexOf(column)];

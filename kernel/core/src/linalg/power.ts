@@ -19,7 +19,9 @@ import { asOperatorInput } from "../validate/inputs";
 export interface PowerIterationOptions {
   /** Stop when ‖Av − λv‖ ≤ tol·|λ| (default 1e-10). */
   tol?: number;
+  /** Most iterations before a ConvergenceError (default 1000). */
   maxIter?: number;
+  /** Seed of the starting vector (default 0). */
   seed?: number;
 }
 
@@ -119,6 +121,7 @@ export interface OjaOptions {
   learningRate?: number;
   /** Step-size decay (default 0: constant step). 1/t-type decay (e.g. 1/n) gives convergence, not just tracking. */
   decay?: number;
+  /** Seed of the starting directions (default 0). */
   seed?: number;
   /**
    * "given" streams the rows as they come; "shuffle" visits a Matrix's rows in a seeded random order (a new one

@@ -35,6 +35,7 @@ export type SvdMethod = "full" | "randomized" | "lanczos";
 export interface SvdOptions {
   /** Number of singular triplets (default: all for "full", 6 otherwise). */
   k?: number;
+  /** "full" (default): the dense SVD (all triplets); "randomized": Halko–Martinsson–Tropp range finder for the k largest; "lanczos": Golub–Kahan–Lanczos for the k largest of a large sparse matrix or operator. */
   method?: SvdMethod;
   /** Seed of the random start (randomized, lanczos). */
   seed?: number;

@@ -30,7 +30,12 @@ export interface BbpThreshold {
  * t.edge; // => 2.25
  * ```
  */
-export function bbpThreshold(opts: { ratio: number; sigma2?: number }): BbpThreshold {
+export function bbpThreshold(opts: {
+  /** Aspect ratio γ = p/n of the data matrix (features over samples). */
+  ratio: number;
+  /** Noise variance σ² of the bulk (default 1). */
+  sigma2?: number;
+}): BbpThreshold {
   checkOptions("rmt.bbpThreshold", opts, { ratio: opt.number(), sigma2: opt.number() });
   if (typeof opts?.ratio !== "number" || !(opts.ratio > 0) || !Number.isFinite(opts.ratio)) {
     throw new EigenlabError("bad-option", message.ratioRange("rmt.bbpThreshold", opts?.ratio));

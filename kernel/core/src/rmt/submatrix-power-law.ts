@@ -23,6 +23,7 @@ export interface SubmatrixPowerLawOptions {
   size?: number;
   /** Number of windows along the longer side (default: enough for 50 % overlap). */
   windows?: number;
+  /** Fewest eigenvalues in a fitted tail (default 10), as powerLawFit's minTail. */
   minTail?: number;
 }
 
