@@ -441,4 +441,14 @@ export const message = {
     `labelNames has ${names} names but the labels go up to ${maxLabel}, which needs ${maxLabel + 1}. Pass one name per label code 0..${maxLabel} (e.g. io.Table#labels(col).names or data.iris().labelNames).`,
   labelNamesWithoutLabels: () =>
     `labelNames were given without labels. Pass the labels too: withLabels(labels, names).`,
+  // --- eigensolver defects (issue #14): pivoted shift-invert, machine-precision LOBPCG ---
+  sigmaSingularCond: (sigma: number, inverseNorm: number) =>
+    `A − σB is singular to working precision for sigma = ${sigma}: ‖(A − σB)⁻¹‖ ≈ ${inverseNorm.toExponential(2)}, so ` +
+    `sigma is within about ${(1 / inverseNorm).toExponential(1)} of an eigenvalue. Move sigma slightly (e.g. ` +
+    `sigma − 1e-6·‖A‖) to get the eigenvalues nearest it.`,
+  eigshNoConvergenceBest: (solver: string, converged: number, k: number, iterations: number, tol: number) =>
+    `${solver} did not converge: ${converged} of ${k} eigenpairs reached tol = ${tol.toExponential(1)} after ` +
+    `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals), and ` +
+    `all ${k} best pairs found, converged or not, as .best. ` +
+    `Raise maxIter, loosen tol, pass a preconditioner, or use method "lanczos".`,
 } as const;
