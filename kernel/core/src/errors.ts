@@ -134,6 +134,11 @@ export class ConvergenceError extends EigenlabError {
   readonly vectors: { rows: number; cols: number; data: Float64Array };
   readonly residuals: Float64Array;
   readonly iterations: number;
+  /**
+   * All k wanted pairs at the stop, converged or not, with their explicit residuals ‖A x − λ B x‖ (LOBPCG;
+   * absent when the solver keeps no unconverged pairs). Often accurate enough to use or to restart from.
+   */
+  readonly best?: { values: Float64Array; vectors: { rows: number; cols: number; data: Float64Array }; residuals: Float64Array };
   constructor(
     message: string,
     found: {
@@ -141,6 +146,7 @@ export class ConvergenceError extends EigenlabError {
       vectors: { rows: number; cols: number; data: Float64Array };
       residuals: Float64Array;
       iterations: number;
+      best?: { values: Float64Array; vectors: { rows: number; cols: number; data: Float64Array }; residuals: Float64Array };
     },
   ) {
     super("no-convergence", message);
@@ -149,5 +155,6 @@ export class ConvergenceError extends EigenlabError {
     this.vectors = found.vectors;
     this.residuals = found.residuals;
     this.iterations = found.iterations;
+    if (found.best) this.best = found.best;
   }
 }

@@ -555,6 +555,16 @@ export const message = {
   addOperand: (fn: string, value: unknown) =>
     `${fn} takes a Matrix of the same shape or a number (added to every entry), got ${quote(value)}. ` +
     `Wrap nested arrays with Matrix.from(...); for A + cI use A.add(Matrix.eye(n).scale(c)).`,
+  // --- eigensolver defects (issue #14): pivoted shift-invert, machine-precision LOBPCG ---
+  sigmaSingularCond: (sigma: number, inverseNorm: number) =>
+    `A − σB is singular to working precision for sigma = ${sigma}: ‖(A − σB)⁻¹‖ ≈ ${inverseNorm.toExponential(2)}, so ` +
+    `sigma is within about ${(1 / inverseNorm).toExponential(1)} of an eigenvalue. Move sigma slightly (e.g. ` +
+    `sigma − 1e-6·‖A‖) to get the eigenvalues nearest it.`,
+  eigshNoConvergenceBest: (solver: string, converged: number, k: number, iterations: number, tol: number) =>
+    `${solver} did not converge: ${converged} of ${k} eigenpairs reached tol = ${tol.toExponential(1)} after ` +
+    `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals), and ` +
+    `all ${k} best pairs found, converged or not, as .best. ` +
+    `Raise maxIter, loosen tol, pass a preconditioner, or use method "lanczos".`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

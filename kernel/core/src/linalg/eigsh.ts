@@ -38,8 +38,11 @@ import {
   ldlSolveInto,
   ldlUpperMulInPlace,
   ldlUpperSolveInPlace,
+  reverseCuthillMcKee,
+  SINGULAR_RTOL,
 } from "./sparse-ldl";
-import { csrAddScaled, diagonalOnly, OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
+import { luFactor, luSolveInto } from "./sparse-lu";
+import { csrAddScaled, diagonalOnly, maxAbsRowSum, OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 
 export interface EigshOptions {
   /** Number of eigenpairs, 1 ≤ k < n (default 6, as scipy). */
@@ -51,11 +54,14 @@ export interface EigshOptions {
   sigma?: number;
   /** Symmetric positive definite B for A x = λ B x (Matrix or CsrMatrix; a diagonal one is cheapest). */
   B?: Matrix | CsrMatrix;
-  /** Relative tolerance: each pair satisfies ‖C y − θ y‖ ≤ tol·‖C‖ on the transformed operator C, ‖C‖
-   * estimated by the largest Ritz value magnitude seen (default 1e-10; 0 means machine precision). Unlike
-   * ARPACK's ‖r‖ ≤ tol·|θ|, the bound is relative to ‖C‖, so eigenvalues at or near 0 (a Laplacian's) are not
-   * held to an absolute precision far below rounding. 1e-10·‖C‖ gives eigenvalues to ~1e-10·‖C‖ absolute (and
-   * to ‖r‖²/gap for well-separated ones) and vectors to ‖r‖/gap. */
+  /** Relative tolerance (default 1e-10; 0 means machine precision). Without sigma each pair satisfies
+   * ‖C y − θ y‖ ≤ tol·‖C‖ on the (possibly B-transformed) operator C, ‖C‖ estimated by the largest Ritz value
+   * magnitude seen: unlike ARPACK's ‖r‖ ≤ tol·|θ|, eigenvalues at or near 0 (a Laplacian's) are not held to an
+   * absolute precision far below rounding. With sigma, C = (A − σB)⁻¹ and each pair satisfies ARPACK's
+   * ‖C y − θ y‖ ≤ tol·|θ| (the Ritz vectors then purified by one more solve), which is ‖A x − λ B x‖ ≲
+   * tol·‖A − σB‖: in every mode tol·‖A‖ (for |σ| ≲ ‖A‖) bounds the residual, so eigenvalues come to
+   * ~tol·‖A‖ absolute (‖r‖²/gap for well-separated ones) and vectors to ‖r‖/gap. LOBPCG tests explicit
+   * residuals, which cannot fall below rounding: it uses max(tol, 256·√n·ε)·‖A‖ (see LOBPCG_RESIDUAL_FLOOR). */
   tol?: number;
   /** Maximum restart cycles (Lanczos) or iterations (LOBPCG); default 10·n, as scipy. */
   maxIter?: number;
@@ -101,6 +107,10 @@ interface Transformed {
   applyB?: (y: Float64Array, x: Float64Array) => void;
   solver: string;
   extra: Record<string, unknown>;
+  /** C = (A − σB)⁻¹ (or its B-symmetric form): pairs converge by ARPACK's per-pair test ‖r‖ ≤ tol·|θ|. */
+  shiftInvert?: boolean;
+  /** Purify the Ritz vectors by one exact application of C (direct shift-invert; see purifyInPlace). */
+  purify?: boolean;
   /** The core solved C/scale (see rescaled). */
   scale?: number;
 }
@@ -195,7 +205,7 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
   try {
     pairs =
       method === "lanczos"
-        ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0, rng: rng.stream(1) })
+        ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0, rng: rng.stream(1), perPair: T.shiftInvert === true })
         : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n) });
   } catch (e) {
     if (e instanceof EigenlabError) throw e;
@@ -205,9 +215,11 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
   const scale = T.scale ?? 1;
   if (scale !== 1) {
     for (let i = 0; i < pairs.values.length; i++) pairs.values[i] *= scale;
+    if (pairs.best) for (let i = 0; i < pairs.best.values.length; i++) pairs.best.values[i] *= scale;
     pairs.normEstimate *= scale;
   }
   const solver = `eigsh:${method === "lanczos" ? "lanczos-thick-restart" : "lobpcg"}${T.solver}`;
+  if (T.purify) purifyInPlace(pairs, T.apply, n);
   const found = backTransform(pairs, T, Aop, n);
   const meta: ResultMeta = stamp({
     solver,
@@ -228,11 +240,18 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
     timeMs: performance.now() - t0,
   });
   if (pairs.converged < k) {
-    throw new ConvergenceError(message.eigshNoConvergence(solver, pairs.converged, k, pairs.iterations, tol), {
+    let best: { values: Float64Array; vectors: { rows: number; cols: number; data: Float64Array }; residuals: Float64Array } | undefined;
+    if (pairs.best) {
+      const b = backTransform({ ...pairs, ...pairs.best, best: undefined }, T, Aop, n);
+      best = { values: b.values, vectors: { rows: n, cols: b.values.length, data: b.vectors.data }, residuals: b.residuals };
+    }
+    const text = best ? message.eigshNoConvergenceBest : message.eigshNoConvergence;
+    throw new ConvergenceError(text(solver, pairs.converged, k, pairs.iterations, tol), {
       values: found.values,
       vectors: { rows: n, cols: found.values.length, data: found.vectors.data },
       residuals: found.residuals,
       iterations: pairs.iterations,
+      ...(best ? { best } : {}),
     });
   }
   return new Spectrum({
@@ -331,22 +350,86 @@ function factorB(Bin: unknown, n: number): BFactor {
   };
 }
 
-/** (A − σB)⁻¹ as y = solve(x): sparse LDLᵀ for explicit A, MINRES for a LinearOperator. */
+/**
+ * Backward error a solve may show before the unpivoted LDLᵀ counts as unstable and the pivoted LU takes over:
+ * a stable solve gives η = ‖b − M x̂‖∞ / (‖M‖∞‖x̂‖∞ + ‖b‖∞) of a few ε; 1e-12 lets through element growth up to
+ * ~10³ (harmless at every tolerance above it) and catches the small-pivot blow-ups of an indefinite A − σI.
+ */
+const SOLVE_BACKWARD_RTOL = 1e-12;
+
+type ShiftedSolve = { ok: true; solve: (y: Float64Array, x: Float64Array) => void; kind: string };
+
+/**
+ * Direct solver of the explicit symmetric M = A − σB, stable for indefinite M, or `ok: false` when the fill
+ * is too large. Unpivoted sparse LDLᵀ first (half the storage and work of an LU, and stable for the generic
+ * shift); a zero/tiny pivot or a test solve with backward error above SOLVE_BACKWARD_RTOL sends M to the
+ * threshold-pivoted sparse LU (sparse-lu.ts) in the same RCM order, as SciPy's SuperLU would solve it. A
+ * truly singular shift (σ on an eigenvalue to working precision) is reported when the pivoted LU meets a
+ * zero pivot, or when two inverse-iteration solves show ‖M⁻¹‖·‖M‖ > 1/SINGULAR_RTOL — pivots alone are not
+ * a reliable singularity test, the solve is.
+ */
+function factorShifted(M: CsrMatrix, sigma: number): ShiftedSolve | { ok: false; nnz: number } {
+  const n = M.rows;
+  const norm = maxAbsRowSum(M);
+  const work = new Float64Array(n);
+  const perm = reverseCuthillMcKee(M);
+  const probe = new Float64Array(n);
+  new Rng(0x5eed).fillNormal(probe);
+  const x = new Float64Array(n);
+  const r = new Float64Array(n);
+  /** Backward error of the solve of M x = probe. */
+  const backwardError = (solve: (y: Float64Array, b: Float64Array) => void): number => {
+    solve(x, probe);
+    M.matvecInto(r, x);
+    let rmax = 0, xmax = 0, bmax = 0;
+    for (let i = 0; i < n; i++) {
+      rmax = Math.max(rmax, Math.abs(probe[i] - r[i]));
+      xmax = Math.max(xmax, Math.abs(x[i]));
+      bmax = Math.max(bmax, Math.abs(probe[i]));
+    }
+    const eta = rmax / (norm * xmax + bmax);
+    return Number.isFinite(eta) ? eta : Infinity;
+  };
+  let chosen: ShiftedSolve | undefined;
+  const ldl = ldlFactor(M, perm, LDL_MAX_FLOPS);
+  if (!ldl.ok && ldl.reason === "fill") return { ok: false, nnz: ldl.nnzL };
+  if (ldl.ok) {
+    const F: LdlFactor = ldl.factor;
+    const solve = (y: Float64Array, b: Float64Array) => ldlSolveInto(y, F, b, work);
+    if (backwardError(solve) <= SOLVE_BACKWARD_RTOL) chosen = { ok: true, solve, kind: `ldl-rcm(nnzL=${F.Lp[n]})` };
+  }
+  if (!chosen) {
+    const lu = luFactor(M, perm, 4 * LDL_MAX_FLOPS);
+    if (!lu.ok) {
+      if (lu.reason === "fill") return { ok: false, nnz: lu.nnz };
+      throw new EigenlabError("singular", message.sigmaSingular(sigma, lu.pivot, lu.value));
+    }
+    const F = lu.factor;
+    const solve = (y: Float64Array, b: Float64Array) => luSolveInto(y, F, b, work);
+    backwardError(solve);
+    chosen = { ok: true, solve, kind: `lu-rcm(nnzL+U=${F.Lp[n] + F.Up[n]})` };
+  }
+  // ‖M⁻¹‖₂ from a second inverse-iteration step on the probe's solution x (already in place).
+  const xn = nrm2(x);
+  if (!(xn > 0) || !Number.isFinite(xn)) throw new EigenlabError("singular", message.sigmaSingularCond(sigma, Infinity));
+  for (let i = 0; i < n; i++) r[i] = x[i] / xn;
+  chosen.solve(x, r);
+  const inverseNorm = nrm2(x);
+  if (!(inverseNorm * norm <= 1 / SINGULAR_RTOL)) throw new EigenlabError("singular", message.sigmaSingularCond(sigma, inverseNorm));
+  return chosen;
+}
+
+/** (A − σB)⁻¹ as y = solve(x): sparse LDLᵀ (or pivoted LU) for explicit A, MINRES for a LinearOperator. */
 function shiftedSolver(Aop: SymmetricOperator, sigma: number, Bf: BFactor | undefined, tol: number): { solve: (y: Float64Array, x: Float64Array) => void; kind: string } {
   const n = Aop.n;
   let fallback = "";
   if (Aop.kind !== "operator") {
     const Acsr = Aop.csr ?? CsrMatrix.fromDense(Aop.dense as Matrix);
     const shifted = csrAddScaled(Acsr, -sigma, Bf ? Bf.csr : CsrMatrix.identity(n));
-    const out = ldlFactor(shifted, undefined, LDL_MAX_FLOPS);
-    if (out.ok) {
-      const F: LdlFactor = out.factor;
-      const work = new Float64Array(n);
-      return { solve: (y, x) => ldlSolveInto(y, F, x, work), kind: `ldl-rcm(nnzL=${F.Lp[n]})` };
-    }
-    if (out.reason === "pivot") throw new EigenlabError("singular", message.sigmaSingular(sigma, out.pivot, out.value));
+    const direct = factorShifted(shifted, sigma);
+    if (direct.ok) return direct;
     // Too much fill for a direct factorization (RCM on an expander-like graph): solve iteratively instead.
-    fallback = `(factorization would need ${out.nnzL} entries)`;
+    fallback = `(factorization would need ${direct.nnz} entries)`;
   }
   const Bx = new Float64Array(n);
   const applyShifted = (y: Float64Array, x: Float64Array) => {
@@ -395,7 +478,8 @@ function transform(Aop: SymmetricOperator, Bin: unknown, sigma: number | undefin
   const inner = shiftedSolver(Aop, sigma, Bf, tol);
   extra.factorization = inner.kind;
   const value = (t: number) => sigma + 1 / t;
-  if (!Bf) return { apply: inner.solve, value, solver: ":shift-invert", extra };
+  const purify = !inner.kind.startsWith("minres");
+  if (!Bf) return { apply: inner.solve, value, solver: ":shift-invert", extra, shiftInvert: true, purify };
   const u = new Float64Array(n);
   return {
     apply: (y, x) => {
@@ -409,7 +493,46 @@ function transform(Aop: SymmetricOperator, Bin: unknown, sigma: number | undefin
     applyB: Bf.applyB,
     solver: ":generalized-shift-invert",
     extra,
+    shiftInvert: true,
+    purify,
   };
+}
+
+/**
+ * Shift-invert Ritz vector purification (Ericsson & Ruhe 1980; ARPACK's dseupd does it for mode 3): y ← C y,
+ * normalized. The Lanczos relation holds to ε‖C‖ = ε/dist(σ, λ(A)), and that rounding leaves in every Ritz
+ * vector components of size ≈ ε‖C‖/|θ_i| along eigenvectors far from σ, where they cost most in
+ * ‖A x − λ x‖ (≈ ‖A‖ each): with σ 1e-6 from an eigenvalue they held the other pairs to ~1e-10 in λ-space
+ * whatever the tolerance. One application of C scales a component along eigenvector j by θ_j/θ_i, which is
+ * small exactly for those far eigenvectors. Then Gram–Schmidt in order of decreasing |θ| (the most accurate
+ * vector first) restores orthonormality. Costs one solve per pair; skipped with inexact (MINRES) solves,
+ * whose error ≈ rtol·‖C‖ would be amplified instead.
+ */
+function purifyInPlace(pairs: RitzPairs, apply: (y: Float64Array, x: Float64Array) => void, n: number): void {
+  const cnt = pairs.values.length;
+  if (cnt === 0) return;
+  const order = Array.from({ length: cnt }, (_, i) => i).sort((a, b) => Math.abs(pairs.values[b]) - Math.abs(pairs.values[a]) || a - b);
+  const V = pairs.vectors;
+  const out = new Float64Array(cnt * n);
+  const y = new Float64Array(n);
+  for (let a = 0; a < cnt; a++) {
+    const i = order[a];
+    apply(y, V.subarray(i * n, i * n + n));
+    const z = out.subarray(i * n, i * n + n);
+    z.set(y);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let b = 0; b < a; b++) {
+        const u = out.subarray(order[b] * n, order[b] * n + n);
+        let d = 0;
+        for (let t = 0; t < n; t++) d += u[t] * z[t];
+        for (let t = 0; t < n; t++) z[t] -= d * u[t];
+      }
+    }
+    const nz = nrm2(z);
+    if (!(nz > 0) || !Number.isFinite(nz)) return; // keep the unpurified vectors (cannot happen for a valid C)
+    for (let t = 0; t < n; t++) z[t] /= nz;
+  }
+  V.set(out);
 }
 
 /** Maps Ritz pairs back to (λ, x), sorts ascending, fixes signs, and measures ‖A x − λ B x‖ explicitly. */

@@ -24,6 +24,9 @@ import { Rng } from "../random";
 import { dot, combineInPlace, combineInto, gemvNSubInto, gemvTInto, nrm2, withWasmScratch, WasmScratch } from "../kernels";
 import { symmetricEigen } from "./symmetric-eigen";
 
+/** ε^{2/3}, ARPACK's floor of |θ| in its per-pair convergence test (dsconv). */
+const EPS23 = Math.pow(2.220446049250313e-16, 2 / 3);
+
 /** Share of the non-wanted Ritz vectors kept at a thick restart. */
 const KEEP_EXTRA = 0.3;
 
@@ -32,8 +35,15 @@ export type Which = "SA" | "LA" | "LM" | "SM";
 export interface LanczosSettings {
   k: number;
   which: Which;
-  /** Relative tolerance: converged when ‖r‖ ≤ tol·‖A‖. */
+  /** Relative tolerance: converged when ‖r‖ ≤ tol·‖A‖ (or ≤ tol·|θ| with `perPair`). */
   tol: number;
+  /**
+   * ARPACK's per-pair test (dsconv: ‖r_i‖ ≤ tol·max(|θ_i|, ε^{2/3}), here with ε^{2/3} relative to ‖A‖) instead
+   * of tol·‖A‖. Shift-invert needs it: θ = 1/(λ − σ) and ‖(A − λ)x‖ ≈ ‖r‖·‖A − σ‖/|θ|, so tol·‖C‖ = tol·|θ_max|
+   * would hold every pair but the nearest only to tol·‖A − σ‖·|θ_max/θ_i| in λ, while tol·|θ_i| holds each
+   * to tol·‖A − σ‖ — the accuracy tol·‖A‖ that the standard mode gives.
+   */
+  perPair?: boolean;
   /** Maximum number of restart cycles. */
   maxIter: number;
   /** Basis size m (k < m ≤ n). */
@@ -57,6 +67,8 @@ export interface RitzPairs {
   matvecs: number;
   /** Largest |θ| seen: the ‖A‖ estimate the tolerance was applied to. */
   normEstimate: number;
+  /** When converged < k (LOBPCG): all k leading Ritz pairs at the stop, converged or not. */
+  best?: { values: Float64Array; vectors: Float64Array; residualEstimates: Float64Array };
 }
 
 /** Indices 0..m−1 ordered from most to least wanted (stable on ties). */
@@ -229,10 +241,9 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
     order = wantedOrder(theta, mEff, which);
     resid = new Float64Array(mEff);
     for (let i = 0; i < mEff; i++) resid[i] = Math.abs(betaM * S[i * mEff + mEff - 1]);
-    const thresh = tol * anorm;
     const kk = Math.min(k, mEff);
     nconv = 0;
-    for (let c = 0; c < kk; c++) if (resid[order[c]] <= thresh) nconv++;
+    for (let c = 0; c < kk; c++) if (resid[order[c]] <= threshold(order[c])) nconv++;
 
     const fullSpace = mEff < m && betaM === 0; // the whole invariant space is spanned: every pair is exact
     if (nconv === k || fullSpace) {
@@ -261,6 +272,11 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
     restart(keep, false);
   }
 
+  /** Convergence threshold of Ritz pair i (see LanczosSettings.perPair). */
+  function threshold(i: number): number {
+    return s.perPair ? tol * Math.max(Math.abs(theta[i]), EPS23 * anorm) : tol * anorm;
+  }
+
   /** Thick restart: v_i ← V s_{order[i]} for i < keep; v_keep ← residual direction; H = arrow matrix. */
   function restart(keep: number, decouple: boolean): void {
     const Ssel = new Float64Array(mEff * keep);
@@ -284,10 +300,9 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
   }
 
   // --- Ritz vectors of the converged wanted pairs ------------------------------------------------------
-  const thresh = tol * anorm;
   const kk = Math.min(k, mEff);
   const chosen: number[] = [];
-  for (let c = 0; c < kk; c++) if (resid[order[c]] <= thresh || (mEff < m && betaM === 0)) chosen.push(order[c]);
+  for (let c = 0; c < kk; c++) if (resid[order[c]] <= threshold(order[c]) || (mEff < m && betaM === 0)) chosen.push(order[c]);
   const cnt = chosen.length;
   const Ssel = new Float64Array(mEff * cnt);
   for (let c = 0; c < cnt; c++) for (let j = 0; j < mEff; j++) Ssel[j * cnt + c] = S[chosen[c] * mEff + j];
