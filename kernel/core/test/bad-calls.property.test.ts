@@ -159,7 +159,7 @@ const BASE: Record<string, () => Args> = {
  * functions above, not by users).
  */
 const SKIP = new Set([
-  "linalg.setBlasThreads", "registerDisplayFormatter", "onProgress", "reportProgress", "io.useFileSystem",
+  "linalg.setBlasThreads", "setSizeLimit", "registerDisplayFormatter", "onProgress", "reportProgress", "io.useFileSystem",
   "backend.registerBackend", "backend.setDefaultBackend", "data.wordnet", "data.spamAssassin", "data.usAirports",
   "io.write", "io.writeNpy", "io.writeNpz", "io.writeSafetensors", "io.writeMatrixMarket", "io.writeCsv",
   "io.writeEdgeList", "io.writeGraphml", "io.writeGexf", "io.writeParquet",

@@ -17,7 +17,8 @@ import { Matrix } from "../matrix";
 import { message } from "../messages";
 import { hashArrays, stamp } from "../meta";
 import { checkSeed, Rng } from "../random";
-import { checkChoice, checkOptions } from "../validate";
+import { asVector, checkChoice, checkOptions } from "../validate";
+import { asMatrix } from "../validate/inputs";
 import { nonNegativeInteger, positiveInteger, positiveNumber } from "../validate";
 
 /** Relation pairs: a CsrMatrix (every stored off-diagonal entry (i, j) is a pair), `{ child, ancestor }` arrays (as `data.wordnet().closure`), or `[u, v]` tuples. */
@@ -202,6 +203,8 @@ export function poincareDistanceGrad(x: ArrayLike<number>, y: ArrayLike<number>,
  */
 export function poincareDistance(u: ArrayLike<number>, v: ArrayLike<number>): number {
   const fn = "embed.poincareDistance";
+  u = asVector(fn, "u", u);
+  v = asVector(fn, "v", v);
   if (u.length !== v.length) throw new EigenlabError("shape", message.poincareVectors(fn, `lengths ${u.length} and ${v.length} differ`));
   let nu = 0;
   let nv = 0;
@@ -425,7 +428,7 @@ export interface Reconstruction {
 export function reconstruction(emb: Embedding | Matrix, pairs: RelationPairs, opts: ReconstructionOptions = {}): Reconstruction {
   const fn = "embed.reconstruction";
   checkOptions(fn, opts, ["distance"]);
-  const Xm = emb instanceof Embedding ? emb.coords : emb;
+  const Xm = emb instanceof Embedding ? emb.coords : asMatrix(fn, "emb", emb);
   const fallback = emb instanceof Embedding && emb.meta.model === "poincare" ? "poincare" : "euclidean";
   const distance = checkChoice(fn, "distance", opts.distance ?? fallback, ["poincare", "euclidean"] as const);
   const n = Xm.rows;
