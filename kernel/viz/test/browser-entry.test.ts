@@ -48,18 +48,19 @@ describe("browser-safe named entry points", () => {
   it("require graph of @eigenlab/core/base reaches no Node built-in, no Matrix, no WASM runtime and no thread pool", () => {
     const entry = require.resolve("@eigenlab/core/base");
     const graph = requireGraph(entry);
-    const forbidden = new Set(["matrix.js", "csr.js", "gemm.js", "index.js"]);
+    const forbidden = new Set(["matrix.js", "csr.js", "gemm.js"]);
     // the WASM runtime and the worker-thread pool (Node's worker_threads): named by their path in core's build,
     // since a basename such as runtime.js or pool.js could as well be some dependency's
     const coreDist = path.dirname(require.resolve("@eigenlab/core"));
-    const forbiddenPaths = new Set(["kernels/runtime.js", "kernels/pool.js"].map((f) => path.join(coreDist, f)));
+    // ... and core's barrel (index.js, which loads everything; validate/index.js re-exports leaf modules only)
+    const forbiddenPaths = new Set(["kernels/runtime.js", "kernels/pool.js", "index.js"].map((f) => path.join(coreDist, f)));
     for (const f of forbiddenPaths) assert.ok(fs.existsSync(f), `${f} does not exist: the guard would check nothing`);
     const bad = [...graph]
       .filter(([m]) => BUILTINS.has(m) || forbidden.has(path.basename(m)) || forbiddenPaths.has(m))
       .map(([, chain]) => rel(chain));
     assert.deepEqual(bad, [], `@eigenlab/core/base must load only leaf modules:\n${bad.join("\n")}`);
     const files = [...graph.keys()].map((f) => path.basename(f));
-    for (const f of ["errors.js", "messages.js", "validate.js", "random.js", "bbp.js"]) assert.ok(files.includes(f), `${f} not reached: ${files.join(", ")}`);
+    for (const f of ["errors.js", "messages.js", "options.js", "random.js", "bbp.js"]) assert.ok(files.includes(f), `${f} not reached: ${files.join(", ")}`);
   });
 
   it("@eigenlab/core/base exports the very objects of the main barrel", () => {

@@ -463,8 +463,8 @@ function buildCsr(rows: number, cols: number, I: Int32Array, J: Int32Array, V: F
  * @param src a path (Node) or the file's bytes.
  * @example
  * ```ts
- * const text = "%%MatrixMarket matrix coordinate real symmetric\n3 3 2\n1 1 2.5\n3 1 -1\n";
- * const A = io.readMatrixMarket(new TextEncoder().encode(text));
+ * const mtx = "%%MatrixMarket matrix coordinate real symmetric\n3 3 2\n1 1 2.5\n3 1 -1\n";
+ * const A = io.readMatrixMarket(new TextEncoder().encode(mtx));
  * A.nnz; // => 3
  * A.toDense(); // => [[2.5, 0, -1], [0, 0, 0], [-1, 0, 0]]
  * ```
