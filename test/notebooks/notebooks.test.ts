@@ -4,7 +4,7 @@
  * fails the test; outputs must carry the display bundles the objects produce.
  */
 import { strict as assert } from "assert";
-import { readdirSync } from "fs";
+import { readFileSync, readdirSync, statSync } from "fs";
 import { basename, join } from "path";
 import { jupyterEnv, JupyterEnv, NOTEBOOK_RUNNER as RUNNER, REPO, runPythonScript } from "../util/jupyter";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), loaded at run time as the kernelspec does
@@ -20,6 +20,26 @@ interface Output {
   ename: string | null;
   evalue: string | null;
 }
+const EIGENLAB = "application/vnd.eigenlab.v1+json";
+/** Size budgets of the committed examples (issue #18): a notebook, one output, one output's static SVG. */
+const NOTEBOOK_BUDGET = 4e6;
+const OUTPUT_BUDGET = 1e6;
+const SVG_BUDGET = 200e3;
+/** Keys whose values differ from run to run (times, machine, versions): not compared. */
+const VOLATILE = /^(meta|timeMs|seconds|elapsed|threads|version|inputHash|date|badge|status)$/;
+
+/** The numbers of two payloads agree to 1e-6 relative (1e-9 absolute), key by key, skipping VOLATILE keys. */
+function sameNumbers(a: unknown, b: unknown, where: string): void {
+  if (typeof a === "number" && typeof b === "number") {
+    assert.ok(Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b)) + 1e-9, `${where}: committed ${a}, fresh run ${b}`);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    assert.equal(a.length, b.length, `${where}: ${a.length} committed values, ${b.length} in a fresh run`);
+    a.forEach((x, i) => sameNumbers(x, b[i], `${where}[${i}]`));
+  } else if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const key of Object.keys(a)) if (!VOLATILE.test(key)) sameNumbers((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
+  }
+}
+
 type Report = Record<string, { error: string | null; seconds: number; cells: { source: string; outputs: Output[] }[] }>;
 
 // Slow end of the suite: every notebook runs in full (each is meant to take under 2 minutes on 2 cores).
@@ -89,6 +109,36 @@ describe("example notebooks execute through nbclient on the eigenlab kernel (slo
     assert.match(String(table.data["text/html"]), /<th[^>]*>predictedEigenvalue<\/th>/);
     assert.equal(cell.outputs.filter((o) => o.type === "stream" && o.text.includes("┌")).length, 0);
   });
+  // The examples are committed with their outputs (`npm run examples` writes them) so they read on GitHub
+  // with figures: the committed figures must be the ones a fresh run draws, and within the size budgets.
+  for (const nb of notebooks) {
+    const name = basename(nb);
+    it(`${name} is committed with the outputs of a fresh run (same chart data to 1e-6) within its size budgets`, () => {
+      const saved = JSON.parse(readFileSync(nb, "utf8")) as { cells: { cell_type: string; outputs?: { data?: Record<string, unknown> }[] }[] };
+      const savedCells = saved.cells.filter((c) => c.cell_type === "code");
+      const fresh = report[nb].cells;
+      assert.equal(savedCells.length, fresh.length);
+      assert.ok(savedCells.every((c) => (c.outputs ?? []).length > 0 || !fresh[savedCells.indexOf(c)].outputs.length),
+        `${name} is committed without the outputs a run produces: run \`npm run examples -- ${name}\``);
+      savedCells.forEach((c, i) => {
+        const mine = (c.outputs ?? []).map((o) => o.data?.[EIGENLAB]).filter((p) => p !== undefined);
+        const theirs = fresh[i].outputs.map((o) => o.data[EIGENLAB]).filter((p) => p !== undefined);
+        assert.equal(mine.length, theirs.length, `${name} cell ${i}: ${mine.length} committed charts, ${theirs.length} in a fresh run`);
+        mine.forEach((p, j) => sameNumbers(p, theirs[j], `${name} cell ${i} chart ${j}`));
+      });
+      const bytes = statSync(nb).size;
+      assert.ok(bytes <= NOTEBOOK_BUDGET, `${name}: ${(bytes / 1e6).toFixed(2)} MB > ${NOTEBOOK_BUDGET / 1e6} MB`);
+      for (const c of savedCells) {
+        for (const o of c.outputs ?? []) {
+          const size = JSON.stringify(o).length;
+          const svg = String(o.data?.["image/svg+xml"] ?? "").length;
+          assert.ok(svg <= SVG_BUDGET, `${name}: an SVG fallback of ${(svg / 1e3).toFixed(0)} KB > ${SVG_BUDGET / 1e3} KB`);
+          const payload = JSON.stringify(o.data?.[EIGENLAB] ?? "").length;
+          assert.ok(size <= OUTPUT_BUDGET || payload >= size / 2, `${name}: an output of ${(size / 1e6).toFixed(2)} MB > ${OUTPUT_BUDGET / 1e6} MB, not its data`);
+        }
+      }
+    });
+  }
 
   it("00-quickstart: Spectrum shown with its bundle, progress handle updated in place, %%math echoed as LaTeX, assertions passed", () => {
     const cells = report[join(dir, "00-quickstart.ipynb")].cells;
