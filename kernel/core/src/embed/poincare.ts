@@ -476,14 +476,7 @@ export function reconstruction(emb: Embedding | Matrix, pairs: RelationPairs, op
       const v = list[p];
       if (v === u) continue;
       relevant++;
-      let a = 0;
-      let b = no;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (sorted[mid] <= d[v]) a = mid + 1;
-        else b = mid;
-      }
-      rankSum += 1 + a;
+      rankSum += 1 + countAtMost(sorted, no, d[v]);
       pairCount++;
     }
     // Average precision with tied distances as one threshold: each relevant v contributes the precision of the
@@ -492,20 +485,8 @@ export function reconstruction(emb: Embedding | Matrix, pairs: RelationPairs, op
     for (let p = lo; p < hi; p++) {
       const v = list[p];
       if (v === u) continue;
-      let a = 0;
-      let b = no;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (sorted[mid] <= d[v]) a = mid + 1;
-        else b = mid;
-      }
-      let c = 0;
-      let e = nr;
-      while (c < e) {
-        const mid = (c + e) >>> 1;
-        if (relSorted[mid] <= d[v]) c = mid + 1;
-        else e = mid;
-      }
+      const a = countAtMost(sorted, no, d[v]);
+      const c = countAtMost(relSorted, nr, d[v]);
       ap += c / (a + c);
     }
     ap /= relevant;
@@ -514,4 +495,16 @@ export function reconstruction(emb: Embedding | Matrix, pairs: RelationPairs, op
     for (let p = lo; p < hi; p++) isNbr[list[p]] = 0;
   }
   return { meanRank: rankSum / pairCount, map: apSum / nodes, pairs: pairCount, nodes };
+}
+
+/** How many of the first `len` entries of the ascending `sorted` are ≤ x (binary search). */
+function countAtMost(sorted: Float64Array, len: number, x: number): number {
+  let a = 0;
+  let b = len;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (sorted[mid] <= x) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }

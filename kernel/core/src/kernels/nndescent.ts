@@ -167,7 +167,7 @@ export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; 
     const o = i * C;
     if (!(pr < pri[o])) return;
     for (let t = 0; t < C; t++) if (cand[o + t] === j) return;
-    siftDownPriority(cand, pri, o, C, j, pr);
+    siftDown(cand, pri, null, o, C, j, pr, 0);
   };
   for (let iter = 0; iter < maxIters; iter++) {
     newC.fill(-1); newP.fill(Infinity); oldC.fill(-1); oldP.fill(Infinity);
@@ -244,8 +244,11 @@ export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; 
   return { lists: { n, k, indices, distances }, stats };
 }
 
-/** Replaces the root of the max-heap at [o, o+K) (keyed by dist) with (j, dj) and restores the heap order. */
-function siftDown(idx: Int32Array, key: Float64Array, flag: Uint8Array, o: number, K: number, j: number, dj: number, f: number): void {
+/**
+ * Replaces the root of the max-heap at [o, o+K) (keyed by `key`) with (j, dj, flag f) and restores the heap
+ * order. The candidate heaps, keyed by random priority, have no flags (`flag` null).
+ */
+function siftDown(idx: Int32Array, key: Float64Array, flag: Uint8Array | null, o: number, K: number, j: number, dj: number, f: number): void {
   let pos = 0;
   for (;;) {
     const l = 2 * pos + 1;
@@ -255,27 +258,10 @@ function siftDown(idx: Int32Array, key: Float64Array, flag: Uint8Array, o: numbe
     if (!(key[o + c] > dj)) break;
     idx[o + pos] = idx[o + c];
     key[o + pos] = key[o + c];
-    flag[o + pos] = flag[o + c];
+    if (flag) flag[o + pos] = flag[o + c];
     pos = c;
   }
   idx[o + pos] = j;
   key[o + pos] = dj;
-  flag[o + pos] = f;
-}
-
-/** siftDown without flags, for the candidate heaps keyed by random priority. */
-function siftDownPriority(idx: Int32Array, key: Float64Array, o: number, C: number, j: number, pr: number): void {
-  let pos = 0;
-  for (;;) {
-    const l = 2 * pos + 1;
-    if (l >= C) break;
-    const r = l + 1;
-    const c = r < C && key[o + r] > key[o + l] ? r : l;
-    if (!(key[o + c] > pr)) break;
-    idx[o + pos] = idx[o + c];
-    key[o + pos] = key[o + c];
-    pos = c;
-  }
-  idx[o + pos] = j;
-  key[o + pos] = pr;
+  if (flag) flag[o + pos] = f;
 }
