@@ -50,16 +50,18 @@ export function boundedSvg(p: Payload, budget: number = LIMITS.svgBytes): { svg:
 }
 
 /**
- * `{ payload, vega-lite, svg, text/plain }` for one payload. The SVG is for static viewers (GitHub, exported
- * notebooks): it is kept within LIMITS.svgBytes by `boundedSvg`, while the payload keeps the full data for
- * the lab's renderer.
+ * `{ payload, vega-lite, svg, text/plain }` for one payload. The fallbacks are sized for what they are for:
+ * the SVG for static viewers (GitHub, exported notebooks) is kept within LIMITS.svgBytes by `boundedSvg`, and
+ * the Vega-Lite spec (for a JupyterLab without our extension) is drawn with the same limits, so it shows the
+ * same marks and says so ("1,000 of 30,000 points shown") instead of inlining the whole data a second time.
+ * The payload keeps the full data for the lab's renderer.
  */
 export function toBundle(p: Payload, textPlain?: string): MimeBundle {
-  const spec = toVegaLite(p);
+  const { svg, options } = boundedSvg(p);
   return {
     [PAYLOAD_MIME]: p,
-    [VEGA_LITE_MIME]: spec,
-    [SVG_MIME]: boundedSvg(p).svg,
+    [VEGA_LITE_MIME]: toVegaLite(p, options),
+    [SVG_MIME]: svg,
     "text/plain": textPlain ?? toText(p),
   };
 }
