@@ -60,3 +60,16 @@ export function displayBundle(kind: string, value: unknown, textPlain: string): 
   }
   return { ...rich, "text/plain": textPlain };
 }
+
+/**
+ * `s` with the five characters that HTML reads as markup (&, <, >, ", ') escaped: every string that goes into
+ * an HTML output (table cells, progress lines) passes here, so data read from a file shows as text.
+ * @example
+ * ```ts
+ * escapeHtml(`<img src=x onerror="alert('x')">`); // => "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;"
+ * ```
+ */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+

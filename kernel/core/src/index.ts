@@ -12,7 +12,7 @@ import "./guard-node"; // Node: the default size limit follows os.freemem()
 export { Spectrum } from "./spectrum";
 export { VERSION } from "./meta";
 export type { ResultMeta } from "./meta";
-export { JUPYTER_DISPLAY, registerDisplayFormatter, displayBundle } from "./display";
+export { JUPYTER_DISPLAY, registerDisplayFormatter, displayBundle, escapeHtml } from "./display";
 export type { MimeBundle, DisplayFormatter } from "./display";
 export { onProgress, reportProgress } from "./progress";
 export type { Progress, ProgressListener } from "./progress";

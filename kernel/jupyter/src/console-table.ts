@@ -5,6 +5,7 @@
  */
 import { Console } from "console";
 import { Writable } from "stream";
+import { escapeHtml } from "@eigenlab/core";
 import type { MimeBundle } from "./protocol";
 import { display, JUPYTER_DISPLAY_SYMBOL } from "./runtime";
 
@@ -21,9 +22,7 @@ export function consoleTableText(data: unknown, columns?: readonly string[]): st
   return text;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+const esc = escapeHtml;
 
 function cell(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();

@@ -5,6 +5,7 @@
  * (update_display_data), ending with the final line (100 %, total seconds). Shorter operations show nothing.
  */
 import { randomUUID } from "crypto";
+import { escapeHtml } from "@eigenlab/core";
 import type { Progress } from "@eigenlab/core";
 import type { MimeBundle } from "./protocol";
 
@@ -34,9 +35,6 @@ export function progressText(p: Progress, seconds: number, stopped = false): str
   return `${p.task}: ${what} (${pct} %), ${seconds.toFixed(1)} s${stopped ? ", stopped" : ""}`;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The line's bundle: text/plain, and text/html with a `<progress>` bar. */
 export function progressBundle(p: Progress, seconds: number, stopped = false): MimeBundle {

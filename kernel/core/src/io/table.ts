@@ -12,7 +12,7 @@ import { asMatrix } from "../validate/inputs";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
-import { JUPYTER_DISPLAY, MimeBundle } from "../display";
+import { escapeHtml, JUPYTER_DISPLAY, MimeBundle } from "../display";
 
 /** The type of a table column: "number" (a `Float64Array`, NaN = missing) or "string" (a `string[]`). */
 export type ColumnType = "number" | "string";
@@ -337,7 +337,7 @@ export class Table {
   /** Notebook display: a compact HTML table of the first 10 rows with shape and column types, and text. */
   [JUPYTER_DISPLAY](): MimeBundle {
     const n = Math.min(this.nrows, 10);
-    const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    const esc = escapeHtml;
     const head = this.columns
       .map((c, j) => `<th style="text-align:right">${esc(c)}<br><small style="font-weight:normal;opacity:.7">${this.types[j]}</small></th>`)
       .join("");
