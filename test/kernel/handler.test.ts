@@ -153,6 +153,21 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     assert.deepEqual(iopub[2].content, { data: { "text/plain": "'100 %'" }, metadata: {}, transient: { display_id: "progress" } });
   });
 
+  it("a long exact kNN graph and a long eigsh show progress lines (row blocks; eigenpairs converged) that end at 100 %", async () => {
+    const { reply, iopub } = await execute(
+      "const Pk = Matrix.random(40000, 8, { seed: 1 });\nconst Wk = graph.symmetrize(graph.knn(Pk, { k: 10 }));\nlinalg.eigsh(graph.laplacian(Wk, { kind: 'sym' }), { k: 12, which: 'SA' }).values.length",
+    );
+    assert.equal(reply.content.status, "ok");
+    const lines = iopub.filter((m) => m.type === "display_data" || m.type === "update_display_data");
+    const texts = lines.map((m) => (m.content.data as Record<string, string>)["text/plain"]);
+    const knn = texts.filter((t) => t.startsWith("exact kNN of 40000 points: "));
+    assert.ok(knn.length >= 1, `progress lines: ${texts.join(" | ")}`);
+    assert.match(knn[knn.length - 1], /^exact kNN of 40000 points: (\d+) \/ \1 row blocks \(100 %\), \d+\.\d s$/);
+    const eig = texts.filter((t) => t.startsWith("eigsh (thick-restart Lanczos): "));
+    if (eig.length > 0) assert.match(eig[eig.length - 1], /: 12 \/ 12 eigenpairs converged \(100 %\)/);
+    console.log(`      (${texts.length} progress lines; last kNN line: ${knn[knn.length - 1]}; eigsh lines: ${eig.length})`);
+  });
+
   it("a cell reading a large edge list shows one progress line: display_data, then update_display_data with its display_id, ending at 100 %", async () => {
     const dir = mkdtempSync(join(tmpdir(), "eigenlab-progress-"));
     try {
@@ -175,12 +190,15 @@ describe("KernelHandler (protocol logic, no transport)", function () {
       for (const m of lines) assert.deepEqual(m.content.transient, { display_id: id });
       const texts = lines.map((m) => (m.content.data as Record<string, string>)["text/plain"]);
       const size = bytes / 1e6;
-      const re = new RegExp(`^io\\.readEdgeList ${path.replace(/[.\\/]/g, "\\$&")}: (\\d+) / ${Math.round(size)} MB \\((\\d+) %\\), (\\d+\\.\\d) s$`);
+      const re = new RegExp(`^io\\.readEdgeList ${path.replace(/[.\\/]/g, "\\$&")}: (\\d+) / ${Math.round(size)} MB \\((\\d+) %\\), (\\d+\\.\\d) s(, \\d+\\.\\d MB/s, ~[\\d.]+ s left)?$`);
       const parsed = texts.map((t) => re.exec(t));
       parsed.forEach((m, k) => assert.ok(m, `line ${k}: ${texts[k]}`));
       const pcts = parsed.map((m) => Number(m![2]));
       for (let k = 1; k < pcts.length; k++) assert.ok(pcts[k] >= pcts[k - 1], `percent went back: ${pcts}`);
       assert.ok(pcts[0] < 100);
+      // A line before the end says the rate and the time left; the final line does not.
+      assert.match(texts[0], /, \d+\.\d MB\/s, ~[\d.]+ s left$/);
+      assert.ok(!/left/.test(texts[texts.length - 1]));
       assert.equal(pcts[pcts.length - 1], 100);
       // The line appears once the read has run for a second (its time is printed to 0.1 s, so "1.0 s" is the earliest).
       assert.ok(Number(parsed[0]![3]) >= 1, "shown only after a second");

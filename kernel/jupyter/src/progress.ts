@@ -1,5 +1,6 @@
 /**
- * The notebook's progress line for long io operations (issue #11): @eigenlab/core reports progress through
+ * The notebook's progress line for long operations (issues #11, #13: io reads, kNN graphs, eigsh, walk
+ * embeddings; the fraction done, the rate and the time left): @eigenlab/core reports progress through
  * its hook (`onProgress`, at most 10 reports a second per task); an operation that has run for more than a
  * second gets ONE output per task, a display_data with a display_id, which later reports replace in place
  * (update_display_data), ending with the final line (100 %, total seconds). Shorter operations show nothing.
@@ -31,8 +32,18 @@ function amount(n: number, unit: string, total: number): string {
 export function progressText(p: Progress, seconds: number, stopped = false): string {
   const unit = p.unit === "bytes" ? "MB" : p.unit;
   const pct = p.total > 0 ? Math.floor((100 * Math.min(p.done, p.total)) / p.total) : 100;
-  const what = `${amount(p.done, p.unit, p.total)} / ${amount(p.total, p.unit, p.total)} ${unit}`;
-  return `${p.task}: ${what} (${pct} %), ${seconds.toFixed(1)} s${stopped ? ", stopped" : ""}`;
+  // "fraction" reports (done of total = 1000, from an onProgress fraction) show only the percentage.
+  const what = p.unit === "fraction" ? "" : `${amount(p.done, p.unit, p.total)} / ${amount(p.total, p.unit, p.total)} ${unit} `;
+  let line = `${p.task}: ${what}(${pct} %), ${seconds.toFixed(1)} s`;
+  const frac = p.total > 0 ? Math.min(p.done, p.total) / p.total : 1;
+  if (!stopped && frac > 0 && frac < 1 && seconds > 0) {
+    // The rate so far and the time left at that rate (tqdm's estimate).
+    const left = (seconds * (1 - frac)) / frac;
+    const perSecond = p.done / seconds;
+    const rate = p.unit === "fraction" ? "" : p.unit === "bytes" ? `${(perSecond / 1e6).toFixed(1)} MB/s, ` : `${perSecond < 10 ? perSecond.toFixed(2) : Math.round(perSecond)} ${unit}/s, `;
+    line += `, ${rate}~${left < 10 ? left.toFixed(1) : Math.round(left)} s left`;
+  }
+  return line + (stopped ? ", stopped" : "");
 }
 
 

@@ -18,6 +18,7 @@ import { opt } from "../validate/options";
 import { positiveInteger, positiveNumber } from "../validate";
 import { checkAdjacency } from "../validate/graph";
 import { aliasTable, drawAlias } from "./alias";
+import { reportProgress } from "../progress";
 
 export interface LineOptions {
   /** Embedding dimension (default 128), for the chosen order (1: first-order, 2: second-order proximity). */
@@ -86,6 +87,7 @@ export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
   const ctx = order === 2 ? new Float64Array(n * dim) : emb;
   const err = new Float64Array(dim);
   const rng = root.stream(1);
+  const task = `${fn} (${G.rows} nodes)`;
   const reportEvery = Math.max(1, Math.floor(samples / 100));
   for (let t = 0; t < samples; t++) {
     const rho = rho0 * Math.max(1 - t / samples, 1e-4);
@@ -106,9 +108,13 @@ export function line(G: CsrMatrix, opts: LineOptions = {}): Embedding {
       }
     }
     for (let k = 0; k < dim; k++) emb[u + k] += err[k];
-    if (opts.onProgress && (t + 1) % reportEvery === 0) opts.onProgress((t + 1) / samples);
+    if ((t + 1) % reportEvery === 0) {
+      opts.onProgress?.((t + 1) / samples);
+      reportProgress({ task, done: t + 1, total: samples, unit: "edge samples" });
+    }
   }
   opts.onProgress?.(1);
+  reportProgress({ task, done: samples, total: samples, unit: "edge samples" });
   return new Embedding({
     coords: new Matrix(n, dim, emb),
     meta: stamp({

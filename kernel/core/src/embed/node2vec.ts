@@ -17,6 +17,7 @@ import { positiveInteger, positiveNumber } from "../validate";
 import { checkAdjacency } from "../validate/graph";
 import { randomWalks } from "./walks";
 import { trainSkipGram } from "./skipgram";
+import { reportProgress } from "../progress";
 
 export interface Node2VecOptions {
   /** Embedding dimension (default 128). */
@@ -70,19 +71,24 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
   if (opts.onProgress !== undefined && typeof opts.onProgress !== "function") {
     throw new EigenlabError("bad-option", message.notFunction(fn, "onProgress"));
   }
-  const progress = opts.onProgress;
+  // The caller's onProgress, and the kernel's progress line (core's progress hook) in thousandths.
+  const own = opts.onProgress;
+  const progress = (f: number): void => {
+    own?.(f);
+    reportProgress({ task: `${fn} (${G.rows} nodes)`, done: Math.round(1000 * f), total: 1000, unit: "fraction" });
+  };
   // Walks are cheap next to training: give them the first 10 % of the progress bar.
   const tw = performance.now();
   const walks = randomWalks(G, {
     p, q, walkLength, walksPerNode, seed, sampler,
-    onProgress: progress && ((f) => progress(0.1 * f)),
+    onProgress: (f) => progress(0.1 * f),
   });
   const walkSeconds = (performance.now() - tw) / 1000;
   const tt = performance.now();
   // Walks use streams 0..walksPerNode−1 of `seed`; training takes a derived seed so the two never share draws.
   const { vectors, pairs } = trainSkipGram(walks.nodes, walkLength, G.rows, {
     dim, window, epochs, negative, learningRate, seed: seed + 0x9e3779b9,
-    onProgress: progress && ((f) => progress(0.1 + 0.9 * f)),
+    onProgress: (f) => progress(0.1 + 0.9 * f),
   });
   const trainSeconds = (performance.now() - tt) / 1000;
   return new Embedding({

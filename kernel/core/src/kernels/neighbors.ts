@@ -15,6 +15,7 @@
 import { rowSqNorms } from "./blas";
 import { gemm } from "./gemm";
 import { PackedRows, withPackedRows } from "./packed-rows";
+import { reportProgress } from "../progress";
 
 /** A dense row-major point cloud (n rows of d coordinates); `Matrix` and a backend's `DenseBlock` satisfy it. */
 export interface Rows {
@@ -314,7 +315,9 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
       done[A * nb + A] = 1;
     }
   }
+  const task = `exact kNN of ${n} points`;
   for (let A = 0; A < nb; A++) {
+    reportProgress({ task, done: A, total: nb, unit: "row blocks" });
     for (let B = 0; B < nb; B++) {
       let s = 0;
       for (let p = 0; p < d; p++) s += (cen[A * d + p] - cen[B * d + p]) ** 2;
@@ -381,6 +384,7 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
       dirty[A] = 1;
     }
   }
+  reportProgress({ task, done: nb, total: nb, unit: "row blocks" });
   const m = out.m;
   for (let q = 0; q < n; q++) {
     const i = perm[q];

@@ -20,6 +20,7 @@
  *   repeated eigenvalue, or a missed cluster member), iteration goes on; otherwise the answer stands.
  *   This costs one extra cycle and is what makes "k covering a multiple eigenvalue returns every copy" hold.
  */
+import { reportProgress } from "../progress";
 import { Rng } from "../random";
 import { dot, combineInPlace, combineInto, gemvNSubInto, gemvTInto, nrm2, withWasmScratch, WasmScratch } from "../kernels";
 import { symmetricEigen } from "./symmetric-eigen";
@@ -94,9 +95,21 @@ export function wantedOrder(theta: Float64Array, m: number, which: Which): numbe
  * (h = Vᵀw: gemm.wat rowDots, two basis vectors per pass over w; w −= V h: vector-block.wat, four per pass) —
  * the Level-2 form ARPACK gets from BLAS dgemv. Without WebAssembly the TypeScript kernels of kernels/vector-block.ts run.
  */
+/** The task name of the Lanczos progress reports (ended by `endLanczosProgress`). */
+const PROGRESS_TASK = "eigsh (thick-restart Lanczos)";
+
+/** Ends the Lanczos progress line at k of k (whatever the outcome, the solve is over). */
+export function endLanczosProgress(k: number): void {
+  reportProgress({ task: PROGRESS_TASK, done: k, total: k, unit: "eigenpairs converged" });
+}
+
 export function thickRestartLanczos(apply: (y: Float64Array, x: Float64Array) => void, n: number, s: LanczosSettings): RitzPairs {
   const m = Math.min(s.ncv, n);
-  return withWasmScratch((m + 2) * n + 2 * (m + 1), (ws) => lanczosRun(apply, n, s, ws));
+  try {
+    return withWasmScratch((m + 2) * n + 2 * (m + 1), (ws) => lanczosRun(apply, n, s, ws));
+  } finally {
+    endLanczosProgress(s.k);
+  }
 }
 
 function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number, s: LanczosSettings, ws: WasmScratch | null): RitzPairs {
@@ -244,6 +257,8 @@ function lanczosRun(apply: (y: Float64Array, x: Float64Array) => void, n: number
     const kk = Math.min(k, mEff);
     nconv = 0;
     for (let c = 0; c < kk; c++) if (resid[order[c]] <= threshold(order[c])) nconv++;
+    // The kernel's progress line (after a second): converged pairs of k (the final report comes from eigsh).
+    reportProgress({ task: PROGRESS_TASK, done: Math.min(nconv, k - 1), total: k, unit: "eigenpairs converged" });
 
     const fullSpace = mEff < m && betaM === 0; // the whole invariant space is spanned: every pair is exact
     if (nconv === k || fullSpace) {
