@@ -52,7 +52,9 @@ export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; 
   const k = p.k;
   const K = p.includeSelf ? k - 1 : k; // neighbours other than the point itself
   const data = p.metric === "cosine" ? unitRows(X) : X.data;
-  const rng = p.rng;
+  // The millions of draws here (a priority per heap entry and round) go through a small counter-free generator
+  // (mulberry32) seeded from the caller's Rng: the Rng's Philox rounds took a sixth of the time at n = 10⁵.
+  const rng = fastGenerator(p.rng.int(2 ** 31));
   const trees = p.trees ?? Math.min(32, 5 + Math.round(Math.pow(n, 0.25)));
   const maxIters = p.maxIters ?? Math.max(5, Math.round(Math.log2(n)));
   const delta = p.delta ?? 0.001;
@@ -265,3 +267,17 @@ function siftDown(idx: Int32Array, key: Float64Array, flag: Uint8Array | null, o
   key[o + pos] = dj;
   if (flag) flag[o + pos] = f;
 }
+
+/** mulberry32 (Tommy Ettinger): a 32-bit state generator; uniform() in [0, 1), int(n) in [0, n). Deterministic. */
+function fastGenerator(seed: number): { uniform(): number; int(n: number): number } {
+  let a = seed >>> 0;
+  const uniform = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { uniform, int: (n: number) => Math.floor(uniform() * n) };
+}
+
