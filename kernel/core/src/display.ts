@@ -4,6 +4,9 @@
  * (Vega-Lite, SVG, the Eigenlab payload). The registry lives on `globalThis` so that two copies of this
  * module (e.g. a notebook prelude and a user's explicit import) share it.
  */
+import { EigenlabError } from "./errors";
+import { message } from "./messages";
+
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
 
 export type MimeBundle = Record<string, unknown>;
@@ -70,6 +73,7 @@ export function displayBundle(kind: string, value: unknown, textPlain: string): 
  * ```
  */
 export function escapeHtml(s: string): string {
+  if (typeof s !== "string") throw new EigenlabError("bad-input", message.notAString("escapeHtml", "s", s));
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 

@@ -466,6 +466,8 @@ export const message = {
   labelNamesWithoutLabels: () =>
     `labelNames were given without labels. Pass the labels too: withLabels(labels, names).`,
 
+  notAString: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a string, got ${quote(value)}. Pass String(x) for a number or another value.`,
   // --- approximate kNN (issue #15: graph.knn method "nndescent") ---
   knnMethodBackend: (fn: string, backend: string) =>
     `${fn}: method "nndescent" runs on the CPU; backend "${backend}" applies to the exact search only. Drop backend, or use method: "exact" with it.`,
