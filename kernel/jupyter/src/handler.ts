@@ -280,8 +280,7 @@ export class KernelHandler {
         const info = engine.inspect(magic.expr, magic.expr.length);
         // An unknown name is typed `any` by the inspector.
         if (!info.found || info.text.trim() === "any") return { ok: false, interrupted: false, error: errorContent(new EigenlabError("help", message.helpNotFound(magic.expr))) };
-        const dist = this.options.coreEntry ? path.dirname(this.options.coreEntry) : "";
-        const text = info.text + (dist ? optionsDoc(info.text, dist) : "");
+        const text = this.withOptionsDoc(info.text);
         this.publish("display_data", { data: { "text/plain": text }, metadata: {}, transient: {} });
         return none;
       }
@@ -485,9 +484,13 @@ export class KernelHandler {
     const info = this.options.engine.inspect(req.code, at);
     if (!info.found) return { status: "ok", found: false, data: {}, metadata: {} };
     // Shift+Tab shows what help(x) shows: the signature, and the fields of the options object it takes.
+    return { status: "ok", found: true, data: { "text/plain": this.withOptionsDoc(info.text) }, metadata: {} };
+  }
+
+  /** An inspector's signature text followed by the fields (and docs) of the `...Options` types it names. */
+  private withOptionsDoc(signature: string): string {
     const dist = this.options.coreEntry ? path.dirname(this.options.coreEntry) : "";
-    const text = info.text + (dist ? optionsDoc(info.text, dist) : "");
-    return { status: "ok", found: true, data: { "text/plain": text }, metadata: {} };
+    return signature + (dist ? optionsDoc(signature, dist) : "");
   }
 
   /** history_request: "tail" (last n), "range" (session, start <= line < stop), "search" (glob pattern). */

@@ -48,6 +48,13 @@ export const KNN_AUTO_NNDESCENT = 50000;
 
 /** Validated neighbour search shared by knn and affinity; `be` other than the CPU reference routes the tiles there. */
 export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean, be?: Backend): NeighborLists {
+  const kk = checkNeighbors(fn, X, k, includeSelf);
+  if (be && be.id !== "cpu") return backendNeighbors(be, X, kk, metric, includeSelf);
+  return nearestNeighbors(X, kk, metric, includeSelf);
+}
+
+/** The checks every kNN search shares (exact or NN-descent): points, k given and in range, the graph's size. */
+function checkNeighbors(fn: string, X: Matrix, k: unknown, includeSelf: boolean): number {
   checkPoints(fn, X, 1);
   if (k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 10 }"));
   positiveInteger(fn, "k", k);
@@ -55,8 +62,7 @@ export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric,
   if ((k as number) > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k as number, n, includeSelf));
   // neighbor lists (index + distance per entry), then the CSR graph and its symmetrized copy: about 3 × n·k × 12 bytes
   checkAllocation(fn, `a ${n}-node graph with k = ${k as number} neighbors per node`, 36 * n * (k as number));
-  if (be && be.id !== "cpu") return backendNeighbors(be, X, k as number, metric, includeSelf);
-  return nearestNeighbors(X, k as number, metric, includeSelf);
+  return k as number;
 }
 
 /**
@@ -159,13 +165,9 @@ export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
 
 /** graph.knn with method "nndescent": the approximate lists (kernels/nndescent.ts) as the same CSR graph. */
 function approximateKnn(fn: string, X: Matrix, opts: KnnOptions, metric: Metric, mode: "connectivity" | "distance", includeSelf: boolean, t0: number): CsrMatrix {
-  checkPoints(fn, X, 1);
-  if (opts.k === undefined) throw new EigenlabError("bad-option", message.missingOption(fn, "k", "{ k: 10 }"));
-  const k = positiveInteger(fn, "k", opts.k);
+  const k = checkNeighbors(fn, X, opts.k, includeSelf);
   const n = X.rows;
-  if (k > (includeSelf ? n : n - 1)) throw new EigenlabError("k-too-large", message.neighborsTooMany(fn, k, n, includeSelf));
-  const seed = opts.seed ?? 0;
-  if (!Number.isSafeInteger(seed)) throw new EigenlabError("bad-seed", `${fn}: ${message.badSeed(seed)}`);
+  const seed = opts.seed ?? 0; // a safe integer: knn's options schema checked it
   const { lists, stats } = nnDescent(X, { k, metric, includeSelf, rng: new Rng(seed), task: `${fn} (nndescent, n = ${n})` });
   const meta: ResultMeta = stamp({
     solver: `knn:nndescent(rp-forest ${stats.trees} trees, ${stats.iterations} rounds)`,
