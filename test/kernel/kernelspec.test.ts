@@ -20,7 +20,7 @@ describe("eigenlab CLI and kernelspec", function () {
       assert.equal(r.status, 0, r.stderr);
       const dir = join(prefix, "share", "jupyter", "kernels", "eigenlab");
       const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
-      assert.equal(spec.display_name, "TypeScript (Eigenlab)");
+      assert.equal(spec.display_name, "Eigenlab (TypeScript)");
       assert.equal(spec.language, "typescript");
       assert.equal(spec.interrupt_mode, "message");
       assert.deepEqual(spec.argv, [process.execPath, join(REPO, "kernel", "jupyter", "dist", "kernel.js"), "{connection_file}"]);

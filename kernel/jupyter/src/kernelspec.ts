@@ -9,7 +9,7 @@ import * as path from "path";
 import { logoPng } from "./logo";
 
 export const KERNEL_NAME = "eigenlab";
-export const DISPLAY_NAME = "TypeScript (Eigenlab)";
+export const DISPLAY_NAME = "Eigenlab (TypeScript)";
 export const JUPYTER_PYTHON = process.env.EIGENLAB_PYTHON ?? "/usr/bin/python3";
 
 export interface KernelSpec {
