@@ -1,0 +1,73 @@
+// Globals and modules of the Eigenlab (browser) kernel's cells, in place of @types/node (which the Node
+// kernel's cells see): the console, timers, a Web Worker's fetch, the modules a cell may import, and the
+// few Node names @eigenlab/core's declarations mention.
+declare var console: {
+  log(...data: any[]): void;
+  info(...data: any[]): void;
+  debug(...data: any[]): void;
+  warn(...data: any[]): void;
+  error(...data: any[]): void;
+  table(data: any): void;
+};
+declare function setTimeout(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;
+declare function clearTimeout(id: number | undefined): void;
+declare function setInterval(handler: (...args: any[]) => void, timeout?: number, ...args: any[]): number;
+declare function clearInterval(id: number | undefined): void;
+declare function queueMicrotask(callback: () => void): void;
+declare var performance: { now(): number };
+declare function fetch(input: string, init?: any): Promise<{ ok: boolean; status: number; text(): Promise<string>; json(): Promise<any>; arrayBuffer(): Promise<ArrayBuffer> }>;
+declare class TextEncoder { encode(input?: string): Uint8Array; }
+declare class TextDecoder { constructor(label?: string); decode(input?: ArrayBufferView | ArrayBuffer): string; }
+declare function structuredClone<T>(value: T): T;
+declare function require(id: string): any;
+declare var process: { env: Record<string, string | undefined>; version: string; platform: string };
+declare var crossOriginIsolated: boolean;
+declare type Buffer = Uint8Array;
+declare namespace NodeJS {
+  interface ErrnoException extends Error { code?: string; errno?: number; path?: string; syscall?: string }
+  interface Require { (id: string): any }
+}
+
+declare module "@eigenlab/kernel" {
+  /** A display id: later `display(y, { id })` calls or `handle.update(y)` replace this output. */
+  export interface DisplayOptions {
+    id?: string;
+    metadata?: Record<string, unknown>;
+  }
+  /** An output that can be replaced in place. */
+  export class DisplayHandle {
+    readonly id: string;
+    /** Replaces the output shown for this handle with `value` (update_display_data). */
+    update(value: unknown, metadata?: Record<string, unknown>): void;
+    /** Lasso selections are not sent back to the browser kernel: always []. */
+    selection(): number[];
+    clicked(): number | null;
+    onSelect(cb: (selection: unknown) => void): this;
+  }
+  /** Shows `value` (its rich MIME bundle when it has one) as an output of the running cell. */
+  export function display(value: unknown, options?: DisplayOptions): DisplayHandle;
+  /** Clears the running cell's outputs (with `wait`, when the next output arrives). */
+  export function clearOutput(wait?: boolean): void;
+}
+
+declare module "assert" {
+  function assert(value: unknown, message?: string | Error): asserts value;
+  namespace assert {
+    class AssertionError extends Error { code: "ERR_ASSERTION" }
+    function ok(value: unknown, message?: string | Error): asserts value;
+    function equal(actual: unknown, expected: unknown, message?: string | Error): void;
+    function notEqual(actual: unknown, expected: unknown, message?: string | Error): void;
+    function strictEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T;
+    function notStrictEqual(actual: unknown, expected: unknown, message?: string | Error): void;
+    function deepEqual(actual: unknown, expected: unknown, message?: string | Error): void;
+    function deepStrictEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T;
+    function throws(block: () => unknown, error?: RegExp | Function | string, message?: string | Error): void;
+    function fail(message?: string | Error): never;
+    const strict: typeof assert;
+  }
+  export = assert;
+}
+declare module "node:assert" {
+  import assert = require("assert");
+  export = assert;
+}
