@@ -104,6 +104,9 @@ export default tseslint.config(
       "**/dist/**",
       "**/lib/**",
       "app/*/**",
+      "!app/lite/",
+      "!app/lite/**",
+      "app/lite/build/**",
       "app/build.js",
       "app/rspack.config.js",
       "**/labextension/**",
@@ -152,5 +155,20 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // the in-browser edition's modules (app/lite: the lab page and the kernel's Web Worker), bundled by
+    // scripts/build-lite.js; the worker loads bundled modules lazily with require() (after its ts.System exists)
+    files: ["app/lite/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: {
+        window: "readonly", self: "readonly", document: "readonly", console: "writable", URL: "readonly", fetch: "readonly",
+        Worker: "readonly", SharedArrayBuffer: "readonly", Atomics: "readonly", XMLHttpRequest: "readonly", TextEncoder: "readonly", navigator: "readonly",
+        TextDecoder: "readonly", performance: "readonly", crypto: "readonly", queueMicrotask: "readonly", setTimeout: "readonly",
+        clearTimeout: "readonly", atob: "readonly", btoa: "readonly", require: "readonly", module: "writable", globalThis: "readonly",
+      },
+    },
+    rules: { "no-undef": "error", "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -56,8 +56,11 @@ const disabledPlugins = [
   '@jupyterlab/filebrowser-extension:share-file',
   '@jupyterlab/translation:translator',
   '@jupyterlite/application-extension:service-worker-manager',
-  '@jupyterlite/application-extension:licenses-client',
-  '@jupyterlite/application-extension:share-file'
+  '@jupyterlite/application-extension:share-file',
+  // the language-server plugins need a server's LSP endpoints (as in app/main.js)
+  '@jupyterlite/application-extension:lsp-connection-manager',
+  '@jupyterlab/notebook-extension:language-server',
+  '@jupyterlab/fileeditor-extension:language-server'
 ];
 
 function importOf(name, kind) {
@@ -289,6 +292,7 @@ function writeSettings() {
   };
   walk(schemas, '');
   fs.writeFileSync(path.join(schemas, 'all.json'), JSON.stringify(all));
+  fs.writeFileSync(path.join(schemas, 'all_federated.json'), '[]');
 }
 
 function writePages() {

@@ -42,7 +42,13 @@ const format = (args) => args.map((a) => (typeof a === 'string' ? a : inspect(a)
 for (const [name, stream] of [['log', 'stdout'], ['info', 'stdout'], ['debug', 'stdout'], ['warn', 'stderr'], ['error', 'stderr']]) {
   console[name] = (...args) => iopub('stream', { name: stream, text: format(args) });
 }
-console.table = (data) => iopub('stream', { name: 'stdout', text: format([data]) });
+// console.table: the Node kernel's HTML table (kernel/jupyter console-table-html.ts), the text as Node's inspect.
+console.table = (data, columns) => {
+  const { consoleTableHtml } = require('@eigenlab/kernel/dist/console-table-html');
+  const html = consoleTableHtml(data, columns);
+  if (html === undefined) iopub('stream', { name: 'stdout', text: format([data]) });
+  else iopub('display_data', { data: { 'text/html': html, 'text/plain': inspect(data) }, metadata: {}, transient: {} });
+};
 
 // ---- display -------------------------------------------------------------------------------------------
 const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');

@@ -5,7 +5,7 @@
  */
 import { Console } from "console";
 import { Writable } from "stream";
-import { escapeHtml } from "@eigenlab/core";
+import { consoleTableHtml } from "./console-table-html";
 import type { MimeBundle } from "./protocol";
 import { display, JUPYTER_DISPLAY_SYMBOL } from "./runtime";
 
@@ -22,46 +22,13 @@ export function consoleTableText(data: unknown, columns?: readonly string[]): st
   return text;
 }
 
-const esc = escapeHtml;
-
-function cell(v: unknown): string {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : Number(v.toPrecision(6)).toString();
-  if (typeof v === "string") return v;
-  if (v === undefined) return "";
-  if (typeof v === "bigint" || typeof v === "boolean" || v === null) return String(v);
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
-
 /**
  * The MIME bundle of `console.table(data, columns)`, or undefined when Node would print no table (a
- * primitive): rows are the entries of an array, Map or object, columns the union of the rows' keys in first
- * appearance (or `columns`), and a "Values" column for rows that are not objects, as Node does.
+ * primitive): the HTML table of console-table-html.ts and Node's box-drawing text.
  */
 export function consoleTableBundle(data: unknown, columns?: readonly string[]): MimeBundle | undefined {
-  if (data === null || typeof data !== "object") return undefined;
-  const entries: [string, unknown][] =
-    data instanceof Map ? Array.from(data.entries(), ([k, v]) => [cell(k), v]) : Array.isArray(data) || ArrayBuffer.isView(data) ? Array.from(data as ArrayLike<unknown>, (v, i) => [String(i), v]) : Object.entries(data);
-  const keys: string[] = [];
-  let values = false;
-  for (const [, row] of entries) {
-    if (row !== null && typeof row === "object") {
-      for (const k of Object.keys(row)) if (!keys.includes(k)) keys.push(k);
-    } else values = true;
-  }
-  const cols = columns ? [...columns] : keys;
-  const head = ["(index)", ...cols, ...(values ? ["Values"] : [])].map((c) => `<th style="text-align:right">${esc(c)}</th>`).join("");
-  const body = entries.map(([index, row]) => {
-    const isObject = row !== null && typeof row === "object";
-    const tds = cols.map((c) => `<td style="text-align:right">${esc(isObject ? cell((row as Record<string, unknown>)[c]) : "")}</td>`);
-    if (values) tds.push(`<td style="text-align:right">${esc(isObject ? "" : cell(row))}</td>`);
-    return `<tr><th style="opacity:.6">${esc(index)}</th>${tds.join("")}</tr>`;
-  });
-  const html = `<div class="eigenlab-table"><table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table></div>`;
-  return { "text/html": html, "text/plain": consoleTableText(data, columns) };
+  const html = consoleTableHtml(data, columns);
+  return html === undefined ? undefined : { "text/html": html, "text/plain": consoleTableText(data, columns) };
 }
 
 /**

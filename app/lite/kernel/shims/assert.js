@@ -19,7 +19,7 @@ const show = (v) => {
   }
 };
 function deepEq(a, b, strict) {
-  if (strict ? Object.is(a, b) : a == b) return true; // eslint-disable-line eqeqeq -- loose equality is assert.deepEqual's contract
+  if (strict ? Object.is(a, b) : a == b) return true; // loose equality: assert.deepEqual's contract
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (strict && Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
   if (a instanceof Map && b instanceof Map) return deepEq([...a], [...b], strict);
@@ -33,10 +33,10 @@ export function ok(value, message) {
   if (!value) raise(message, `The expression evaluated to a falsy value: ${show(value)}`);
 }
 export function equal(a, b, message) {
-  if (a != b) raise(message, `${show(a)} == ${show(b)}`); // eslint-disable-line eqeqeq -- assert.equal is loose
+  if (a != b) raise(message, `${show(a)} == ${show(b)}`); // loose: assert.equal's contract
 }
 export function notEqual(a, b, message) {
-  if (a == b) raise(message, `${show(a)} != ${show(b)}`); // eslint-disable-line eqeqeq -- assert.notEqual is loose
+  if (a == b) raise(message, `${show(a)} != ${show(b)}`); // loose: assert.notEqual's contract
 }
 export function strictEqual(a, b, message) {
   if (!Object.is(a, b)) raise(message, `Expected values to be strictly equal: ${show(a)} !== ${show(b)}`);
