@@ -157,14 +157,15 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
       });
       console.log(`      ${name}: ${count} figures, largest relative difference to the Node kernel ${worst.toExponential(2)}; Run All ${seconds.toFixed(1)} s`);
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-Renderer").first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, `lite-${name.replace(/\.ipynb$/, "")}.png`) });
       await page.close();
     });
   }
 
-  it("a type error gives the TypeScript error; io reads a file of the site and a file saved in the browser", async () => {
+  it("a type error gives the TypeScript error; io reads a file of the site and a file saved in the browser; completion and hover", async () => {
     const page = await openLab();
-    const cells = await page.evaluate(async () => {
+    const result = await page.evaluate(async () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
       const app = (window as any).jupyterapp;
       const code = (source: string) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null });
@@ -189,14 +190,24 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
       await widget.sessionContext.ready;
       while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
       await app.commands.execute("notebook:run-all-cells");
+      const kernel = widget.sessionContext.session.kernel;
+      const completion = (await kernel.requestComplete({ code: "linalg.eig", cursor_pos: 10 })).content;
+      const hover = (await kernel.requestInspect({ code: "K.nnz", cursor_pos: 4, detail_level: 0 })).content;
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- notebook cell widgets, untyped in the page
-      return widget.content.widgets.map((c: any) => Array.from({ length: c.model.outputs.length }, (_, i) => c.model.outputs.get(i).toJSON()));
+      const outputs = widget.content.widgets.map((c: any) => Array.from({ length: c.model.outputs.length }, (_, i) => c.model.outputs.get(i).toJSON()));
+      return { outputs, completion, hover };
     });
+    const { outputs: cells, completion, hover } = result;
     const text = (o: Output) => (o.output_type === "error" ? `${o.ename}: ${o.evalue}` : joined(o.data?.["text/plain"]));
     assert.deepEqual(cells[0].map(text), ["[ 34, 156 ]"], "karate.mtx of the site: 34 nodes, 156 stored entries");
     assert.deepEqual(cells[1].map(text), ["Float64Array(2) [ 2.5, 4 ]"], "mine.csv, saved in the browser");
     // The same diagnostic as the Node kernel: TypeScriptError with "line:col - message" (tslab-adapter.ts).
     assert.deepEqual(cells[2].map(text), ["TypeScriptError: 1:7 - Type 'string' is not assignable to type 'number'."]);
+    // Completion and hover from the same TypeScript program (the cells' declarations included).
+    assert.ok(completion.matches.includes("eigh") && completion.matches.includes("eigsh"), JSON.stringify(completion.matches));
+    assert.equal(completion.cursor_start, 7);
+    assert.equal(hover.found, true);
+    assert.match(String(hover.data["text/plain"]), /nnz: number/);
     await page.close();
   });
 
