@@ -13,8 +13,13 @@ const TYPES = {
   '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain; charset=utf-8'
 };
 
-/** Starts a static server on `root`; resolves with the server and its base URL. */
-function serveStatic(root, port = 0, host = '127.0.0.1') {
+/**
+ * Starts a static server on `root`; resolves with the server and its base URL. `isolated` adds the COOP/COEP
+ * headers that make the page cross-origin isolated (what a host like GitHub Pages cannot send): then the stop
+ * button interrupts a long DSL call without restarting the kernel (README "Eigenlab in the browser").
+ */
+function serveStatic(root, port = 0, host = '127.0.0.1', options = {}) {
+  const isolation = options.isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let rel;
@@ -41,7 +46,7 @@ function serveStatic(root, port = 0, host = '127.0.0.1') {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ...isolation });
       res.end(data);
     });
   });
@@ -54,12 +59,14 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const i = args.indexOf('--port');
   const port = i >= 0 ? Number(args[i + 1]) : 8000;
+  const isolated = args.includes('--isolated');
   const root = path.join(__dirname, '..', 'build', 'lite');
   if (!fs.existsSync(path.join(root, 'lab', 'index.html'))) {
     console.error('[lite] build/lite is missing: run npm run build:lite first');
     process.exit(1);
   }
-  serveStatic(root, port).then(({ url }) => {
-    console.log(`\n  Eigenlab (browser): ${url}lab/\n  (a plain static server; Ctrl-C stops it)\n`);
+  serveStatic(root, port, '127.0.0.1', { isolated }).then(({ url }) => {
+    const how = isolated ? 'with COOP/COEP headers (cross-origin isolated)' : 'a plain static server';
+    console.log(`\n  Eigenlab (browser): ${url}lab/\n  (${how}; Ctrl-C stops it)\n`);
   });
 }

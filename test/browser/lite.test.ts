@@ -14,7 +14,7 @@ import { REPO, SCREENSHOTS } from "./lab";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, shared with `npm run start:lite`
 const { serveStatic } = require("../../scripts/serve-lite.js") as {
-  serveStatic(root: string, port?: number): Promise<{ server: import("http").Server; url: string }>;
+  serveStatic(root: string, port?: number, host?: string, options?: { isolated?: boolean }): Promise<{ server: import("http").Server; url: string }>;
 };
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -65,18 +65,20 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
   const offOrigin: string[] = [];
   const pageErrors: string[] = [];
   let requests = 0;
+  /** The origins of the site's servers (the plain one, and the cross-origin-isolated one of the stop test). */
+  const origins = new Set<string>();
 
   before(async function () {
     execFileSync(process.execPath, [path.join(REPO, "scripts", "build-lite.js")], { cwd: REPO, stdio: "pipe" });
     ({ server, url: site } = await serveStatic(path.join(REPO, "build", "lite")));
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "eigenlab-lite-"));
     context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1000 } });
-    const origin = new URL(site).origin;
+    origins.add(new URL(site).origin);
     // Every request of the pages and their workers: one that leaves the origin is recorded and refused.
     await context.route("**/*", (route) => {
       const url = route.request().url();
       requests++;
-      if (/^(data|blob):/.test(url) || new URL(url).origin === origin) return route.continue();
+      if (/^(data|blob):/.test(url) || origins.has(new URL(url).origin)) return route.continue();
       offOrigin.push(url);
       return route.abort();
     });
@@ -88,10 +90,10 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  async function openLab(): Promise<Page> {
+  async function openLab(base = site): Promise<Page> {
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${site}lab/`);
+    await page.goto(`${base}lab/`);
     await page.waitForFunction(() => document.body.dataset.eigenlabLab === "ready", null, { timeout: 120000 });
     return page;
   }
@@ -251,6 +253,52 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     assert.deepEqual(result.lost.errors, ["TypeScriptError"], "the variables of before the stop are gone");
     console.log(`      stop -> KernelRestarted in ${result.stopMs} ms`);
     await page.close();
+  });
+
+  it("stop on a long DSL call in a cross-origin-isolated page (COOP/COEP) stops it and keeps the variables", async () => {
+    const isolated = await serveStatic(path.join(REPO, "build", "lite"), 0, "127.0.0.1", { isolated: true });
+    origins.add(new URL(isolated.url).origin);
+    try {
+      const page = await openLab(isolated.url);
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+        const app = (window as any).jupyterapp;
+        const widget = await app.commands.execute("notebook:create-new", { kernelName: "eigenlab-browser" });
+        await widget.sessionContext.ready;
+        while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
+        const kernel = widget.sessionContext.session.kernel;
+        const run = async (code: string) => {
+          const errors: string[] = [];
+          const results: string[] = [];
+          const future = kernel.requestExecute({ code });
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kernel messages, untyped in the page
+          future.onIOPub = (m: any) => {
+            if (m.header.msg_type === "error") errors.push(m.content.ename);
+            if (m.header.msg_type === "execute_result") results.push(m.content.data["text/plain"]);
+          };
+          const reply = await future.done;
+          return { status: reply.content.status, errors, results };
+        };
+        const before = await run("const kept = 41;\nkept + 1");
+        // Exact kNN of 40 000 points reports progress per row block (core's progress hook): seconds of work.
+        const long = run("const G = graph.knn(Matrix.random(40000, 32, { seed: 1 }), { k: 10 });\nG.nnz");
+        await new Promise((r) => setTimeout(r, 1500));
+        const t0 = Date.now();
+        await kernel.interrupt();
+        const stopped = await long;
+        const stopMs = Date.now() - t0;
+        const after = await run("kept + 2");
+        return { isolated: self.crossOriginIsolated, before, stopped, stopMs, after };
+      });
+      assert.equal(result.isolated, true);
+      assert.deepEqual(result.before.results, ["42"]);
+      assert.deepEqual(result.stopped.errors, ["Interrupted"], JSON.stringify(result.stopped));
+      assert.deepEqual(result.after.results, ["43"], "the variables survive the stop");
+      console.log(`      stop of graph.knn -> Interrupted in ${result.stopMs} ms, variables kept`);
+      await page.close();
+    } finally {
+      isolated.server.close();
+    }
   });
 
   it("made no request outside the page's origin", () => {

@@ -71,3 +71,15 @@ declare module "node:assert" {
   import assert = require("assert");
   export = assert;
 }
+declare module "fs" {
+  /** The browser kernel's in-memory files: the site's, the lab's (uploads, edits) and what cells wrote. */
+  export function readFileSync(path: string): Uint8Array;
+  export function readFileSync(path: string, encoding: string | { encoding: string }): string;
+  export function writeFileSync(path: string, data: string | Uint8Array): void;
+  export function existsSync(path: string): boolean;
+  export function readdirSync(path: string): string[];
+  export function mkdirSync(path: string, options?: { recursive?: boolean }): void;
+  export function unlinkSync(path: string): void;
+  export function renameSync(from: string, to: string): void;
+  export function statSync(path: string): { size: number; isDirectory(): boolean; isFile(): boolean };
+}

@@ -36,6 +36,12 @@ export class EigenlabBrowserKernel extends BaseKernel {
     const staticUrl = PageConfig.getOption('fullStaticUrl');
     this._worker = new Worker(URLExt.join(staticUrl, 'eigenlab-kernel-worker.js'));
     this._worker.onmessage = (e) => this._onWorker(e.data);
+    // A worker that dies (an uncaught error, out of memory) fails the waiting requests instead of hanging them.
+    this._worker.onerror = (e) => {
+      const died = { ename: 'KernelDied', evalue: String(e.message || 'the kernel\'s Web Worker stopped'), traceback: [`KernelDied: ${e.message || 'the kernel\'s Web Worker stopped'}; restart the kernel.`] };
+      for (const p of this._pending.values()) p.reject(Object.assign(new Error(died.evalue), { content: died }));
+      this._pending.clear();
+    };
     this._flag = this._isolated ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const base = new URL(PageConfig.getBaseUrl(), self.location.href).href;
     return this._call('init', {

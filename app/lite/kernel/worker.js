@@ -120,10 +120,14 @@ function cellRequire(id) {
     case 'node:assert':
     case 'assert/strict':
       return assertShim;
+    case 'fs':
+    case 'node:fs':
+      // The kernel's in-memory files (shims/fs.js): the site's, the lab's, and what cells wrote.
+      return fsShim;
     default:
       throw new Error(
         `Cannot find module '${id}': the Eigenlab (browser) kernel runs in your browser, where only @eigenlab/core, ` +
-          '@eigenlab/viz and assert can be imported (no Node packages). Run this notebook in the Node kernel (npm start) to use it.'
+          '@eigenlab/viz, assert and an in-memory fs can be imported (no other Node packages). Run this notebook in the Node kernel (npm start) to use it.'
       );
   }
 }
@@ -253,12 +257,12 @@ async function execute({ code, silent, executionCount }) {
 }
 
 /** init: loads the declarations, installs the ts.System, starts the converter and runs the prelude. */
-async function init({ typesUrl, filesUrl, location, interruptBuffer }) {
+async function init({ typesUrl, filesUrl, coreDataUrl, location, interruptBuffer }) {
   const t0 = performance.now();
   const files = new Map(Object.entries(await (await fetch(typesUrl)).json()));
   const prelude = files.get('/prelude.ts');
   ts.setSys(createMemorySystem(files));
-  fsShim.configure({ filesUrl, location });
+  fsShim.configure({ filesUrl, coreDataUrl, location });
   if (interruptBuffer) interruptFlag = new Int32Array(interruptBuffer);
   core = require('@eigenlab/core');
   viz = require('@eigenlab/viz');

@@ -94,17 +94,20 @@ export function openSync(path, flags = 'r') {
   if (String(flags).startsWith('r')) {
     const bytes = load(path);
     if (!bytes) throw enoent(path);
-    fds.set(nextFd, { k, bytes, chunks: null });
+    fds.set(nextFd, { k, bytes, chunks: null, pos: 0 });
   } else {
     fds.set(nextFd, { k, bytes: null, chunks: [] });
   }
   return nextFd++;
 }
 
+/** Node's readSync: at `position`, or (null) at the file's own position, which then moves on. */
 export function readSync(fd, buffer, offset, length, position) {
   const f = fds.get(fd);
-  const n = Math.max(0, Math.min(length, f.bytes.length - position));
-  buffer.set(f.bytes.subarray(position, position + n), offset);
+  const at = position === null || position === undefined ? f.pos : position;
+  const n = Math.max(0, Math.min(length, f.bytes.length - at));
+  buffer.set(f.bytes.subarray(at, at + n), offset);
+  if (position === null || position === undefined) f.pos += n;
   return n;
 }
 
@@ -148,4 +151,13 @@ export function unlinkSync(path) {
 export function fsyncSync() {}
 export function mkdirSync() {}
 
-export default { readFileSync, existsSync, statSync, openSync, readSync, writeSync, closeSync, writeFileSync, renameSync, unlinkSync, fsyncSync, mkdirSync, Stats };
+/** The names of the files in folder `path` that this session has seen (read, written or handed over). */
+export function readdirSync(path) {
+  const dir = key(path);
+  const prefix = dir ? `${dir}/` : '';
+  const names = new Set();
+  for (const k of files.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
+  return [...names];
+}
+
+export default { readFileSync, existsSync, statSync, openSync, readSync, writeSync, closeSync, writeFileSync, renameSync, unlinkSync, fsyncSync, mkdirSync, readdirSync, Stats };
