@@ -218,7 +218,7 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     const result = await page.evaluate(async () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
       const app = (window as any).jupyterapp;
-      const widget = await app.commands.execute("docmanager:open", { path: "checks.ipynb" });
+      const widget = await app.commands.execute("notebook:create-new", { kernelName: "eigenlab-browser" });
       await widget.sessionContext.ready;
       while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
       const kernel = widget.sessionContext.session.kernel;
