@@ -162,7 +162,8 @@ const workerConfig = {
       url$: path.join(SHIMS, 'empty.js'),
       http$: path.join(SHIMS, 'empty.js'),
       https$: path.join(SHIMS, 'empty.js'),
-      'node-fetch$': path.join(SHIMS, 'empty.js')
+      'node-fetch$': path.join(SHIMS, 'empty.js'),
+      gl$: path.join(SHIMS, 'empty.js')
     },
     fallback: { buffer: require.resolve('buffer/', { paths: [ROOT] }) }
   },
@@ -201,6 +202,8 @@ function typesBundle() {
   files['/node_modules/@eigenlab/viz/package.json'] = pkgJson('@eigenlab/viz', 'dist/index.d.ts');
   files['/node_modules/@eigenlab/viz/browser/package.json'] = pkgJson('@eigenlab/viz/browser', '../dist/browser.d.ts');
   addTree(path.join(ROOT, 'kernel/viz/dist'), '/node_modules/@eigenlab/viz/dist', dts);
+  files['/node_modules/@eigenlab/gpu/package.json'] = pkgJson('@eigenlab/gpu', 'dist/index.d.ts');
+  addTree(path.join(ROOT, 'kernel/gpu/dist'), '/node_modules/@eigenlab/gpu/dist', dts);
   for (const name of ['graphology', 'graphology-types']) {
     const dir = path.join(ROOT, 'node_modules', name);
     const pkg = require(path.join(dir, 'package.json'));

@@ -301,6 +301,44 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     }
   });
 
+  it('backend: "gpu" runs GPU.js in the worker (WebGL2 on an OffscreenCanvas where the browser has it) and meta.backend says what ran', async () => {
+    const page = await openLab();
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+      const app = (window as any).jupyterapp;
+      const widget = await app.commands.execute("notebook:create-new", { kernelName: "eigenlab-browser" });
+      await widget.sessionContext.ready;
+      while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
+      const kernel = widget.sessionContext.session.kernel;
+      const run = async (code: string) => {
+        const out: string[] = [];
+        const future = kernel.requestExecute({ code });
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kernel messages, untyped in the page
+        future.onIOPub = (m: any) => {
+          if (m.header.msg_type === "error") out.push(`error ${m.content.ename}: ${m.content.evalue}`);
+          if (m.header.msg_type === "execute_result") out.push(m.content.data["text/plain"]);
+        };
+        await future.done;
+        return out;
+      };
+      return run(
+        'import "@eigenlab/gpu";\n' +
+          "const X = Matrix.random(400, 16, { seed: 1 });\n" +
+          'const onGpu = graph.knn(X, { k: 5, backend: "gpu" });\n' +
+          'const onCpu = graph.knn(X, { k: 5, backend: "cpu" });\n' +
+          'JSON.stringify({ ran: onGpu.meta?.backend, registered: backend.getBackend("gpu").name, same: onGpu.indices.every((c, i) => c === onCpu.indices[i]) })',
+      );
+    });
+    assert.equal(result.length, 1, JSON.stringify(result));
+    // a string result shows quoted, as Node's inspect does: '{"ran":...}'
+    const r = JSON.parse(result[0].slice(1, -1)) as { ran: string; registered: string; same: boolean };
+    assert.match(r.ran, /^gpu\.js:/);
+    assert.equal(r.ran, r.registered);
+    assert.equal(r.same, true, "the GPU.js distances (float32, refined) give the CPU's neighbours");
+    console.log(`      backend "gpu" in the browser ran ${r.ran}`);
+    await page.close();
+  });
+
   it("made no request outside the page's origin", () => {
     assert.ok(requests > 50, `requests were seen (${requests})`);
     assert.deepEqual(offOrigin, []);

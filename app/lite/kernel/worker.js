@@ -120,6 +120,10 @@ function cellRequire(id) {
     case 'node:assert':
     case 'assert/strict':
       return assertShim;
+    case '@eigenlab/gpu':
+      // GPU.js (its browser build) on an OffscreenCanvas: WebGL2 on the reader's GPU where the browser has
+      // one; importing it registers backend "gpu", and meta.backend names the GPU.js kernel that ran.
+      return require('@eigenlab/gpu');
     case 'fs':
     case 'node:fs':
       // The kernel's in-memory files (shims/fs.js): the site's, the lab's, and what cells wrote.

@@ -11,7 +11,8 @@ const process = {
   nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
   hrtime: Object.assign(() => [0, 0], { bigint: () => BigInt(Math.round(performance.now() * 1e6)) }),
   memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
-  emitWarning: () => undefined,
+  // a warning (e.g. GPU.js fell back to another mode) shows on the cell's stderr, as Node prints it
+  emitWarning: (warning) => console.warn(`Warning: ${warning instanceof Error ? warning.message : warning}`),
   on: () => process,
   exit: () => undefined
 };
