@@ -3,6 +3,8 @@
 // the main thread before a cell runs; kernel.js), and whatever a cell writes (kept in memory for the session:
 // written files are not saved to the lab's file browser). Paths are relative to the notebook's folder.
 // Core's own datasets (kernel/core/data) are served under the site's build/eigenlab-data/.
+import { Buffer } from 'buffer';
+
 const files = new Map();
 let filesUrl = '';
 let coreDataUrl = '';
@@ -55,7 +57,8 @@ function load(path) {
   return bytes;
 }
 
-const decode = (bytes, encoding) => (encoding ? new TextDecoder().decode(bytes) : bytes);
+// Node returns a Buffer (core calls .toString("utf8") on some reads): a Buffer view of the same bytes.
+const decode = (bytes, encoding) => (encoding ? new TextDecoder().decode(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
 
 export function readFileSync(path, options) {
   const bytes = load(path);
