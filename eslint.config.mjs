@@ -111,6 +111,8 @@ export default tseslint.config(
       "app/rspack.config.js",
       "**/labextension/**",
       ".artifacts/**",
+      "build/**", // npm run build:lite's static site (bundles)
+      "scratch/**",
       "kernel/*/browser/**",
       "kernel/*/base/**",
       "**/*.d.ts",
