@@ -28,7 +28,9 @@ export interface NNDescentParams {
   maxIters?: number;
   /** Stop when a round improves fewer than delta·k·n entries (pynndescent's default 0.001). */
   delta?: number;
-  /** Candidates sampled per point and round (default min(60, 3K); pynndescent: min(60, K)). */
+  /** Neighbours kept per point while searching (≥ k; default grows with d, see `sizes`). */
+  searchK?: number;
+  /** Candidates sampled per point and round (default min(60, 3·searchK); pynndescent: min(60, K)). */
   maxCandidates?: number;
   /** Name for progress reports. */
   task?: string;
@@ -40,6 +42,9 @@ export interface NNDescentStats {
   iterations: number;
   /** Entries improved in each round. */
   updates: number[];
+  /** Milliseconds of the forest and of each round (wall clock). */
+  forestMs: number;
+  roundMs: number[];
   distanceEvaluations: number;
 }
 
@@ -50,9 +55,7 @@ export interface NNDescentStats {
 export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
   const n = X.rows;
   const d = X.cols;
-  const K = p.includeSelf ? p.k - 1 : p.k;
-  const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * K), n - 1));
-  const leaf = Math.max(10, Math.min(256, K + 1));
+  const { C, leaf } = sizes(p, n, d);
   // The rows (in the forest's order), the distances of one local join or leaf, a split's normal, the row list
   // and a split's sides, in WebAssembly memory when it is there, so the SIMD kernels read them in place.
   const L = Math.max(2 * C, leaf);
@@ -61,6 +64,25 @@ export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; 
   const listOff = normalOff + d * 8;
   const sideOff = listOff + L * 4;
   return lendMemory(sideOff + n, (e) => search(X, p, e ? wasmKernels(e, n, d, L, outOff, normalOff, listOff, sideOff) : jsKernels(n, d, L)));
+}
+
+/**
+ * The sizes of the search: S neighbours kept per point while searching (the K = k − includeSelf nearest of
+ * them are returned), C candidates per point and round, leaves of at most `leaf` points.
+ *
+ * S grows with the dimension, from K at d ≤ 32 to 2K at d ≥ 64: in high dimension distances concentrate and a
+ * neighbour's neighbour is a weaker guess, so K-lists stall short of the true neighbours (blobs n = 10⁵,
+ * d = 64, k = 10: recall 0.73 with S = K — pynndescent 0.61 — and 0.965 with S = 2K, for 3.5× the distance
+ * evaluations); at d = 16 S = K already reaches 0.955.
+ */
+function sizes(p: NNDescentParams, n: number, d: number): { K: number; S: number; C: number; leaf: number } {
+  const K = p.includeSelf ? p.k - 1 : p.k;
+  const S = Math.max(K, Math.min(n - 1, p.searchK ?? Math.round(K * Math.min(2, Math.max(1, d / 32)))));
+  // 3S (at most 60): recall 0.94 → 0.95 on uniform 16-D points and 0.984 → 0.988 on blobs over pynndescent's
+  // min(60, K), for about 1.3× the distance evaluations (k = 10, n = 10⁴).
+  const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * S), n - 1));
+  const leaf = Math.max(10, Math.min(256, S + 1));
+  return { K, S, C, leaf };
 }
 
 /**
@@ -158,7 +180,7 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   const n = X.rows;
   const d = X.cols;
   const k = p.k;
-  const K = p.includeSelf ? k - 1 : k; // neighbours other than the point itself
+  const { K, S, C, leaf } = sizes(p, n, d); // K neighbours other than the point itself, S kept while searching
   const data = p.metric === "cosine" ? unitRows(X) : X.data;
   // The millions of draws here (a priority per heap entry and round) go through a small counter-free generator
   // (mulberry32) seeded from the caller's Rng: the Rng's Philox rounds took a sixth of the time at n = 10⁵.
@@ -167,7 +189,7 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   const maxIters = p.maxIters ?? Math.max(5, Math.round(Math.log2(n)));
   const delta = p.delta ?? 0.001;
   const task = p.task ?? "nn-descent";
-  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0 };
+  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0, forestMs: 0, roundMs: [] };
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
   if (K === 0) {
@@ -177,16 +199,20 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   const cosine = p.metric === "cosine";
   const { W, out, normal, list, side } = kern;
 
-  // Each point's current K best as a bounded max-heap (root = worst kept) with a "new" flag per entry. Keys are
+  // Each point's current S best as a bounded max-heap (root = worst kept) with a "new" flag per entry. Keys are
   // the order-preserving distance: squared Euclidean, or 1 − x·y on unit rows.
-  const heapIdx = new Int32Array(n * K).fill(-1);
-  const heapDist = new Float64Array(n * K).fill(Infinity);
-  const heapNew = new Uint8Array(n * K);
+  const heapIdx = new Int32Array(n * S).fill(-1);
+  const heapDist = new Float64Array(n * S).fill(Infinity);
+  const heapNew = new Uint8Array(n * S);
+  // Each heap's root (its admission limit) also in a compact array: most offers are refused on it, and one
+  // 8-byte entry per point stays in cache where the heaps (S entries per point) do not.
+  const heapTop = new Float64Array(n).fill(Infinity);
   const push = (i: number, j: number, dj: number): number => {
-    const o = i * K;
-    if (!(dj < heapDist[o])) return 0;
-    for (let t = 0; t < K; t++) if (heapIdx[o + t] === j) return 0;
-    siftDown(heapIdx, heapDist, heapNew, o, K, j, dj, 1);
+    if (!(dj < heapTop[i])) return 0;
+    const o = i * S;
+    for (let t = 0; t < S; t++) if (heapIdx[o + t] === j) return 0;
+    siftDown(heapIdx, heapDist, heapNew, o, S, j, dj, 1);
+    heapTop[i] = heapDist[o];
     return 1;
   };
 
@@ -195,7 +221,7 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   //    The rows live in a working copy W kept in the order of `perm` and partitioned along with it: a split
   //    then streams through contiguous rows (gathering them at random was memory-bound, a fifth of the time
   //    at n = 10⁵) and a leaf's rows sit together for its all-pairs pass.
-  const leaf = Math.max(10, Math.min(256, K + 1));
+  const tForest = performance.now();
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   W.set(data);
@@ -277,53 +303,56 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
     return cosine ? 1 - dotCanon(W, a, W, b, d) : sqCanon(W, a, W, b, d);
   };
   for (let i = 0; i < n; i++) {
-    const o = i * K;
+    const o = i * S;
     let guard = 0;
-    while (heapIdx[o] === -1 && guard++ < 64 * K) {
+    while (heapIdx[o] === -1 && guard++ < 64 * S) {
       const j = rng.int(n);
       if (j !== i) push(i, j, dist(i, j));
     }
     if (heapIdx[o] === -1) for (let j = 0; j < n && heapIdx[o] === -1; j++) if (j !== i) push(i, j, dist(i, j));
   }
+  stats.forestMs = performance.now() - tForest;
   reportProgress({ task, done: 0, total: maxIters, unit: "rounds" });
 
   // 2. NN-descent rounds: a neighbour's neighbour is likely a neighbour. Per point, sample up to C "new"
   //    candidates (entries not yet joined) and C "old" ones, forward and reverse (random priorities, the C
   //    smallest kept), then compare new–new and new–old pairs and push improvements into both heaps.
-  // 3K (at most 60): recall 0.94 → 0.95 on uniform 16-D points and 0.984 → 0.988 on blobs over pynndescent's
-  // min(60, K), for about 1.3× the distance evaluations (k = 10, n = 10⁴).
-  const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * K), n - 1)); // as nnDescent sized the list
   const newC = new Int32Array(n * C);
   const newP = new Float64Array(n * C);
   const oldC = new Int32Array(n * C);
   const oldP = new Float64Array(n * C);
-  const sample = (cand: Int32Array, pri: Float64Array, i: number, j: number, pr: number): void => {
+  const newTop = new Float64Array(n);
+  const oldTop = new Float64Array(n);
+  // As for the neighbour heaps, each candidate heap's root priority is mirrored in a compact array.
+  const sample = (cand: Int32Array, pri: Float64Array, top: Float64Array, i: number, j: number, pr: number): void => {
+    if (!(pr < top[i])) return;
     const o = i * C;
-    if (!(pr < pri[o])) return;
     for (let t = 0; t < C; t++) if (cand[o + t] === j) return;
     siftDown(cand, pri, null, o, C, j, pr, 0);
+    top[i] = pri[o];
   };
   for (let iter = 0; iter < maxIters; iter++) {
-    newC.fill(-1); newP.fill(Infinity); oldC.fill(-1); oldP.fill(Infinity);
+    const t0 = performance.now();
+    newC.fill(-1); newP.fill(Infinity); oldC.fill(-1); oldP.fill(Infinity); newTop.fill(Infinity); oldTop.fill(Infinity);
     for (let i = 0; i < n; i++) {
-      for (let t = 0; t < K; t++) {
-        const e = i * K + t;
+      for (let t = 0; t < S; t++) {
+        const e = i * S + t;
         const j = heapIdx[e];
         if (j < 0) continue;
         const pr = rng.uniform();
         if (heapNew[e]) {
-          sample(newC, newP, i, j, pr);
-          sample(newC, newP, j, i, pr);
+          sample(newC, newP, newTop, i, j, pr);
+          sample(newC, newP, newTop, j, i, pr);
         } else {
-          sample(oldC, oldP, i, j, pr);
-          sample(oldC, oldP, j, i, pr);
+          sample(oldC, oldP, oldTop, i, j, pr);
+          sample(oldC, oldP, oldTop, j, i, pr);
         }
       }
     }
     // Entries sampled as new are joined this round: they become old.
     for (let i = 0; i < n; i++) {
-      for (let t = 0; t < K; t++) {
-        const e = i * K + t;
+      for (let t = 0; t < S; t++) {
+        const e = i * S + t;
         if (!heapNew[e]) continue;
         const j = heapIdx[e];
         for (let s = 0; s < C; s++) if (newC[i * C + s] === j) { heapNew[e] = 0; break; }
@@ -363,17 +392,19 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
       }
     }
     stats.iterations = iter + 1;
+    stats.roundMs.push(performance.now() - t0);
     stats.updates.push(updates);
     reportProgress({ task, done: iter + 1, total: maxIters, unit: "rounds" });
-    if (updates <= delta * K * n) break;
+    if (updates <= delta * S * n) break;
   }
   reportProgress({ task, done: maxIters, total: maxIters, unit: "rounds" });
 
-  // 3. Each heap sorted nearest first (ties: lower index), self first when included, exact distances.
-  const order = new Array<number>(K);
+  // 3. Each heap sorted nearest first (ties: lower index), its K nearest kept, self first when included, exact
+  //    distances.
+  const order = new Array<number>(S);
   for (let i = 0; i < n; i++) {
-    const o = i * K;
-    for (let t = 0; t < K; t++) order[t] = t;
+    const o = i * S;
+    for (let t = 0; t < S; t++) order[t] = t;
     order.sort((a, b) => heapDist[o + a] - heapDist[o + b] || heapIdx[o + a] - heapIdx[o + b]);
     let c = i * k;
     if (p.includeSelf) {
