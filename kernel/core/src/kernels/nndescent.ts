@@ -317,45 +317,82 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   // 2. NN-descent rounds: a neighbour's neighbour is likely a neighbour. Per point, sample up to C "new"
   //    candidates (entries not yet joined) and C "old" ones, forward and reverse (random priorities, the C
   //    smallest kept), then compare new–new and new–old pairs and push improvements into both heaps.
+  // Candidates are drawn without priority heaps: every point's forward and reverse entries, new and old, are
+  // listed (two counting passes, CSR), duplicates dropped, and a list longer than C cut to C uniformly at
+  // random by a partial Fisher–Yates shuffle — the same distribution as pynndescent's random-priority heaps,
+  // without a heap insertion and a C-long duplicate scan per entry (a fifth of the time at d = 64).
   const newC = new Int32Array(n * C);
-  const newP = new Float64Array(n * C);
   const oldC = new Int32Array(n * C);
-  const oldP = new Float64Array(n * C);
-  const newTop = new Float64Array(n);
-  const oldTop = new Float64Array(n);
-  // As for the neighbour heaps, each candidate heap's root priority is mirrored in a compact array.
-  const sample = (cand: Int32Array, pri: Float64Array, top: Float64Array, i: number, j: number, pr: number): void => {
-    if (!(pr < top[i])) return;
+  const newStart = new Int32Array(n + 1);
+  const oldStart = new Int32Array(n + 1);
+  const newAll = new Int32Array(2 * n * S);
+  const oldAll = new Int32Array(2 * n * S);
+  const fillAt = new Int32Array(n);
+  const mark = new Int32Array(n);
+  const select = (all: Int32Array, start: Int32Array, cand: Int32Array, i: number): void => {
+    let cnt = 0;
+    const lo = start[i];
+    for (let q = lo; q < start[i + 1]; q++) {
+      const j = all[q];
+      if (mark[j] === i) continue;
+      mark[j] = i;
+      all[lo + cnt++] = j;
+    }
     const o = i * C;
-    for (let t = 0; t < C; t++) if (cand[o + t] === j) return;
-    siftDown(cand, pri, null, o, C, j, pr, 0);
-    top[i] = pri[o];
+    const take = Math.min(C, cnt);
+    for (let t = 0; t < take; t++) {
+      if (cnt > C) {
+        const r = t + rng.int(cnt - t);
+        const x = all[lo + r];
+        all[lo + r] = all[lo + t];
+        all[lo + t] = x;
+      }
+      cand[o + t] = all[lo + t];
+    }
+    cand.fill(-1, o + take, o + C);
   };
   for (let iter = 0; iter < maxIters; iter++) {
     const t0 = performance.now();
-    newC.fill(-1); newP.fill(Infinity); oldC.fill(-1); oldP.fill(Infinity); newTop.fill(Infinity); oldTop.fill(Infinity);
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < S; t++) {
-        const e = i * S + t;
-        const j = heapIdx[e];
-        if (j < 0) continue;
-        const pr = rng.uniform();
-        if (heapNew[e]) {
-          sample(newC, newP, newTop, i, j, pr);
-          sample(newC, newP, newTop, j, i, pr);
-        } else {
-          sample(oldC, oldP, oldTop, i, j, pr);
-          sample(oldC, oldP, oldTop, j, i, pr);
-        }
+    newStart.fill(0);
+    oldStart.fill(0);
+    for (let e = 0; e < n * S; e++) {
+      const j = heapIdx[e];
+      if (j < 0) continue;
+      const cnt = heapNew[e] ? newStart : oldStart;
+      cnt[(e / S) | 0]++;
+      cnt[j]++;
+    }
+    for (const start of [newStart, oldStart]) {
+      let acc = 0;
+      for (let i = 0; i <= n; i++) {
+        const c = start[i];
+        start[i] = acc;
+        acc += c;
       }
     }
-    // Entries sampled as new are joined this round: they become old.
+    for (const [all, start, isNew] of [[newAll, newStart, 1], [oldAll, oldStart, 0]] as const) {
+      fillAt.set(start.subarray(0, n));
+      for (let e = 0; e < n * S; e++) {
+        const j = heapIdx[e];
+        if (j < 0 || heapNew[e] !== isNew) continue;
+        const i = (e / S) | 0;
+        all[fillAt[i]++] = j;
+        all[fillAt[j]++] = i;
+      }
+      mark.fill(-1);
+      for (let i = 0; i < n; i++) select(all, start, isNew ? newC : oldC, i);
+    }
+    // Entries drawn as new candidates of their point are joined this round: they become old.
+    mark.fill(-1);
     for (let i = 0; i < n; i++) {
+      for (let t = 0; t < C; t++) {
+        const j = newC[i * C + t];
+        if (j < 0) break;
+        mark[j] = i;
+      }
       for (let t = 0; t < S; t++) {
         const e = i * S + t;
-        if (!heapNew[e]) continue;
-        const j = heapIdx[e];
-        for (let s = 0; s < C; s++) if (newC[i * C + s] === j) { heapNew[e] = 0; break; }
+        if (heapNew[e] && mark[heapIdx[e]] === i) heapNew[e] = 0;
       }
     }
     let updates = 0;
