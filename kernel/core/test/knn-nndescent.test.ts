@@ -2,7 +2,7 @@
 // (k entries per row, no self loops, distances exact for the neighbours it names), close to the exact one
 // (recall against the brute-force graph), and deterministic for a seed.
 import { strict as assert } from "assert";
-import { CsrMatrix, EigenlabError, Matrix, data, graph } from "@eigenlab/core";
+import { CsrMatrix, EigenlabError, Matrix, data, graph } from "../src";
 import { gemmBackend, setWasmEnabled } from "../src/kernels";
 
 /** Fraction of `approx`'s entries that are entries of `exact`, row by row (recall@k when both have k per row). */
@@ -72,6 +72,8 @@ describe("graph.knn method nndescent", () => {
       setWasmEnabled(false);
       try {
         const js = graph.knn(X, { k: 10, method: "nndescent", seed: 4, metric, mode: "distance" });
+        assert.equal(simd.meta!.backend, "cpu-wasm", "the SIMD kernels ran");
+        assert.equal(js.meta!.backend, "cpu", "the TypeScript loops ran");
         assert.deepEqual(Array.from(js.indices), Array.from(simd.indices), `${metric} d = ${X.cols}`);
         assert.deepEqual(Array.from(js.values), Array.from(simd.values), `${metric} d = ${X.cols}`);
       } finally {

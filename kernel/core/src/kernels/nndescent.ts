@@ -42,6 +42,8 @@ export interface NNDescentStats {
   iterations: number;
   /** Entries improved in each round. */
   updates: number[];
+  /** Where the distances ran: the WebAssembly SIMD kernels or the TypeScript loops (same bits either way). */
+  kernels: "wasm-simd" | "js";
   /** Milliseconds of the forest and of each round (wall clock). */
   forestMs: number;
   roundMs: number[];
@@ -91,6 +93,7 @@ function sizes(p: NNDescentParams, n: number, d: number): { K: number; S: number
  * sqCanon), so both give the same bits and the same graph.
  */
 interface Kernels {
+  simd: boolean;
   W: Float64Array;
   /** out[a·m + b] for a < nA, a < b < m: the last `pairs` call's squared distances (dot products with `dot`). */
   out: Float64Array;
@@ -106,6 +109,7 @@ interface Kernels {
 function wasmKernels(e: Engine, n: number, d: number, L: number, outOff: number, normalOff: number, listOff: number, sideOff: number): Kernels {
   const buf = e.memory.buffer;
   return {
+    simd: true,
     W: new Float64Array(buf, 0, n * d),
     out: new Float64Array(buf, outOff, L * L),
     normal: new Float64Array(buf, normalOff, d),
@@ -118,6 +122,7 @@ function wasmKernels(e: Engine, n: number, d: number, L: number, outOff: number,
 
 function jsKernels(n: number, d: number, L: number): Kernels {
   const k: Kernels = {
+    simd: false,
     W: new Float64Array(n * d),
     out: new Float64Array(L * L),
     normal: new Float64Array(d),
@@ -189,7 +194,7 @@ function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLi
   const maxIters = p.maxIters ?? Math.max(5, Math.round(Math.log2(n)));
   const delta = p.delta ?? 0.001;
   const task = p.task ?? "nn-descent";
-  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0, forestMs: 0, roundMs: [] };
+  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0, kernels: kern.simd ? "wasm-simd" : "js", forestMs: 0, roundMs: [] };
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
   if (K === 0) {
