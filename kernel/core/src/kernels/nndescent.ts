@@ -28,6 +28,8 @@ export interface NNDescentParams {
   maxIters?: number;
   /** Stop when a round improves fewer than delta·k·n entries (pynndescent's default 0.001). */
   delta?: number;
+  /** Most points in a leaf of the forest (default max(10, searchK + 1), at most 256). */
+  leafSize?: number;
   /** Neighbours kept per point while searching (≥ k; default grows with d, see `sizes`). */
   searchK?: number;
   /** Candidates sampled per point and round (default min(60, 3·searchK); pynndescent: min(60, K)). */
@@ -83,7 +85,7 @@ function sizes(p: NNDescentParams, n: number, d: number): { K: number; S: number
   // 3S (at most 60): recall 0.94 → 0.95 on uniform 16-D points and 0.984 → 0.988 on blobs over pynndescent's
   // min(60, K), for about 1.3× the distance evaluations (k = 10, n = 10⁴).
   const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * S), n - 1));
-  const leaf = Math.max(10, Math.min(256, S + 1));
+  const leaf = p.leafSize ?? Math.max(10, Math.min(256, S + 1));
   return { K, S, C, leaf };
 }
 
