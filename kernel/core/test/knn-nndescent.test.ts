@@ -33,6 +33,12 @@ describe("graph.knn method nndescent", () => {
     assert.ok(r >= 0.9, `recall ${r}`);
   });
 
+  it("graph.knn(blobs 4000×64, { k: 10, method: 'nndescent' }) has recall ≥ 0.98: in high dimension the search keeps 2k neighbours per point (k-long lists stall at 0.93)", () => {
+    const X = data.blobs({ n: 4000, k: 4, d: 64, std: 4, seed: 7 }).X;
+    const r = recall(graph.knn(X, { k: 10, method: "nndescent", seed: 1 }), graph.knn(X, { k: 10 }));
+    assert.ok(r >= 0.98, `recall ${r}`);
+  });
+
   it("mode 'distance': each entry is the exact distance to the neighbour it names,", () => {
     const X = blobs.takeRows(Int32Array.from({ length: 1500 }, (_, i) => i));
     const W = graph.knn(X, { k: 8, mode: "distance", method: "nndescent", seed: 5 });
