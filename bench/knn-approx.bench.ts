@@ -53,7 +53,7 @@ export function run(): void {
       peer: peer.seconds,
       peerName: "pynndescent",
       target: 1,
-      note: `recall@${k} ours ${oursRecall.toFixed(3)}, pynndescent ${peerRecall.toFixed(3)}; ours ${W.meta?.solver}, 1 thread; peer n_jobs=2`,
+      note: `recall@${k} ours ${oursRecall.toFixed(3)}, pynndescent ${peerRecall.toFixed(3)}; ours ${W.meta?.solver} on ${W.meta?.backend}, 1 thread; peer n_jobs=2`,
     });
   }
 }

@@ -31,8 +31,9 @@ export interface KnnOptions {
   backend?: string;
   /**
    * "exact" (default): brute force, O(n²·d). "nndescent": approximate, NN-descent from a random-projection
-   * forest (Dong, Charikar, Li 2011; as pynndescent), about O(n·k²·d) per round — for large n (recall@10 ≈ 0.95–0.99
-   * on clustered data; `meta.solver` names the method and its rounds). "auto": "nndescent" from
+   * forest (Dong, Charikar, Li 2011; as pynndescent), about O(n·k²·d) per round, distances in WebAssembly SIMD —
+   * for large n (recall@10 ≈ 0.95–0.99 on clustered data, d = 16 and 64; in high dimension it keeps up to 2k
+   * neighbours per point while searching; `meta.solver` names the method and its rounds). "auto": "nndescent" from
    * `KNN_AUTO_NNDESCENT` points up, "exact" below.
    */
   method?: "exact" | "nndescent" | "auto";
@@ -171,7 +172,7 @@ function approximateKnn(fn: string, X: Matrix, opts: KnnOptions, metric: Metric,
   const { lists, stats } = nnDescent(X, { k, metric, includeSelf, rng: new Rng(seed), task: `${fn} (nndescent, n = ${n})` });
   const meta: ResultMeta = stamp({
     solver: `knn:nndescent(rp-forest ${stats.trees} trees, ${stats.iterations} rounds)`,
-    backend: "cpu",
+    backend: stats.kernels === "wasm-simd" ? "cpu-wasm" : "cpu",
     precision: "float64",
     inputShape: [X.rows, X.cols],
     inputHash: hashArrays(X.data),

@@ -13,6 +13,7 @@
  * engine's formula (exactDistance), so a neighbour both engines find has the same distance in both.
  */
 import { exactDistance, Metric, NeighborLists, Rows, unitRows } from "./neighbors";
+import { Engine, lendMemory } from "./runtime";
 import { reportProgress } from "../progress";
 
 export interface NNDescentParams {
@@ -27,7 +28,11 @@ export interface NNDescentParams {
   maxIters?: number;
   /** Stop when a round improves fewer than delta·k·n entries (pynndescent's default 0.001). */
   delta?: number;
-  /** Candidates sampled per point and round (default min(60, 3K); pynndescent: min(60, K)). */
+  /** Most points in a leaf of the forest (default max(10, searchK + 1), at most 256). */
+  leafSize?: number;
+  /** Neighbours kept per point while searching (≥ k; default grows with d, see `sizes`). */
+  searchK?: number;
+  /** Candidates sampled per point and round (default min(60, 3·searchK); pynndescent: min(60, K)). */
   maxCandidates?: number;
   /** Name for progress reports. */
   task?: string;
@@ -39,6 +44,11 @@ export interface NNDescentStats {
   iterations: number;
   /** Entries improved in each round. */
   updates: number[];
+  /** Where the distances ran: the WebAssembly SIMD kernels or the TypeScript loops (same bits either way). */
+  kernels: "wasm-simd" | "js";
+  /** Milliseconds of the forest and of each round (wall clock). */
+  forestMs: number;
+  roundMs: number[];
   distanceEvaluations: number;
 }
 
@@ -49,8 +59,135 @@ export interface NNDescentStats {
 export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
   const n = X.rows;
   const d = X.cols;
+  const { C, leaf } = sizes(p, n, d);
+  // The rows (in the forest's order), the distances of one local join or leaf, a split's normal, the row list
+  // and a split's sides, in WebAssembly memory when it is there, so the SIMD kernels read them in place.
+  const L = Math.max(2 * C, leaf);
+  const outOff = n * d * 8;
+  const normalOff = outOff + L * L * 8;
+  const listOff = normalOff + d * 8;
+  const sideOff = listOff + L * 4;
+  return lendMemory(sideOff + n, (e) => search(X, p, e ? wasmKernels(e, n, d, L, outOff, normalOff, listOff, sideOff) : jsKernels(n, d, L)));
+}
+
+/**
+ * The sizes of the search: S neighbours kept per point while searching (the K = k − includeSelf nearest of
+ * them are returned), C candidates per point and round, leaves of at most `leaf` points.
+ *
+ * S grows with the dimension, from K at d ≤ 32 to 2K at d ≥ 64: in high dimension distances concentrate and a
+ * neighbour's neighbour is a weaker guess, so K-lists stall short of the true neighbours (blobs n = 10⁵,
+ * d = 64, k = 10: recall 0.73 with S = K — pynndescent 0.61 — and 0.965 with S = 2K, for 3.5× the distance
+ * evaluations); at d = 16 S = K already reaches 0.955.
+ */
+function sizes(p: NNDescentParams, n: number, d: number): { K: number; S: number; C: number; leaf: number } {
+  const K = p.includeSelf ? p.k - 1 : p.k;
+  const S = Math.max(K, Math.min(n - 1, p.searchK ?? Math.round(K * Math.min(2, Math.max(1, d / 32)))));
+  // 3S (at most 60): recall 0.94 → 0.95 on uniform 16-D points and 0.984 → 0.988 on blobs over pynndescent's
+  // min(60, K), for about 1.3× the distance evaluations (k = 10, n = 10⁴).
+  const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * S), n - 1));
+  const leaf = p.leafSize ?? Math.max(10, Math.min(256, S + 1));
+  return { K, S, C, leaf };
+}
+
+/**
+ * The arithmetic of the search: a split's sides and a list's pairwise distances, on the working rows W. The
+ * WebAssembly kernels (wasm/nndescent.wat) and the TypeScript loops sum in the same canonical order (see
+ * sqCanon), so both give the same bits and the same graph.
+ */
+interface Kernels {
+  simd: boolean;
+  W: Float64Array;
+  /** out[a·m + b] for a < nA, a < b < m: the last `pairs` call's squared distances (dot products with `dot`). */
+  out: Float64Array;
+  normal: Float64Array;
+  list: Int32Array;
+  side: Uint8Array;
+  /** side[r] for rows [lo, hi): 1 when normal·W_r − offset > 0, 2 when = 0, else 0. */
+  sides(lo: number, hi: number, offset: number): void;
+  /** The distances between the rows of W named in list[0 .. m): pairs with a < nA, a < b. */
+  pairs(nA: number, m: number, dot: boolean): void;
+}
+
+function wasmKernels(e: Engine, n: number, d: number, L: number, outOff: number, normalOff: number, listOff: number, sideOff: number): Kernels {
+  const buf = e.memory.buffer;
+  return {
+    simd: true,
+    W: new Float64Array(buf, 0, n * d),
+    out: new Float64Array(buf, outOff, L * L),
+    normal: new Float64Array(buf, normalOff, d),
+    list: new Int32Array(buf, listOff, L),
+    side: new Uint8Array(buf, sideOff, n),
+    sides: (lo, hi, offset) => void e.rowSides(0, d, lo, hi, normalOff, offset, sideOff),
+    pairs: (nA, m, dot) => e.pairDists(0, d, listOff, nA, m, dot ? 1 : 0, outOff),
+  };
+}
+
+function jsKernels(n: number, d: number, L: number): Kernels {
+  const k: Kernels = {
+    simd: false,
+    W: new Float64Array(n * d),
+    out: new Float64Array(L * L),
+    normal: new Float64Array(d),
+    list: new Int32Array(L),
+    side: new Uint8Array(n),
+    sides(lo, hi, offset) {
+      const { W, normal, side } = k;
+      for (let r = lo; r < hi; r++) {
+        const s = dotCanon(normal, 0, W, r * d, d) - offset;
+        side[r] = s > 0 ? 1 : s === 0 ? 2 : 0;
+      }
+    },
+    pairs(nA, m, dot) {
+      const { W, out, list } = k;
+      for (let a = 0; a < nA; a++) {
+        const oa = list[a] * d;
+        for (let b = a + 1; b < m; b++) out[a * m + b] = dot ? dotCanon(W, oa, W, list[b] * d, d) : sqCanon(W, oa, W, list[b] * d, d);
+      }
+    },
+  };
+  return k;
+}
+
+/**
+ * Σ_c (x_c − y_c)² in the canonical order of wasm/nndescent.wat: partial sums p_j over c ≡ j (mod 4) for
+ * c < d & ~3 (the two f64x2 accumulators), then (p0 + p2) + (p1 + p3), then the last d mod 4 terms in order.
+ */
+function sqCanon(A: Float64Array, oa: number, B: Float64Array, ob: number, d: number): number {
+  let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+  const d4 = d & ~3;
+  let c = 0;
+  for (; c < d4; c += 4) {
+    const u0 = A[oa + c] - B[ob + c], u1 = A[oa + c + 1] - B[ob + c + 1];
+    const u2 = A[oa + c + 2] - B[ob + c + 2], u3 = A[oa + c + 3] - B[ob + c + 3];
+    p0 += u0 * u0; p1 += u1 * u1; p2 += u2 * u2; p3 += u3 * u3;
+  }
+  let s = (p0 + p2) + (p1 + p3);
+  for (; c < d; c++) {
+    const u = A[oa + c] - B[ob + c];
+    s += u * u;
+  }
+  return s;
+}
+
+/** Σ_c x_c·y_c in the canonical order (see sqCanon). */
+function dotCanon(A: Float64Array, oa: number, B: Float64Array, ob: number, d: number): number {
+  let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+  const d4 = d & ~3;
+  let c = 0;
+  for (; c < d4; c += 4) {
+    p0 += A[oa + c] * B[ob + c]; p1 += A[oa + c + 1] * B[ob + c + 1];
+    p2 += A[oa + c + 2] * B[ob + c + 2]; p3 += A[oa + c + 3] * B[ob + c + 3];
+  }
+  let s = (p0 + p2) + (p1 + p3);
+  for (; c < d; c++) s += A[oa + c] * B[ob + c];
+  return s;
+}
+
+function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLists; stats: NNDescentStats } {
+  const n = X.rows;
+  const d = X.cols;
   const k = p.k;
-  const K = p.includeSelf ? k - 1 : k; // neighbours other than the point itself
+  const { K, S, C, leaf } = sizes(p, n, d); // K neighbours other than the point itself, S kept while searching
   const data = p.metric === "cosine" ? unitRows(X) : X.data;
   // The millions of draws here (a priority per heap entry and round) go through a small counter-free generator
   // (mulberry32) seeded from the caller's Rng: the Rng's Philox rounds took a sixth of the time at n = 10⁵.
@@ -59,178 +196,259 @@ export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; 
   const maxIters = p.maxIters ?? Math.max(5, Math.round(Math.log2(n)));
   const delta = p.delta ?? 0.001;
   const task = p.task ?? "nn-descent";
-  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0 };
+  const stats: NNDescentStats = { trees, iterations: 0, updates: [], distanceEvaluations: 0, kernels: kern.simd ? "wasm-simd" : "js", forestMs: 0, roundMs: [] };
   const indices = new Int32Array(n * k);
   const distances = new Float64Array(n * k);
   if (K === 0) {
     for (let i = 0; i < n; i++) indices[i] = i;
     return { lists: { n, k, indices, distances }, stats };
   }
-
-  // The order-preserving distance the search compares: squared Euclidean, or 1 − x·y on unit rows.
   const cosine = p.metric === "cosine";
-  const dist = (a: number, b: number): number => {
-    const oa = a * d, ob = b * d;
-    let s = 0;
-    if (cosine) {
-      for (let t = 0; t < d; t++) s += data[oa + t] * data[ob + t];
-      return 1 - s;
-    }
-    for (let t = 0; t < d; t++) {
-      const u = data[oa + t] - data[ob + t];
-      s += u * u;
-    }
-    return s;
-  };
+  const { W, out, normal, list, side } = kern;
 
-  // Each point's current K best as a bounded max-heap (root = worst kept) with a "new" flag per entry.
-  const heapIdx = new Int32Array(n * K).fill(-1);
-  const heapDist = new Float64Array(n * K).fill(Infinity);
-  const heapNew = new Uint8Array(n * K);
+  // Each point's current S best as a bounded max-heap (root = worst kept) with a "new" flag per entry. Keys are
+  // the order-preserving distance: squared Euclidean, or 1 − x·y on unit rows.
+  const heapIdx = new Int32Array(n * S).fill(-1);
+  const heapDist = new Float64Array(n * S).fill(Infinity);
+  const heapNew = new Uint8Array(n * S);
+  // Each heap's root (its admission limit) also in a compact array: most offers are refused on it, and one
+  // 8-byte entry per point stays in cache where the heaps (S entries per point) do not.
+  const heapTop = new Float64Array(n).fill(Infinity);
   const push = (i: number, j: number, dj: number): number => {
-    const o = i * K;
-    if (!(dj < heapDist[o])) return 0;
-    for (let t = 0; t < K; t++) if (heapIdx[o + t] === j) return 0;
-    siftDown(heapIdx, heapDist, heapNew, o, K, j, dj, 1);
+    if (!(dj < heapTop[i])) return 0;
+    const o = i * S;
+    for (let t = 0; t < S; t++) if (heapIdx[o + t] === j) return 0;
+    siftDown(heapIdx, heapDist, heapNew, o, S, j, dj, 1);
+    heapTop[i] = heapDist[o];
     return 1;
   };
 
   // 1. Random-projection forest: split on the hyperplane halfway between two random points of the node, down
   //    to leaves of at most `leaf` points; every pair in a leaf is a candidate pair.
-  const leaf = Math.max(10, Math.min(256, K + 1));
+  //    The rows live in a working copy W kept in the order of `perm` and partitioned along with it: a split
+  //    then streams through contiguous rows (gathering them at random was memory-bound, a fifth of the time
+  //    at n = 10⁵) and a leaf's rows sit together for its all-pairs pass.
+  const tForest = performance.now();
   const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  W.set(data);
   const stack: number[] = [];
-  const normal = new Float64Array(d);
+  const swapRows = (a: number, b: number): void => {
+    for (let c = 0, oa = a * d, ob = b * d; c < d; c++) {
+      const t = W[oa + c];
+      W[oa + c] = W[ob + c];
+      W[ob + c] = t;
+    }
+    const t = perm[a];
+    perm[a] = perm[b];
+    perm[b] = t;
+  };
   for (let t = 0; t < trees; t++) {
-    for (let i = 0; i < n; i++) perm[i] = i;
+    // Each tree starts from the order the last one left: any order serves, and this one costs nothing.
     stack.push(0, n);
     while (stack.length) {
       const hi = stack.pop()!;
       const lo = stack.pop()!;
       const size = hi - lo;
       if (size <= leaf) {
-        for (let a = lo; a < hi; a++) {
-          for (let b = a + 1; b < hi; b++) {
-            const i = perm[a], j = perm[b];
-            const dij = dist(i, j);
-            stats.distanceEvaluations++;
+        for (let a = 0; a < size; a++) list[a] = lo + a;
+        kern.pairs(size, size, cosine);
+        stats.distanceEvaluations += (size * (size - 1)) / 2;
+        for (let a = 0; a < size; a++) {
+          const i = perm[lo + a];
+          for (let b = a + 1; b < size; b++) {
+            const j = perm[lo + b];
+            const dij = cosine ? 1 - out[a * size + b] : out[a * size + b];
             push(i, j, dij);
             push(j, i, dij);
           }
         }
         continue;
       }
-      const ia = perm[lo + rng.int(size)];
-      let ib = perm[lo + rng.int(size - 1)];
-      if (ib === ia) ib = perm[hi - 1];
+      const pa = lo + rng.int(size);
+      let pb = lo + rng.int(size - 1);
+      if (pb === pa) pb = hi - 1;
       let offset = 0;
       for (let c = 0; c < d; c++) {
-        normal[c] = data[ia * d + c] - data[ib * d + c];
-        offset += normal[c] * (data[ia * d + c] + data[ib * d + c]) * 0.5;
+        const xa = W[pa * d + c], xb = W[pb * d + c];
+        normal[c] = xa - xb;
+        offset += normal[c] * (xa + xb) * 0.5;
       }
-      let mid = lo;
+      kern.sides(lo, hi, offset);
+      let left = 0;
       for (let a = lo; a < hi; a++) {
-        const i = perm[a];
-        let s = -offset;
-        for (let c = 0; c < d; c++) s += normal[c] * data[i * d + c];
         // Points on the hyperplane (duplicates, ties) go to a random side so a node always splits.
-        if (s > 0 || (s === 0 && rng.uniform() < 0.5)) {
-          perm[a] = perm[mid];
-          perm[mid++] = i;
-        }
+        if (side[a] === 2) side[a] = rng.uniform() < 0.5 ? 1 : 0;
+        left += side[a];
       }
-      if (mid === lo || mid === hi) mid = lo + (size >> 1); // all on one side: split the (shuffled) node in two
+      let mid: number;
+      if (left === 0 || left === size) {
+        mid = lo + (size >> 1); // all on one side (duplicates): split the node in two as it stands
+      } else {
+        // Hoare partition: the side-1 rows to the front, moving whole rows with their perm entries.
+        let a = lo, b = hi - 1;
+        for (;;) {
+          while (a < b && side[a]) a++;
+          while (a < b && !side[b]) b--;
+          if (a >= b) break;
+          swapRows(a, b);
+          side[a] = 1;
+          side[b] = 0;
+          a++;
+          b--;
+        }
+        mid = lo + left;
+      }
       stack.push(lo, mid, mid, hi);
     }
   }
+  const rowOf = new Int32Array(n);
+  for (let a = 0; a < n; a++) rowOf[perm[a]] = a;
   // Any heap the forest left short (tiny leaves) is filled with random points.
+  const dist = (i: number, j: number): number => {
+    const a = rowOf[i] * d, b = rowOf[j] * d;
+    return cosine ? 1 - dotCanon(W, a, W, b, d) : sqCanon(W, a, W, b, d);
+  };
   for (let i = 0; i < n; i++) {
-    const o = i * K;
+    const o = i * S;
     let guard = 0;
-    while (heapIdx[o] === -1 && guard++ < 64 * K) {
+    while (heapIdx[o] === -1 && guard++ < 64 * S) {
       const j = rng.int(n);
       if (j !== i) push(i, j, dist(i, j));
     }
     if (heapIdx[o] === -1) for (let j = 0; j < n && heapIdx[o] === -1; j++) if (j !== i) push(i, j, dist(i, j));
   }
+  stats.forestMs = performance.now() - tForest;
   reportProgress({ task, done: 0, total: maxIters, unit: "rounds" });
 
   // 2. NN-descent rounds: a neighbour's neighbour is likely a neighbour. Per point, sample up to C "new"
   //    candidates (entries not yet joined) and C "old" ones, forward and reverse (random priorities, the C
   //    smallest kept), then compare new–new and new–old pairs and push improvements into both heaps.
-  // 3K (at most 60): recall 0.94 → 0.95 on uniform 16-D points and 0.984 → 0.988 on blobs over pynndescent's
-  // min(60, K), for about 1.3× the distance evaluations (k = 10, n = 10⁴).
-  const C = Math.max(1, Math.min(p.maxCandidates ?? Math.min(60, 3 * K), n - 1));
+  // Candidates are drawn without priority heaps: every point's forward and reverse entries, new and old, are
+  // listed (two counting passes, CSR), duplicates dropped, and a list longer than C cut to C uniformly at
+  // random by a partial Fisher–Yates shuffle — the same distribution as pynndescent's random-priority heaps,
+  // without a heap insertion and a C-long duplicate scan per entry (a fifth of the time at d = 64).
   const newC = new Int32Array(n * C);
-  const newP = new Float64Array(n * C);
   const oldC = new Int32Array(n * C);
-  const oldP = new Float64Array(n * C);
-  const sample = (cand: Int32Array, pri: Float64Array, i: number, j: number, pr: number): void => {
+  const newStart = new Int32Array(n + 1);
+  const oldStart = new Int32Array(n + 1);
+  const newAll = new Int32Array(2 * n * S);
+  const oldAll = new Int32Array(2 * n * S);
+  const fillAt = new Int32Array(n);
+  const mark = new Int32Array(n);
+  const select = (all: Int32Array, start: Int32Array, cand: Int32Array, i: number): void => {
+    let cnt = 0;
+    const lo = start[i];
+    for (let q = lo; q < start[i + 1]; q++) {
+      const j = all[q];
+      if (mark[j] === i) continue;
+      mark[j] = i;
+      all[lo + cnt++] = j;
+    }
     const o = i * C;
-    if (!(pr < pri[o])) return;
-    for (let t = 0; t < C; t++) if (cand[o + t] === j) return;
-    siftDown(cand, pri, null, o, C, j, pr, 0);
+    const take = Math.min(C, cnt);
+    for (let t = 0; t < take; t++) {
+      if (cnt > C) {
+        const r = t + rng.int(cnt - t);
+        const x = all[lo + r];
+        all[lo + r] = all[lo + t];
+        all[lo + t] = x;
+      }
+      cand[o + t] = all[lo + t];
+    }
+    cand.fill(-1, o + take, o + C);
   };
   for (let iter = 0; iter < maxIters; iter++) {
-    newC.fill(-1); newP.fill(Infinity); oldC.fill(-1); oldP.fill(Infinity);
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < K; t++) {
-        const e = i * K + t;
-        const j = heapIdx[e];
-        if (j < 0) continue;
-        const pr = rng.uniform();
-        if (heapNew[e]) {
-          sample(newC, newP, i, j, pr);
-          sample(newC, newP, j, i, pr);
-        } else {
-          sample(oldC, oldP, i, j, pr);
-          sample(oldC, oldP, j, i, pr);
-        }
+    const t0 = performance.now();
+    newStart.fill(0);
+    oldStart.fill(0);
+    for (let e = 0; e < n * S; e++) {
+      const j = heapIdx[e];
+      if (j < 0) continue;
+      const cnt = heapNew[e] ? newStart : oldStart;
+      cnt[(e / S) | 0]++;
+      cnt[j]++;
+    }
+    for (const start of [newStart, oldStart]) {
+      let acc = 0;
+      for (let i = 0; i <= n; i++) {
+        const c = start[i];
+        start[i] = acc;
+        acc += c;
       }
     }
-    // Entries sampled as new are joined this round: they become old.
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < K; t++) {
-        const e = i * K + t;
-        if (!heapNew[e]) continue;
+    for (const [all, start, isNew] of [[newAll, newStart, 1], [oldAll, oldStart, 0]] as const) {
+      fillAt.set(start.subarray(0, n));
+      for (let e = 0; e < n * S; e++) {
         const j = heapIdx[e];
-        for (let s = 0; s < C; s++) if (newC[i * C + s] === j) { heapNew[e] = 0; break; }
+        if (j < 0 || heapNew[e] !== isNew) continue;
+        const i = (e / S) | 0;
+        all[fillAt[i]++] = j;
+        all[fillAt[j]++] = i;
+      }
+      mark.fill(-1);
+      for (let i = 0; i < n; i++) select(all, start, isNew ? newC : oldC, i);
+    }
+    // Entries drawn as new candidates of their point are joined this round: they become old.
+    mark.fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < C; t++) {
+        const j = newC[i * C + t];
+        if (j < 0) break;
+        mark[j] = i;
+      }
+      for (let t = 0; t < S; t++) {
+        const e = i * S + t;
+        if (heapNew[e] && mark[heapIdx[e]] === i) heapNew[e] = 0;
       }
     }
     let updates = 0;
+    const ids = new Int32Array(2 * C);
     for (let i = 0; i < n; i++) {
       const o = i * C;
-      for (let a = 0; a < C; a++) {
-        const u = newC[o + a];
-        if (u < 0) continue;
-        for (let b = a + 1; b < C; b++) {
-          const v = newC[o + b];
-          if (v < 0) continue;
-          const duv = dist(u, v);
-          stats.distanceEvaluations++;
-          updates += push(u, v, duv) + push(v, u, duv);
+      let m = 0;
+      for (let s = 0; s < C; s++) {
+        const u = newC[o + s];
+        if (u >= 0) {
+          ids[m] = u;
+          list[m++] = rowOf[u];
         }
-        for (let b = 0; b < C; b++) {
-          const v = oldC[o + b];
-          if (v < 0 || v === u) continue;
-          const duv = dist(u, v);
-          stats.distanceEvaluations++;
+      }
+      const nA = m;
+      if (nA === 0) continue;
+      for (let s = 0; s < C; s++) {
+        const v = oldC[o + s];
+        if (v >= 0) {
+          ids[m] = v;
+          list[m++] = rowOf[v];
+        }
+      }
+      kern.pairs(nA, m, cosine);
+      stats.distanceEvaluations += nA * m - (nA * (nA + 1)) / 2;
+      for (let a = 0; a < nA; a++) {
+        const u = ids[a];
+        for (let b = a + 1; b < m; b++) {
+          const v = ids[b];
+          if (v === u) continue;
+          const duv = cosine ? 1 - out[a * m + b] : out[a * m + b];
           updates += push(u, v, duv) + push(v, u, duv);
         }
       }
     }
     stats.iterations = iter + 1;
+    stats.roundMs.push(performance.now() - t0);
     stats.updates.push(updates);
     reportProgress({ task, done: iter + 1, total: maxIters, unit: "rounds" });
-    if (updates <= delta * K * n) break;
+    if (updates <= delta * S * n) break;
   }
   reportProgress({ task, done: maxIters, total: maxIters, unit: "rounds" });
 
-  // 3. Each heap sorted nearest first (ties: lower index), self first when included, exact distances.
-  const order = new Array<number>(K);
+  // 3. Each heap sorted nearest first (ties: lower index), its K nearest kept, self first when included, exact
+  //    distances.
+  const order = new Array<number>(S);
   for (let i = 0; i < n; i++) {
-    const o = i * K;
-    for (let t = 0; t < K; t++) order[t] = t;
+    const o = i * S;
+    for (let t = 0; t < S; t++) order[t] = t;
     order.sort((a, b) => heapDist[o + a] - heapDist[o + b] || heapIdx[o + a] - heapIdx[o + b]);
     let c = i * k;
     if (p.includeSelf) {

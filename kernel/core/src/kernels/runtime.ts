@@ -10,6 +10,7 @@
 import { WASM_BASE64 as GEMM_BASE64 } from "./wasm/gemm-wasm";
 import { WASM_BASE64 as JACOBI_BASE64 } from "./wasm/jacobi-wasm";
 import { WASM_BASE64 as KNN_FILTER_BASE64 } from "./wasm/knn-filter-wasm";
+import { WASM_BASE64 as NNDESCENT_BASE64 } from "./wasm/nndescent-wasm";
 import { WASM_BASE64 as VECTOR_BLOCK_BASE64 } from "./wasm/vector-block-wasm";
 
 export const PAGE = 65536;
@@ -35,6 +36,9 @@ export interface Engine {
   jacobiSweep: (g: number, v: number, norms: number, n: number, gs: number, vs: number, tol: number) => number;
   subCombination: (w: number, v: number, h: number, count: number, n: number, ld: number) => void;
   tileFilter: (g: number, ld: number, ni: number, nj: number, rowKey: number, colKey: number, limR: number, limC: number, diag: number, codes: number, vals: number) => number;
+  /** NN-descent (wasm/nndescent.wat): the side of each row of a random-projection split, and a local join's distances. */
+  rowSides: (w: number, d: number, lo: number, hi: number, normal: number, offset: number, side: number) => number;
+  pairDists: (w: number, d: number, list: number, nA: number, m: number, dot: number, out: number) => void;
 }
 
 let engine: Engine | null | undefined;
@@ -58,6 +62,7 @@ function getEngine(): Engine | null {
     const memory = new WA.Memory({ initial: 256, maximum: MAX_PAGES, shared: true });
     const load = (base64: string) => new WA.Instance(new WA.Module(bytesOf(base64)), { env: { memory } }).exports;
     const gemmExports = load(GEMM_BASE64);
+    const nnd = load(NNDESCENT_BASE64);
     engine = {
       memory,
       gemmBlock: gemmExports.gemmBlock as Engine["gemmBlock"],
@@ -65,6 +70,8 @@ function getEngine(): Engine | null {
       jacobiSweep: load(JACOBI_BASE64).jacobiSweep as Engine["jacobiSweep"],
       subCombination: load(VECTOR_BLOCK_BASE64).subCombination as Engine["subCombination"],
       tileFilter: load(KNN_FILTER_BASE64).tileFilter as Engine["tileFilter"],
+      rowSides: nnd.rowSides as Engine["rowSides"],
+      pairDists: nnd.pairDists as Engine["pairDists"],
     };
   } catch {
     engine = null; // no SIMD or no shared memory in this engine: the TypeScript loop serves
