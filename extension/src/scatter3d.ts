@@ -111,7 +111,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const { index: color, palette, legend, gl } = colorIndex(points);
   const flat = opts.flat ?? false;
   const large = n > WEBGL_MIN_POINTS;
-  const radius = n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
+  // A large graph's nodes are smaller than a cloud's points of the same count: its edges run between them.
+  const radius = opts.edges ? (n > WEBGL_MIN_POINTS ? 1 : 1.5) : n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
   const all = budgetSubset(n, n);
   const budget = large ? budgetSubset(n, INTERACTIVE_BUDGET) : all;
   const { width, height } = opts;

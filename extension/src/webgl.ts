@@ -172,13 +172,15 @@ export async function mountWebglScatter(
     pointColor: gl.colors,
     colorBy: gl.category ? "valueA" : gl.value ? "valueB" : null,
     lassoOnLongPress: true,
-    xScale,
-    yScale,
   } as never);
   const data: Record<string, ArrayLike<number>> = { x: gl.x, y: gl.y };
   if (gl.category) data.valueA = gl.category;
   if (gl.value) data.valueB = gl.value;
   await plot.draw(data as never);
+  // The scales are handed over once the camera exists: regl-scatterplot re-reads a scale's domain as the data
+  // range whenever it is set, and given at creation it was set twice, the second time from a domain already
+  // mapped through the not-yet-initialized camera (the ticks read ±6 for data in [0, 1]).
+  plot.set({ xScale, yScale } as never);
   drawAxesNow();
   // Every pan and zoom: regl-scatterplot has set the scales' domains to the data in view; redraw the ticks once per frame.
   plot.subscribe("view", () => {
