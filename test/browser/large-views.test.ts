@@ -2,7 +2,7 @@
 // output metadata: headless Chromium's WebGL is software, which would pick the CPU canvas) draws axis titles and
 // ticks that follow the wheel, the legend with the label names, and says every point is drawn; a 20 000-node
 // graph draws on the canvas path with its nodes colored and named in the legend, its edges thinned and the view
-// saying which and how the layout was made. Screenshots: .artifacts/screenshots/large-*.png. Slow: a server,
+// saying which and how the layout was made; a 100 000-node adjacency displayed as it is becomes such a graph too. Screenshots: .artifacts/screenshots/large-*.png. Slow: a server,
 // a kernel and a browser.
 import { strict as assert } from "assert";
 import { Page } from "playwright-core";
@@ -22,8 +22,10 @@ const t0 = Date.now();
 const gp = graphPayload(sbm.graph, { labels: sbm.labels, labelNames: ${JSON.stringify(NAMES)}, colorName: "block" });
 console.log("payload ms", Date.now() - t0);
 figure(gp)`,
+  `const huge = data.sbm({ sizes: Array(10).fill(10000), pIn: 12 / 10000, pOut: 2 / 100000, seed: 1 }).graph;
+huge`,
 ];
-const CELL = { webgl: 0, graph: 1 };
+const CELL = { webgl: 0, graph: 1, huge: 2 };
 
 describe("e2e: axes, legends and notes on the WebGL view and on a 20 000-node graph (slow: server, kernel, browser)", function () {
   this.timeout(400000);
@@ -103,5 +105,17 @@ describe("e2e: axes, legends and notes on the WebGL view and on a 20 000-node gr
     });
     assert.equal(colors, 5);
     await screenshot(output(CELL.graph), "large-graph-20000");
+  });
+
+  it("an adjacency of 100 000 nodes displayed as it is: a graph on the canvas (not a heatmap), the strongest edge per node, 2 ForceAtlas2 sweeps", async function () {
+    const panel = output(CELL.huge).locator(".eigenlab-panel-points");
+    const canvas = panel.locator("canvas.eigenlab-2d-canvas");
+    await canvas.waitFor({ timeout: 120000 });
+    assert.equal((await output(CELL.huge).locator(".eigenlab-kind").textContent())?.toLowerCase(), "graph");
+    assert.match((await panel.locator(".eigenlab-2d-status").textContent()) ?? "", /100,000 nodes \(CPU canvas \(node-link view\)\)/);
+    const note = (await panel.locator(".eigenlab-2d-note").textContent()) ?? "";
+    assert.match(note, /edges: [\d,]+ of [\d,]+ drawn \(the strongest per node\) \(an even 20,000 of them while moving\)/);
+    assert.match(note, /layout: spectral start \(50 power-iteration sweeps\) \+ 2 Barnes–Hut ForceAtlas2 sweeps/);
+    await screenshot(output(CELL.huge), "large-graph-100000");
   });
 });

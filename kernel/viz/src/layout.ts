@@ -247,7 +247,7 @@ export function largeLayoutStart(W: CsrMatrix, seed: number): Float64Array {
 /**
  * A few sweeps leave some nodes (low degree, strongly repelled in the first sweeps) far outside the drawing,
  * and the view fits its bounding box, so they would shrink the picture: nodes farther from the median centre
- * than 1.5 × the 99th-percentile distance are moved in along their ray to that distance (at most 1 % of nodes).
+ * than 1.15 × the 99th-percentile distance are moved in along their ray to that distance (at most 1 % of nodes).
  */
 function pullInOutliers(pos: Float64Array): Float64Array {
   const n = pos.length / 2;
@@ -255,7 +255,7 @@ function pullInOutliers(pos: Float64Array): Float64Array {
   const median = (k: number) => Float64Array.from({ length: n }, (_, i) => pos[2 * i + k]).sort()[n >> 1];
   const cx = median(0), cy = median(1);
   const r = Float64Array.from({ length: n }, (_, i) => Math.hypot(pos[2 * i] - cx, pos[2 * i + 1] - cy));
-  const limit = 1.5 * Float64Array.from(r).sort()[Math.floor(0.99 * (n - 1))];
+  const limit = 1.15 * Float64Array.from(r).sort()[Math.floor(0.99 * (n - 1))];
   for (let i = 0; i < n; i++) {
     if (!(r[i] > limit)) continue;
     pos[2 * i] = cx + ((pos[2 * i] - cx) * limit) / r[i];
