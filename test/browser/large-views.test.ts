@@ -95,7 +95,7 @@ describe("e2e: axes, legends and notes on the WebGL view and on a 20 000-node gr
     assert.ok(m, note);
     const [shown, total] = [Number(m[1].replace(/,/g, "")), Number(m[2].replace(/,/g, ""))];
     assert.ok(shown <= 3 * 20000 && shown < total, note);
-    assert.match(note, /layout: spectral start \(50 power-iteration sweeps\) \+ 10 Barnes–Hut ForceAtlas2 sweeps/);
+    assert.match(note, /layout: spectral start \(50 power-iteration sweeps\) \+ 15 Barnes–Hut ForceAtlas2 sweeps/);
     // The nodes are drawn in the five block colors (not a blank canvas).
     const colors = await canvas.evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
@@ -107,7 +107,7 @@ describe("e2e: axes, legends and notes on the WebGL view and on a 20 000-node gr
     await screenshot(output(CELL.graph), "large-graph-20000");
   });
 
-  it("an adjacency of 100 000 nodes displayed as it is: a graph on the canvas (not a heatmap), the strongest edge per node, 2 ForceAtlas2 sweeps", async function () {
+  it("an adjacency of 100 000 nodes displayed as it is: a graph on the canvas (not a heatmap), the strongest edge per node, 3 ForceAtlas2 sweeps", async function () {
     const panel = output(CELL.huge).locator(".eigenlab-panel-points");
     const canvas = panel.locator("canvas.eigenlab-2d-canvas");
     await canvas.waitFor({ timeout: 120000 });
@@ -115,7 +115,7 @@ describe("e2e: axes, legends and notes on the WebGL view and on a 20 000-node gr
     assert.match((await panel.locator(".eigenlab-2d-status").textContent()) ?? "", /100,000 nodes \(CPU canvas \(node-link view\)\)/);
     const note = (await panel.locator(".eigenlab-2d-note").textContent()) ?? "";
     assert.match(note, /edges: [\d,]+ of [\d,]+ drawn \(the strongest per node\) \(an even 20,000 of them while moving\)/);
-    assert.match(note, /layout: spectral start \(50 power-iteration sweeps\) \+ 2 Barnes–Hut ForceAtlas2 sweeps/);
+    assert.match(note, /layout: spectral start \(50 power-iteration sweeps\) \+ 3 Barnes–Hut ForceAtlas2 sweeps/);
     await screenshot(output(CELL.huge), "large-graph-100000");
   });
 });
