@@ -52,11 +52,11 @@ export function exportToolbar(exporter: Exporter, basename: string): HTMLElement
   return bar;
 }
 
-/** A PNG data URL of an ImageData (what regl-scatterplot's export() returns). */
-export function imageDataToPng(image: ImageData): string {
+/** An ImageData (what regl-scatterplot's export() returns) on a canvas of its size, to draw or encode. */
+export function imageDataCanvas(image: ImageData): HTMLCanvasElement {
   const canvas = document.createElement("canvas");
   canvas.width = image.width;
   canvas.height = image.height;
   canvas.getContext("2d")!.putImageData(image, 0, 0);
-  return canvas.toDataURL("image/png");
+  return canvas;
 }

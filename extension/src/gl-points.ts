@@ -19,6 +19,8 @@ export interface GlPoints {
   /** The data range mapped to [0, 1] (symmetric about 0 when diverging). */
   valueRange?: [number, number];
   colors: string[];
+  /** The data interval mapped to normalized device coordinates [−1, 1] along x and y (one scale for both). */
+  domain: { x: [number, number]; y: [number, number] };
 }
 
 /** Tableau 10, the categorical palette Vega-Lite uses, so both engines color labels alike. */
@@ -63,13 +65,14 @@ export function toGlPoints(pts: ScatterPoints): GlPoints {
   // 0.95: a margin so edge points are not cut in half.
   const x = Float32Array.from({ length: n }, (_, i) => (0.95 * (pts.x[i] - cx)) / half);
   const y = Float32Array.from({ length: n }, (_, i) => (0.95 * (pts.y[i] - cy)) / half);
+  const domain = { x: [cx - half / 0.95, cx + half / 0.95] as [number, number], y: [cy - half / 0.95, cy + half / 0.95] as [number, number] };
   if (pts.labels) {
     const categories = Array.from(new Set(Array.from(pts.labels))).sort((a, b) => a - b);
     const code = new Map(categories.map((c, i) => [c, i]));
     const category = Float32Array.from({ length: n }, (_, i) => code.get(pts.labels![i])!);
     const colors = categories.map((_, i) => CATEGORY_COLORS[i % CATEGORY_COLORS.length]);
     const categoryNames = categories.map((k) => (pts.labelNames ? labelName(pts.labelNames, k) : String(k)));
-    return { x, y, category, categories, categoryNames, colors };
+    return { x, y, category, categories, categoryNames, colors, domain };
   }
   if (pts.color) {
     let lo = Infinity, hi = -Infinity;
@@ -84,7 +87,7 @@ export function toGlPoints(pts: ScatterPoints): GlPoints {
     }
     const span = hi > lo ? hi - lo : 1;
     const value = Float32Array.from({ length: n }, (_, i) => (pts.color![i] - lo) / span);
-    return { x, y, value, valueRange: [lo, hi], colors: ramp(pts.diverging ? BLUE_ORANGE : VIRIDIS, 64) };
+    return { x, y, value, valueRange: [lo, hi], colors: ramp(pts.diverging ? BLUE_ORANGE : VIRIDIS, 64), domain };
   }
-  return { x, y, colors: [CATEGORY_COLORS[0]] };
+  return { x, y, colors: [CATEGORY_COLORS[0]], domain };
 }

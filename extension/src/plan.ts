@@ -5,7 +5,7 @@
  * DOM-free, so mocha tests it; `renderer.ts` turns a plan into DOM.
  */
 import { column, decodeArray, displayKind, scatterSpec, VEGA_LITE_SCHEMA } from "@eigenlab/viz/browser";
-import type { ScatterPoints, ViewPanel, ViewState as KindViewState, Payload, View } from "@eigenlab/viz/browser";
+import type { GraphEdges, ScatterPoints, ViewPanel, ViewState as KindViewState, Payload, View } from "@eigenlab/viz/browser";
 import { chooseEngine } from "./engine";
 import type { Engine, ScatterRenderer } from "./engine";
 
@@ -25,7 +25,7 @@ export const DEFAULT_STATE: ViewState = { logScale: false, width: 640, threeD: t
  */
 export type Panel =
   | { role: "spectrum" | "chart" | "graph"; engine: "vega"; spec: Record<string, unknown> }
-  | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number }
+  | { role: "points"; engine: Engine; spec?: Record<string, unknown>; points: ScatterPoints; count: number; edges?: GraphEdges }
   /** A 3-D embedding (scatter3d.ts): `coords` n × `dims` row-major (first three used), colors from `points`. */
   | { role: "points"; engine: "canvas3d"; points: ScatterPoints; coords: ArrayLike<number>; dims: number; count: number };
 
@@ -39,6 +39,8 @@ function withEngine(panel: ViewPanel): Panel {
   const { points } = panel;
   const count = points.x.length;
   if (panel.threeD) return { role: "points", engine: "canvas3d", points, coords: panel.threeD.coords, dims: panel.threeD.dims, count };
+  // A large graph's nodes and edges: the large-cloud engine whatever the node count (renderer.ts draws them on the canvas).
+  if (panel.edges) return { role: "points", engine: "webgl", points, count, edges: panel.edges };
   const engine = chooseEngine(count);
   if (engine === "webgl") return { role: "points", engine, points, count };
   const sc = scatterSpec(points, { width: panel.width, height: Math.min(panel.width, 360) });

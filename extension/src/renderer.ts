@@ -228,7 +228,8 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
       let view: Disposable;
       if (panel.engine === "canvas3d") view = await mountCanvas3d(host, panel, opts);
       else if (panel.engine === "webgl" && panel.role === "points") {
-        const choice = chooseScatterRenderer(webglInfo(), this.state.renderer);
+        // regl-scatterplot draws points only: a large graph's edges need the CPU canvas.
+        const choice = "edges" in panel && panel.edges ? { renderer: "canvas" as const, reason: "node-link view" } : chooseScatterRenderer(webglInfo(), this.state.renderer);
         host.dataset.renderer = choice.renderer;
         view = choice.renderer === "canvas" ? await mountCanvas2d(host, panel, opts, choice.reason) : await mountWebgl(host, panel, opts);
       } else view = await mountVega(host, panel, opts);

@@ -24,12 +24,13 @@
  * drag pans, shift-drag draws a lasso (the points inside are selected, the rest dimmed), wheel zooms about
  * the cursor, double-click resets the view and clears the selection.
  */
-import type { ScatterPoints } from "@eigenlab/viz/browser";
+import type { GraphEdges, ScatterPoints } from "@eigenlab/viz/browser";
 import { WEBGL_MIN_POINTS } from "./engine";
 import { SELECTION_EVENT } from "./selection";
 import { toGlPoints } from "./gl-points";
 import type { GlPoints } from "./gl-points";
 import { legendElement } from "./legend";
+import { AXIS_INSET, drawAxes, labelAxes } from "./axes";
 import {
   budgetSubset,
   DEFAULT_CAMERA,
@@ -38,27 +39,25 @@ import {
   emptyProjection,
   FLAT_CAMERA,
   layerAlpha,
-  niceTicks,
   pickPoint,
   pointsInPolygon,
   projectInto,
-  tickLabel,
   unitCloud,
   viewScale,
   visibleRange,
   zoomAbout,
 } from "./projection";
 import type { Camera } from "./projection";
-import { diskSprite, hexRgb, splatInto, squareSprite } from "./splat";
+import { diskSprite, hexRgb, lineInto, splatInto, squareSprite } from "./splat";
 
 /** Depth layers drawn back to front. */
 const LAYERS = 24;
 /** Points drawn per frame of a large set while it is being turned. */
 export const INTERACTIVE_BUDGET = 50_000;
+/** Edges drawn per frame of a large graph while it is being panned or zoomed (all of them at rest). */
+export const INTERACTIVE_EDGE_BUDGET = 20_000;
 /** Opacity of the points outside a lasso selection. */
 const UNSELECTED_ALPHA = 0.15;
-/** Margins (CSS pixels) of the flat view's plot area: the axes, their ticks and titles are drawn in them. */
-const AXIS_INSET = { left: 58, right: 12, top: 10, bottom: 40 } as const;
 const NO_INSET = { left: 0, right: 0, top: 0, bottom: 0 } as const;
 
 export interface Scatter3dOptions {
@@ -76,6 +75,8 @@ export interface Scatter3dOptions {
   flat?: boolean;
   /** What the status line names as the renderer, e.g. "3-D" or "CPU canvas (software WebGL detected)". */
   renderer?: string;
+  /** 2-D mode: a large graph's edges (node index pairs), drawn under the nodes, and the notes saying which. */
+  edges?: GraphEdges;
 }
 
 export interface Scatter3dView {
@@ -110,7 +111,8 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   const { index: color, palette, legend, gl } = colorIndex(points);
   const flat = opts.flat ?? false;
   const large = n > WEBGL_MIN_POINTS;
-  const radius = n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
+  // A large graph's nodes are smaller than a cloud's points of the same count: its edges run between them.
+  const radius = opts.edges ? (n > WEBGL_MIN_POINTS ? 1 : 1.5) : n <= 2_000 ? 3.5 : n <= WEBGL_MIN_POINTS ? 2.5 : 1;
   const all = budgetSubset(n, n);
   const budget = large ? budgetSubset(n, INTERACTIVE_BUDGET) : all;
   const { width, height } = opts;
@@ -136,8 +138,9 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   status.style.maxWidth = `${width}px`;
   const help = flat ? "drag: pan · shift-drag: lasso · wheel: zoom · double-click: reset" : "drag: rotate · shift-drag: pan · wheel: zoom · double-click: reset";
   // What is drawn, said where it is drawn: every point at rest; an even subset while a large cloud moves.
-  const drawnNote = large ? `every point drawn at rest, an even ${INTERACTIVE_BUDGET.toLocaleString("en-US")} while moving` : "";
-  const idleStatus = [`${n.toLocaleString("en-US")} points (${opts.renderer ?? "3-D"})`, legend, drawnNote, help].filter(Boolean).join(" · ");
+  const drawnNote = large ? `every ${points.noun ?? "point"} drawn at rest, an even ${INTERACTIVE_BUDGET.toLocaleString("en-US")} while moving` : "";
+  const noun = points.noun ?? "point";
+  const idleStatus = [`${n.toLocaleString("en-US")} ${noun}s (${opts.renderer ?? "3-D"})`, legend, drawnNote, help].filter(Boolean).join(" · ");
   status.textContent = idleStatus;
   host.append(canvas, tip, status);
   if (!flat) {
@@ -147,6 +150,17 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     axes.style.maxWidth = `${width}px`;
     axes.textContent = `axes: 1 = ${points.xName ?? "coordinate 1"} · 2 = ${points.yName ?? "coordinate 2"} · 3 = ${points.zName ?? "coordinate 3"}`;
     host.appendChild(axes);
+  }
+  const edges = flat ? opts.edges : undefined;
+  if (edges) {
+    // What the picture leaves out or made up, said under it: which edges are drawn, and how the layout was made.
+    const m = edges.source.length;
+    const moving = m > INTERACTIVE_EDGE_BUDGET ? ` (an even ${INTERACTIVE_EDGE_BUDGET.toLocaleString("en-US")} of them while moving)` : "";
+    const note = document.createElement("div");
+    note.className = "eigenlab-2d-note";
+    note.style.maxWidth = `${width}px`;
+    note.textContent = [edges.note + moving, edges.layoutNote].filter(Boolean).join(" · ");
+    host.appendChild(note);
   }
   const key = legendElement(points, gl);
   if (key) host.appendChild(key);
@@ -167,6 +181,14 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
   const backdrop = image.data.slice();
+  // Edges: the foreground color as the canvas resolves it over the background (any CSS color), faint enough
+  // that tens of thousands of them shade the picture without hiding the nodes.
+  ctx.fillStyle = opts.foreground;
+  ctx.fillRect(0, 0, 1, 1);
+  const edgeRgb = Array.from(ctx.getImageData(0, 0, 1, 1).data.subarray(0, 3));
+  const edgeCount = edges ? edges.source.length : 0;
+  const edgeAlpha = edgeCount > 50_000 ? 0.1 : edgeCount > 5_000 ? 0.18 : 0.35;
+  const edgeBudget = budgetSubset(edgeCount, INTERACTIVE_EDGE_BUDGET);
   let drawn: Uint32Array = all;
   let interacting = false;
   let frame = 0;
@@ -195,69 +217,26 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
       devY[i] = (proj.sy[i] + inset.top) * dpr;
     }
     image.data.set(backdrop);
+    if (edges) {
+      const count = interacting ? edgeBudget.length : edgeCount;
+      for (let t = 0; t < count; t++) {
+        const e = interacting ? edgeBudget[t] : t;
+        const a = edges.source[e], b = edges.target[e];
+        lineInto(image.data, canvas.width, canvas.height, (proj.sx[a] + inset.left) * dpr, (proj.sy[a] + inset.top) * dpr, (proj.sx[b] + inset.left) * dpr, (proj.sy[b] + inset.top) * dpr, edgeRgb, edgeAlpha);
+      }
+    }
     splatInto(image.data, canvas.width, canvas.height, sprite, order.subarray(0, drawn.length), devX, devY, color, rgb, alpha);
     ctx.putImageData(image, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (!flat) drawTriad();
-    else drawAxes();
+    else drawFlatAxes();
     if (lasso) drawLasso(lasso);
   }
 
-  /**
-   * The flat view's axes, like a Vega chart's: the margins cleared to the background (points panned into
-   * them are cut off at the plot's edge), a frame line on the left and bottom, nice ticks with labels for
-   * the data range in view (they follow pan and zoom), and the axis titles (what x and y are).
-   */
-  function drawAxes(): void {
-    ctx.fillStyle = opts.background;
-    ctx.fillRect(0, 0, inset.left, height);
-    ctx.fillRect(0, height - inset.bottom, width, inset.bottom);
-    ctx.fillRect(0, 0, width, inset.top);
-    ctx.fillRect(width - inset.right, 0, inset.right, height);
-    const range = visibleRange(cloud.center, cloud.radius, camera, plotW, plotH);
-    const x0 = inset.left, y0 = height - inset.bottom;
-    ctx.strokeStyle = opts.foreground;
-    ctx.fillStyle = opts.foreground;
-    ctx.globalAlpha = 0.85;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(x0 + 0.5, inset.top);
-    ctx.lineTo(x0 + 0.5, y0 + 0.5);
-    ctx.lineTo(width - inset.right, y0 + 0.5);
-    ctx.stroke();
-    ctx.font = "10px sans-serif";
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    const [xa, xb] = range.x, [ya, yb] = range.y;
-    for (const v of niceTicks(xa, xb, Math.max(2, Math.round(plotW / 80)))) {
-      const sx = x0 + ((v - xa) / (xb - xa)) * plotW;
-      ctx.beginPath();
-      ctx.moveTo(Math.round(sx) + 0.5, y0);
-      ctx.lineTo(Math.round(sx) + 0.5, y0 + 5);
-      ctx.stroke();
-      ctx.fillText(tickLabel(v), sx, y0 + 7);
-    }
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const v of niceTicks(ya, yb, Math.max(2, Math.round(plotH / 60)))) {
-      const sy = y0 - ((v - ya) / (yb - ya)) * plotH;
-      ctx.beginPath();
-      ctx.moveTo(x0 - 5, Math.round(sy) + 0.5);
-      ctx.lineTo(x0, Math.round(sy) + 0.5);
-      ctx.stroke();
-      ctx.fillText(tickLabel(v), x0 - 7, sy);
-    }
-    ctx.font = "bold 11px sans-serif";
-    ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
-    ctx.fillText(points.xName ?? "coordinate 1", x0 + plotW / 2, height - 3);
-    ctx.save();
-    ctx.translate(12, inset.top + plotH / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = "middle";
-    ctx.fillText(points.yName ?? "coordinate 2", 0, 0);
-    ctx.restore();
-    ctx.globalAlpha = 1;
+  /** The flat view's axes (axes.ts) for the data range the camera shows: the ticks follow pan and zoom. */
+  function drawFlatAxes(): void {
+    const frame = { width, height, inset, background: opts.background, foreground: opts.foreground, xName: points.xName ?? "coordinate 1", yName: points.yName ?? "coordinate 2", unitless: points.unitless };
+    labelAxes(canvas, frame, drawAxes(ctx, frame, visibleRange(cloud.center, cloud.radius, camera, plotW, plotH)));
   }
 
   function drawLasso(path: number[]): void {
@@ -383,7 +362,7 @@ export function mountScatter3d(host: HTMLElement, coords: ArrayLike<number>, dim
     let k = 0;
     if (mask) for (let i = 0; i < n; i++) k += mask[i];
     selected = k > 0 ? mask : undefined;
-    status.textContent = selected ? `${k.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} points selected · double-click clears` : idleStatus;
+    status.textContent = selected ? `${k.toLocaleString("en-US")} of ${n.toLocaleString("en-US")} ${noun}s selected · double-click clears` : idleStatus;
     schedule();
     // The renderer tags this event with its output's view id; the lab's selection bridge sends it to the kernel.
     const indices: number[] = [];

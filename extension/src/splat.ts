@@ -77,3 +77,41 @@ export function splatInto(
   }
   return rgba;
 }
+
+/**
+ * Blends the segment (x0, y0)–(x1, y1) into `rgba` (width × height) as a one-pixel line of color `rgb` and
+ * opacity `alpha`: a large graph's edges under its nodes. Clipped to the buffer first (Liang–Barsky), so a
+ * zoomed-in edge thousands of pixels long costs only its visible part; then one pixel per step along the major
+ * axis (DDA). Non-finite ends draw nothing.
+ */
+export function lineInto(rgba: Uint8ClampedArray, width: number, height: number, x0: number, y0: number, x1: number, y1: number, rgb: readonly number[], alpha: number): void {
+  if (!(Number.isFinite(x0) && Number.isFinite(y0) && Number.isFinite(x1) && Number.isFinite(y1))) return;
+  const dx = x1 - x0, dy = y1 - y0;
+  let t0 = 0, t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
+  if (!(clip(-dx, x0) && clip(dx, width - 1 - x0) && clip(-dy, y0) && clip(dy, height - 1 - y0))) return;
+  const ax = x0 + t0 * dx, ay = y0 + t0 * dy;
+  const bx = x0 + t1 * dx, by = y0 + t1 * dy;
+  const steps = Math.max(1, Math.ceil(Math.max(Math.abs(bx - ax), Math.abs(by - ay))));
+  const sx = (bx - ax) / steps, sy = (by - ay) / steps;
+  const [r, g, b] = rgb;
+  for (let s = 0; s <= steps; s++) {
+    const xx = Math.round(ax + s * sx), yy = Math.round(ay + s * sy);
+    if (xx < 0 || yy < 0 || xx >= width || yy >= height) continue;
+    const o = 4 * (yy * width + xx);
+    rgba[o] += alpha * (r - rgba[o]);
+    rgba[o + 1] += alpha * (g - rgba[o + 1]);
+    rgba[o + 2] += alpha * (b - rgba[o + 2]);
+  }
+}

@@ -286,4 +286,23 @@ describe("extension badge, theme and WebGL points", () => {
     assert.deepEqual(gl.valueRange, [-0.5, 0.5]);
     assert.deepEqual(ramp(["#000000", "#ffffff"], 3), ["#000000", "#808080", "#ffffff"]);
   });
+
+  it("planView(graph of 6 000 nodes): the large-cloud engine with the payload's edges, whatever the node count (graphs above 5 000 nodes draw on the canvas)", () => {
+    const n = 6000;
+    const i: number[] = [], j: number[] = [];
+    for (let a = 0; a < n; a++) {
+      i.push(a, (a + 1) % n);
+      j.push((a + 1) % n, a);
+    }
+    const W = CsrMatrix.fromTriplets(n, n, i, j, i.map(() => 1));
+    const p = graphPayload(W, { labels: Int32Array.from({ length: n }, (_, a) => a % 2), labelNames: ["even", "odd"] });
+    const plan = planView(p, DEFAULT_STATE);
+    assert.equal(plan.panels.length, 1);
+    const panel = plan.panels[0];
+    assert.ok(panel.role === "points" && panel.engine === "webgl" && "edges" in panel && panel.edges);
+    assert.equal(panel.edges.source.length, n);
+    assert.equal(panel.edges.note, "edges: all 6,000 drawn");
+    assert.equal(linkedPanel(plan), panel);
+    assert.equal(describePoint(panel.points, 3), "node 3 · label odd");
+  });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { diskSprite, hexRgb, splatInto, squareSprite } from "../src/splat";
+import { diskSprite, hexRgb, lineInto, splatInto, squareSprite } from "../src/splat";
 
 function buffer(w: number, h: number, rgb: number[]): Uint8ClampedArray {
   const b = new Uint8ClampedArray(4 * w * h);
@@ -41,5 +41,23 @@ describe("extension 3-D splat (point rasterization)", function () {
     const b = buffer(w, h, [255, 255, 255]);
     splatInto(b, w, h, diskSprite(2), [1, 0], [5, 5], [5, 5], [0, 1], palette, [1, 1]);
     assert.deepEqual(px(b, w, 5, 5), hexRgb("#4c78a8"));
+  });
+
+  it("lineInto draws one pixel per step between the ends at the given opacity, clips to the buffer, and skips non-finite ends", () => {
+    const w = 10, h = 6;
+    const b = buffer(w, h, [255, 255, 255]);
+    lineInto(b, w, h, 1, 2, 8, 2, [0, 0, 0], 0.5);
+    for (let x = 1; x <= 8; x++) assert.deepEqual(px(b, w, x, 2), [128, 128, 128], `pixel ${x}`);
+    assert.deepEqual(px(b, w, 0, 2), [255, 255, 255]);
+    assert.deepEqual(px(b, w, 9, 2), [255, 255, 255]);
+    assert.deepEqual(px(b, w, 4, 1), [255, 255, 255]);
+    // A diagonal from far outside: only its part inside is drawn (one pixel per row here), nothing wraps.
+    const c = buffer(w, h, [255, 255, 255]);
+    lineInto(c, w, h, -1000, -1000, 1000, 1000, [0, 0, 0], 1);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) assert.deepEqual(px(c, w, x, y), x === y ? [0, 0, 0] : [255, 255, 255], `(${x}, ${y})`);
+    const d = buffer(w, h, [255, 255, 255]);
+    lineInto(d, w, h, NaN, 1, 5, 1, [0, 0, 0], 1);
+    lineInto(d, w, h, -5, -5, -1, -1, [0, 0, 0], 1);
+    assert.ok(d.every((v) => v === 255));
   });
 });

@@ -1,11 +1,12 @@
 // e2e: the replication notebooks as a reader meets them — each examples/NN-*.ipynb opened in the lab, run
 // with "Run All" on the eigenlab kernel, and every Eigenlab output drawn by our renderer (a chart, not the
-// "cannot be drawn" box). nbclient checks the numbers (test/notebooks); this checks what a person sees.
+// "cannot be drawn" box). nbclient checks the numbers (test/notebooks); this checks what a person sees, and
+// leaves a screenshot of each chart in .artifacts/screenshots/example-NN-name-chart-KK.png.
 // Slow: a server, a browser and every notebook in full.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { outputText, runNotebook, screenshot, until, useLab } from "./lab";
+import { outputText, runNotebook, screenshot, screenshotCharts, until, useLab } from "./lab";
 
 const MIME = "application/vnd.eigenlab.v1+json";
 const EXAMPLES = path.resolve(__dirname, "..", "..", "examples");
@@ -53,6 +54,9 @@ describe("e2e: replication notebooks render in the lab (slow: server, kernel, br
         }),
       );
       await screenshot(run.page, `example-${file.replace(/\.ipynb$/, "")}`);
+      // Then each chart on its own (issue #18: screenshots of every example's charts): example-NN-name-chart-KK.png.
+      const shots = await screenshotCharts(run.page, `example-${file.replace(/\.ipynb$/, "")}`);
+      assert.equal(shots.length, expected, "one screenshot per Eigenlab output");
       // Autosave is off in this lab (app/settings/overrides.json): running a tracked notebook leaves it as it
       // was on disk until the reader saves.
       assert.equal(await run.page.evaluate(() => (window as any).jupyterapp.commands.isToggled("docmanager:toggle-autosave")), false); // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -332,6 +332,22 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   return file;
 }
 
+/**
+ * A screenshot of every Eigenlab output of the open notebook, one file each: `<prefix>-chart-01.png`, ... in
+ * document order (each scrolled into view first, so the picture is what a reader sees there). Returns the files.
+ */
+export async function screenshotCharts(page: Page, prefix: string): Promise<string[]> {
+  const charts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-Renderer");
+  const files: string[] = [];
+  const count = await charts.count();
+  for (let k = 0; k < count; k++) {
+    const chart = charts.nth(k);
+    await chart.scrollIntoViewIfNeeded();
+    files.push(await screenshot(chart, `${prefix}-chart-${String(k + 1).padStart(2, "0")}`));
+  }
+  return files;
+}
+
 export interface UseLabOptions extends LabOptions {
   /**
    * Keep the page and kernels open from test to test (closed after the suite): for suites whose tests look

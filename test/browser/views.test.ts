@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import { Locator, Page } from "playwright-core";
-import { outputText, runCells, runNotebook, screenshot, until, useLab } from "./lab";
+import { outputText, runCells, runNotebook, screenshot, screenshotCharts, until, useLab } from "./lab";
 
 const MIME = "application/vnd.eigenlab.v1+json";
 const LINK = { metadata: { [MIME]: { link: "karate" } } };
@@ -375,5 +375,7 @@ describe("e2e: runNotebook (slow: server, kernel, browser)", function () {
     assert.ok(run.outputs.some((o) => o.includes("text/latex")), `a %%math cell echoes LaTeX: ${JSON.stringify(run.outputs)}`);
     assert.match(await outputText(run.page, run.outputs.length - 1), /all assertions passed/);
     await screenshot(run.page, "run-notebook-quickstart");
+    const shots = await screenshotCharts(run.page, "example-00-quickstart");
+    assert.equal(shots.length, run.outputs.flat().filter((t) => t === MIME).length, "one screenshot per Eigenlab output");
   });
 });

@@ -2,7 +2,7 @@
  * The CPU canvas engine for a large 2-D point cloud where WebGL is software-rendered or missing: the 3-D view's
  * rasterizer in its flat mode (scatter3d.ts), which draws 100 000 points in a 60 fps frame (engine.ts).
  */
-import type { ScatterPoints } from "@eigenlab/viz/browser";
+import type { GraphEdges, ScatterPoints } from "@eigenlab/viz/browser";
 import { exportToolbar } from "../export";
 import { planarCoords } from "../projection";
 import { mountScatter3d } from "../scatter3d";
@@ -10,7 +10,7 @@ import { cloudWidth, describePoint } from "./mount";
 import type { Disposable, MountOptions } from "./mount";
 
 /** `reason`: why the canvas was chosen, named in the status line (e.g. "software WebGL detected"). */
-export async function mountCanvas2d(host: HTMLElement, panel: { points: ScatterPoints }, opts: MountOptions, reason: string): Promise<Disposable> {
+export async function mountCanvas2d(host: HTMLElement, panel: { points: ScatterPoints; edges?: GraphEdges }, opts: MountOptions, reason: string): Promise<Disposable> {
   const pts = panel.points;
   const view = mountScatter3d(host, planarCoords(pts.x, pts.y), 3, pts, {
     width: cloudWidth(opts.width),
@@ -21,6 +21,7 @@ export async function mountCanvas2d(host: HTMLElement, panel: { points: ScatterP
     camera: opts.camera,
     onCamera: opts.onCamera,
     flat: true,
+    edges: panel.edges,
     renderer: `CPU canvas (${reason})`,
   });
   host.prepend(exportToolbar({ png: () => view.exportPng() }, opts.basename));

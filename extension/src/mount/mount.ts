@@ -29,7 +29,10 @@ export interface MountOptions {
 export function describePoint(pts: ScatterPoints, i: number, xyz: number[] = [pts.x[i], pts.y[i]]): string {
   const label = pts.labels ? (pts.labelNames ? labelName(pts.labelNames, pts.labels[i]) : String(pts.labels[i])) : "";
   const extra = pts.labels ? ` · ${pts.colorName ?? "label"} ${label}` : pts.color ? ` · ${pts.colorName ?? "value"} ${Number(pts.color[i].toPrecision(4))}` : "";
-  return `point ${i} (${xyz.map((v) => Number(v.toPrecision(4))).join(", ")})${extra}`;
+  // A graph's nodes: their names; unitless layout coordinates: no numbers.
+  const name = pts.pointNames ? `: ${pts.pointNames[i]}` : "";
+  const where = pts.unitless ? "" : ` (${xyz.map((v) => Number(v.toPrecision(4))).join(", ")})`;
+  return `${pts.noun ?? "point"} ${i}${name}${where}${extra}`;
 }
 
 /** Width of a large point cloud's view (WebGL or the 2-D canvas) in an output `width` wide. */

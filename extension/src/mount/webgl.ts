@@ -7,7 +7,7 @@ import type { Disposable, MountOptions } from "./mount";
 
 export async function mountWebgl(host: HTMLElement, panel: { points: ScatterPoints }, opts: MountOptions): Promise<Disposable> {
   const pts = panel.points;
-  const view = await mountWebglScatter(host, pts, { width: cloudWidth(opts.width), height: 420, background: opts.theme.background, describe: (i) => describePoint(pts, i) });
+  const view = await mountWebglScatter(host, pts, { width: cloudWidth(opts.width), height: 420, background: opts.theme.background, foreground: opts.theme.foreground, describe: (i) => describePoint(pts, i) });
   host.prepend(exportToolbar({ png: () => view.exportPng() }, opts.basename));
   return view;
 }

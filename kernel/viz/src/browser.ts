@@ -29,5 +29,5 @@ export {
 export type { SpecOptions, ScatterPoints, VegaLiteSpec } from "./vegalite";
 export { KINDS, displayKind } from "./kinds";
 export { eigenvectorChoices, withLinkedColor } from "./kinds/kind";
-export type { DisplayKind, View, ViewPanel, ViewState, LinkedColor, ColorChoice, Eigenpairs } from "./kinds/kind";
+export type { DisplayKind, View, ViewPanel, ViewState, LinkedColor, ColorChoice, Eigenpairs, GraphEdges } from "./kinds/kind";
 export { toText } from "./text";

@@ -1,9 +1,9 @@
 /** CsrMatrix adjacency -> `graph` payload (node-link diagram). */
-import { CsrMatrix, EigenlabError, Matrix, Spectrum } from "@eigenlab/core";
+import { CsrMatrix, EigenlabError, Matrix, Rng, Spectrum } from "@eigenlab/core";
 import { message as coreMessage, checkLabelNames, checkOptions } from "@eigenlab/core/base";
 import { message } from "./messages";
 import { encodeArray } from "./codec";
-import { forceLayout, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout } from "./layout";
+import { forceLayout, LARGE_GRAPH_FROM, largeForceLayout, largeLayoutStart, largeSweeps, SPECTRAL_LAYOUT_MAX_NODES, spectralLayout, thinEdges } from "./layout";
 import { LIMITS } from "./limits";
 import { payloadMeta } from "./meta";
 import { subsampleIndices } from "./reduce";
@@ -40,6 +40,12 @@ const OPTIONS = ["layout", "labels", "labelNames", "color", "colorName", "spectr
  * The node-link payload of a (weighted) adjacency matrix: each undirected edge once (i < j, weight of
  * (W_ij + W_ji)/2), self-loops dropped, and node positions. Graphs with more than LIMITS.payloadEdges edges
  * keep a seeded uniform sample of them (said in meta.reduced).
+ *
+ * Large graphs (more than LARGE_GRAPH_FROM nodes, up to 10⁵ and beyond) are laid out in seconds — Koren's
+ * spectral coordinates by power iteration, then a few Barnes–Hut ForceAtlas2 sweeps (layout.ts; a given
+ * layout, e.g. the graph's own embedding, skips both) — and carry only each node's strongest edges (thinEdges:
+ * about LIMITS.largeGraphEdges), said in `edgesTotal`/`edgeRule` and meta.reduced; the lab draws them on the
+ * canvas path of large point clouds.
  */
 export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): GraphPayload {
   checkOptions("graphPayload", opts, OPTIONS);
@@ -68,17 +74,33 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
     }
   }
   const extra: PayloadMeta = { inputShape: [n, n], displayPrecision: "float32" };
+  const large = n > LARGE_GRAPH_FROM;
   let keep: Int32Array = Int32Array.from({ length: src.length }, (_, t) => t);
-  if (src.length > LIMITS.payloadEdges) {
+  if (!large && src.length > LIMITS.payloadEdges) {
     keep = subsampleIndices(src.length, LIMITS.payloadEdges, seed);
     extra.reduced = { method: "subsample", from: [src.length], to: [keep.length] };
   }
   let layout: Float64Array;
   let layoutMethod: "spectral" | "force" | "given";
+  let layoutNote: string | undefined;
   if (opts.layout instanceof Matrix) {
     if (opts.layout.rows !== n || opts.layout.cols !== 2) throw new EigenlabError("shape", message.length("layout", opts.layout.rows, n));
     layout = opts.layout.data;
     layoutMethod = "given";
+  } else if (large) {
+    // Koren's spectral start by power iteration (O(nnz) a sweep), or a seeded cloud for "force", then a few
+    // Barnes–Hut ForceAtlas2 sweeps: the dense spectral layout and 50 sweeps would take minutes at 10⁵ nodes.
+    const sweeps = largeSweeps(n);
+    const force = opts.layout === "force";
+    const start = force ? Float64Array.from({ length: 2 * n }, () => 0) : largeLayoutStart(W, seed);
+    if (force) {
+      const rng = new Rng(seed);
+      const s = 10 * Math.sqrt(n);
+      for (let i = 0; i < 2 * n; i++) start[i] = (rng.uniform() - 0.5) * s;
+    }
+    layout = largeForceLayout(W, start, { seed, iterations: sweeps });
+    layoutMethod = force ? "force" : "spectral";
+    layoutNote = `${force ? "seeded random start" : "spectral start (50 power-iteration sweeps)"} + ${sweeps} Barnes–Hut ForceAtlas2 sweeps`;
   } else if (opts.layout === "spectral" || (opts.layout === undefined && n <= SPECTRAL_LAYOUT_MAX_NODES)) {
     // Spectral start, then a short force refinement: eigenvector drawings collapse dense clusters to points.
     layout = forceLayout(W, { seed, iterations: 30, init: normalizeLayout(spectralLayout(W)) });
@@ -86,6 +108,18 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
   } else {
     layout = forceLayout(W, { seed });
     layoutMethod = "force";
+  }
+  let edgeRule: string | undefined;
+  if (large) {
+    // Each node's strongest edges (ties: shared neighbours, then shorter in this layout), about LIMITS.largeGraphEdges in all.
+    const perNode = Math.max(1, Math.min(3, Math.floor(LIMITS.largeGraphEdges / n)));
+    const length = src.map((a, e) => Math.hypot(layout[2 * a] - layout[2 * dst[e]], layout[2 * a + 1] - layout[2 * dst[e] + 1]));
+    const thinned = thinEdges(n, src, dst, wt, length, perNode);
+    if (thinned.length < src.length) {
+      keep = thinned;
+      edgeRule = perNode === 1 ? "the strongest per node" : `the ${perNode} strongest per node`;
+      extra.reduced = { method: "strongest-edges", from: [src.length], to: [keep.length] };
+    }
   }
   if (opts.disk) {
     if (layoutMethod !== "given") throw new EigenlabError("bad-option", message.diskNeedsLayout());
@@ -104,6 +138,8 @@ export function graphPayload(W: CsrMatrix, opts: GraphPayloadOptions = {}): Grap
       weight: encodeArray(Array.from(keep, (t) => wt[t]), "float32"),
       layout: encodeArray(layout, "float32", [n, 2]),
       layoutMethod,
+      ...(layoutNote ? { layoutNote } : {}),
+      ...(edgeRule ? { edgesTotal: src.length, edgeRule } : {}),
     },
     meta: {},
   };

@@ -7,7 +7,7 @@ export * from "./browser";
 export { histogram } from "./histogram";
 export { marchenkoPasturOverlay, bbpOverlay, powerLawOverlay, eigengapOverlay, spikesOverlay } from "./overlays";
 export { blockMean, sparseBlockMean, subsampleIndices } from "./reduce";
-export { spectralLayout, forceLayout, SPECTRAL_LAYOUT_MAX_NODES } from "./layout";
+export { spectralLayout, forceLayout, powerIterationLayout, largeForceLayout, thinEdges, SPECTRAL_LAYOUT_MAX_NODES, LARGE_GRAPH_FROM } from "./layout";
 export { spectrumPayload } from "./spectrum-payload";
 export type { SpectrumPayloadOptions } from "./spectrum-payload";
 export { embeddingPayload } from "./embedding-payload";

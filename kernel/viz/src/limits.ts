@@ -22,6 +22,19 @@ export const LIMITS = {
   specEdges: 5_000,
   /** Most edges a graph payload carries. */
   payloadEdges: 200_000,
+  /**
+   * Graphs above this many nodes are large: laid out by the fast path (layout.ts), their edges thinned in the
+   * payload, and drawn by the lab on the canvas path of large point clouds (a Vega chart shows at most
+   * specPoints nodes).
+   */
+  largeGraphFrom: 5_000,
+  /** Largest graph (nodes) a square symmetric non-negative sparse matrix displays as; larger ones draw as a heatmap. */
+  graphNodes: 100_000,
+  /**
+   * Edges a large graph's payload aims at (layout.ts LARGE_GRAPH_FROM and above): each node keeps its
+   * max(1, min(3, ⌊largeGraphEdges / n⌋)) strongest edges, so about this many at most.
+   */
+  largeGraphEdges: 100_000,
   /** Most points per curve in the spec. */
   specCurvePoints: 2_000,
   /** Most values a histogram-view spectrum payload carries (beyond: an evenly spaced subset by rank; the histogram counts them all). */

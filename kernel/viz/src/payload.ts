@@ -48,7 +48,8 @@ export interface PayloadDisplayMeta {
 
 /** How a large result was made small enough to display. */
 export interface Reduction {
-  method: "block-mean" | "subsample" | "truncate";
+  /** "strongest-edges": a large graph's edges thinned to each node's strongest (graph-payload.ts); `from`/`to` count edges. */
+  method: "block-mean" | "subsample" | "truncate" | "strongest-edges";
   /** Shape of the full result. */
   from: number[];
   /** Shape kept in the payload. */
@@ -255,6 +256,12 @@ export interface GraphData {
   /** Node positions, shape [n, 2]. */
   layout: EncodedArray;
   layoutMethod: "spectral" | "force" | "given";
+  /** How the layout was computed, when the view should say more than `layoutMethod` (large graphs). */
+  layoutNote?: string;
+  /** Edges of the graph before the display thinned them (absent: every edge is carried). */
+  edgesTotal?: number;
+  /** Which edges were kept when thinned, e.g. "the 2 strongest per node". */
+  edgeRule?: string;
   /**
    * The layout is a Poincaré-disk embedding (Nickel & Kiela 2017): draw the unit circle, and x and y on
    * [−1, 1] at one scale, so that hyperbolic geometry (the boundary at infinite distance) reads off the plot.

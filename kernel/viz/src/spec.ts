@@ -78,6 +78,12 @@ export interface ScatterPoints {
   yName?: string;
   /** What the third coordinate is (the lab's 3-D view), e.g. "coordinate 3". */
   zName?: string;
+  /** The coordinates have no units (a graph layout): the canvas views' axes draw their titles but no tick numbers. */
+  unitless?: boolean;
+  /** What a point is called in the canvas views' status line and tooltips (default "point"; graphs: "node"). */
+  noun?: string;
+  /** Name of each point (a graph's node names), shown in the canvas views' tooltips. */
+  pointNames?: readonly string[];
 }
 
 /** A scatter plot of (a seeded subset of) points. A unit spec (no $schema). */

@@ -9,9 +9,9 @@ import type { GraphPayload } from "../payload";
 import { subsampleIndices } from "../reduce";
 import { colorPoints, column, round, scatterSpec, shownNote, top } from "../spec";
 import type { Json, ScatterPoints, SpecOptions } from "../spec";
-import { labelNamesMissing, linkedView, ownColoring, panelWidth, withSchema } from "./kind";
+import { labelNamesMissing, linkedView, ownColoring, panelWidth, withLinkedColor, withSchema } from "./kind";
 import { namesNote } from "./embedding";
-import type { DisplayKind } from "./kind";
+import type { DisplayKind, View, ViewPanel, ViewState } from "./kind";
 import { spectrumLayers } from "./spectrum";
 
 /** Node-link diagram: edges as rules, nodes as circles (seeded subsets beyond the spec limits). */
@@ -59,9 +59,11 @@ export function graphLayers(p: GraphPayload, opts: SpecOptions = {}): { spec: Js
     for (const r of (nodeLayer.data as { values: Json[] }).values) r.name = names[r.i as number];
     ((nodeLayer.encoding as Json).tooltip as Json[]).unshift({ field: "name", title: "node" });
   }
-  // Edges thinned for the spec say so in a legend entry; all edges drawn need none.
-  const total = src.length;
-  const edgeNote = edges.length < total ? `edges: ${edges.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} drawn (seeded sample)` : undefined;
+  // Edges thinned for the spec say so in a legend entry; all edges drawn need none. A large graph's payload
+  // already carries only its strongest edges (edgesTotal, edgeRule): the note counts from the whole graph.
+  const total = p.data.edgesTotal ?? src.length;
+  const rule = [p.data.edgeRule, edges.length < src.length ? "seeded sample" : undefined].filter(Boolean).join(", then a ");
+  const edgeNote = edges.length < total ? `edges: ${edges.length.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} drawn (${rule})` : undefined;
   const edgeLayer: Json = {
     data: { values: edges },
     mark: { type: "rule", color: "#999999", opacity: edges.length > 1000 ? 0.25 : 0.6 },
@@ -110,6 +112,41 @@ function divergingColors(spec: unknown): void {
   for (const v of Object.values(o)) if (v && typeof v === "object") divergingColors(v);
 }
 
+/** "edges: 29,206 of 137,708 drawn (the 2 strongest per node)", or "edges: all 1,234 drawn". */
+export function edgesNote(p: GraphPayload): string {
+  const shown = p.data.source.shape[0];
+  const total = p.data.edgesTotal ?? shown;
+  const rule = p.data.edgeRule ? ` (${p.data.edgeRule})` : "";
+  return shown < total ? `edges: ${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} drawn${rule}` : `edges: all ${total.toLocaleString("en-US")} drawn`;
+}
+
+/**
+ * A large graph (more than LIMITS.largeGraphFrom nodes) as the lab draws it: its nodes as a point set on the
+ * canvas path of large point clouds, colored as a small graph's (labels by name, a value, an eigenvector) and
+ * with its legend, the payload's (thinned) edges drawn under them, and notes saying which edges and which layout.
+ */
+function largeGraphView(p: GraphPayload, state: ViewState): View {
+  const n = p.data.n;
+  const pos = decodeArray(p.data.layout);
+  const axis = `${p.data.layoutMethod} layout`;
+  const points: ScatterPoints = { x: column(pos, n, 2, 0), y: column(pos, n, 2, 1), xName: `${axis} x (no units)`, yName: `${axis} y (no units)`, unitless: true, noun: "node" };
+  if (p.data.nodeNames) points.pointNames = p.data.nodeNames;
+  colorPoints(points, p.data, state.colorBy);
+  const colored = withLinkedColor(points, state.linkedColor);
+  const main: ViewPanel = {
+    role: "points",
+    points: colored === points ? points : { ...colored, xName: points.xName, yName: points.yName, unitless: true, noun: "node", pointNames: points.pointNames },
+    width: Math.min(panelWidth(state), 520),
+    edges: {
+      source: decodeArray(p.data.source),
+      target: decodeArray(p.data.target),
+      note: edgesNote(p),
+      layoutNote: `layout: ${p.data.layoutNote ?? (p.data.layoutMethod === "given" ? "given coordinates" : p.data.layoutMethod)}`,
+    },
+  };
+  return linkedView(main, p.data, ownColoring(p.data, "none"), spectrumLayers);
+}
+
 export const graph: DisplayKind<GraphPayload> = {
   kind: "graph",
   arrays: ["source", "target", "weight", "layout"],
@@ -126,11 +163,13 @@ export const graph: DisplayKind<GraphPayload> = {
   },
 
   text: (p) =>
-    `Graph with ${p.data.n} nodes and ${p.data.source.shape[0]} edges (${p.data.disk ? "Poincaré disk" : `${p.data.layoutMethod} layout`})` +
+    `Graph with ${p.data.n} nodes and ${p.data.edgesTotal ?? p.data.source.shape[0]} edges (${p.data.disk ? "Poincaré disk" : `${p.data.layoutMethod} layout`}` +
+    `${p.data.edgesTotal !== undefined ? `; ${p.data.source.shape[0]} edges kept for display: ${p.data.edgeRule ?? "a subset"}` : ""})` +
     (p.data.labels && p.data.labelNames ? `, colored by ${p.data.colorName ?? "label"}${namesNote(decodeArray(p.data.labels), p.data.labelNames)}` : ""),
 
   view(p, state) {
     const width = panelWidth(state);
+    if (p.data.n > LIMITS.largeGraphFrom && !p.data.disk) return largeGraphView(p, state);
     const lc = state.linkedColor && state.linkedColor.values.length === p.data.n ? state.linkedColor : undefined;
     // A linked output's eigenvector replaces the graph's own coloring.
     const source = lc ? { ...p, data: { ...p.data, labels: undefined, vectors: undefined, color: encodeArray(lc.values, "float64"), colorName: lc.name } } : p;

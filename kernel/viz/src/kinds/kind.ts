@@ -41,7 +41,20 @@ export interface ColorChoice {
  */
 export type ViewPanel =
   | { role: "spectrum" | "chart" | "graph"; spec: Json }
-  | { role: "points"; points: ScatterPoints; width: number; threeD?: { coords: ArrayLike<number>; dims: number } };
+  | { role: "points"; points: ScatterPoints; width: number; threeD?: { coords: ArrayLike<number>; dims: number }; edges?: GraphEdges };
+
+/**
+ * The edges of a large graph drawn under its nodes on the canvas path (kinds/graph.ts): endpoints as node
+ * indices, and what the view says about them (how many of how many, which ones) and about the layout.
+ */
+export interface GraphEdges {
+  source: ArrayLike<number>;
+  target: ArrayLike<number>;
+  /** e.g. "edges: 29,206 of 137,708 drawn (the 2 strongest per node)". */
+  note: string;
+  /** e.g. "layout: spectral start (50 power-iteration sweeps) + 10 Barnes–Hut ForceAtlas2 sweeps". */
+  layoutNote?: string;
+}
 
 /** What the lab's renderer draws for a payload, as data: its panels and the header controls that apply. */
 export interface View {

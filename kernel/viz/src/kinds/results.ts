@@ -10,6 +10,7 @@ import { clusteringPayload } from "../clustering-payload";
 import { embeddingPayload } from "../embedding-payload";
 import { esdPayload } from "../esd-payload";
 import { graphPayload } from "../graph-payload";
+import { LARGE_GRAPH_FROM } from "../layout";
 import { LIMITS } from "../limits";
 import { marchenkoPasturPayload } from "../marchenko-pastur-payload";
 import { matrixPayload } from "../matrix-payload";
@@ -41,8 +42,6 @@ const instance =
   (value: unknown): value is T =>
     classes.some((c) => value instanceof c);
 
-/** Largest square symmetric sparse matrix shown as a graph rather than a heatmap. */
-const GRAPH_MAX_NODES = 5_000;
 
 function nonNegative(v: Float64Array): boolean {
   for (const x of v) if (x < 0) return false;
@@ -59,7 +58,10 @@ export const RESULT_KINDS: readonly ResultKind[] = [
   result("embedding", ["embedding"], instance(Embedding), (e) => embeddingPayload(e)),
   result("clustermap", ["clustermap", "embedding"], instance(Clustering), (c) => clusteringPayload(c)),
   result("sparse", ["graph", "matrix"], instance(CsrMatrix), (W) => {
-    const graphLike = W.rows === W.cols && W.rows <= GRAPH_MAX_NODES && W.nnz <= LIMITS.payloadEdges && W.asymmetry().value === 0 && nonNegative(W.values);
+    // Up to LIMITS.graphNodes nodes; above LARGE_GRAPH_FROM the payload thins the edges itself, below it a
+    // graph with more than LIMITS.payloadEdges stored entries is read better as a heatmap.
+    const sizeOk = W.rows <= LARGE_GRAPH_FROM ? W.nnz <= LIMITS.payloadEdges : W.rows <= LIMITS.graphNodes;
+    const graphLike = W.rows === W.cols && sizeOk && W.asymmetry().value === 0 && nonNegative(W.values);
     return graphLike ? graphPayload(W) : matrixPayload(W);
   }),
   result("matrix", ["matrix"], instance(Matrix), (A) => matrixPayload(A)),
