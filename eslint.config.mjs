@@ -111,14 +111,13 @@ export default tseslint.config(
       "app/rspack.config.js",
       "**/labextension/**",
       ".artifacts/**",
-      "build/**", // npm run build:lite's static site (bundles)
+      // generated: npm run build:lite's static site (bundles) and npm run docs's TypeDoc reference (minified JS)
+      "build/**",
       "scratch/**",
       "kernel/*/browser/**",
       "kernel/*/base/**",
       "**/*.d.ts",
       "bench/**/results/**",
-      // npm run docs writes the TypeDoc reference (minified JS) here: generated, not ours to lint.
-      "build/**",
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
