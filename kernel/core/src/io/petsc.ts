@@ -208,7 +208,7 @@ export function encodePetscBinaryParts(value: unknown): Uint8Array[] {
  * @example
  * ```ts
  * const b = io.encodePetscBinary(Float64Array.of(1.5));
- * Array.from(b); // => [0, 18, 124, 14, 0, 0, 0, 1, 63, 248, 0, 0, 0, 0, 0, 0]
+ * Array.from(b); // => [0, 18, 123, 78, 0, 0, 0, 1, 63, 248, 0, 0, 0, 0, 0, 0]
  * ```
  */
 export function encodePetscBinary(value: PetscObject | readonly PetscObject[]): Uint8Array {
