@@ -75,12 +75,24 @@ interface DriverResult {
   solver: string;
 }
 
-function tail(text: string, lines = 15): string {
-  return text.trim().split("\n").slice(-lines).join("\n");
+/** An excerpt of mpirun's output: Open MPI prints the cause first (e.g. ssh's "Could not resolve hostname")
+ * and then a long generic banner, Python prints a traceback last; keep both ends. */
+function tail(text: string, lines = 14): string {
+  const all = text.trim().split("\n").filter((l) => l.trim() !== "" && !/^-+$/.test(l.trim()));
+  if (all.length <= lines) return all.join("\n");
+  const h = Math.ceil(lines / 2);
+  return [...all.slice(0, h), "…", ...all.slice(all.length - (lines - h))].join("\n");
 }
 
 /**
  * The SLEPc-under-MPI engine made by `mpi(...)`: pass it as `{ engine }` to linalg.eigsh or linalg.svd.
+ *
+ * @example
+ * ```ts
+ * const e = new MpiEngine({ np: 2, hosts: "node1:4,node2:4" });
+ * e.name; // => "mpi (SLEPc, np 2, hosts node1:4,node2:4)"
+ * e.np; // => 2
+ * ```
  */
 export class MpiEngine implements SolverEngine {
   readonly isEigenlabEngine = true as const;
@@ -204,6 +216,15 @@ export class MpiEngine implements SolverEngine {
     };
   }
 
+  /**
+   * Solves a checked eigsh request (what `linalg.eigsh(A, { engine })` builds) with SLEPc's Krylov–Schur.
+   *
+   * @example
+   * ```ts
+   * const A = CsrMatrix.diag([1, 2, 3, 4, 5]);
+   * mpi({ np: 1 }).eigsh({ A, k: 2, which: "LA", tol: 1e-10, maxIter: 100, inputHash: "" }).values; // => [4, 5]
+   * ```
+   */
   eigsh(req: EngineEigshRequest): Spectrum {
     const t0 = performance.now();
     const n = req.A.rows;
@@ -279,6 +300,16 @@ export class MpiEngine implements SolverEngine {
     });
   }
 
+  /**
+   * Solves a checked svd request (what `linalg.svd(A, { k, engine })` builds) with SLEPc's thick-restart
+   * Lanczos bidiagonalization.
+   *
+   * @example
+   * ```ts
+   * const A = CsrMatrix.fromTriplets(3, 2, [0, 1], [0, 1], [3, -4]);
+   * mpi({ np: 1 }).svd({ A, k: 1, tol: 1e-12, maxIter: 100 }).s; // => [4]
+   * ```
+   */
   svd(req: EngineSvdRequest): SvdResult {
     const t0 = performance.now();
     const { rows: m, cols: n } = req.A;

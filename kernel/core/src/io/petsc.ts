@@ -31,7 +31,15 @@ export const PETSC_VEC_CLASSID = 1211214;
 const DENSE = -1;
 const INT32_MAX = 2147483647;
 
-/** True when the bytes start with a PETSc Mat or Vec header. */
+/**
+ * True when the bytes start with a PETSc Mat or Vec header (the class ids 1211216 / 1211214, big-endian).
+ *
+ * @example
+ * ```ts
+ * io.isPetscBinary(io.encodePetscBinary(Float64Array.of(1))); // => true
+ * io.isPetscBinary(new TextEncoder().encode("%%MatrixMarket")); // => false
+ * ```
+ */
 export function isPetscBinary(b: Uint8Array): boolean {
   if (b.length < 8) return false;
   const id = view(b).getInt32(0, false);
@@ -60,7 +68,17 @@ function i32Run(bytes: Uint8Array, offset: number, count: number): Int32Array {
   return out;
 }
 
-/** Decodes every object of a PETSc binary file, in order. */
+/**
+ * Decodes every object of a PETSc binary file's bytes, in order (`file` names the source in errors).
+ *
+ * Spec: https://petsc.org/release/manualpages/Mat/MatLoad/ (binary file format).
+ * @example
+ * ```ts
+ * const objs = io.decodePetscBinary(io.encodePetscBinary([Float64Array.of(1, 2), Float64Array.of(3)]));
+ * objs.length; // => 2
+ * objs[1]; // => [3]
+ * ```
+ */
 export function decodePetscBinary(bytes: Uint8Array, file = "<bytes>"): PetscObject[] {
   const out: PetscObject[] = [];
   const dv = view(bytes);
