@@ -124,8 +124,14 @@ describe("linalg.eigsh / linalg.svd with engine: mpi({ np: 2 }) (SLEPc) [slow: m
     const n = small.rows;
     const ii: number[] = [], jj: number[] = [], vv: number[] = [];
     for (let i = 0; i < n; i++) {
-      ii.push(i), jj.push(i), vv.push(2 + (i % 3));
-      if (i + 1 < n) ii.push(i, i + 1), jj.push(i + 1, i), vv.push(-0.5, -0.5);
+      ii.push(i);
+      jj.push(i);
+      vv.push(2 + (i % 3));
+      if (i + 1 < n) {
+        ii.push(i, i + 1);
+        jj.push(i + 1, i);
+        vv.push(-0.5, -0.5);
+      }
     }
     const B = CsrMatrix.fromTriplets(n, n, ii, jj, vv);
     const sigma = 0.2 * smallNorm;
@@ -136,7 +142,15 @@ describe("linalg.eigsh / linalg.svd with engine: mpi({ np: 2 }) (SLEPc) [slow: m
     let s = 11;
     const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const ri: number[] = [], ci: number[] = [], v: number[] = [];
-    for (let i = 0; i < 300; i++) for (let j = 0; j < 200; j++) if (rnd() < 0.05) (ri.push(i), ci.push(j), v.push(rnd() - 0.5 + (i % 7 === j % 7 ? 1 : 0)));
+    for (let i = 0; i < 300; i++) {
+      for (let j = 0; j < 200; j++) {
+        if (rnd() < 0.05) {
+          ri.push(i);
+          ci.push(j);
+          v.push(rnd() - 0.5 + (i % 7 === j % 7 ? 1 : 0));
+        }
+      }
+    }
     const A = CsrMatrix.fromTriplets(300, 200, ri, ci, v);
     const ours = linalg.svd(A.toDense());
     const theirs = linalg.svd(A, { k: 5, engine });
@@ -216,6 +230,13 @@ describe("mpi engine errors", function () {
       const e = errorOf(() => linalg.eigsh(L, { k: 2, which: "SA", engine: mpi({ np: 2, python: py }) }));
       assert.equal(e.code, "engine-unavailable");
       assert.match(e.message, /SLEPc is not available to the MPI processes: slepc4py\/petsc4py could not be imported .*python3-slepc4py-real/s);
+    });
+
+    it("eigsh with mpi({ np: 3 }) runs more ranks than this machine's cores (oversubscribed) and agrees", () => {
+      const S = linalg.eigsh(L, { k: 3, which: "SA", engine: mpi({ np: 3 }) });
+      assert.equal(S.meta.processes, 3);
+      const ours = linalg.eigsh(L, { k: 3, which: "SA" });
+      for (let i = 0; i < 3; i++) assert.ok(Math.abs(S.values[i] - ours.values[i]) < 1e-12 * 4);
     });
 
     it("eigsh on an unreachable host passes on mpirun's own reason", () => {

@@ -159,15 +159,20 @@ export class MpiEngine implements SolverEngine {
       copyFileSync(DRIVER, driver);
       const jobPath = join(dir, "job.json");
       writeFileSync(jobPath, JSON.stringify(job));
-      const args: string[] = [];
-      // Open MPI refuses to run as root without this (containers, CI).
-      if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-run-as-root");
-      args.push("-np", String(this.np));
+      const args: string[] = ["-np", String(this.np)];
       if (this.hostfile) args.push("--hostfile", this.hostfile);
       else if (this.hosts) args.push("--host", this.hosts.join(","));
-      else if (this.np > cpus().length) args.push("--oversubscribe"); // more ranks than cores on this machine
       args.push(...this.mpiArgs, this.python, driver, jobPath);
-      const res = spawnSync(this.mpirun, args, { encoding: "utf8", timeout: this.timeout * 1000, maxBuffer: 1 << 26, cwd: dir });
+      // Open MPI's switches go by environment (its --allow-run-as-root / --oversubscribe flags would break
+      // another mpirun): it refuses to run as root without them (containers, CI), and refuses more ranks than
+      // cores on this machine unless told to oversubscribe.
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      if (typeof process.getuid === "function" && process.getuid() === 0) {
+        env.OMPI_ALLOW_RUN_AS_ROOT = "1";
+        env.OMPI_ALLOW_RUN_AS_ROOT_CONFIRM = "1";
+      }
+      if (!this.hostfile && !this.hosts && this.np > cpus().length) env.OMPI_MCA_rmaps_base_oversubscribe = "1";
+      const res = spawnSync(this.mpirun, args, { encoding: "utf8", timeout: this.timeout * 1000, maxBuffer: 1 << 26, cwd: dir, env });
       const stderr = `${res.stderr ?? ""}`;
       const mark = stderr.indexOf(ERROR_MARK);
       if (mark >= 0) {
