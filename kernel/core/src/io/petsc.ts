@@ -21,6 +21,7 @@ import { Matrix } from "../matrix";
 import { CsrMatrix } from "../csr";
 import { checkAllocation } from "../guard";
 import { checkOptions, opt } from "../validate";
+import { bytesInput } from "../validate/inputs";
 import { describe, getFileSystem, requireBytes, showBytes, Source, sourceBytes, sourceName, view } from "./bytes";
 
 /** MAT_FILE_CLASSID (petscmat.h): the first int32 of a Mat in a PETSc binary file. */
@@ -40,7 +41,8 @@ const INT32_MAX = 2147483647;
  * io.isPetscBinary(new TextEncoder().encode("%%MatrixMarket")); // => false
  * ```
  */
-export function isPetscBinary(b: Uint8Array): boolean {
+export function isPetscBinary(bytes: Uint8Array): boolean {
+  const b = bytesInput("io.isPetscBinary", bytes);
   if (b.length < 8) return false;
   const id = view(b).getInt32(0, false);
   return id === PETSC_MAT_CLASSID || id === PETSC_VEC_CLASSID;
@@ -79,7 +81,9 @@ function i32Run(bytes: Uint8Array, offset: number, count: number): Int32Array {
  * objs[1]; // => [3]
  * ```
  */
-export function decodePetscBinary(bytes: Uint8Array, file = "<bytes>"): PetscObject[] {
+export function decodePetscBinary(input: Uint8Array, file = "<bytes>"): PetscObject[] {
+  const bytes = bytesInput("io.decodePetscBinary", input);
+  if (typeof file !== "string") throw new EigenlabError("bad-input", message.optionType("io.decodePetscBinary", "file", "a string (the name errors use)", file));
   const out: PetscObject[] = [];
   const dv = view(bytes);
   let o = 0;
