@@ -204,6 +204,10 @@ export class MpiEngine implements SolverEngine {
       const result = JSON.parse(readFileSync(resultPath, "utf8")) as DriverResult;
       const vpath = join(dir, "vectors.petsc");
       const vectors = existsSync(vpath) && statSync(vpath).size > 0 ? (decodePetscBinary(readFileSync(vpath), vpath) as Float64Array[]) : [];
+      const want = (job.op === "svd" ? 2 : 1) * result.values.length;
+      if (vectors.length !== want || !vectors.every((v) => v instanceof Float64Array)) {
+        throw new EigenlabError("engine-failed", message.slepcFailed(`the driver wrote ${result.values.length} values but ${vectors.length} vectors (expected ${want}) in ${vpath}`));
+      }
       return { result, vectors, seconds: (performance.now() - t0) / 1000 };
     } finally {
       if (!this.keep) rmSync(dir, { recursive: true, force: true });
