@@ -55,7 +55,7 @@ const CORE_LAYERS = [
   ["kernels/**"],
   ["@(matrix|csr|operator|random|spectrum|embedding|clustering).ts"],
   ["linalg/**", "backend/**"],
-  ["graph/**", "rmt/**", "diffusion/**", "ot/**", "io/**", "text/**"],
+  ["graph/**", "rmt/**", "diffusion/**", "ot/**", "io/**", "text/**", "engine/**"],
   ["embed/**", "data/**"],
   ["cluster/**"],
   ["@(index|base).ts"], // the barrels: nothing inside core imports them

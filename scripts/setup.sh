@@ -6,12 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: the numeric peers (tests compare against them side by side), the Jupyter server side
-# (kernel conformance, notebook execution, the lab's server), and Chromium (browser tests).
+# (kernel conformance, notebook execution, the lab's server), Chromium (browser tests), and SLEPc/PETSc for
+# Python with Open MPI (the engine: mpi(...) of linalg.eigsh / linalg.svd). The slepc4py/petsc4py runtime
+# packages install their modules under /usr/lib/{slepc,petsc}dir/...-real without the /usr/lib/slepc and
+# /usr/lib/petsc links their .pth files expect (only the -dev packages make those); the engine's driver
+# (kernel/core/engines/slepc_driver.py) finds the installed real builds itself, so nothing more is needed.
 APT_PACKAGES=(
   python3-numpy python3-scipy python3-sklearn python3-networkx python3-threadpoolctl python3-pandas python3-pynndescent
   python3-jupyter-server python3-jupyterlab-server python3-ipykernel jupyter-client
   python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert
   chromium
+  python3-slepc4py-real python3-petsc4py-real openmpi-bin
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -77,6 +77,9 @@ export type ErrorCode =
   | "io-zip"
   | "io-zip-method"
   | "no-convergence"
+  // solver engines (issue #15: SLEPc under MPI)
+  | "engine-unavailable"
+  | "engine-failed"
   | "not-displayable"
   | "parse"
   | "payload"

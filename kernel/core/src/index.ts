@@ -29,3 +29,7 @@ export * as ot from "./ot";
 export * as backend from "./backend";
 export * as io from "./io";
 export * as text from "./text";
+// Node: solver engines that launch processes (SLEPc under MPI); browser entries leave this module out.
+export { mpi, MpiEngine } from "./engine/mpi-node";
+export type { MpiOptions } from "./engine/mpi-node";
+export type { SolverEngine } from "./linalg/engine";

@@ -567,6 +567,46 @@ export const message = {
     `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals), and ` +
     `all ${k} best pairs found, converged or not, as .best. ` +
     `Raise maxIter, loosen tol, pass a preconditioner, or use method "lanczos".`,
+
+  // --- solver engines (issue #15: linalg.eigsh / linalg.svd with engine: mpi(...), SLEPc under MPI) ---
+  badEngine: (fn: string, got: unknown) =>
+    `${fn}: engine must be an engine object such as mpi({ np: 2 }), got ${typeof got === "string" ? JSON.stringify(got) : typeof got}. ` +
+    `Import mpi from @eigenlab/core and pass { engine: mpi({ np, hosts, workdir }) }, or leave engine out to solve here.`,
+  engineOptionUnsupported: (fn: string, engine: string, key: string) =>
+    `${fn}: the option "${key}" belongs to the built-in solver and is not used by the engine ${engine}. ` +
+    `Remove "${key}", or remove engine to solve here.`,
+  engineNeedsMatrix: (fn: string, engine: string, what: string) =>
+    `${fn}: the engine ${engine} needs ${what} as a Matrix or CsrMatrix (it is written to a PETSc binary file); ` +
+    `a matrix-free LinearOperator cannot be sent. Build the matrix, or leave engine out to solve here.`,
+  engineSigmaWhich: (engine: string, which: string) =>
+    `linalg.eigsh: with sigma the engine ${engine} finds the eigenvalues nearest sigma (which "LM"), got which "${which}". ` +
+    `Leave which out (or "LM") with sigma, or drop sigma for "${which}".`,
+  mpiBadHosts: (got: string) =>
+    `mpi: hosts must be a hostfile path, a comma-separated host list ("node1,node2" or "node1:4,node2:4") or an ` +
+    `array of host names, got ${got}.`,
+  mpiBadArgs: (got: string) => `mpi: mpiArgs must be an array of strings (extra mpirun arguments), got ${got}.`,
+  mpiWorkdir: (dir: string, reason: string) =>
+    `mpi: cannot use the working directory ${dir} (${reason}). Pass workdir: a folder that exists, is writable, and ` +
+    `(for several hosts) is shared by every host at the same path.`,
+  mpiNotFound: (mpirun: string, reason: string) =>
+    `mpi: cannot start ${mpirun} (${reason}). Install Open MPI (Debian: apt-get install openmpi-bin; scripts/setup.sh ` +
+    `does), or pass mpi({ mpirun: "/path/to/mpirun" }).`,
+  slepcMissing: (detail: string) =>
+    `mpi: SLEPc is not available to the MPI processes: ${detail}. Install it on every host (Debian: apt-get install ` +
+    `python3-slepc4py-real python3-petsc4py-real), or pass mpi({ python: "/path/to/python3" }) with slepc4py.`,
+  mpiFailed: (mpirun: string, status: string, stderr: string) =>
+    `mpi: ${mpirun} failed (${status}). Its output ends:\n${stderr}\n` +
+    `Check that every host is reachable without a password (ssh) and has the same paths, that the working ` +
+    `directory is shared, and that np fits the slots (or pass mpiArgs: ["--oversubscribe"]).`,
+  mpiTimeout: (mpirun: string, seconds: number) =>
+    `mpi: ${mpirun} did not finish within ${seconds} s and was stopped. Raise mpi({ timeout }) (seconds), or use more processes.`,
+  slepcFailed: (detail: string) =>
+    `SLEPc failed: ${detail}. Check the input (symmetric for eigsh, B positive definite, sigma not an eigenvalue), ` +
+    `or loosen tol / raise maxIter.`,
+  slepcNoConvergence: (solver: string, converged: number, k: number, iterations: number, tol: number, reason: string) =>
+    `${solver} did not converge: ${converged} of ${k} pairs reached tol = ${tol.toExponential(1)} after ${iterations} ` +
+    `iterations (SLEPc: ${reason}). The converged pairs are attached to this error (.values, .vectors, .residuals). ` +
+    `Raise maxIter, loosen tol, or use sigma (shift-invert) for eigenvalues inside the spectrum.`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

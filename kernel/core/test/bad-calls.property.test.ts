@@ -162,7 +162,7 @@ const SKIP = new Set([
   "linalg.setBlasThreads", "setSizeLimit", "registerDisplayFormatter", "onProgress", "reportProgress", "io.useFileSystem",
   "backend.registerBackend", "backend.setDefaultBackend", "data.wordnet", "data.spamAssassin", "data.usAirports",
   "io.write", "io.writeNpy", "io.writeNpz", "io.writeSafetensors", "io.writeMatrixMarket", "io.writeCsv",
-  "io.writeEdgeList", "io.writeGraphml", "io.writeGexf", "io.writeParquet",
+  "io.writeEdgeList", "io.writeGraphml", "io.writeGexf", "io.writeParquet", "io.writePetscBinary",
   // private helpers TypeScript hides but the prototype shows
   "Matrix#stdsAbout", "Matrix#shift", "Matrix#operand", "Matrix#checkSameShape",
 ]);

@@ -31,6 +31,7 @@ import { formatParquet } from "./parquet";
 import type { ParquetOptions, ParquetWriteOptions } from "./parquet";
 import type { ImageOptions } from "./image";
 import { Table } from "./table";
+import { decodePetscBinary, encodePetscBinaryParts, isPetscBinary } from "./petsc";
 import { utf8 } from "./bytes";
 
 export type Options = Record<string, unknown>;
@@ -191,5 +192,20 @@ const image: Format = {
   read: (src, _file, opts) => readImage(src, opts as ImageOptions),
 };
 
+const petsc: Format = {
+  name: "petsc",
+  extensions: [".petsc"],
+  magic: isPetscBinary,
+  read(src, file, opts) {
+    checkOptions("io.read (.petsc)", opts, { all: opt.boolean });
+    const objects = decodePetscBinary(sourceBytes(src), file);
+    return opts.all ? objects : objects[0];
+  },
+  write(value, opts) {
+    checkOptions("io.write (.petsc)", opts, {});
+    return encodePetscBinaryParts(value);
+  },
+};
+
 /** Every format io.read / io.write know, in magic-test order. A new reader adds its entry here. */
-export const FORMATS: Format[] = [npy, npz, safetensors, matrixMarket, graphml, gexf, arrow, parquet, image, csv, edgeList];
+export const FORMATS: Format[] = [npy, npz, safetensors, matrixMarket, graphml, gexf, arrow, parquet, image, petsc, csv, edgeList];

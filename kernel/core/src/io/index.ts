@@ -27,6 +27,8 @@ export { readSafetensors, readSafetensorsHeader, writeSafetensors, encodeSafeten
 export type { SafetensorsTensor, SafetensorsHeader, SafetensorsHeaderEntry, SafetensorsWritable, ReadSafetensorsOptions, WriteSafetensorsOptions } from "./safetensors";
 export { readMatrixMarket, writeMatrixMarket, encodeMatrixMarket } from "./matrix-market";
 export type { WriteMatrixMarketOptions } from "./matrix-market";
+export { readPetscBinary, writePetscBinary, encodePetscBinary, decodePetscBinary, isPetscBinary, PETSC_MAT_CLASSID, PETSC_VEC_CLASSID } from "./petsc";
+export type { PetscObject, ReadPetscOptions } from "./petsc";
 export { readResult } from "./result";
 export * from "./tabular";
 export type { SavedResult } from "./result";

@@ -42,6 +42,7 @@ import {
   SINGULAR_RTOL,
 } from "./sparse-ldl";
 import { luFactor, luSolveInto } from "./sparse-lu";
+import { engineOf, rejectLocalOnly, SolverEngine } from "./engine";
 import { csrAddScaled, diagonalOnly, maxAbsRowSum, OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 
 export interface EigshOptions {
@@ -75,11 +76,15 @@ export interface EigshOptions {
   method?: "lanczos" | "lobpcg";
   /** LOBPCG preconditioner T ≈ C⁻¹ (LinearOperator, or a vector for a diagonal one). */
   preconditioner?: LinearOperator | ArrayLike<number>;
+  /** Solve elsewhere: `mpi({ np, hosts, workdir })` runs SLEPc's Krylov–Schur under mpirun with the same k,
+   * which, sigma, B, tol, maxIter and ncv (A and B must be a Matrix or CsrMatrix; seed, v0, method and
+   * preconditioner belong to the built-in solver and are refused). */
+  engine?: SolverEngine;
 }
 
 const EIGSH_OPTIONS = {
   k: opt.integer(1), which: opt.oneOf("SA", "LA", "LM", "SM"), sigma: opt.number(), B: opt.any, tol: opt.number(), maxIter: opt.integer(1),
-  ncv: opt.integer(1), seed: opt.seed, v0: opt.any, method: opt.oneOf("lanczos", "lobpcg"), preconditioner: opt.any,
+  ncv: opt.integer(1), seed: opt.seed, v0: opt.any, method: opt.oneOf("lanczos", "lobpcg"), preconditioner: opt.any, engine: opt.any,
 };
 const WHICH: readonly Which[] = ["SA", "LA", "LM", "SM"];
 const METHODS = ["lanczos", "lobpcg"] as const;
@@ -149,6 +154,10 @@ function rescaled(T: Transformed, v0: Float64Array, n: number): (y: Float64Array
  * const S = linalg.eigsh(L, { k: 3, which: "SA", seed: 0 });
  * S.values; // => [0, 2 - 2 * Math.cos(Math.PI / 10), 2 - 2 * Math.cos(Math.PI / 5)]
  * linalg.eigsh(L, { k: 1, sigma: 0.9, seed: 0 }).values; // => [2 - 2 * Math.cos((3 * Math.PI) / 10)]
+ * // the same problem by SLEPc on 2 MPI processes (needs openmpi-bin and python3-slepc4py-real)
+ * const P = linalg.eigsh(L, { k: 3, which: "SA", engine: mpi({ np: 2 }) });
+ * Math.abs(P.values[1] - S.values[1]) < 1e-9; // => true
+ * P.meta.processes; // => 2
  * ```
  */
 export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
@@ -159,6 +168,7 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
   const k = opts.k ?? 6;
   checkK(k, n, "linalg.eigsh");
   const which = checkChoice("linalg.eigsh", "which", opts.which ?? "LM", WHICH);
+  if (opts.engine !== undefined) return eigshByEngine(Aop, k, which, opts);
   const method = checkChoice("linalg.eigsh", "method", opts.method ?? DEFAULT_METHOD, METHODS);
   const tolIn = opts.tol ?? EIGSH_DEFAULT_TOL;
   checkTolerance(tolIn);
@@ -262,6 +272,33 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
     converged: k,
     meta,
   });
+}
+
+/** eigsh handed to an engine (e.g. SLEPc under MPI): the same checks on k, which, tol, sigma, B and ncv. */
+function eigshByEngine(Aop: SymmetricOperator, k: number, which: Which, opts: EigshOptions): Spectrum {
+  const fn = "linalg.eigsh";
+  const engine = engineOf(fn, opts.engine);
+  rejectLocalOnly(fn, engine, opts, ["seed", "v0", "method", "preconditioner"]);
+  if (Aop.kind === "operator") throw new EigenlabError("bad-input", message.engineNeedsMatrix(fn, engine.name, "A"));
+  const n = Aop.n;
+  const tol = opts.tol ?? EIGSH_DEFAULT_TOL;
+  checkTolerance(tol);
+  const sigma = opts.sigma;
+  if (sigma !== undefined && !(typeof sigma === "number" && Number.isFinite(sigma))) throw new EigenlabError("bad-option", message.badSigma(sigma));
+  if (sigma !== undefined && which !== "LM") throw new EigenlabError("bad-option", message.engineSigmaWhich(engine.name, which));
+  const maxIter = opts.maxIter ?? 10 * n;
+  if (opts.ncv !== undefined && (opts.ncv <= k || opts.ncv > n)) throw new EigenlabError("bad-option", message.badNcv(opts.ncv, k, n));
+  let B: CsrMatrix | undefined;
+  let hash = Aop.hash;
+  if (opts.B !== undefined) {
+    if (!(opts.B instanceof Matrix) && !(opts.B instanceof CsrMatrix)) throw new EigenlabError("bad-option", message.bNotSupported(typeof opts.B === "object" && opts.B !== null ? (opts.B as object).constructor?.name ?? "object" : typeof opts.B));
+    const Bop = symmetricOperator(opts.B, "B", fn);
+    if (Bop.n !== n) throw new EigenlabError("shape", message.bShape([Bop.n, Bop.n], n));
+    B = Bop.csr ?? CsrMatrix.fromDense(Bop.dense as Matrix);
+    hash += "+" + Bop.hash;
+  }
+  const A = Aop.csr ?? CsrMatrix.fromDense(Aop.dense as Matrix);
+  return engine.eigsh({ A, ...(B ? { B } : {}), k, which, ...(sigma !== undefined ? { sigma } : {}), tol: Math.max(tol, EPS), maxIter, ...(opts.ncv !== undefined ? { ncv: opts.ncv } : {}), inputHash: hash });
 }
 
 function preconditionerOf(M: LinearOperator | ArrayLike<number> | undefined, n: number): ((z: Float64Array, r: Float64Array) => void) | undefined {

@@ -29,6 +29,7 @@ import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, reorthogonalizeInto, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
 import { asOperatorInput } from "../validate/inputs";
+import { engineOf, rejectLocalOnly, SolverEngine } from "./engine";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
 
@@ -47,6 +48,9 @@ export interface SvdOptions {
   tol?: number;
   /** Lanczos: largest Krylov dimension (default min(m, n)). */
   maxIter?: number;
+  /** Solve elsewhere: `mpi({ np, hosts, workdir })` computes the k largest triplets by SLEPc's thick-restart
+   * Lanczos bidiagonalization under mpirun (A a Matrix or CsrMatrix; k, tol, maxIter carry over). */
+  engine?: SolverEngine;
 }
 
 /**
@@ -363,12 +367,15 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
  * s; // => [4, 3]
  * U.matmul(Matrix.diag(s)).matmul(V.T).toArray(); // => [[3, 0], [0, -4], [0, 0]]
  * linalg.svd(A, { k: 1, method: "lanczos", seed: 0 }).s; // => [4]
+ * // the 2 largest by SLEPc on 2 MPI processes (needs openmpi-bin and python3-slepc4py-real)
+ * linalg.svd(CsrMatrix.fromDense(A), { k: 2, engine: mpi({ np: 2 }) }).s; // => [4, 3]
  * ```
  */
 export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {}): SvdResult {
   const fn = "linalg.svd";
   A = asOperatorInput(fn, "A", A) as Matrix | CsrMatrix | LinearOperator;
-  checkOptions(fn, opts, { k: opt.integer(1), method: opt.oneOf("full", "randomized", "lanczos"), seed: opt.seed, nIter: opt.integer(0), oversample: opt.integer(0), tol: opt.number(), maxIter: opt.integer(1) });
+  checkOptions(fn, opts, { k: opt.integer(1), method: opt.oneOf("full", "randomized", "lanczos"), seed: opt.seed, nIter: opt.integer(0), oversample: opt.integer(0), tol: opt.number(), maxIter: opt.integer(1), engine: opt.any });
+  if (opts.engine !== undefined) return svdByEngine(A, opts);
   const method = checkChoice(fn, "method", opts.method ?? "full", ["full", "randomized", "lanczos"] as const);
   const t0 = performance.now();
   let op: Op;
@@ -419,6 +426,25 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
       ...extra,
     }),
   });
+}
+
+/** svd handed to an engine (SLEPc under MPI): the k largest triplets of a Matrix or CsrMatrix. */
+function svdByEngine(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions): SvdResult {
+  const fn = "linalg.svd";
+  const engine = engineOf(fn, opts.engine);
+  rejectLocalOnly(fn, engine, opts, ["method", "seed", "nIter", "oversample"]);
+  if (!(A instanceof Matrix) && !(A instanceof CsrMatrix)) throw new EigenlabError("bad-input", message.engineNeedsMatrix(fn, engine.name, "A"));
+  if (A instanceof Matrix) checkFinite("A", A.data);
+  else checkFinite("A", A.values);
+  const m = A.rows;
+  const n = A.cols;
+  if (m === 0 || n === 0) throw new EigenlabError("shape", message.emptyMatrix(fn, m, n));
+  const k = opts.k ?? Math.min(6, m, n);
+  if (k > Math.min(m, n)) throw new EigenlabError("k-too-large", message.svdKTooLarge(k, Math.min(m, n), "lanczos"));
+  const tol = opts.tol ?? 1e-12;
+  checkTolerance(tol);
+  const S = A instanceof CsrMatrix ? A : CsrMatrix.fromDense(A);
+  return engine.svd({ A: S, k, tol, maxIter: opts.maxIter ?? Math.max(100, Math.min(m, n)), inputHash: hashArrays(S.indptr, S.indices, S.values) });
 }
 
 function nonNegInt(fn: string, option: string, v: number): number {
