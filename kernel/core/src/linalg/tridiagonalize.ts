@@ -10,11 +10,14 @@
  * eigenvectors block by block as I − V T Vᵀ (compact WY), all in gemm.
  *
  * Storage: the full symmetric n×n matrix, row-major; by symmetry column j of the lower triangle is row j
- * in memory, so "column" loops below are contiguous.
+ * in memory, so "column" loops below are contiguous. Only that triangle (row j of memory from its diagonal on)
+ * is read and kept current; the other one is left stale, as LAPACK's uplo = 'L' leaves the upper one.
  */
 import { gemm, WasmScratch } from "../kernels";
 
 const NB = 32;
+/** Block rows of the triangular trailing update. */
+const TB = 192;
 
 export interface Tridiagonal {
   /** Diagonal of T (n). */
@@ -107,14 +110,21 @@ export function tridiagonalizeWith(a: Float64Array, W: Float64Array, n: number, 
       // W(i+1:n, p) = τ (A₂₂ v − V (Wᵀv) − W (Vᵀv)) − ½τ² (vᵀ(...)) v, with A₂₂ the panel-start trailing matrix.
       const wb = p * n;
       const r0 = i + 1;
-      if (s) s.rowDots(r0 * n + r0, ab + r0, n * n + wb + r0, n - r0, n - r0, n);
+      if (s) s.symvUpper(r0 * n + r0, ab + r0, wOff + wb + r0, n - r0, n);
       else {
+        // A₂₂ v from the upper triangle in memory (the only one kept current, see the trailing update): each
+        // stored entry serves its row's dot product and the axpy into later rows, as dsymv.
+        W.fill(0, wb + r0, wb + n);
         for (let r = r0; r < n; r++) {
-          // A(r, r0:n) · v — row r of the symmetric matrix is contiguous.
           const rb = r * n;
-          let acc = 0;
-          for (let c = r0; c < n; c++) acc += a[rb + c] * a[ab + c];
-          W[wb + r] = acc;
+          const xr = a[ab + r];
+          let acc = a[rb + r] * xr;
+          for (let c = r + 1; c < n; c++) {
+            const arc = a[rb + c];
+            acc += arc * a[ab + c];
+            W[wb + c] += arc * xr;
+          }
+          W[wb + r] += acc;
         }
       }
       if (s && p > 0) {
@@ -171,7 +181,13 @@ export function tridiagonalizeWith(a: Float64Array, W: Float64Array, n: number, 
           R[r * k2 + nb + q] = v;
         }
       }
-      gemm(false, true, N2, N2, k2, -1, L, 0, k2, R, 0, k2, 1, a, c0 * n + c0, n);
+      // Only the upper triangle in memory (= the lower triangle of the column-major view that dlatrd reads) is
+      // kept current, as dsyr2k updates one triangle: block rows of TB, each from its diagonal block rightwards,
+      // about halve the flops and the copies of C compared with updating the whole square.
+      for (let bs = 0; bs < N2; bs += TB) {
+        const rows = Math.min(TB, N2 - bs);
+        gemm(false, true, rows, N2 - bs, k2, -1, L, bs * k2, k2, R, bs * k2, k2, 1, a, (c0 + bs) * n + c0 + bs, n);
+      }
     }
     for (let p = 0; p < nb; p++) a[(j0 + p) * n + j0 + p + 1] = e[j0 + p];
   }

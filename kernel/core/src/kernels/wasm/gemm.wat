@@ -123,4 +123,76 @@
           (local.set $i (i32.add (local.get $i) (i32.const 1)))))
       (br $rows_loop)))
   )
+;; y = S x for the symmetric len×len S of which only the upper triangle in memory is read: row r from its
+;; diagonal on, S[r, c] (c ≥ r) at $a + r·$ld + 8c bytes. Each stored entry is used twice, in the dot product
+;; of its row (y_r += S[r,c]·x_c) and in an axpy into the later entries (y_c += S[r,c]·x_r), as the reference
+;; dsymv does for a packed triangle, so S is streamed from memory once at half the bytes of a full
+;; matrix–vector product: the product is memory-bound (the tridiagonal reduction's A₂₂v, dsytrd/dlatrd).
+;; Rows go in pairs that share the loads of x and y; f64x2 lanes, lane sums added at the end of a row pair.
+  (func (export "symvUpper") (param $a i32) (param $x i32) (param $y i32) (param $len i32) (param $ld i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $xp i32) (local $yp i32) (local $end i32) (local $cnt i32)
+    (local $s0 v128) (local $s1 v128) (local $xv v128) (local $a0 v128) (local $a1 v128) (local $xr v128) (local $xr1 v128)
+    (local $u f64) (local $x0 f64) (local $x1 f64) (local $t0 f64) (local $t1 f64) (local $yr i32)
+    ;; y = 0
+    (local.set $yp (local.get $y))
+    (local.set $end (i32.add (local.get $y) (i32.shl (local.get $len) (i32.const 3))))
+    (block $zd (loop $zl
+      (br_if $zd (i32.ge_u (local.get $yp) (local.get $end)))
+      (f64.store (local.get $yp) (f64.const 0))
+      (local.set $yp (i32.add (local.get $yp) (i32.const 8)))
+      (br $zl)))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $r) (local.get $len)))
+      ;; $p: &S[r, r]; $yr: &y[r]
+      (local.set $p (i32.add (local.get $a) (i32.add (i32.mul (local.get $r) (local.get $ld)) (i32.shl (local.get $r) (i32.const 3)))))
+      (local.set $yr (i32.add (local.get $y) (i32.shl (local.get $r) (i32.const 3))))
+      (local.set $x0 (f64.load (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 3)))))
+      (if (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $len))
+        (then
+          ;; rows r, r+1: the 2×2 diagonal block, then columns c ≥ r+2 of both rows
+          (local.set $q (i32.add (local.get $p) (i32.add (local.get $ld) (i32.const 8)))) ;; &S[r+1, r+1]
+          (local.set $x1 (f64.load offset=8 (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 3)))))
+          (local.set $u (f64.load offset=8 (local.get $p))) ;; S[r, r+1]
+          (local.set $t0 (f64.add (f64.mul (f64.load (local.get $p)) (local.get $x0)) (f64.mul (local.get $u) (local.get $x1))))
+          (local.set $t1 (f64.add (f64.mul (local.get $u) (local.get $x0)) (f64.mul (f64.load (local.get $q)) (local.get $x1))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (local.set $q (i32.add (local.get $q) (i32.const 8)))
+          (local.set $xp (i32.add (local.get $x) (i32.shl (i32.add (local.get $r) (i32.const 2)) (i32.const 3))))
+          (local.set $yp (i32.add (local.get $yr) (i32.const 16)))
+          (local.set $cnt (i32.sub (local.get $len) (i32.add (local.get $r) (i32.const 2))))
+          (local.set $end (i32.add (local.get $xp) (i32.shl (i32.and (local.get $cnt) (i32.const -2)) (i32.const 3))))
+          (local.set $xr (f64x2.splat (local.get $x0)))
+          (local.set $xr1 (f64x2.splat (local.get $x1)))
+          (local.set $s0 (v128.const i64x2 0 0))
+          (local.set $s1 (v128.const i64x2 0 0))
+          (block $d2 (loop $l2
+            (br_if $d2 (i32.ge_u (local.get $xp) (local.get $end)))
+            (local.set $xv (v128.load (local.get $xp)))
+            (local.set $a0 (v128.load (local.get $p)))
+            (local.set $a1 (v128.load (local.get $q)))
+            (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $a0) (local.get $xv))))
+            (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $a1) (local.get $xv))))
+            (v128.store (local.get $yp) (f64x2.add (v128.load (local.get $yp))
+              (f64x2.add (f64x2.mul (local.get $a0) (local.get $xr)) (f64x2.mul (local.get $a1) (local.get $xr1)))))
+            (local.set $xp (i32.add (local.get $xp) (i32.const 16)))
+            (local.set $yp (i32.add (local.get $yp) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br $l2)))
+          (local.set $t0 (f64.add (local.get $t0) (f64.add (f64x2.extract_lane 0 (local.get $s0)) (f64x2.extract_lane 1 (local.get $s0)))))
+          (local.set $t1 (f64.add (local.get $t1) (f64.add (f64x2.extract_lane 0 (local.get $s1)) (f64x2.extract_lane 1 (local.get $s1)))))
+          (if (i32.and (local.get $cnt) (i32.const 1)) (then
+            (local.set $t0 (f64.add (local.get $t0) (f64.mul (f64.load (local.get $p)) (f64.load (local.get $xp)))))
+            (local.set $t1 (f64.add (local.get $t1) (f64.mul (f64.load (local.get $q)) (f64.load (local.get $xp)))))
+            (f64.store (local.get $yp) (f64.add (f64.load (local.get $yp))
+              (f64.add (f64.mul (f64.load (local.get $p)) (local.get $x0)) (f64.mul (f64.load (local.get $q)) (local.get $x1)))))))
+          (f64.store (local.get $yr) (f64.add (f64.load (local.get $yr)) (local.get $t0)))
+          (f64.store offset=8 (local.get $yr) (f64.add (f64.load offset=8 (local.get $yr)) (local.get $t1)))
+          (local.set $r (i32.add (local.get $r) (i32.const 2))))
+        (else
+          ;; the last row alone (odd len): its diagonal entry only
+          (f64.store (local.get $yr) (f64.add (f64.load (local.get $yr)) (f64.mul (f64.load (local.get $p)) (local.get $x0))))
+          (local.set $r (i32.add (local.get $r) (i32.const 1)))))
+      (br $rows)))
+  )
 )
