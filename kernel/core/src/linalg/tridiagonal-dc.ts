@@ -220,7 +220,8 @@ function blockProduct(Qs: Float64Array, n: number, r0: number, rows: number, kep
  * Roots of 1 + ρ Σ z_j²/(d_j − λ) = 0 for ascending d (distinct after deflation), ρ > 0: root i lies in
  * (d_i, d_{i+1}), the last in (d_{K−1}, d_{K−1} + ρ‖z‖²). Each is returned as origin index and offset τ
  * (λ_i = d_origin + τ), the origin being the nearer pole, so every λ_i − d_j is computed without
- * cancellation. Safeguarded Newton on the bracket (bisection whenever a step leaves it).
+ * cancellation. Rational-model steps (Li's middle way), safeguarded by the bracket (Newton, then bisection,
+ * whenever a step leaves it).
  */
 function secularRoots(d: Float64Array, z: Float64Array, rho: number, origin: Int32Array, tauOut: Float64Array): void {
   const K = d.length;
@@ -255,24 +256,67 @@ function secularRoots(d: Float64Array, z: Float64Array, rho: number, origin: Int
     const dorg = d[org];
     for (let j = 0; j < K; j++) delta[j] = d[j] - dorg;
     let tau = (lo + hi) / 2;
+    // The two poles around root i, relative to the origin (only one for the last root).
+    const pa = d[i] - dorg;
+    const pb = i < K - 1 ? d[i + 1] - dorg : Infinity;
     for (let iter = 0; iter < 200; iter++) {
-      let f = 1;
-      let df = 0;
+      // ψ (poles j ≤ i) and φ (poles j > i) with their derivatives, as dlaed4 splits the sum.
+      let psi = 0;
+      let dpsi = 0;
+      let phi = 0;
+      let dphi = 0;
       let absSum = 1;
-      for (let j = 0; j < K; j++) {
+      for (let j = 0; j <= i; j++) {
         const r = 1 / (delta[j] - tau);
         const t = rho * z2[j] * r;
-        f += t;
-        df += t * r;
+        psi += t;
+        dpsi += t * r;
         absSum += Math.abs(t);
       }
-      if (Math.abs(f) <= 8 * K * EPS * absSum) break;
+      for (let j = i + 1; j < K; j++) {
+        const r = 1 / (delta[j] - tau);
+        const t = rho * z2[j] * r;
+        phi += t;
+        dphi += t * r;
+        absSum += Math.abs(t);
+      }
+      const f = 1 + psi + phi;
+      // |f| within a few roundings of the terms (was 8K·ε·Σ|t|: with the faster steps, that looser test
+      // stopped early enough to cost a digit at n = 1000; 8ε·Σ|t| takes 4.6 steps per root there).
+      if (Math.abs(f) <= 8 * EPS * absSum) break;
       if (f < 0) lo = tau;
       else hi = tau;
       if (hi - lo <= 4 * EPS * Math.max(Math.abs(lo), Math.abs(hi))) break;
-      let next = tau - f / df;
-      if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-      if (next === tau) break;
+      // Step from the two-pole rational model c + s/(pa − x) + S/(pb − x) matching ψ, φ and their derivatives
+      // at τ (the "middle way" of R.-C. Li, LAPACK Working Note 89, 1994, used by dlaed4): quadratic in the
+      // increment η, root of smaller magnitude. It converges in 2–4 steps where Newton on f, which models
+      // a rational function by a line, took 8–9 on average (n = 1000, Gaussian matrix).
+      const da = pa - tau;
+      const sa = dpsi * da * da;
+      let next: number;
+      if (pb === Infinity) {
+        const c = 1 + psi - sa / da;
+        next = c !== 0 ? tau + da + sa / c : NaN; // c + s/(da − η) = 0
+      } else {
+        const db = pb - tau;
+        const sb = dphi * db * db;
+        const c = 1 + (psi - sa / da) + (phi - sb / db);
+        const B = c * (da + db) + sa + sb;
+        const C = da * db * f;
+        const disc = B * B - 4 * c * C;
+        const root = Math.sqrt(Math.max(disc, 0));
+        const den = B + (B >= 0 ? root : -root);
+        next = den !== 0 ? tau + (2 * C) / den : NaN;
+      }
+      if (!(next > lo && next < hi)) {
+        // Newton, then bisection, when the model step leaves the bracket.
+        next = tau - f / (dpsi + dphi);
+        if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+      }
+      if (Math.abs(next - tau) <= EPS * Math.abs(tau)) {
+        tau = next; // a step within rounding of τ: converged as far as f can be evaluated
+        break;
+      }
       tau = next;
     }
     origin[i] = org;
