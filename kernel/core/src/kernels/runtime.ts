@@ -31,6 +31,8 @@ const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 export interface Engine {
   memory: WasmMemory;
   gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
+  /** gemmBlock for A micro-panels of 4 plain values per column (not duplicated): packed-rows.ts. */
+  gemmBlockSplat: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
   rowDots: (a: number, x: number, y: number, rows: number, len: number, ld: number) => void;
   symvUpper: (a: number, x: number, y: number, len: number, ld: number) => void;
   jacobiSweep: (g: number, v: number, norms: number, n: number, gs: number, vs: number, tol: number) => number;
@@ -62,6 +64,7 @@ function getEngine(): Engine | null {
     engine = {
       memory,
       gemmBlock: gemmExports.gemmBlock as Engine["gemmBlock"],
+      gemmBlockSplat: gemmExports.gemmBlockSplat as Engine["gemmBlockSplat"],
       rowDots: gemmExports.rowDots as Engine["rowDots"],
       symvUpper: gemmExports.symvUpper as Engine["symvUpper"],
       jacobiSweep: load(JACOBI_BASE64).jacobiSweep as Engine["jacobiSweep"],
