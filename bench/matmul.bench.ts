@@ -17,13 +17,14 @@ export function run(): void {
   for (const t of [...new Set([1, threads])]) {
     setBlasThreads(t);
     const ours = timeOurs(() => A.matmul(B), 5);
-    // Target: ≥ 10% of numpy's GFLOP/s, i.e. time ratio ours/numpy ≤ 10.
+    // Target (issue #14): on 2 threads ≥ 30 % of numpy's GFLOP/s, i.e. time ratio ours/numpy ≤ 3.33. The
+    // 1-thread row is for reference (numpy keeps its own thread count).
     table.add({
       workload: `matmul ${n}×${n}×${n} (${t} thread${t > 1 ? "s" : ""})`,
       ours: ours.seconds,
       peer: peer.seconds,
       peerName: "numpy",
-      target: 10,
+      target: t > 1 ? 3.33 : undefined,
       note: `GFLOP/s ours ${gf(ours.seconds)} (${gemmBackend()}, ${t} thread${t > 1 ? "s" : ""}) vs numpy ${gf(peer.seconds)} (${peer.blas})`,
     });
   }

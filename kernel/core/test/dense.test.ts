@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import { join } from "path";
 import { EigenlabError, linalg, Matrix } from "../src";
-import { gemm, gemmJs, nrm2, reorthogonalizeInto, setBlasThreads, setWasmEnabled } from "../src/kernels";
+import { gemm, gemmJs, nrm2, reorthogonalizeInto, setBlasThreads, setWasmEnabled, withWasmScratch } from "../src/kernels";
 import { peerMatrix, runPython } from "../../../test/util/peer";
 import { assertBelow, orthogonalityError } from "../../../test/util/math";
 import { relDiff, withSingularValues } from "../../../test/util/dense";
@@ -80,6 +80,29 @@ describe("linalg dense kernels (gemm, gram)", () => {
     let m2 = 0;
     for (const v of S.values) m2 += (v * v) / p;
     assert.ok(Math.abs(m2 - (1 + p / n)) < 0.03, `second moment ${m2}`);
+  });
+
+  it("symvUpper(S, x) reads only the upper triangle in memory and equals S·x for odd and even sizes and a padded stride", () => {
+    for (const len of [1, 2, 3, 4, 7, 64, 65, 130]) {
+      const ld = len + 3;
+      const S = Matrix.random(len, len, { seed: len }).data;
+      const x = Matrix.random(len, 1, { seed: 100 + len }).data;
+      // the symmetric matrix whose upper triangle (c ≥ r) is S's
+      const sym = (r: number, c: number) => (c >= r ? S[r * len + c] : S[c * len + r]);
+      const want = new Float64Array(len);
+      for (let r = 0; r < len; r++) for (let c = 0; c < len; c++) want[r] += sym(r, c) * x[c];
+      const got = withWasmScratch(len * ld + 2 * len, (s) => {
+        assert.ok(s, "WebAssembly SIMD is available in Node 20");
+        s.f64.fill(NaN); // the lower triangle and the padding must never be read
+        for (let r = 0; r < len; r++) for (let c = r; c < len; c++) s.f64[r * ld + c] = S[r * len + c];
+        s.f64.set(x, len * ld);
+        s.symvUpper(0, len * ld, len * ld + len, len, ld);
+        return s.f64.slice(len * ld + len, len * ld + 2 * len);
+      });
+      let worst = 0;
+      for (let r = 0; r < len; r++) worst = Math.max(worst, Math.abs(got[r] - want[r]) / (1 + Math.abs(want[r])));
+      assertBelow(worst, 1e-14, `symvUpper len ${len}`);
+    }
   });
 
   it("reorthogonalizeInto(x, basis) leaves x orthogonal to the basis to working precision, even when x nearly lies in its span", () => {

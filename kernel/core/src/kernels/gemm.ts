@@ -19,7 +19,7 @@ import { activeEngine, Engine, ensurePages, MAX_PAGES, PAGE, reservedBytes } fro
 import { runBlock, threadsFor } from "./pool";
 
 const KC = 256; // k-block: a 4×KC micro-panel of B is 8 KiB (L1)
-const MC = 128; // m-block: an MC×KC block of packed A is 256 KiB (L2)
+const MC = 128; // m-block: an MC×KC block of packed A (each value twice, see gemm.wat) is 512 KiB (L2)
 /** Below this many multiply-adds the plain loop wins over packing. */
 const WASM_MIN_FLOPS = 48 * 48 * 48;
 
@@ -75,7 +75,7 @@ export function gemm(
 function wasmBytesNeeded(m: number, n: number): number {
   const mpad = (m + 3) & ~3;
   const npad = (n + 3) & ~3;
-  return reservedBytes() + mpad * npad * 8 + KC * npad * 8 + MC * KC * 8;
+  return reservedBytes() + mpad * npad * 8 + KC * npad * 8 + MC * KC * 16;
 }
 
 function scaleBlock(C: Float64Array, cOff: number, ldc: number, m: number, n: number, beta: number): void {
@@ -146,23 +146,27 @@ function gemmWasm(
   const mpad = (m + 3) & ~3;
   const npad = (n + 3) & ~3;
   const npan = npad >> 2;
-  // Byte layout in wasm memory: [C padded mpad×npad][packed B KC×npad][packed A MC×KC].
+  // Byte layout in wasm memory: [C padded mpad×npad][packed B KC×npad][packed A MC×KC, duplicated].
   const cBase = reservedBytes();
   const cBytes = mpad * npad * 8;
   const bBase = cBase + cBytes;
   const aBase = bBase + KC * npad * 8;
-  const total = aBase + MC * KC * 8;
+  const total = aBase + MC * KC * 16;
   ensurePages(e, Math.ceil(total / PAGE));
   const mem = new Float64Array(e.memory.buffer);
-  // C region: β·C, zero padding.
+  // C region: β·C, zero padding. Whole rows move with TypedArray.set / fill (memcpy / memset), which matters for
+  // the low-rank updates of the blocked factorizations (k = 32–128), where copying C is a large share of the time.
   const cF = cBase >> 3;
-  for (let i = 0; i < mpad; i++) {
-    const r = cF + i * npad;
-    if (i < m && beta !== 0) {
+  if (beta === 0) mem.fill(0, cF, cF + mpad * npad);
+  else {
+    for (let i = 0; i < m; i++) {
+      const r = cF + i * npad;
       const s = cOff + i * ldc;
-      for (let j = 0; j < n; j++) mem[r + j] = beta * C[s + j];
-      mem.fill(0, r + n, r + npad);
-    } else mem.fill(0, r, r + npad);
+      if (beta === 1) mem.set(C.subarray(s, s + n), r);
+      else for (let j = 0; j < n; j++) mem[r + j] = beta * C[s + j];
+      if (npad > n) mem.fill(0, r + n, r + npad);
+    }
+    mem.fill(0, cF + m * npad, cF + mpad * npad);
   }
   const threads = threadsFor(e, m * n * k, npan);
   const bF = bBase >> 3;
@@ -170,39 +174,70 @@ function gemmWasm(
   const ldcBytes = npad * 8;
   for (let pc = 0; pc < k; pc += KC) {
     const kc = Math.min(KC, k - pc);
-    // Pack B[pc..pc+kc, 0..n] into 4-column micro-panels: panel jr, row p → 4 consecutive values.
-    for (let jr = 0; jr < npan; jr++) {
-      const base = bF + jr * 4 * kc;
-      const j0 = jr * 4;
-      for (let q = 0; q < 4; q++) {
-        const j = j0 + q;
-        if (j >= n) {
-          for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = 0;
-        } else if (transB) {
-          const src = bOff + j * ldb + pc;
-          for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = B[src + p];
-        } else {
-          let src = bOff + pc * ldb + j;
-          for (let p = 0; p < kc; p++, src += ldb) mem[base + p * 4 + q] = B[src];
+    // Pack B[pc..pc+kc, 0..n] into 4-column micro-panels: panel jr, row p → 4 consecutive values. Both layouts
+    // are read along their contiguous direction (rows of B, or rows of Bᵀ).
+    const kc4 = 4 * kc;
+    if (npad > n) for (let jr = n >> 2; jr < npan; jr++) mem.fill(0, bF + jr * kc4, bF + (jr + 1) * kc4);
+    if (transB) {
+      for (let j = 0; j < n; j++) {
+        const src = bOff + j * ldb + pc;
+        const base = bF + (j >> 2) * kc4 + (j & 3);
+        for (let p = 0; p < kc; p++) mem[base + p * 4] = B[src + p];
+      }
+    } else {
+      for (let p = 0; p < kc; p++) {
+        const src = bOff + (pc + p) * ldb;
+        let dst = bF + p * 4;
+        let j = 0;
+        for (; j + 3 < n; j += 4, dst += kc4) {
+          mem[dst] = B[src + j];
+          mem[dst + 1] = B[src + j + 1];
+          mem[dst + 2] = B[src + j + 2];
+          mem[dst + 3] = B[src + j + 3];
         }
+        for (let q = 0; j < n; j++, q++) mem[dst + q] = B[src + j];
       }
     }
     for (let ic = 0; ic < m; ic += MC) {
       const mc = Math.min(MC, m - ic);
       const mp = (mc + 3) >> 2;
-      // Pack α·A[ic..ic+mc, pc..pc+kc] into 4-row micro-panels: panel ir, column p → 4 consecutive values.
-      for (let ir = 0; ir < mp; ir++) {
-        const base = aF + ir * 4 * kc;
-        for (let q = 0; q < 4; q++) {
-          const i = ic + ir * 4 + q;
-          if (i >= m) {
-            for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = 0;
-          } else if (transA) {
-            let src = aOff + pc * lda + i;
-            for (let p = 0; p < kc; p++, src += lda) mem[base + p * 4 + q] = alpha * A[src];
-          } else {
-            const src = aOff + i * lda + pc;
-            for (let p = 0; p < kc; p++) mem[base + p * 4 + q] = alpha * A[src + p];
+      // Pack α·A[ic..ic+mc, pc..pc+kc] into 4-row micro-panels: panel ir, column p → the 4 values, each twice
+      // (both f64x2 lanes, see the micro-kernel in gemm.wat), reading A (or Aᵀ) along its rows.
+      const kc8 = 8 * kc;
+      if (mp * 4 > mc) mem.fill(0, aF + (mp - 1) * kc8, aF + mp * kc8);
+      if (transA) {
+        for (let p = 0; p < kc; p++) {
+          const src = aOff + (pc + p) * lda + ic;
+          let dst = aF + p * 8;
+          let i = 0;
+          for (; i + 3 < mc; i += 4, dst += kc8) {
+            const x0 = alpha * A[src + i];
+            const x1 = alpha * A[src + i + 1];
+            const x2 = alpha * A[src + i + 2];
+            const x3 = alpha * A[src + i + 3];
+            mem[dst] = x0;
+            mem[dst + 1] = x0;
+            mem[dst + 2] = x1;
+            mem[dst + 3] = x1;
+            mem[dst + 4] = x2;
+            mem[dst + 5] = x2;
+            mem[dst + 6] = x3;
+            mem[dst + 7] = x3;
+          }
+          for (let q = 0; i < mc; i++, q += 2) {
+            const x = alpha * A[src + i];
+            mem[dst + q] = x;
+            mem[dst + q + 1] = x;
+          }
+        }
+      } else {
+        for (let i = 0; i < mc; i++) {
+          const src = aOff + (ic + i) * lda + pc;
+          const base = aF + (i >> 2) * kc8 + 2 * (i & 3);
+          for (let p = 0; p < kc; p++) {
+            const x = alpha * A[src + p];
+            mem[base + p * 8] = x;
+            mem[base + p * 8 + 1] = x;
           }
         }
       }
@@ -211,7 +246,6 @@ function gemmWasm(
   }
   for (let i = 0; i < m; i++) {
     const r = cF + i * npad;
-    const d = cOff + i * ldc;
-    for (let j = 0; j < n; j++) C[d + j] = mem[r + j];
+    C.set(mem.subarray(r, r + n), cOff + i * ldc);
   }
 }

@@ -13,6 +13,6 @@ export type { WasmScratch } from "./runtime";
 export { setBlasThreads, blasThreads } from "./pool";
 export { withPackedRows } from "./packed-rows";
 export type { PackedRows } from "./packed-rows";
-export { normalizeSignsInPlace, normalizeColumnSignsInPlace } from "./signs";
+export { normalizeSignsInPlace, normalizeColumnSignsInPlace, normalizeColumnSignsRowwise } from "./signs";
 export { nearestNeighbors, radiusNeighbors, unitRows, exactDistance } from "./neighbors";
 export type { Metric, NeighborLists, Rows } from "./neighbors";

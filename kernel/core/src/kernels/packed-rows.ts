@@ -85,7 +85,7 @@ export function withPackedRows<T>(X: Float64Array, n: number, d: number, rowCap:
         const cF = cBase >> 3;
         mem.fill(0, cF, cF + mp * 4 * ld);
         const threads = threadsFor(e, ni * cols * d, panels);
-        runBlock(e, threads, packedBase + (i0 >> 2) * panelBytes, stageBase, cBase, d, mp, panels, ld * 8);
+        runBlock(e, threads, packedBase + (i0 >> 2) * panelBytes, stageBase, cBase, d, mp, panels, ld * 8, true);
         return ld;
       },
       filter(c0, ni, nj, diag, rowKey, colKey, limR, limC) {

@@ -22,10 +22,11 @@ const SEQ = 0; // generation counter; workers sleep on it
 const DONE = 1; // chunks finished in this generation
 const NEXT = 2;
 const TOTAL = 3;
-const ARG = 4; // a, b, c, kc, mp, npan, ldc, chunk
+const ARG = 4; // a, b, c, kc, mp, npan, ldc, chunk, kernel (0 = gemmBlock, 1 = gemmBlockSplat)
 
 const GRAB_SOURCE = `
-function grab(ctrl, gemmBlock) {
+function grab(ctrl, kernels) {
+  const gemmBlock = kernels[ctrl[${ARG} + 8]];
   for (;;) {
     const cur = Atomics.load(ctrl, ${NEXT});
     const idx = cur & 0xffff;
@@ -41,19 +42,19 @@ function grab(ctrl, gemmBlock) {
   }
 }
 `;
-const grab = new Function(`${GRAB_SOURCE}; return grab;`)() as (ctrl: Int32Array, g: Engine["gemmBlock"]) => void;
+const grab = new Function(`${GRAB_SOURCE}; return grab;`)() as (ctrl: Int32Array, g: Engine["gemmBlock"][]) => void;
 
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
 const { memory, ctrl, bytes, seq } = workerData;
 const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-const gemmBlock = inst.exports.gemmBlock;
+const kernels = [inst.exports.gemmBlock, inst.exports.gemmBlockSplat];
 ${GRAB_SOURCE}
 let seen = seq;
 for (;;) {
   Atomics.wait(ctrl, ${SEQ}, seen);
   seen = Atomics.load(ctrl, ${SEQ});
-  grab(ctrl, gemmBlock);
+  grab(ctrl, kernels);
 }
 `;
 
@@ -61,7 +62,7 @@ const workers: Worker[] = [];
 let control: Int32Array | null = null;
 
 function ctrlBlock(): Int32Array {
-  return (control ??= new Int32Array(new SharedArrayBuffer(4 * (ARG + 8))));
+  return (control ??= new Int32Array(new SharedArrayBuffer(4 * (ARG + 9))));
 }
 
 function ensureWorkers(e: Engine, count: number): void {
@@ -130,11 +131,12 @@ export function threadsFor(e: Engine, flops: number, panels: number): number {
 
 /**
  * gemmBlock over column micro-panels [0, npan) of packed B, shared between `threads` threads (the caller
- * included) that claim chunks of panels; every C tile is computed whole by one thread.
+ * included) that claim chunks of panels; every C tile is computed whole by one thread. `splat` selects the
+ * kernel for A packed with 4 values per column (gemmBlockSplat, packed-rows.ts) instead of duplicated ones.
  */
-export function runBlock(e: Engine, threads: number, aBase: number, bBase: number, cTile: number, kc: number, mp: number, npan: number, ldcBytes: number): void {
+export function runBlock(e: Engine, threads: number, aBase: number, bBase: number, cTile: number, kc: number, mp: number, npan: number, ldcBytes: number, splat = false): void {
   if (threads <= 1) {
-    e.gemmBlock(aBase, bBase, cTile, kc, mp, 0, npan, ldcBytes);
+    (splat ? e.gemmBlockSplat : e.gemmBlock)(aBase, bBase, cTile, kc, mp, 0, npan, ldcBytes);
     return;
   }
   const ctrl = ctrlBlock();
@@ -149,12 +151,13 @@ export function runBlock(e: Engine, threads: number, aBase: number, bBase: numbe
   ctrl[ARG + 5] = npan;
   ctrl[ARG + 6] = ldcBytes;
   ctrl[ARG + 7] = chunk;
+  ctrl[ARG + 8] = splat ? 1 : 0;
   ctrl[TOTAL] = total;
   Atomics.store(ctrl, DONE, 0);
   Atomics.store(ctrl, NEXT, (seq & 0x7fff) << 16);
   Atomics.store(ctrl, SEQ, seq);
   Atomics.notify(ctrl, SEQ);
-  grab(ctrl, e.gemmBlock);
+  grab(ctrl, [e.gemmBlock, e.gemmBlockSplat]);
   for (;;) {
     const done = Atomics.load(ctrl, DONE);
     if (done >= total) break;

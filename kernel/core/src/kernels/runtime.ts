@@ -32,7 +32,10 @@ const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 export interface Engine {
   memory: WasmMemory;
   gemmBlock: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
+  /** gemmBlock for A micro-panels of 4 plain values per column (not duplicated): packed-rows.ts. */
+  gemmBlockSplat: (a: number, b: number, c: number, kc: number, mp: number, jr0: number, jr1: number, ldc: number) => void;
   rowDots: (a: number, x: number, y: number, rows: number, len: number, ld: number) => void;
+  symvUpper: (a: number, x: number, y: number, len: number, ld: number) => void;
   jacobiSweep: (g: number, v: number, norms: number, n: number, gs: number, vs: number, tol: number) => number;
   subCombination: (w: number, v: number, h: number, count: number, n: number, ld: number) => void;
   tileFilter: (g: number, ld: number, ni: number, nj: number, rowKey: number, colKey: number, limR: number, limC: number, diag: number, codes: number, vals: number) => number;
@@ -66,7 +69,9 @@ function getEngine(): Engine | null {
     engine = {
       memory,
       gemmBlock: gemmExports.gemmBlock as Engine["gemmBlock"],
+      gemmBlockSplat: gemmExports.gemmBlockSplat as Engine["gemmBlockSplat"],
       rowDots: gemmExports.rowDots as Engine["rowDots"],
+      symvUpper: gemmExports.symvUpper as Engine["symvUpper"],
       jacobiSweep: load(JACOBI_BASE64).jacobiSweep as Engine["jacobiSweep"],
       subCombination: load(VECTOR_BLOCK_BASE64).subCombination as Engine["subCombination"],
       tileFilter: load(KNN_FILTER_BASE64).tileFilter as Engine["tileFilter"],
@@ -127,6 +132,11 @@ export interface WasmScratch {
   f64: Float64Array;
   /** y[i] = Σ_c A[i, c]·x[c] (i < rows, c < len); all arguments are element indices into f64, ld in elements. */
   rowDots(aIdx: number, xIdx: number, yIdx: number, rows: number, len: number, ld: number): void;
+  /**
+   * y = S x for the symmetric len×len S given by its upper triangle in memory (S[r, c] = f64[aIdx + r·ld + c],
+   * c ≥ r; the rest is never read), streaming that triangle once (gemm.wat symvUpper); element indices.
+   */
+  symvUpper(aIdx: number, xIdx: number, yIdx: number, len: number, ld: number): void;
   /** w[r] −= Σ_{i<count} h[i]·V[vIdx + i·ld + r] for r < n (wasm/vector-block.wat); element indices. */
   subCombination(wIdx: number, vIdx: number, hIdx: number, count: number, n: number, ld: number): void;
   /**
@@ -147,6 +157,7 @@ export function withWasmScratch<T>(doubles: number, fn: (s: WasmScratch | null) 
     return fn({
       f64: new Float64Array(e.memory.buffer, 0, doubles),
       rowDots: (aIdx, xIdx, yIdx, rows, len, ld) => e.rowDots(aIdx * 8, xIdx * 8, yIdx * 8, rows, len, ld * 8),
+      symvUpper: (aIdx, xIdx, yIdx, len, ld) => e.symvUpper(aIdx * 8, xIdx * 8, yIdx * 8, len, ld * 8),
       subCombination: (wIdx, vIdx, hIdx, count, n, ld) => e.subCombination(wIdx * 8, vIdx * 8, hIdx * 8, count, n, ld * 8),
       jacobiSweep: (g, v, nm, n, gs, vs, tol) => e.jacobiSweep(g * 8, v * 8, nm * 8, n, gs, vs, tol),
     });

@@ -42,3 +42,34 @@ export function normalizeColumnSignsInPlace(U: Float64Array, m: number, k: numbe
     }
   }
 }
+
+/**
+ * normalizeColumnSignsInPlace for a square-or-tall U (m×k, row-major) scanned row by row: the same flips (the
+ * first largest-magnitude entry of each column made positive), but every pass reads along rows, which at
+ * n ≥ 1000 is several times faster than walking each column with stride k (eigh's n×n eigenvectors).
+ */
+export function normalizeColumnSignsRowwise(U: Float64Array, m: number, k: number): void {
+  const best = new Float64Array(k);
+  const arg = new Int32Array(k);
+  for (let i = 0; i < m; i++) {
+    const o = i * k;
+    for (let j = 0; j < k; j++) {
+      const a = Math.abs(U[o + j]);
+      if (a > best[j]) {
+        best[j] = a;
+        arg[j] = i;
+      }
+    }
+  }
+  const flip = new Float64Array(k);
+  let any = false;
+  for (let j = 0; j < k; j++) {
+    flip[j] = U[arg[j] * k + j] < 0 ? -1 : 1;
+    if (flip[j] < 0) any = true;
+  }
+  if (!any) return;
+  for (let i = 0; i < m; i++) {
+    const o = i * k;
+    for (let j = 0; j < k; j++) if (flip[j] < 0) U[o + j] = -U[o + j];
+  }
+}

@@ -4,10 +4,10 @@ import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkFinite, checkOptions, SYMMETRY_RTOL } from "../validate";
 import { opt } from "../validate/options";
-import { columnsToMatrix, Spectrum } from "../spectrum";
+import { Spectrum } from "../spectrum";
 import { hashArrays, stamp } from "../meta";
-import { DC_MIN, symmetricEigen } from "./symmetric-eigen";
-import { blasThreads, gemmBackend, normalizeSignsInPlace } from "../kernels";
+import { DC_MIN, symmetricEigenRows } from "./symmetric-eigen";
+import { blasThreads, gemmBackend, normalizeColumnSignsRowwise } from "../kernels";
 import { asMatrix } from "../validate/inputs";
 
 export interface EighOptions {
@@ -83,9 +83,9 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
   const a = symmetricData(A);
   const n = A.rows;
   const scale = rangeScale(a);
-  const { values, vectors } = symmetricEigen(a, n);
-  normalizeSignsInPlace(vectors, n, n);
-  const V = columnsToMatrix(vectors, n, n);
+  const { values, Z } = symmetricEigenRows(a, n);
+  normalizeColumnSignsRowwise(Z, n, n);
+  const V = new Matrix(n, n, Z);
   let residuals = new Float64Array(0);
   if (opts.residuals) {
     residuals = new Float64Array(n);

@@ -45,6 +45,25 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
 }
 
 /**
+ * `symmetricEigen` with the eigenvectors as the columns of a row-major n×n array (the layout of eigh's
+ * `Matrix`): on the divide-and-conquer path that is the layout X = Q Z is computed in, so the two transposes
+ * of a column-major round trip (each a strided pass over n² entries) are skipped.
+ */
+export function symmetricEigenRows(a: Float64Array, n: number): { values: Float64Array; Z: Float64Array } {
+  if (n < DC_MIN) {
+    const r = symmetricEigen(a, n);
+    const Z = new Float64Array(n * n);
+    transposeInto(Z, r.vectors, n, n);
+    return { values: r.values, Z };
+  }
+  const V = Float64Array.from(a.subarray(0, n * n));
+  const t = tridiagonalizeBlocked(V, n);
+  const { values, Z } = tridiagonalEigenDC(t.d, t.e);
+  applyQInto(Z, n, V, t.tau, n);
+  return { values, Z };
+}
+
+/**
  * The eigenvalues alone (ascending) of the symmetric n×n matrix `a` (row-major, both triangles filled):
  * the blocked tridiagonalization of `symmetricEigen`, then implicit QL on T without accumulating rotations
  * (EISPACK tql1, Bowdler et al. 1968). This is LAPACK's dsyevd-with-jobz='N' route (dsytrd + dsterf): it
