@@ -27,8 +27,12 @@ export interface ConnectionInfo {
 export type ToWorker =
   | { type: "send"; channel: Channel; msg: Message<unknown> }
   | { type: "close" }
-  /** The main thread is responsive again (a request finished, or it handled SIGINT). */
-  | { type: "ack" };
+  /** The main thread served the request `msgId` (its reply and idle status are sent). */
+  | { type: "ack"; msgId: string }
+  /** The main thread finished starting: its cells now run under `vm` breakOnSigint. */
+  | { type: "ready" }
+  /** The running cell was stopped by the interrupt: stop signalling. */
+  | { type: "interrupted" };
 /** Worker -> main. */
 export type FromWorker =
   | { type: "ready" }
@@ -38,8 +42,11 @@ export type FromWorker =
   | { type: "log"; text: string };
 
 const INTERRUPT_REPEAT_MS = 100;
-const INTERRUPT_MAX_REPEATS = 50;
+/** A minute of repeats: a cell type-checks in well under that even on a loaded machine. */
+const INTERRUPT_MAX_REPEATS = 600;
 const PARENT_POLL_MS = 3000;
+/** How long an interrupt that found the kernel idle waits for the request it was probably sent after. */
+const IDLE_INTERRUPT_MS = 1000;
 
 /** zeromq 6 sockets reject a send while the previous one is pending: one queue per socket. */
 class SerialSender {
@@ -89,27 +96,61 @@ async function main(): Promise<void> {
     hb.bind(addr(conn.hb_port)),
   ]);
 
-  // An interrupt must stop the running cell, but a SIGINT that lands while tslab type-checks the cell (before
-  // the `vm` run with breakOnSigint starts) is only queued for the busy event loop. So SIGINT is repeated
-  // every INTERRUPT_REPEAT_MS until the main thread answers (request finished, or its SIGINT handler ran).
+  // An interrupt must stop the cell it was meant for, and only that one. A SIGINT that lands while tslab
+  // type-checks the cell (before the `vm` run with breakOnSigint starts), or before the cell's request even
+  // reached the main thread, is only queued for the main thread's SIGINT listener, which cannot stop a
+  // synchronous loop. So SIGINT is repeated every INTERRUPT_REPEAT_MS until the targeted request is acked
+  // (answered) by the main thread: the first signal that lands inside the `vm` run stops it. The target is the
+  // oldest request the main thread holds, preferring execute requests (a completion request in front of it
+  // does not absorb the interrupt). Before the main thread is ready (the prelude runs) nothing is signalled:
+  // the repeats start when it is, so the prelude is never interrupted and the pending cell still is.
+  const inFlight: { id: string; type: string }[] = [];
+  let mainReady = false;
+  let interruptTarget: string | null = null;
   let interruptTimer: NodeJS.Timeout | null = null;
   const stopInterrupting = () => {
     if (interruptTimer) clearInterval(interruptTimer);
     interruptTimer = null;
+    interruptTarget = null;
   };
-  const interruptMain = () => {
-    stopInterrupting();
+  const signal = () => process.kill(process.pid, "SIGINT");
+  const startSignalling = () => {
+    if (!interruptTarget || !mainReady || interruptTimer) return;
     let tries = 0;
-    process.kill(process.pid, "SIGINT");
+    signal();
     interruptTimer = setInterval(() => {
       if (++tries > INTERRUPT_MAX_REPEATS) return stopInterrupting();
-      process.kill(process.pid, "SIGINT");
+      signal();
     }, INTERRUPT_REPEAT_MS);
+  };
+  // Shell and control are separate sockets: an interrupt sent right after an execute_request may be read
+  // before it. An interrupt that finds nothing to stop therefore waits IDLE_INTERRUPT_MS for a request;
+  // later than that, the kernel was idle and the interrupt does nothing (as in ipykernel).
+  let waitingInterrupt: NodeJS.Timeout | null = null;
+  const interruptMain = () => {
+    const target = inFlight.find((r) => r.type === "execute_request") ?? inFlight[0];
+    if (!target) {
+      if (waitingInterrupt) clearTimeout(waitingInterrupt);
+      waitingInterrupt = setTimeout(() => (waitingInterrupt = null), IDLE_INTERRUPT_MS);
+      return;
+    }
+    if (waitingInterrupt) clearTimeout(waitingInterrupt);
+    waitingInterrupt = null;
+    if (interruptTarget !== target.id) stopInterrupting();
+    interruptTarget = target.id;
+    startSignalling();
   };
 
   port.on("message", (m: ToWorker) => {
     if (m.type === "ack") {
+      const i = inFlight.findIndex((r) => r.id === m.msgId);
+      if (i >= 0) inFlight.splice(i, 1);
+      if (m.msgId === interruptTarget) stopInterrupting();
+    } else if (m.type === "interrupted") {
       stopInterrupting();
+    } else if (m.type === "ready") {
+      mainReady = true;
+      startSignalling();
     } else if (m.type === "send") {
       send(m.channel, m.msg);
     } else if (m.type === "close") {
@@ -146,7 +187,9 @@ async function main(): Promise<void> {
         interruptMain();
         continue;
       }
+      inFlight.push({ id: msg.header.msg_id, type: msg.header.msg_type });
       post({ type: "request", channel, msg });
+      if (waitingInterrupt && msg.header.msg_type === "execute_request") interruptMain();
     }
   };
   void receive(shell, "shell").catch(() => undefined);
