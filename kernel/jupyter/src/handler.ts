@@ -8,7 +8,7 @@
 import * as vm from "vm";
 import { onProgress } from "@eigenlab/core";
 import type { Engine, ExecOutcome } from "./tslab-adapter";
-import { errorContent } from "./tslab-adapter";
+import { connectTslabDisplay, errorContent } from "./tslab-adapter";
 import { childMessage, Channel, ErrorContent, Message, MimeBundle, PROTOCOL_VERSION } from "./protocol";
 import * as path from "path";
 import { EigenlabError } from "@eigenlab/core";
@@ -70,6 +70,12 @@ export class KernelHandler {
       this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } });
     setDisplaySink({ display: show, clear: (wait) => this.publish("clear_output", { wait }) });
     this.progress = new ProgressLines((data, id, update) => show(data, {}, id, update));
+    // tslab.display.html(...) / png / markdown ... from a cell: the running cell's display_data.
+    connectTslabDisplay((content, update) => {
+      const transient = content.transient?.display_id ? { display_id: content.transient.display_id } : {};
+      const msg = { data: content.data, metadata: content.metadata ?? {}, transient };
+      this.publish(update && "display_id" in transient ? "update_display_data" : "display_data", msg);
+    });
     // Comm messages the kernel sends go on iopub, caused by the request being served (a cell, or the
     // front end's comm_msg whose handler runs).
     commManager().setSink((msgType, content, opts) => {

@@ -199,6 +199,24 @@ export function respellForTslab(src: string, known: (name: string) => boolean): 
   return out;
 }
 
+/** What tslab's public display API (`tslab.display.html(...)`, `tslab.newDisplay()`) hands its kernel. */
+export interface TslabDisplayContent {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  transient: { display_id?: string };
+}
+
+/**
+ * Makes a cell's `import * as tslab from "tslab"; tslab.display.html(...)` work in this kernel: tslab's
+ * display functions write through a module variable that only tslab's own kernel sets ("Not ready"
+ * otherwise). `sink` publishes display_data (or update_display_data for a `newDisplay()` shown again).
+ */
+export function connectTslabDisplay(sink: (content: TslabDisplayContent, update: boolean) => void): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tslab's module state, set at run time
+  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  jupyter.lastWriteDisplayData = sink;
+}
+
 /** Whether tslab reported `e` for a cell stopped by an interrupt (SIGINT in `vm`, or the async cancel). */
 function isInterrupt(e: unknown): boolean {
   const code = (e as { code?: string } | undefined)?.code;
