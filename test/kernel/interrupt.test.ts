@@ -71,6 +71,9 @@ try:
     report["error_kept"] = run("e1 * 2")[1]
     r, _ = run("e2")
     report["error_never"] = r["status"]
+    r, _ = run("const depth = 3;\nfunction deep(n: number): number {\n  if (n >= depth) {\n    throw new RangeError('too deep ' + n);\n  }\n  return deep(n + 1);\n}")
+    r, _ = run("// a comment line\nconst start = 1;\n\n    deep(start);")
+    report["traceback"] = r.get("traceback")
 finally:
     kc.stop_channels()
     km.shutdown_kernel(now=True)
@@ -113,6 +116,14 @@ describe("interrupts and interrupted cells in the running kernel (issue #13)", f
     assert.equal(report.error_kept, "10");
     // A name the failed cell never reached is not defined afterwards (a TypeScript error, not `undefined`).
     assert.equal(report.error_never, "error");
+    // Runtime errors point at the cells' own lines and columns (the function's cell, then the calling cell).
+    const frames = (report as unknown as { traceback: string[] }).traceback;
+    assert.equal(frames[0], "RangeError: too deep 3");
+    assert.deepEqual(
+      frames.slice(1).map((f) => /<cell>:(\d+):(\d+)/.exec(f)?.slice(1).join(":")),
+      ["4:11", "6:10", "6:10", "4:5"],
+      frames.join("\n"),
+    );
     console.log(`      (interrupt -> reply: ${report.early.map((e) => e.seconds.toFixed(2)).join(", ")} s)`);
   });
 });

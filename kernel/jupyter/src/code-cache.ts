@@ -77,6 +77,11 @@ export function loadWithCodeCache(id: string, from: string): boolean {
     throw e;
   }
   mod.loaded = true;
+  // Its exports are getters that cannot be redefined; the kernel wraps two of TypeScript's functions (the
+  // source maps behind cell line numbers in tracebacks, tslab-adapter.ts) through this registry.
+  const overrides = moduleOverrides();
+  const real = mod.exports as Record<string | symbol, unknown>;
+  mod.exports = new Proxy(real, { get: (t, k) => (typeof k === "string" && overrides.has(k) ? overrides.get(k) : Reflect.get(t, k)) });
   loaded = { script, cacheFile, hadCache: cachedData !== undefined && !script.cachedDataRejected };
   return true;
 }
@@ -97,4 +102,11 @@ export function saveCodeCache(): void {
   } catch {
     // Read-only or full disk: the next start compiles as usual.
   }
+}
+
+/** Replacements for exports of the module loaded here, by name (empty when it was loaded the usual way). */
+export function moduleOverrides(): Map<string, unknown> {
+  const g = globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>;
+  const key = Symbol.for("eigenlab.kernel.tsOverrides");
+  return (g[key] ??= new Map());
 }

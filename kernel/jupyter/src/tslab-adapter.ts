@@ -16,6 +16,8 @@ import { printQuickInfo } from "tslab/dist/inspect";
 // The TypeScript build tslab compiles with (the same module instance its converter uses).
 import * as ts from "@tslab/typescript-for-tslab";
 import type { ErrorContent } from "./protocol";
+import { moduleOverrides } from "./code-cache";
+import { mapFrame, setPendingMaps, splitInlineMap, tieCell } from "./cell-lines";
 import { message } from "./messages";
 
 export type ExecOutcome =
@@ -58,7 +60,7 @@ export function errorContent(e: unknown): ErrorContent {
     // Node may prefix the stack of an error thrown in a `vm` script with the source line and a caret; keep
     // only the call frames, without the kernel's own.
     const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !INTERNAL_FRAME.test(l));
-    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames] };
+    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames.map(mapFrame).filter((f): f is string => f !== null)] };
   }
   const evalue = typeof e === "string" ? e : JSON.stringify(e) ?? String(e);
   return { ename: "Thrown", evalue, traceback: [`Uncaught ${evalue}`] };
@@ -217,6 +219,35 @@ export function connectTslabDisplay(sink: (content: TslabDisplayContent, update:
   jupyter.lastWriteDisplayData = sink;
 }
 
+const SYNC_PREFIX_COLS = "(function(exports, require) { ".length;
+const ASYNC_PREFIX_COLS = "(async function(exports, require) { ".length;
+
+let sourceMapsInstalled = false;
+/**
+ * Source maps for cell line numbers (cell-lines.ts): TypeScript's emit gets an inline map, and tslab's second
+ * step (`transpileModule` to CommonJS) a map of its own, recorded with the code it produced. Only possible when
+ * the compiler was loaded through the code cache (its exports cannot be replaced otherwise); without it,
+ * tracebacks keep the converted code's positions.
+ */
+function installSourceMaps(): void {
+  if (sourceMapsInstalled) return;
+  sourceMapsInstalled = true;
+  const overrides = moduleOverrides();
+  const realHost = ts.createWatchCompilerHost as (...a: unknown[]) => unknown;
+  const realTranspile = ts.transpileModule;
+  overrides.set("createWatchCompilerHost", (root: unknown, options: ts.CompilerOptions, ...rest: unknown[]) =>
+    realHost(root, { ...options, inlineSourceMap: true }, ...rest),
+  );
+  overrides.set("transpileModule", (input: string, opts: ts.TranspileOptions) => {
+    const { code, map } = splitInlineMap(input);
+    if (!map) return realTranspile(input, opts);
+    const out = realTranspile(code, { ...opts, compilerOptions: { ...opts.compilerOptions, sourceMap: true } });
+    const text = out.outputText.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, "\n");
+    setPendingMaps(text, map, out.sourceMapText);
+    return { ...out, outputText: text };
+  });
+}
+
 /** Whether tslab reported `e` for a cell stopped by an interrupt (SIGINT in `vm`, or the async cancel). */
 function isInterrupt(e: unknown): boolean {
   const code = (e as { code?: string } | undefined)?.code;
@@ -260,12 +291,15 @@ export function createEngine(options: EngineOptions): Engine {
   const convs = {
     get node(): Converter {
       if (!node) {
+        installSourceMaps();
         const real = createConverter({ isJS: false, isBrowser: false });
         node = {
           ...real,
           convert(prevDecl: string, src: string) {
             const out = real.convert(prevDecl, src);
             lastDecls = out.declOutput ?? null;
+            // tslab runs `(function(exports, require) { ` + output (async for a top-level await).
+            if (out.output) out.output = tieCell(out.output, out.hasToplevelAwait ? ASYNC_PREFIX_COLS : SYNC_PREFIX_COLS);
             return out;
           },
         };
