@@ -37,6 +37,8 @@ export interface HandlerOptions {
   coreEntry?: string;
   /** Classes whose instances get a named type when a math cell defines them (name -> constructor). */
   namedClasses?: Record<string, unknown>;
+  /** Sends an input_request and blocks until its input_reply's value is there (kernel.ts: shared memory). */
+  inputSync?: (request: Message<unknown>) => string;
 }
 
 interface HistoryEntry {
@@ -89,6 +91,7 @@ export class KernelHandler {
     this.baseline = new Set(Object.keys(options.engine.locals));
     const g = globalThis as unknown as Record<symbol, unknown>;
     g[Symbol.for("eigenlab.kernel.input")] = (prompt: string, password: boolean) => this.input(prompt, password);
+    g[Symbol.for("eigenlab.kernel.inputSync")] = (prompt: string, password: boolean) => this.inputSync(prompt, password);
     g[Symbol.for("eigenlab.sh")] = async (cmd: string): Promise<void> => {
       await runShell(cmd);
     };
@@ -244,6 +247,15 @@ export class KernelHandler {
       this.pendingInput = resolve;
       this.options.io.send("stdin", childMessage(parent, "input_request", { prompt, password }));
     });
+  }
+
+  /** `inputSync(prompt)`: the same input_request, answered while the cell keeps the main thread. */
+  private inputSync(prompt: string, password: boolean): string {
+    const parent = this.outputParent;
+    if (!parent || parent.header.msg_type !== "execute_request") throw new EigenlabError("stdin", message.stdinOutsideCell);
+    if (!this.allowStdin) throw new EigenlabError("stdin-not-allowed", message.stdinNotAllowed);
+    if (!this.options.inputSync) throw new EigenlabError("stdin", message.stdinSyncUnavailable);
+    return this.options.inputSync(childMessage(parent, "input_request", { prompt, password }));
   }
 
   /** The IPython habits (magics.ts): %time, %timeit, %%bash, %who, x? / help(x). */

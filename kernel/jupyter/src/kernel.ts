@@ -17,7 +17,8 @@ import { KernelHandler } from "./handler";
 import { coreEntry, installRichDisplay, notebookPackages, preludeSource } from "./prelude";
 import { message } from "./messages";
 import type { Channel, Message } from "./protocol";
-import type { ConnectionInfo, FromWorker, ToWorker } from "./transport-worker";
+import { INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./stdin-buffer";
+import type { ConnectionInfo, FromWorker, ToWorker, WorkerData } from "./transport-worker";
 
 /** The kernel's own diagnostics go to the real stderr (the Jupyter server's log), never into a cell. */
 const realStderrWrite = process.stderr.write.bind(process.stderr);
@@ -30,7 +31,9 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("SIGINT", () => onInterrupt());
   const conn = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
   // Bind the sockets while the TypeScript compiler warms up.
-  const worker = new Worker(path.join(__dirname, "transport-worker.js"), { workerData: conn });
+  const input = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
+  const workerData: WorkerData = { conn, input };
+  const worker = new Worker(path.join(__dirname, "transport-worker.js"), { workerData });
   const toWorker = (m: ToWorker) => worker.postMessage(m);
   const pending: { channel: Channel; msg: Message }[] = [];
   let handler: KernelHandler | null = null;
@@ -112,6 +115,15 @@ export async function startKernel(connectionFile: string): Promise<void> {
       coreVersion: String(core.VERSION ?? "?"),
     },
     onShutdown: shutdown,
+    // inputSync(): the worker answers through shared memory; waits in 100 ms steps so an interrupt (which
+    // terminates the cell's `vm` run between them) still stops a cell waiting for input.
+    inputSync: (request: Message<unknown>) => {
+      const state = new Int32Array(input, 0, 2);
+      Atomics.store(state, 0, 0);
+      toWorker({ type: "inputSync", msg: request });
+      while (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, 100);
+      return Buffer.from(new Uint8Array(input, INPUT_HEADER_BYTES, Atomics.load(state, 1))).toString("utf8");
+    },
     coreEntry: entry,
     namedClasses,
   });

@@ -10,6 +10,12 @@ import { parentPort, workerData } from "worker_threads";
 import * as zmq from "zeromq";
 import { childMessage, Channel, Message } from "./protocol";
 import { decodeMessage, encodeMessage } from "./wire";
+import { INPUT_HEADER_BYTES } from "./stdin-buffer";
+
+export interface WorkerData {
+  conn: ConnectionInfo;
+  input: SharedArrayBuffer;
+}
 
 export interface ConnectionInfo {
   transport: string;
@@ -32,7 +38,9 @@ export type ToWorker =
   /** The main thread finished starting: its cells now run under `vm` breakOnSigint. */
   | { type: "ready" }
   /** The running cell was stopped by the interrupt: stop signalling. */
-  | { type: "interrupted" };
+  | { type: "interrupted" }
+  /** Send this input_request; its input_reply goes to the shared input buffer (the main thread waits). */
+  | { type: "inputSync"; msg: Message<unknown> };
 /** Worker -> main. */
 export type FromWorker =
   | { type: "ready" }
@@ -64,7 +72,10 @@ class SerialSender {
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("transport-worker must run in a worker thread");
-  const conn = workerData as ConnectionInfo;
+  const { conn, input } = workerData as WorkerData;
+  const inputState = new Int32Array(input, 0, 2);
+  const inputBytes = new Uint8Array(input, INPUT_HEADER_BYTES);
+  let syncInputId: string | null = null;
   const key = conn.key ?? "";
   const scheme = conn.signature_scheme || "hmac-sha256";
   const addr = (p: number) => `${conn.transport}://${conn.ip}:${p}`;
@@ -146,8 +157,12 @@ async function main(): Promise<void> {
       const i = inFlight.findIndex((r) => r.id === m.msgId);
       if (i >= 0) inFlight.splice(i, 1);
       if (m.msgId === interruptTarget) stopInterrupting();
+    } else if (m.type === "inputSync") {
+      syncInputId = m.msg.header.msg_id;
+      send("stdin", m.msg);
     } else if (m.type === "interrupted") {
       stopInterrupting();
+      syncInputId = null; // a cell stopped while waiting in inputSync() no longer takes the answer
     } else if (m.type === "ready") {
       mainReady = true;
       startSignalling();
@@ -168,6 +183,18 @@ async function main(): Promise<void> {
         msg = decodeMessage(frames as Buffer[], key, scheme);
       } catch (e) {
         post({ type: "log", text: (e as Error).message });
+        continue;
+      }
+      if (channel === "stdin" && syncInputId !== null && msg.header.msg_type === "input_reply") {
+        // The answer to inputSync(): the main thread is blocked waiting for it, not reading messages. (Front
+        // ends need not set its parent: jupyter_client's input() does not; one request waits at a time.)
+        syncInputId = null;
+        const bytes = Buffer.from(String((msg.content as { value?: unknown }).value ?? ""), "utf8");
+        const n = Math.min(bytes.length, inputBytes.length);
+        inputBytes.set(bytes.subarray(0, n));
+        Atomics.store(inputState, 1, n);
+        Atomics.store(inputState, 0, 1);
+        Atomics.notify(inputState, 0);
         continue;
       }
       if (channel === "control" && msg.header.msg_type === "interrupt_request") {
