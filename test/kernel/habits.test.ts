@@ -48,6 +48,14 @@ try:
     report["input_reply"] = reply_to(msg_id)["content"]
     report["input_outputs"] = until_idle(msg_id)
     report["no_stdin"] = run('await input("k = ")', allow_stdin=False)["reply"]
+    # the synchronous form: the cell blocks in inputSync while the transport thread takes the answer
+    msg_id = kc.execute('const ks = inputSync("sync k = "); const ksLen = [...ks].length; ks + "|" + ksLen', allow_stdin=True)
+    req = kc.get_stdin_msg(timeout=60)
+    report["sync_request"] = {"type": req["msg_type"], "content": req["content"], "parent": req["parent_header"].get("msg_id") == msg_id}
+    kc.input("σ = 0.5 ✓")
+    report["sync_reply"] = reply_to(msg_id)["content"]
+    report["sync_outputs"] = until_idle(msg_id)
+    report["sync_no_stdin"] = run('inputSync("k = ")', allow_stdin=False)["reply"]
 finally:
     finish()
 `;
@@ -148,6 +156,14 @@ describe("IPython habits, stdin and user_expressions in the running kernel (jupy
     assert.deepEqual(report.input_request, { type: "input_request", content: { prompt: "k = ", password: false }, parent: true });
     assert.equal(report.input_reply.status, "ok");
     assert.equal(result(report.input_outputs), "42");
+  });
+
+  it("inputSync(\"sync k = \") blocks the cell until the input_reply arrives and returns its value (UTF-8 intact)", () => {
+    assert.deepEqual(report.sync_request, { type: "input_request", content: { prompt: "sync k = ", password: false }, parent: true });
+    assert.equal(report.sync_reply.status, "ok");
+    assert.equal(result(report.sync_outputs), "'σ = 0.5 ✓|9'");
+    assert.equal(report.sync_no_stdin.ename, "EigenlabError");
+    assert.match(report.sync_no_stdin.evalue, /allow_stdin is false/);
   });
 
   it("with allow_stdin false, input() fails at once with an EigenlabError that says what to do", () => {

@@ -320,4 +320,44 @@ describe("KernelHandler (protocol logic, no transport)", function () {
     const search = (await call("history_request", { output: false, raw: true, hist_access_type: "search", pattern: "const x = 2*", unique: true })).reply.content;
     assert.deepEqual((search.history as unknown[][]).map((e) => e[2]), ["const x = 2; x * 21"]);
   });
+
+  it("tslab.display.html / markdown / svg / png / jpeg / latex / text publish display_data with that MIME type", async () => {
+    const { reply, iopub } = await execute(
+      'import * as tslab from "tslab";\n' +
+        'tslab.display.html("<b>bold</b>"); tslab.display.markdown("# title"); tslab.display.svg("<svg/>");\n' +
+        'tslab.display.png(new Uint8Array([137, 80, 78, 71])); tslab.display.jpeg(new Uint8Array([255, 216]));\n' +
+        'tslab.display.latex("$x^2$"); tslab.display.text("plain");',
+    );
+    assert.equal(reply.content.status, "ok", JSON.stringify(reply.content));
+    const shown = iopub.filter((m) => m.type === "display_data").map((m) => m.content.data as Record<string, unknown>);
+    assert.deepEqual(shown, [
+      { "text/html": "<b>bold</b>" },
+      { "text/markdown": "# title" },
+      { "image/svg+xml": "<svg/>" },
+      { "image/png": Buffer.from([137, 80, 78, 71]).toString("base64") },
+      { "image/jpeg": Buffer.from([255, 216]).toString("base64") },
+      { "text/latex": "$x^2$" },
+      { "text/plain": "plain" },
+    ]);
+  });
+
+  it("tslab.newDisplay() shows once and replaces its output in place (update_display_data with its id)", async () => {
+    const { iopub } = await execute('import * as tslab from "tslab";\nconst d = tslab.newDisplay(); d.text("one"); d.text("two");');
+    const kinds = iopub.filter((m) => m.type.endsWith("display_data"));
+    assert.deepEqual(kinds.map((m) => m.type), ["display_data", "update_display_data"]);
+    const ids = kinds.map((m) => (m.content.transient as { display_id: string }).display_id);
+    assert.ok(ids[0] && ids[0] === ids[1]);
+    assert.deepEqual(kinds[1].content.data, { "text/plain": "two" });
+  });
+
+  it("a cell that throws keeps the definitions it completed (typed), not the ones after the throw", async () => {
+    const failed = await execute("const kept1 = 20; function twice(v: number) { return 2 * v; }\nthrow new Error('late');\nconst lost1 = 1;");
+    assert.equal(failed.reply.content.status, "error");
+    const { reply, iopub } = await execute("twice(kept1) + 2");
+    assert.equal(reply.content.status, "ok", JSON.stringify(reply.content));
+    assert.equal((iopub.find((m) => m.type === "execute_result")!.content.data as Record<string, string>)["text/plain"], "42");
+    const lost = await execute("lost1");
+    assert.equal(lost.reply.content.status, "error");
+    assert.equal(lost.reply.content.ename, "TypeScriptError");
+  });
 });

@@ -8,7 +8,7 @@
 import * as vm from "vm";
 import { onProgress } from "@eigenlab/core";
 import type { Engine, ExecOutcome } from "./tslab-adapter";
-import { errorContent } from "./tslab-adapter";
+import { connectTslabDisplay, errorContent } from "./tslab-adapter";
 import { childMessage, Channel, ErrorContent, Message, MimeBundle, PROTOCOL_VERSION } from "./protocol";
 import * as path from "path";
 import { EigenlabError } from "@eigenlab/core";
@@ -37,6 +37,8 @@ export interface HandlerOptions {
   coreEntry?: string;
   /** Classes whose instances get a named type when a math cell defines them (name -> constructor). */
   namedClasses?: Record<string, unknown>;
+  /** Sends an input_request and blocks until its input_reply's value is there (kernel.ts: shared memory). */
+  inputSync?: (request: Message<unknown>) => string;
 }
 
 interface HistoryEntry {
@@ -70,6 +72,12 @@ export class KernelHandler {
       this.publish(update ? "update_display_data" : "display_data", { data, metadata, transient: { display_id: id } });
     setDisplaySink({ display: show, clear: (wait) => this.publish("clear_output", { wait }) });
     this.progress = new ProgressLines((data, id, update) => show(data, {}, id, update));
+    // tslab.display.html(...) / png / markdown ... from a cell: the running cell's display_data.
+    connectTslabDisplay((content, update) => {
+      const transient = content.transient?.display_id ? { display_id: content.transient.display_id } : {};
+      const msg = { data: content.data, metadata: content.metadata ?? {}, transient };
+      this.publish(update && "display_id" in transient ? "update_display_data" : "display_data", msg);
+    });
     // Comm messages the kernel sends go on iopub, caused by the request being served (a cell, or the
     // front end's comm_msg whose handler runs).
     commManager().setSink((msgType, content, opts) => {
@@ -83,6 +91,7 @@ export class KernelHandler {
     this.baseline = new Set(Object.keys(options.engine.locals));
     const g = globalThis as unknown as Record<symbol, unknown>;
     g[Symbol.for("eigenlab.kernel.input")] = (prompt: string, password: boolean) => this.input(prompt, password);
+    g[Symbol.for("eigenlab.kernel.inputSync")] = (prompt: string, password: boolean) => this.inputSync(prompt, password);
     g[Symbol.for("eigenlab.sh")] = async (cmd: string): Promise<void> => {
       await runShell(cmd);
     };
@@ -238,6 +247,15 @@ export class KernelHandler {
       this.pendingInput = resolve;
       this.options.io.send("stdin", childMessage(parent, "input_request", { prompt, password }));
     });
+  }
+
+  /** `inputSync(prompt)`: the same input_request, answered while the cell keeps the main thread. */
+  private inputSync(prompt: string, password: boolean): string {
+    const parent = this.outputParent;
+    if (!parent || parent.header.msg_type !== "execute_request") throw new EigenlabError("stdin", message.stdinOutsideCell);
+    if (!this.allowStdin) throw new EigenlabError("stdin-not-allowed", message.stdinNotAllowed);
+    if (!this.options.inputSync) throw new EigenlabError("stdin", message.stdinSyncUnavailable);
+    return this.options.inputSync(childMessage(parent, "input_request", { prompt, password }));
   }
 
   /** The IPython habits (magics.ts): %time, %timeit, %%bash, %who, x? / help(x). */

@@ -4,7 +4,7 @@ export type { KernelIO, HandlerOptions } from "./handler";
 export { createEngine } from "./tslab-adapter";
 export type { Engine, ExecOutcome } from "./tslab-adapter";
 export { MathCells, isMathCell } from "./math-cell";
-export { display, clearOutput, DisplayHandle, toMimeBundle, setDisplaySink, input } from "./runtime";
+export { display, clearOutput, DisplayHandle, toMimeBundle, setDisplaySink, input, inputSync } from "./runtime";
 export type { DisplayOptions, DisplaySink } from "./runtime";
 export { preludeSource, installRichDisplay, notebookPackages, coreEntry } from "./prelude";
 export { kernelSpec, installKernelSpec, uninstallKernelSpec, doctor, jupyterDataDirs, KERNEL_NAME, DISPLAY_NAME } from "./kernelspec";

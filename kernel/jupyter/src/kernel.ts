@@ -4,17 +4,21 @@
  * Main thread: the tslab engine, the prelude and the protocol handler. Worker thread: ZeroMQ
  * (transport-worker.ts), so heartbeat, control (interrupt) and live output work during a long cell.
  */
+// First: the TypeScript compiler from V8's code cache, before tslab loads it.
+import "./preload";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
-import { createEngine } from "./tslab-adapter";
+import { createEngine, startFileWatching } from "./tslab-adapter";
+import { saveCodeCache } from "./code-cache";
 import { installConsoleTable } from "./console-table";
 import { KernelHandler } from "./handler";
 import { coreEntry, installRichDisplay, notebookPackages, preludeSource } from "./prelude";
 import { message } from "./messages";
 import type { Channel, Message } from "./protocol";
-import type { ConnectionInfo, FromWorker, ToWorker } from "./transport-worker";
+import { INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./stdin-buffer";
+import type { ConnectionInfo, FromWorker, ToWorker, WorkerData } from "./transport-worker";
 
 /** The kernel's own diagnostics go to the real stderr (the Jupyter server's log), never into a cell. */
 const realStderrWrite = process.stderr.write.bind(process.stderr);
@@ -27,7 +31,9 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("SIGINT", () => onInterrupt());
   const conn = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
   // Bind the sockets while the TypeScript compiler warms up.
-  const worker = new Worker(path.join(__dirname, "transport-worker.js"), { workerData: conn });
+  const input = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
+  const workerData: WorkerData = { conn, input };
+  const worker = new Worker(path.join(__dirname, "transport-worker.js"), { workerData });
   const toWorker = (m: ToWorker) => worker.postMessage(m);
   const pending: { channel: Channel; msg: Message }[] = [];
   let handler: KernelHandler | null = null;
@@ -41,8 +47,21 @@ export async function startKernel(connectionFile: string): Promise<void> {
     setTimeout(() => process.exit(0), 1000).unref();
   };
 
+  // Work that start-up defers until the first cell was answered (or the kernel sat idle a while): the
+  // compiler's file watchers, and writing the code cache (with the functions the first cell compiled).
+  let deferredDone = false;
+  const afterStartup = () => {
+    if (deferredDone) return;
+    deferredDone = true;
+    saveCodeCache();
+    void startFileWatching();
+  };
+
   const serve = (h: KernelHandler, channel: Channel, msg: Message) =>
-    void h.handle(channel, msg).finally(() => toWorker({ type: "ack" }));
+    void h.handle(channel, msg).finally(() => {
+      toWorker({ type: "ack", msgId: msg.header.msg_id });
+      if (msg.header.msg_type === "execute_request") setTimeout(afterStartup, 200).unref();
+    });
 
   worker.on("message", (m: FromWorker) => {
     if (m.type === "request") {
@@ -61,13 +80,13 @@ export async function startKernel(connectionFile: string): Promise<void> {
     process.exit(1);
   });
 
-  onInterrupt = () => toWorker({ type: "ack" });
   const packages = notebookPackages();
-  const engine = createEngine({ rootDir: process.cwd(), packages });
-  onInterrupt = () => {
-    engine.interrupt();
-    toWorker({ type: "ack" });
-  };
+  // A stopped cell ends the worker's repeated signals at once, not only when its reply is out: what the
+  // kernel runs after it (keeping the cell's definitions) must not be hit by one more.
+  const engine = createEngine({ rootDir: process.cwd(), packages, onInterrupted: () => toWorker({ type: "interrupted" }) });
+  // An awaiting cell is cancelled here; a synchronous one is stopped by the signal itself inside its `vm`
+  // run. The worker repeats the signal until the interrupted request is answered (transport-worker.ts).
+  onInterrupt = () => engine.interrupt();
 
   try {
     installRichDisplay();
@@ -96,6 +115,15 @@ export async function startKernel(connectionFile: string): Promise<void> {
       coreVersion: String(core.VERSION ?? "?"),
     },
     onShutdown: shutdown,
+    // inputSync(): the worker answers through shared memory; waits in 100 ms steps so an interrupt (which
+    // terminates the cell's `vm` run between them) still stops a cell waiting for input.
+    inputSync: (request: Message<unknown>) => {
+      const state = new Int32Array(input, 0, 2);
+      Atomics.store(state, 0, 0);
+      toWorker({ type: "inputSync", msg: request });
+      while (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, 100);
+      return Buffer.from(new Uint8Array(input, INPUT_HEADER_BYTES, Atomics.load(state, 1))).toString("utf8");
+    },
     coreEntry: entry,
     namedClasses,
   });
@@ -117,6 +145,8 @@ export async function startKernel(connectionFile: string): Promise<void> {
 
   handler = h;
   for (const p of pending.splice(0)) serve(h, p.channel, p.msg);
+  toWorker({ type: "ready" });
+  setTimeout(afterStartup, 10_000).unref();
   // Start-up phases in the server log (since process start: Node + modules, TypeScript program, prelude).
   const ms = (x: number) => `${Math.round(x)} ms`;
   log(

@@ -21,6 +21,8 @@ export const message = {
   stdinNotAllowed:
     "input() needs a front end that accepts input (allow_stdin is false here, e.g. nbclient or a non-interactive run): " +
     "set the value in the cell instead, or run the notebook in JupyterLab.",
+  stdinSyncUnavailable:
+    "inputSync() needs the Eigenlab kernel's own process (its stdin answers through shared memory): use `await input(prompt)` here.",
   stdinOutsideCell: "input() can only be awaited inside a running cell: call it at a cell's top level or in a function the cell awaits.",
   interactRange: (name: string, got: string) =>
     `interact: the control "${name}" got ${got}. Give [min, max], [min, max, step], a boolean, a string, an array of options, or a widget.`,

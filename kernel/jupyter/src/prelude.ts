@@ -35,7 +35,7 @@ export function notebookPackages(): Record<string, string> {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 /** Names the kernel's display runtime provides; a core export of the same name would be shadowed. */
-const RUNTIME_NAMES = ["display", "clearOutput", "DisplayHandle", "comm", "widgets", "interact", "input"];
+const RUNTIME_NAMES = ["display", "clearOutput", "DisplayHandle", "comm", "widgets", "interact", "input", "inputSync"];
 
 /** Type-only exports of a barrel's .d.ts (`export type { A, B } from`, `export interface X`, `export type X =`). */
 export function typeOnlyExports(dts: string): string[] {
@@ -68,7 +68,7 @@ export function preludeSource(): string {
   const lines = [
     `import { ${runtime.join(", ")} } from ${JSON.stringify(entry)};`,
     types.length > 0 ? `import type { ${types.join(", ")} } from ${JSON.stringify(entry)};` : "",
-    `import { display, clearOutput, DisplayHandle, input } from ${JSON.stringify(runtimeModule)};`,
+    `import { display, clearOutput, DisplayHandle, input, inputSync } from ${JSON.stringify(runtimeModule)};`,
     `import type { DisplayOptions } from ${JSON.stringify(runtimeModule)};`,
     `import { comm } from ${JSON.stringify(path.join(__dirname, "comm"))};`,
     `import { widgets } from ${JSON.stringify(path.join(__dirname, "widgets"))};`,

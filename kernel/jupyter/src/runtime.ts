@@ -116,3 +116,15 @@ export function input(prompt = "", options: { password?: boolean } = {}): Promis
   if (!f) return Promise.reject(new Error(message.commOutsideKernel));
   return f(prompt, Boolean(options.password));
 }
+
+/**
+ * The synchronous form, `const k = inputSync("k = ")`, as Python's input(): the cell waits (an interrupt
+ * still stops it) while the kernel's transport thread receives the answer. Same errors as `input`.
+ */
+export function inputSync(prompt = "", options: { password?: boolean } = {}): string {
+  const f = (globalThis as unknown as Record<symbol, ((p: string, pw: boolean) => string) | undefined>)[
+    Symbol.for("eigenlab.kernel.inputSync")
+  ];
+  if (!f) throw new Error(message.commOutsideKernel);
+  return f(prompt, Boolean(options.password));
+}

@@ -10,6 +10,12 @@ import { parentPort, workerData } from "worker_threads";
 import * as zmq from "zeromq";
 import { childMessage, Channel, Message } from "./protocol";
 import { decodeMessage, encodeMessage } from "./wire";
+import { INPUT_HEADER_BYTES } from "./stdin-buffer";
+
+export interface WorkerData {
+  conn: ConnectionInfo;
+  input: SharedArrayBuffer;
+}
 
 export interface ConnectionInfo {
   transport: string;
@@ -27,8 +33,14 @@ export interface ConnectionInfo {
 export type ToWorker =
   | { type: "send"; channel: Channel; msg: Message<unknown> }
   | { type: "close" }
-  /** The main thread is responsive again (a request finished, or it handled SIGINT). */
-  | { type: "ack" };
+  /** The main thread served the request `msgId` (its reply and idle status are sent). */
+  | { type: "ack"; msgId: string }
+  /** The main thread finished starting: its cells now run under `vm` breakOnSigint. */
+  | { type: "ready" }
+  /** The running cell was stopped by the interrupt: stop signalling. */
+  | { type: "interrupted" }
+  /** Send this input_request; its input_reply goes to the shared input buffer (the main thread waits). */
+  | { type: "inputSync"; msg: Message<unknown> };
 /** Worker -> main. */
 export type FromWorker =
   | { type: "ready" }
@@ -38,8 +50,11 @@ export type FromWorker =
   | { type: "log"; text: string };
 
 const INTERRUPT_REPEAT_MS = 100;
-const INTERRUPT_MAX_REPEATS = 50;
+/** A minute of repeats: a cell type-checks in well under that even on a loaded machine. */
+const INTERRUPT_MAX_REPEATS = 600;
 const PARENT_POLL_MS = 3000;
+/** How long an interrupt that found the kernel idle waits for the request it was probably sent after. */
+const IDLE_INTERRUPT_MS = 1000;
 
 /** zeromq 6 sockets reject a send while the previous one is pending: one queue per socket. */
 class SerialSender {
@@ -57,7 +72,10 @@ class SerialSender {
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("transport-worker must run in a worker thread");
-  const conn = workerData as ConnectionInfo;
+  const { conn, input } = workerData as WorkerData;
+  const inputState = new Int32Array(input, 0, 2);
+  const inputBytes = new Uint8Array(input, INPUT_HEADER_BYTES);
+  let syncInputId: string | null = null;
   const key = conn.key ?? "";
   const scheme = conn.signature_scheme || "hmac-sha256";
   const addr = (p: number) => `${conn.transport}://${conn.ip}:${p}`;
@@ -89,27 +107,65 @@ async function main(): Promise<void> {
     hb.bind(addr(conn.hb_port)),
   ]);
 
-  // An interrupt must stop the running cell, but a SIGINT that lands while tslab type-checks the cell (before
-  // the `vm` run with breakOnSigint starts) is only queued for the busy event loop. So SIGINT is repeated
-  // every INTERRUPT_REPEAT_MS until the main thread answers (request finished, or its SIGINT handler ran).
+  // An interrupt must stop the cell it was meant for, and only that one. A SIGINT that lands while tslab
+  // type-checks the cell (before the `vm` run with breakOnSigint starts), or before the cell's request even
+  // reached the main thread, is only queued for the main thread's SIGINT listener, which cannot stop a
+  // synchronous loop. So SIGINT is repeated every INTERRUPT_REPEAT_MS until the targeted request is acked
+  // (answered) by the main thread: the first signal that lands inside the `vm` run stops it. The target is the
+  // oldest request the main thread holds, preferring execute requests (a completion request in front of it
+  // does not absorb the interrupt). Before the main thread is ready (the prelude runs) nothing is signalled:
+  // the repeats start when it is, so the prelude is never interrupted and the pending cell still is.
+  const inFlight: { id: string; type: string }[] = [];
+  let mainReady = false;
+  let interruptTarget: string | null = null;
   let interruptTimer: NodeJS.Timeout | null = null;
   const stopInterrupting = () => {
     if (interruptTimer) clearInterval(interruptTimer);
     interruptTimer = null;
+    interruptTarget = null;
   };
-  const interruptMain = () => {
-    stopInterrupting();
+  const signal = () => process.kill(process.pid, "SIGINT");
+  const startSignalling = () => {
+    if (!interruptTarget || !mainReady || interruptTimer) return;
     let tries = 0;
-    process.kill(process.pid, "SIGINT");
+    signal();
     interruptTimer = setInterval(() => {
       if (++tries > INTERRUPT_MAX_REPEATS) return stopInterrupting();
-      process.kill(process.pid, "SIGINT");
+      signal();
     }, INTERRUPT_REPEAT_MS);
+  };
+  // Shell and control are separate sockets: an interrupt sent right after an execute_request may be read
+  // before it. An interrupt that finds nothing to stop therefore waits IDLE_INTERRUPT_MS for a request;
+  // later than that, the kernel was idle and the interrupt does nothing (as in ipykernel).
+  let waitingInterrupt: NodeJS.Timeout | null = null;
+  const interruptMain = () => {
+    const target = inFlight.find((r) => r.type === "execute_request") ?? inFlight[0];
+    if (!target) {
+      if (waitingInterrupt) clearTimeout(waitingInterrupt);
+      waitingInterrupt = setTimeout(() => (waitingInterrupt = null), IDLE_INTERRUPT_MS);
+      return;
+    }
+    if (waitingInterrupt) clearTimeout(waitingInterrupt);
+    waitingInterrupt = null;
+    if (interruptTarget !== target.id) stopInterrupting();
+    interruptTarget = target.id;
+    startSignalling();
   };
 
   port.on("message", (m: ToWorker) => {
     if (m.type === "ack") {
+      const i = inFlight.findIndex((r) => r.id === m.msgId);
+      if (i >= 0) inFlight.splice(i, 1);
+      if (m.msgId === interruptTarget) stopInterrupting();
+    } else if (m.type === "inputSync") {
+      syncInputId = m.msg.header.msg_id;
+      send("stdin", m.msg);
+    } else if (m.type === "interrupted") {
       stopInterrupting();
+      syncInputId = null; // a cell stopped while waiting in inputSync() no longer takes the answer
+    } else if (m.type === "ready") {
+      mainReady = true;
+      startSignalling();
     } else if (m.type === "send") {
       send(m.channel, m.msg);
     } else if (m.type === "close") {
@@ -129,6 +185,18 @@ async function main(): Promise<void> {
         post({ type: "log", text: (e as Error).message });
         continue;
       }
+      if (channel === "stdin" && syncInputId !== null && msg.header.msg_type === "input_reply") {
+        // The answer to inputSync(): the main thread is blocked waiting for it, not reading messages. (Front
+        // ends need not set its parent: jupyter_client's input() does not; one request waits at a time.)
+        syncInputId = null;
+        const bytes = Buffer.from(String((msg.content as { value?: unknown }).value ?? ""), "utf8");
+        const n = Math.min(bytes.length, inputBytes.length);
+        inputBytes.set(bytes.subarray(0, n));
+        Atomics.store(inputState, 1, n);
+        Atomics.store(inputState, 0, 1);
+        Atomics.notify(inputState, 0);
+        continue;
+      }
       if (channel === "control" && msg.header.msg_type === "interrupt_request") {
         send("iopub", childMessage(msg, "status", { execution_state: "busy" }));
         interruptMain();
@@ -146,7 +214,9 @@ async function main(): Promise<void> {
         interruptMain();
         continue;
       }
+      inFlight.push({ id: msg.header.msg_id, type: msg.header.msg_type });
       post({ type: "request", channel, msg });
+      if (waitingInterrupt && msg.header.msg_type === "execute_request") interruptMain();
     }
   };
   void receive(shell, "shell").catch(() => undefined);

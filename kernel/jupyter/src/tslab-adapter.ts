@@ -16,6 +16,8 @@ import { printQuickInfo } from "tslab/dist/inspect";
 // The TypeScript build tslab compiles with (the same module instance its converter uses).
 import * as ts from "@tslab/typescript-for-tslab";
 import type { ErrorContent } from "./protocol";
+import { moduleOverrides } from "./code-cache";
+import { mapFrame, setPendingMaps, splitInlineMap, tieCell } from "./cell-lines";
 import { message } from "./messages";
 
 export type ExecOutcome =
@@ -42,6 +44,8 @@ export interface EngineOptions {
   rootDir: string;
   /** Package name -> absolute package folder, importable from any notebook. */
   packages: Record<string, string>;
+  /** Called as soon as a running cell was stopped by an interrupt (before the kernel tidies up after it). */
+  onInterrupted?: () => void;
 }
 
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
@@ -56,7 +60,7 @@ export function errorContent(e: unknown): ErrorContent {
     // Node may prefix the stack of an error thrown in a `vm` script with the source line and a caret; keep
     // only the call frames, without the kernel's own.
     const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !INTERNAL_FRAME.test(l));
-    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames] };
+    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames.map(mapFrame).filter((f): f is string => f !== null)] };
   }
   const evalue = typeof e === "string" ? e : JSON.stringify(e) ?? String(e);
   return { ename: "Thrown", evalue, traceback: [`Uncaught ${evalue}`] };
@@ -76,11 +80,77 @@ function forwardPackages(cwd: string, packages: Record<string, string>): (p: str
   };
 }
 
+/**
+ * File and directory watchers of tslab's watch program, set up after the kernel answered its first cells.
+ * TypeScript emulates recursive directory watching on Linux by walking the folders of every failed module
+ * lookup (a monorepo's node_modules): a third of the converter's creation (profiled: 2.5 of 8.7 s on a loaded
+ * machine), none of it needed to run a first cell. The watchers only notice files that change or appear
+ * later (an edited local module), so starting them a moment later loses nothing.
+ */
+type Watcher = { close(): void };
+const deferredWatches: (() => void)[] = [];
+let watchesLive = false;
+
+function deferWatch(start: () => Watcher): Watcher {
+  if (watchesLive) return start();
+  let real: Watcher | null = null;
+  let closed = false;
+  deferredWatches.push(() => {
+    if (!closed) real = start();
+  });
+  return {
+    close() {
+      closed = true;
+      real?.close();
+    },
+  };
+}
+
+/**
+ * Starts the watchers deferred during start-up, one per event-loop turn (so requests arriving meanwhile are
+ * not held up by the whole batch). Resolves when all are live.
+ */
+export function startFileWatching(): Promise<void> {
+  watchesLive = true;
+  return new Promise((resolve) => {
+    const next = () => {
+      const start = deferredWatches.shift();
+      if (!start) return resolve();
+      try {
+        start();
+      } catch {
+        // A folder that vanished meanwhile: nothing to watch.
+      }
+      setImmediate(next);
+    };
+    next();
+  });
+}
+
+/** Node's typings: 2.2 MB read and parsed at every start, most of it doc comments. */
+const NODE_TYPES = /node_modules[\\/]@types[\\/]node[\\/].*\.d\.ts$/;
+
+/**
+ * Node's typings with their `/** ... *\/` doc comments blanked (every character but newlines a space, so
+ * positions stay). TypeScript 5.0 parses JSDoc of every declaration eagerly: for @types/node that is two
+ * thirds of its parse (cold: 0.78 → 0.12 s CPU measured, the blanking itself 0.1 s), the largest single
+ * part of the kernel's start. Types, completion and checks of Node's API are unchanged; hovering a Node
+ * function shows its signature without Node's prose (the DSL's docs are untouched).
+ */
+export function blankDocComments(text: string): string {
+  return text.replace(/\/\*\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, " "));
+}
+
 let sysPatched = false;
 function patchTypeScriptSys(forward: (p: string) => string): void {
   if (sysPatched) return;
   sysPatched = true;
   const sys = ts.sys as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of ["watchFile", "watchDirectory"]) {
+    const original = sys[name];
+    if (typeof original !== "function") continue;
+    sys[name] = (...args: unknown[]) => deferWatch(() => original.apply(ts.sys, args) as Watcher);
+  }
   for (const name of ["fileExists", "readFile", "directoryExists", "realpath", "getDirectories", "readDirectory"]) {
     const original = sys[name];
     if (typeof original !== "function") continue;
@@ -93,6 +163,9 @@ function patchTypeScriptSys(forward: (p: string) => string): void {
       // Cells get Node's globals automatically; other typings load when a cell imports their package.
       if (name === "getDirectories" && typeof p === "string" && /node_modules[\\/]@types[\\/]?$/.test(p)) {
         return (out as string[]).filter((d) => d === "node");
+      }
+      if (name === "readFile" && typeof out === "string" && typeof p === "string" && NODE_TYPES.test(p)) {
+        return blankDocComments(out);
       }
       return out;
     };
@@ -128,14 +201,109 @@ export function respellForTslab(src: string, known: (name: string) => boolean): 
   return out;
 }
 
+/** What tslab's public display API (`tslab.display.html(...)`, `tslab.newDisplay()`) hands its kernel. */
+export interface TslabDisplayContent {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  transient: { display_id?: string };
+}
+
+/**
+ * Makes a cell's `import * as tslab from "tslab"; tslab.display.html(...)` work in this kernel: tslab's
+ * display functions write through a module variable that only tslab's own kernel sets ("Not ready"
+ * otherwise). `sink` publishes display_data (or update_display_data for a `newDisplay()` shown again).
+ */
+export function connectTslabDisplay(sink: (content: TslabDisplayContent, update: boolean) => void): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- tslab's module state, set at run time
+  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  jupyter.lastWriteDisplayData = sink;
+}
+
+const SYNC_PREFIX_COLS = "(function(exports, require) { ".length;
+const ASYNC_PREFIX_COLS = "(async function(exports, require) { ".length;
+
+let sourceMapsInstalled = false;
+/**
+ * Source maps for cell line numbers (cell-lines.ts): TypeScript's emit gets an inline map, and tslab's second
+ * step (`transpileModule` to CommonJS) a map of its own, recorded with the code it produced. Only possible when
+ * the compiler was loaded through the code cache (its exports cannot be replaced otherwise); without it,
+ * tracebacks keep the converted code's positions.
+ */
+function installSourceMaps(): void {
+  if (sourceMapsInstalled) return;
+  sourceMapsInstalled = true;
+  const overrides = moduleOverrides();
+  const realHost = ts.createWatchCompilerHost as (...a: unknown[]) => unknown;
+  const realTranspile = ts.transpileModule;
+  overrides.set("createWatchCompilerHost", (root: unknown, options: ts.CompilerOptions, ...rest: unknown[]) =>
+    realHost(root, { ...options, inlineSourceMap: true }, ...rest),
+  );
+  overrides.set("transpileModule", (input: string, opts: ts.TranspileOptions) => {
+    const { code, map } = splitInlineMap(input);
+    if (!map) return realTranspile(input, opts);
+    const out = realTranspile(code, { ...opts, compilerOptions: { ...opts.compilerOptions, sourceMap: true } });
+    const text = out.outputText.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, "\n");
+    setPendingMaps(text, map, out.sourceMapText);
+    return { ...out, outputText: text };
+  });
+}
+
+/** Whether tslab reported `e` for a cell stopped by an interrupt (SIGINT in `vm`, or the async cancel). */
+function isInterrupt(e: unknown): boolean {
+  const code = (e as { code?: string } | undefined)?.code;
+  return (code !== undefined && INTERRUPT_CODES.has(code)) || (e instanceof Error && e.message === "Interrupted asynchronously");
+}
+
+/** Names a statement declares at top level, and whether each is a value (else only a type). */
+function declaredNames(st: ts.Statement): { name: string; isValue: boolean }[] {
+  if (ts.isVariableStatement(st)) {
+    const out: { name: string; isValue: boolean }[] = [];
+    const bind = (b: ts.BindingName): void => {
+      if (ts.isIdentifier(b)) out.push({ name: b.text, isValue: true });
+      else for (const el of b.elements) if (!ts.isOmittedExpression(el)) bind(el.name);
+    };
+    for (const d of st.declarationList.declarations) bind(d.name);
+    return out;
+  }
+  if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
+    return [{ name: st.name.text, isValue: true }];
+  }
+  if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name) return [{ name: st.name.text, isValue: false }];
+  return [];
+}
+
+/** The top-level names a cell's source declares (values: const/let/var/function/class/enum; types). */
+export function topLevelNames(src: string): { values: Set<string>; types: Set<string> } {
+  const sf = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const values = new Set<string>();
+  const types = new Set<string>();
+  for (const st of sf.statements) for (const n of declaredNames(st)) (n.isValue ? values : types).add(n.name);
+  return { values, types };
+}
+
 export function createEngine(options: EngineOptions): Engine {
   const { rootDir, packages } = options;
   patchTypeScriptSys(forwardPackages(rootDir, packages));
 
   let node: Converter | null = null;
+  /** The declarations tslab's last conversion produced (the notebook's, as they would be after the cell). */
+  let lastDecls: string | null = null;
   const convs = {
     get node(): Converter {
-      if (!node) node = createConverter({ isJS: false, isBrowser: false });
+      if (!node) {
+        installSourceMaps();
+        const real = createConverter({ isJS: false, isBrowser: false });
+        node = {
+          ...real,
+          convert(prevDecl: string, src: string) {
+            const out = real.convert(prevDecl, src);
+            lastDecls = out.declOutput ?? null;
+            // tslab runs `(function(exports, require) { ` + output (async for a top-level await).
+            if (out.output) out.output = tieCell(out.output, out.hasToplevelAwait ? ASYNC_PREFIX_COLS : SYNC_PREFIX_COLS);
+            return out;
+          },
+        };
+      }
       return node;
     },
     get browser(): Converter {
@@ -187,6 +355,34 @@ export function createEngine(options: EngineOptions): Engine {
   });
   g.__tslab__.require = aliased;
 
+  /**
+   * After a cell failed at run time (an exception, an interrupt), the names it had assigned stay usable in
+   * later cells, as in IPython: tslab keeps their values but not their declarations (it updates the
+   * notebook's declarations only when a cell succeeds), so a later cell would not type-check against them.
+   * The declarations of the names the cell declared and completed (a value that is not undefined; types
+   * and interfaces always) are re-run as a declaration-only cell; the assignments tslab emits for it
+   * (`exports.x = void 0`) are undone from the saved values.
+   */
+  async function keepCompleted(src: string, decls: string): Promise<void> {
+    const locals = executor.locals;
+    const declared = topLevelNames(src);
+    if (declared.values.size === 0 && declared.types.size === 0) return;
+    const keep = (name: string, isValue: boolean) =>
+      isValue ? declared.values.has(name) && locals[name] !== undefined : declared.types.has(name);
+    const file = ts.createSourceFile("decls.d.ts", decls, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const kept: string[] = [];
+    const saved: Record<string, unknown> = {};
+    for (const st of file.statements) {
+      const names = declaredNames(st);
+      if (names.length === 0 || !names.every((n) => keep(n.name, n.isValue))) continue;
+      kept.push(st.getText(file));
+      for (const n of names) if (n.isValue) saved[n.name] = locals[n.name];
+    }
+    if (kept.length === 0) return;
+    await executor.execute(kept.join("\n"));
+    Object.assign(locals, saved);
+  }
+
   return {
     locals: executor.locals,
     versions: {
@@ -198,7 +394,15 @@ export function createEngine(options: EngineOptions): Engine {
       value = null;
       diagnostics = [];
       thrown = null;
+      lastDecls = null;
       const ok = await executor.execute(respellForTslab(src, (name) => name in executor.locals));
+      if (!ok && diagnostics.length === 0 && isInterrupt((thrown as { e: unknown } | null)?.e)) options.onInterrupted?.();
+      if (!ok && diagnostics.length === 0 && lastDecls !== null) {
+        // The cell type-checked and ran, then threw or was interrupted: keep what it defined so far.
+        const outcome = { value, thrown, diagnostics };
+        await keepCompleted(src, lastDecls);
+        ({ value, thrown, diagnostics } = outcome);
+      }
       // (assigned by the capture console during `execute`; TypeScript cannot see that.)
       const last = value as { v: unknown } | null;
       if (ok) return { ok: true, hasValue: last !== null, value: last?.v };
@@ -210,10 +414,7 @@ export function createEngine(options: EngineOptions): Engine {
         };
       }
       const e = (thrown as { e: unknown } | null)?.e;
-      const code = (e as { code?: string } | undefined)?.code;
-      const interrupted =
-        (code !== undefined && INTERRUPT_CODES.has(code)) ||
-        (e instanceof Error && e.message === "Interrupted asynchronously");
+      const interrupted = isInterrupt(e);
       if (interrupted) {
         return {
           ok: false,
