@@ -567,6 +567,13 @@ export const message = {
     `${iterations} iterations. The converged pairs are attached to this error (.values, .vectors, .residuals), and ` +
     `all ${k} best pairs found, converged or not, as .best. ` +
     `Raise maxIter, loosen tol, pass a preconditioner, or use method "lanczos".`,
+  // --- float32 matrices (issue #15) ---
+  badDtype: (fn: string, what: string, value: unknown, allowed: readonly string[]) =>
+    `${fn}: ${what} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got ${quote(value)}. ` +
+    `Use "float32" to store half the memory (arithmetic still accumulates in float64) or "float64" (the default).`,
+  dtypeStorage: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a Float64Array or a Float32Array (the storage of a float64 or float32 matrix); got ${quote(value)}. ` +
+    `Copy other arrays with Matrix.fromFlat(rows, cols, data, { dtype }).`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */
