@@ -11,7 +11,7 @@ import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
 import { checkAllocation } from "./guard";
-import { allocFloat, checkDtype, Dtype, dtypeOf, FloatArray, toFloat64 } from "./dtype";
+import { allocFloat, checkDtype, Dtype, dtypeOf, FloatArray, widenedCopy } from "./dtype";
 import { checkOptions, opt } from "./validate/options";
 
 /**
@@ -44,7 +44,6 @@ export class CsrMatrix {
   readonly dtype: Dtype;
   /** Provenance of a computed graph (graph.knn: solver, backend and precision that ran); absent for built matrices. */
   readonly meta?: ResultMeta;
-  private widened?: Float64Array;
 
   /**
    * Wraps arrays without copying or checking order; use the static builders for user input. Float32Array
@@ -69,7 +68,7 @@ export class CsrMatrix {
   get values(): Float64Array {
     const v = this.storedValues;
     if (v instanceof Float64Array) return v;
-    return (this.widened ??= toFloat64(v));
+    return widenedCopy(this, v);
   }
 
   /**

@@ -46,3 +46,15 @@ export function checkDtype(fn: string, what: string, value: unknown): Dtype {
   if (value === "float64" || value === "float32") return value;
   throw new EigenlabError("bad-dtype", message.badDtype(fn, what, value, DTYPES));
 }
+
+/**
+ * The float64 copy of a float32 matrix's entries that `Matrix.data` / `CsrMatrix.values` hand out, made on first
+ * read and kept while the matrix lives. Kept in a WeakMap rather than a field, so it is no own property: a
+ * matrix whose `.data` was read stays deep-equal to one whose was not.
+ */
+const WIDENED = new WeakMap<object, Float64Array>();
+export function widenedCopy(owner: object, a: Float32Array): Float64Array {
+  let w = WIDENED.get(owner);
+  if (!w) WIDENED.set(owner, (w = Float64Array.from(a)));
+  return w;
+}

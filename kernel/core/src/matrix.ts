@@ -18,7 +18,7 @@ import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import { matmulInto } from "./kernels";
 import { checkAllocation } from "./guard";
-import { allocFloat, bytesPer, checkDtype, Dtype, dtypeOf, FloatArray, promote, toFloat64 } from "./dtype";
+import { allocFloat, bytesPer, checkDtype, Dtype, dtypeOf, FloatArray, promote, toFloat64, widenedCopy } from "./dtype";
 
 export interface RandomOptions {
   /** Seed of the random choices; same seed, same result (default 0). */
@@ -60,7 +60,6 @@ export class Matrix {
   /** "float64" or "float32": the type of `stored`. */
   readonly dtype: Dtype;
   private transposed?: Matrix;
-  private widened?: Float64Array;
 
   /**
    * Wraps `data` without copying: callers hand over ownership. A Float32Array stays float32 (no copy to
@@ -84,7 +83,7 @@ export class Matrix {
   get data(): Float64Array {
     const s = this.stored;
     if (s instanceof Float64Array) return s;
-    return (this.widened ??= toFloat64(s));
+    return widenedCopy(this, s);
   }
 
   /**

@@ -12,7 +12,7 @@
  * the same seed gives the same lists, bit for bit. The distances handed back are recomputed with the exact
  * engine's formula (exactDistance), so a neighbour both engines find has the same distance in both.
  */
-import { exactDistance, Metric, NeighborLists, Rows, unitRows } from "./neighbors";
+import { exactDistance, FloatRows, Metric, NeighborLists, unitRows } from "./neighbors";
 import { reportProgress } from "../progress";
 
 export interface NNDescentParams {
@@ -46,11 +46,13 @@ export interface NNDescentStats {
  * The approximate k nearest neighbours of every row of X (the row itself excluded unless includeSelf),
  * nearest first. Requires 1 ≤ k ≤ n − 1 (≤ n with includeSelf); the caller validates.
  */
-export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
+export function nnDescent(X: FloatRows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
   const n = X.rows;
   const d = X.cols;
   const k = p.k;
   const K = p.includeSelf ? k - 1 : k; // neighbours other than the point itself
+  // float32 rows are read as stored (no float64 copy of a 10⁶ × d table); distances are summed in float64.
+  // The cosine metric works on unit rows, a float64 copy.
   const data = p.metric === "cosine" ? unitRows(X) : X.data;
   // The millions of draws here (a priority per heap entry and round) go through a small counter-free generator
   // (mulberry32) seeded from the caller's Rng: the Rng's Philox rounds took a sixth of the time at n = 10⁵.

@@ -29,6 +29,7 @@ import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPlace, nrm2, reorthogonalizeInto, scalInto, transposeInto, withWasmScratch, WasmScratch } from "../kernels";
 import { orthonormalizeInto, qrFactors } from "./qr";
 import { asOperatorInput } from "../validate/inputs";
+import { Dtype, toFloat64 } from "../dtype";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
 
@@ -263,19 +264,24 @@ interface Op {
   apply(X: Float64Array, c: number): Float64Array;
   /** out (n×c) = Aᵀ · X (m×c) */
   applyT(X: Float64Array, c: number): Float64Array;
-  dense?: Float64Array;
+  /** The entries as float64, for method "full" (which factors a working copy anyway). */
+  dense?: () => Float64Array;
   hashSource: ArrayBufferView[];
+  /** Storage type of A's numbers (`meta.inputPrecision`). */
+  inputDtype: Dtype;
 }
 
 function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean): Op {
+  if (A instanceof Matrix && A.stored instanceof Float32Array) return float32Op(A, A.stored);
   if (A instanceof Matrix) {
     checkFinite("A", A.data);
     const { rows: m, cols: n, data } = A;
     return {
       m,
       n,
-      dense: data,
+      dense: () => data,
       hashSource: [data],
+      inputDtype: "float64",
       // One vector at a time (Lanczos) a plain loop beats packing for the blocked kernel.
       apply: (X, c) => {
         const out = new Float64Array(m * c);
@@ -304,13 +310,14 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
     };
   }
   if (A instanceof CsrMatrix) {
-    checkFinite("A", A.values);
+    const { indptr, indices, storedValues: values } = A; // float32 values read as stored
+    checkFinite("A", values);
     const [m, n] = A.shape;
-    const { indptr, indices, values } = A;
     return {
       m,
       n,
       hashSource: [indptr, indices, values],
+      inputDtype: A.dtype,
       apply: (X, c) => {
         const out = new Float64Array(m * c);
         A.matmatInto(out, X, c);
@@ -347,8 +354,50 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
     m,
     n,
     hashSource: [],
+    inputDtype: "float64",
     apply: columnwise((x) => A.matvec(x), n, m),
     applyT: columnwise((x) => (A.rmatvec as (x: Float64Array) => Float64Array)(x), m, n),
+  };
+}
+
+/**
+ * The operator of a float32 Matrix: products read the float32 entries as stored (no float64 copy of A for
+ * "randomized" and "lanczos") and sum in float64; row by row, p-order, so the result does not depend on
+ * threads. Method "full" widens A into the float64 working copy it factors anyway.
+ */
+function float32Op(A: Matrix, data: Float32Array): Op {
+  checkFinite("A", data);
+  const { rows: m, cols: n } = A;
+  return {
+    m,
+    n,
+    dense: () => toFloat64(data),
+    hashSource: [data],
+    inputDtype: "float32",
+    apply: (X, c) => {
+      const out = new Float64Array(m * c);
+      for (let i = 0; i < m; i++) {
+        const o = i * n, r = i * c;
+        for (let p = 0; p < n; p++) {
+          const a = data[o + p];
+          if (a === 0) continue;
+          for (let j = 0, x = p * c; j < c; j++) out[r + j] += a * X[x + j];
+        }
+      }
+      return out;
+    },
+    applyT: (X, c) => {
+      const out = new Float64Array(n * c);
+      for (let i = 0; i < m; i++) {
+        const o = i * n, r = i * c;
+        for (let p = 0; p < n; p++) {
+          const a = data[o + p];
+          if (a === 0) continue;
+          for (let j = 0, x = p * c; j < c; j++) out[x + j] += a * X[r + j];
+        }
+      }
+      return out;
+    },
   };
 }
 
@@ -390,7 +439,7 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
   let raw: RawSvd;
   let extra: Record<string, unknown> = {};
   if (method === "full") {
-    raw = truncate(svdDense(op.dense as Float64Array, m, n), m, n, k);
+    raw = truncate(svdDense((op.dense as () => Float64Array)(), m, n), m, n, k);
     extra = { sweeps: raw.sweeps };
   } else if (method === "randomized") {
     const oversample = nonNegInt(fn, "oversample", opts.oversample ?? 10);
@@ -414,6 +463,7 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
       backend: gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
       inputShape: [m, n],
       inputHash: op.hashSource.length ? hashArrays(...op.hashSource) : undefined,
+      ...(op.inputDtype === "float32" ? { inputPrecision: op.inputDtype } : {}),
       threads: blasThreads(),
       timeMs: performance.now() - t0,
       ...extra,
