@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { cluster, CsrMatrix, data, EigenlabError, embed, graph, io, linalg, Matrix } from "../src";
@@ -298,7 +298,7 @@ out = { "dtype": e["dtype"], "dtype64": h["w64"]["dtype"], "same": bool((w == np
     // the file's schema says FLOAT (physical float32), read by hyparquet's own metadata parser
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { parquetMetadata } = require("hyparquet");
-    const bytes = require("fs").readFileSync(path);
+    const bytes = readFileSync(path);
     const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     assert.deepEqual(meta.schema.slice(1).map((s: { type: string }) => s.type), ["FLOAT", "FLOAT", "FLOAT"]);
     // float64 matrices still write DOUBLE
