@@ -361,13 +361,22 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
 }
 
 /**
- * The operator of a float32 Matrix: products read the float32 entries as stored (no float64 copy of A for
- * "randomized" and "lanczos") and sum in float64; row by row, p-order, so the result does not depend on
- * threads. Method "full" widens A into the float64 working copy it factors anyway.
+ * The operator of a float32 Matrix: no float64 copy of A is made for "randomized" and "lanczos". One vector at a
+ * time (Lanczos) a plain loop reads the float32 entries and sums in float64; a block of c vectors (randomized)
+ * widens A a panel of rows at a time (PANEL_ENTRIES, 4 MB) and runs the float64 GEMM on it, so the sums are the
+ * float64 GEMM's (same kernel, p-order: independent of the thread count) at O(panel) extra memory. Method "full"
+ * widens A into the float64 working copy it factors anyway.
  */
 function float32Op(A: Matrix, data: Float32Array): Op {
   checkFinite("A", data);
   const { rows: m, cols: n } = A;
+  const panelRows = Math.max(1, Math.min(m, Math.floor(PANEL_ENTRIES / Math.max(1, n))));
+  const panel = new Float64Array(panelRows * n);
+  const widen = (i0: number, r: number) => {
+    const p = panel.subarray(0, r * n);
+    p.set(data.subarray(i0 * n, (i0 + r) * n));
+    return p;
+  };
   return {
     m,
     n,
@@ -376,30 +385,44 @@ function float32Op(A: Matrix, data: Float32Array): Op {
     inputDtype: "float32",
     apply: (X, c) => {
       const out = new Float64Array(m * c);
-      for (let i = 0; i < m; i++) {
-        const o = i * n, r = i * c;
-        for (let p = 0; p < n; p++) {
-          const a = data[o + p];
-          if (a === 0) continue;
-          for (let j = 0, x = p * c; j < c; j++) out[r + j] += a * X[x + j];
+      if (c === 1) {
+        for (let i = 0; i < m; i++) {
+          let acc = 0;
+          const o = i * n;
+          for (let j = 0; j < n; j++) acc += data[o + j] * X[j];
+          out[i] = acc;
         }
+        return out;
+      }
+      for (let i0 = 0; i0 < m; i0 += panelRows) {
+        const r = Math.min(panelRows, m - i0);
+        gemm(false, false, r, c, n, 1, widen(i0, r), 0, n, X, 0, c, 0, out, i0 * c, c);
       }
       return out;
     },
     applyT: (X, c) => {
       const out = new Float64Array(n * c);
-      for (let i = 0; i < m; i++) {
-        const o = i * n, r = i * c;
-        for (let p = 0; p < n; p++) {
-          const a = data[o + p];
-          if (a === 0) continue;
-          for (let j = 0, x = p * c; j < c; j++) out[x + j] += a * X[r + j];
+      if (c === 1) {
+        for (let i = 0; i < m; i++) {
+          const x = X[i];
+          if (x === 0) continue;
+          const o = i * n;
+          for (let j = 0; j < n; j++) out[j] += data[o + j] * x;
         }
+        return out;
+      }
+      // Aᵀ X = Σ over row panels P of A_Pᵀ X_P, accumulated into out (beta = 1 after the first panel).
+      for (let i0 = 0; i0 < m; i0 += panelRows) {
+        const r = Math.min(panelRows, m - i0);
+        gemm(true, false, n, c, r, 1, widen(i0, r), 0, n, X, i0 * c, c, i0 === 0 ? 0 : 1, out, 0, c);
       }
       return out;
     },
   };
 }
+
+/** Entries of A widened per GEMM panel in the float32 SVD operator (4 MB of float64). */
+const PANEL_ENTRIES = 1 << 19;
 
 /**
  * The singular value decomposition A = U diag(s) Vᵀ (s descending): exact ("full"), or the leading k by randomized
