@@ -190,13 +190,16 @@ describe("float32 matrices: solvers accumulate in float64 and say both precision
     }
   });
 
-  it("embed.spectral / cluster.spectral / cluster.kmeans on float32 input agree with float64 (coords to 1e-5, same labels); meta says float32 in", () => {
+  it("embed.spectral / embed.diffusionMap / cluster.spectral / cluster.kmeans on float32 input agree with float64 (coords to 1e-5, same labels); meta says float32 in", () => {
     const { graph: W, labels } = data.sbm({ sizes: [200, 200, 200], pIn: 0.1, pOut: 0.005, seed: 4 });
     const W32 = W.astype("float32");
     const e64 = embed.spectral(W, { dim: 2, seed: 0 });
     const e32 = embed.spectral(W32, { dim: 2, seed: 0 });
     assert.ok(rel(e32.coords.data, e64.coords.data) < 1e-5);
     assert.equal(e32.meta.inputPrecision, "float32");
+    const d32 = embed.diffusionMap(W32, { dim: 2, seed: 0 });
+    assert.ok(rel(d32.coords.data, embed.diffusionMap(W, { dim: 2, seed: 0 }).coords.data) < 1e-5);
+    assert.equal(d32.meta.inputPrecision, "float32");
     const c32 = cluster.spectral(W32, { k: 3, seed: 0 });
     assert.deepEqual(Array.from(c32.labels), Array.from(cluster.spectral(W, { k: 3, seed: 0 }).labels));
     assert.ok(cluster.ari(c32.labels, labels) > 0.99);
