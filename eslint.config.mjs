@@ -51,7 +51,7 @@ const sourceResolver = {
  * layers below, never one above. The barrels index.ts and base.ts sit above every layer.
  */
 const CORE_LAYERS = [
-  ["@(errors|messages|meta|display|guard|guard-node).ts"],
+  ["@(errors|messages|meta|dtype|display|guard|guard-node).ts"],
   ["kernels/**"],
   ["@(matrix|csr|operator|random|spectrum|embedding|clustering).ts"],
   ["linalg/**", "backend/**"],

@@ -9,7 +9,7 @@
  */
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import { readPayload } from "@eigenlab/viz/browser";
+import { decodeArray, readPayload } from "@eigenlab/viz/browser";
 import type { Payload } from "@eigenlab/viz/browser";
 import { chooseScatterRenderer } from "./engine";
 import type { ScatterRenderer } from "./engine";
@@ -78,6 +78,13 @@ export class EigenlabRenderer extends Widget implements IRenderMime.IRenderer {
     this.node.addEventListener(SELECTION_EVENT, (e) => {
       const detail = (e as CustomEvent<SelectionDetail>).detail;
       if (detail && this.viewId) detail.view = this.viewId;
+      // A sampled embedding (data.sample: a 10⁶-point set saved as a sample, issue #15) draws sample positions;
+      // the kernel holds the full set, so a lasso is sent as rows of the full set.
+      const sample = this.payload?.kind === "embedding" ? this.payload.data.sample : undefined;
+      if (detail?.kind === "lasso" && detail.indices && sample) {
+        const rows = decodeArray(sample.indices);
+        detail.indices = detail.indices.map((i) => rows[i]);
+      }
     });
   }
 

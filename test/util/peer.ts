@@ -2,7 +2,7 @@
  * Runs a Python snippet with numpy/scipy/scikit-learn (Debian's /usr/bin/python3) on the same inputs as our
  * code, so tests and benchmarks compare side by side in one run.
  *
- * Inputs: numbers, strings, or arrays `{ shape, data }` (Float64Array / Int32Array), written as raw binary
+ * Inputs: numbers, strings, or arrays `{ shape, data }` (Float64Array / Float32Array / Int32Array), written as raw binary
  * files and loaded as numpy arrays under their names. The snippet assigns a dict to `out`; it comes back as
  * JSON (numpy arrays become nested lists; floats round-trip exactly).
  */
@@ -15,7 +15,7 @@ export const PYTHON = process.env.EIGENLAB_PYTHON ?? "/usr/bin/python3";
 
 export interface PeerArray {
   shape: number[];
-  data: Float64Array | Int32Array;
+  data: Float64Array | Float32Array | Int32Array;
 }
 export type PeerInput = number | string | boolean | PeerArray;
 
@@ -64,7 +64,7 @@ export function runPython(code: string, inputs: Record<string, PeerInput> = {}, 
     const manifest: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(inputs)) {
       if (typeof value === "object") {
-        const dtype = value.data instanceof Float64Array ? "<f8" : "<i4";
+        const dtype = value.data instanceof Float64Array ? "<f8" : value.data instanceof Float32Array ? "<f4" : "<i4";
         writeFileSync(join(dir, `${name}.bin`), Buffer.from(value.data.buffer, value.data.byteOffset, value.data.byteLength));
         manifest[name] = { dtype, shape: value.shape };
       } else manifest[name] = value;

@@ -11,6 +11,8 @@ import { Matrix } from "./matrix";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { ResultMeta } from "./meta";
 import { checkAllocation } from "./guard";
+import { allocFloat, checkDtype, Dtype, dtypeOf, FloatArray, widenedCopy } from "./dtype";
+import { checkOptions, opt } from "./validate/options";
 
 /**
  * A sparse matrix in compressed sparse row form (`indptr`, `indices`, `values`); graphs are CsrMatrix adjacency
@@ -23,6 +25,10 @@ import { checkAllocation } from "./guard";
  * W.indptr; // => [0, 1, 3]
  * W.indices; // => [2, 0, 1]
  * W.values; // => [5, 6, 7]
+ * // float32 values: half the memory; matvec reads them directly and sums in float64
+ * const F = CsrMatrix.fromTriplets(2, 3, [0, 1, 1], [2, 0, 1], [5, 6, 7], { dtype: "float32" });
+ * F.dtype; // => "float32"
+ * F.matvec(new Float64Array([1, 1, 1])); // => [5, 13]
  * ```
  */
 export class CsrMatrix {
@@ -32,20 +38,54 @@ export class CsrMatrix {
   readonly indptr: Int32Array;
   /** Column indices, sorted within each row. */
   readonly indices: Int32Array;
-  readonly values: Float64Array;
+  /** The stored values as kept (Float64Array or Float32Array), aligned with `indices`. Read-only. */
+  readonly storedValues: FloatArray;
+  /** "float64" or "float32": the type of `storedValues`. */
+  readonly dtype: Dtype;
   /** Provenance of a computed graph (graph.knn: solver, backend and precision that ran); absent for built matrices. */
   readonly meta?: ResultMeta;
 
-  /** Wraps arrays without copying or checking order; use the static builders for user input. */
-  constructor(rows: number, cols: number, indptr: Int32Array, indices: Int32Array, values: Float64Array, meta?: ResultMeta) {
+  /**
+   * Wraps arrays without copying or checking order; use the static builders for user input. Float32Array
+   * values stay float32.
+   */
+  constructor(rows: number, cols: number, indptr: Int32Array, indices: Int32Array, values: FloatArray, meta?: ResultMeta) {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     this.rows = rows;
     this.cols = cols;
     this.indptr = indptr;
     this.indices = indices;
-    this.values = values;
+    this.storedValues = values;
+    this.dtype = dtypeOf(values);
     if (meta) this.meta = meta;
+  }
+
+  /**
+   * The stored values as a Float64Array. For float32 values a float64 copy is made on first read and kept (as
+   * Matrix.data); matvec, matvecInto, matmatInto, rmatvec, T, toDense and scaleRowsCols read `storedValues`.
+   */
+  get values(): Float64Array {
+    const v = this.storedValues;
+    if (v instanceof Float64Array) return v;
+    return widenedCopy(this, v);
+  }
+
+  /**
+   * The same matrix with values stored as `dtype` (this one when it already is; the index arrays are shared).
+   *
+   * @example
+   * ```ts
+   * const W = CsrMatrix.fromTriplets(2, 2, [0, 1], [1, 0], [0.1, 0.1]);
+   * W.astype("float32").dtype; // => "float32"
+   * W.astype("float32").get(0, 1); // => 0.10000000149011612
+   * ```
+   */
+  astype(dtype: Dtype): CsrMatrix {
+    const d = checkDtype("CsrMatrix.astype", "dtype", dtype);
+    if (d === this.dtype) return this;
+    const v = d === "float32" ? Float32Array.from(this.storedValues) : Float64Array.from(this.storedValues);
+    return new CsrMatrix(this.rows, this.cols, this.indptr, this.indices, v, this.meta);
   }
 
   get shape(): [number, number] {
@@ -72,7 +112,12 @@ export class CsrMatrix {
     i: ArrayLike<number>,
     j: ArrayLike<number>,
     v: ArrayLike<number>,
+    opts: {
+      /** Storage type of the values: "float64" (default) or "float32"; duplicates are summed in float64 first. */
+      dtype?: Dtype;
+    } = {},
   ): CsrMatrix {
+    checkOptions("CsrMatrix.fromTriplets", opts, { dtype: opt.dtype });
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     asVector("CsrMatrix.fromTriplets", "i (row indices)", i);
@@ -129,7 +174,8 @@ export class CsrMatrix {
       }
       indptr[r + 1] = out;
     }
-    return new CsrMatrix(rows, cols, indptr, indices.slice(0, out), values.slice(0, out));
+    const kept = values.slice(0, out);
+    return new CsrMatrix(rows, cols, indptr, indices.slice(0, out), opts.dtype === "float32" ? Float32Array.from(kept) : kept);
   }
 
   /**
@@ -147,9 +193,10 @@ export class CsrMatrix {
     const ii: number[] = [];
     const jj: number[] = [];
     const vv: number[] = [];
+    const a = A.stored;
     for (let r = 0; r < A.rows; r++) {
       for (let c = 0; c < A.cols; c++) {
-        const x = A.data[r * A.cols + c];
+        const x = a[r * A.cols + c];
         if (x !== 0) {
           ii.push(r);
           jj.push(c);
@@ -157,7 +204,7 @@ export class CsrMatrix {
         }
       }
     }
-    return CsrMatrix.fromTriplets(A.rows, A.cols, ii, jj, vv);
+    return CsrMatrix.fromTriplets(A.rows, A.cols, ii, jj, vv, { dtype: A.dtype });
   }
 
   /**
@@ -223,7 +270,8 @@ export class CsrMatrix {
    */
   matvecInto(y: Float64Array, x: Float64Array): void {
     this.checkInto("CsrMatrix.matvecInto", y, x, 1);
-    const { rows, indptr, indices, values } = this;
+    // storedValues: float32 values are read as they are (no float64 copy); the sums are float64.
+    const { rows, indptr, indices, storedValues: values } = this;
     for (let r = 0; r < rows; r++) {
       let s = 0;
       const end = indptr[r + 1];
@@ -247,7 +295,7 @@ export class CsrMatrix {
   matmatInto(Y: Float64Array, X: Float64Array, b: number): void {
     checkDimension("b", b);
     this.checkInto("CsrMatrix.matmatInto", Y, X, b);
-    const { rows, indptr, indices, values } = this;
+    const { rows, indptr, indices, storedValues: values } = this;
     Y.fill(0, 0, rows * b);
     for (let i = 0; i < rows; i++) {
       const o = i * b;
@@ -271,7 +319,7 @@ export class CsrMatrix {
   rmatvec(x: Float64Array): Float64Array {
     asVector("CsrMatrix.rmatvec", "x", x);
     if (x.length !== this.rows) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.rows));
-    const { rows, indptr, indices, values } = this;
+    const { rows, indptr, indices, storedValues: values } = this;
     const y = new Float64Array(this.cols);
     for (let r = 0; r < rows; r++) {
       const xr = x[r];
@@ -300,7 +348,7 @@ export class CsrMatrix {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = this.indices[mid];
-      if (c === j) return this.values[mid];
+      if (c === j) return this.storedValues[mid];
       if (c < j) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -309,14 +357,14 @@ export class CsrMatrix {
 
   /** The transpose, as a new CSR matrix (counting sort: O(nnz)). */
   get T(): CsrMatrix {
-    const { rows, cols, indptr, indices, values } = this;
+    const { rows, cols, indptr, indices, storedValues: values } = this;
     const nz = this.nnz;
     const tptr = new Int32Array(cols + 1);
     for (let p = 0; p < nz; p++) tptr[indices[p] + 1]++;
     for (let c = 0; c < cols; c++) tptr[c + 1] += tptr[c];
     const next = tptr.slice(0, cols);
     const tind = new Int32Array(nz);
-    const tval = new Float64Array(nz);
+    const tval = allocFloat(this.dtype, nz);
     for (let r = 0; r < rows; r++) {
       for (let p = indptr[r]; p < indptr[r + 1]; p++) {
         const q = next[indices[p]]++;
@@ -354,7 +402,7 @@ export class CsrMatrix {
     const s = new Float64Array(this.rows);
     for (let r = 0; r < this.rows; r++) {
       let t = 0;
-      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) t += this.values[p];
+      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) t += this.storedValues[p];
       s[r] = t;
     }
     return s;
@@ -384,9 +432,9 @@ export class CsrMatrix {
         const cq = q < qe ? T.indices[q] : Infinity;
         let d: number;
         let c: number;
-        if (cp === cq) { d = this.values[p++] - T.values[q++]; c = cp; }
-        else if (cp < cq) { d = this.values[p++]; c = cp; }
-        else { d = -T.values[q++]; c = cq; }
+        if (cp === cq) { d = this.storedValues[p++] - T.storedValues[q++]; c = cp; }
+        else if (cp < cq) { d = this.storedValues[p++]; c = cp; }
+        else { d = -T.storedValues[q++]; c = cq; }
         if (Math.abs(d) > worst.value) worst = { value: Math.abs(d), i: r, j: c };
       }
     }
@@ -406,11 +454,12 @@ export class CsrMatrix {
   scaleRowsCols(left?: ArrayLike<number>, right?: ArrayLike<number>): CsrMatrix {
     if (left !== undefined) asVector("CsrMatrix.scaleRowsCols", "left", left, this.rows);
     if (right !== undefined) asVector("CsrMatrix.scaleRowsCols", "right", right, this.cols);
-    const values = new Float64Array(this.values.length);
+    const src = this.storedValues;
+    const values = allocFloat(this.dtype, src.length);
     for (let r = 0; r < this.rows; r++) {
       const lr = left ? left[r] : 1;
       for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) {
-        values[p] = lr * this.values[p] * (right ? right[this.indices[p]] : 1);
+        values[p] = lr * src[p] * (right ? right[this.indices[p]] : 1);
       }
     }
     return new CsrMatrix(this.rows, this.cols, this.indptr, this.indices, values);
@@ -433,16 +482,17 @@ export class CsrMatrix {
    * ```
    */
   toDense(): Matrix {
-    const out = new Float64Array(this.rows * this.cols);
+    const out = allocFloat(this.dtype, this.rows * this.cols);
+    const v = this.storedValues;
     for (let r = 0; r < this.rows; r++) {
-      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) out[r * this.cols + this.indices[p]] += this.values[p];
+      for (let p = this.indptr[r]; p < this.indptr[r + 1]; p++) out[r * this.cols + this.indices[p]] += v[p];
     }
     return new Matrix(this.rows, this.cols, out);
   }
 
   toString(): string {
     const density = this.rows * this.cols === 0 ? 0 : this.nnz / (this.rows * this.cols);
-    return `CsrMatrix ${this.rows}×${this.cols}, ${this.nnz} stored entries (density ${density.toPrecision(3)})`;
+    return `CsrMatrix ${this.rows}×${this.cols}, ${this.nnz} stored entries (density ${density.toPrecision(3)})${this.dtype === "float32" ? ", float32" : ""}`;
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {

@@ -39,6 +39,8 @@ export type ErrorCode =
   | "too-large"
   | "overflow"
   | "inaccurate"
+  // float32 matrices (issue #15)
+  | "bad-dtype"
   // the kernel's own (kernel/jupyter): comms, widgets, stdin, magics
   | "comm-closed"
   | "no-kernel"

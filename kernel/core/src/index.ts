@@ -2,7 +2,8 @@
 export { EigenlabError, ConvergenceError } from "./errors";
 export type { ErrorCode } from "./errors";
 export { Matrix } from "./matrix";
-export type { RandomOptions } from "./matrix";
+export type { RandomOptions, DtypeOptions } from "./matrix";
+export type { Dtype, FloatArray } from "./dtype";
 export { CsrMatrix } from "./csr";
 export { linearOperator, isLinearOperator } from "./operator";
 export type { LinearOperator } from "./operator";

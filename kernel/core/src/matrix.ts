@@ -1,6 +1,12 @@
 /**
- * Dense matrices: immutable, row-major, float64. Nothing here mutates a Matrix after construction; in-place
- * work happens only inside kernels named `...Into(out, ...)` on raw arrays (see kernels/blas.ts).
+ * Dense matrices: immutable, row-major, float64 or float32 storage (dtype.ts). Nothing here mutates a Matrix
+ * after construction; in-place work happens only inside kernels named `...Into(out, ...)` on raw arrays (see
+ * kernels/blas.ts).
+ *
+ * float32 (issue #15): `stored` is the array the entries live in; `data` stays the Float64Array of the public
+ * contract — for a float64 matrix the same array, for a float32 one a widened copy made on first read and kept
+ * (so code written for float64 keeps working, at 12 bytes an entry). The methods here and the memory-bound
+ * solvers (matvec, kNN, NN-descent, Lanczos/eigsh through `matvec`) read `stored` directly and never make it.
  */
 import { EigenlabError } from "./errors";
 import { message } from "./messages";
@@ -11,17 +17,27 @@ import { isLinearOperator } from "./operator";
 import { Rng } from "./random";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import { matmulInto } from "./kernels";
-import { checkAllocation, f64Bytes } from "./guard";
+import { checkAllocation } from "./guard";
+import { allocFloat, bytesPer, checkDtype, Dtype, dtypeOf, FloatArray, promote, toFloat64, widenedCopy } from "./dtype";
 
 export interface RandomOptions {
   /** Seed of the random choices; same seed, same result (default 0). */
   seed?: number;
   /** "normal" (default): standard normal entries; "uniform": uniform on [0, 1). */
   dist?: "normal" | "uniform";
+  /** Storage type, "float64" (default) or "float32" (normal draws are made in float64, then rounded). */
+  dtype?: Dtype;
+}
+
+/** Options of the builders that take a storage type. */
+export interface DtypeOptions {
+  /** Storage type: "float64" (default) or "float32" (half the memory; arithmetic still accumulates in float64). */
+  dtype?: Dtype;
 }
 
 /**
- * A dense matrix: immutable, row-major float64 (`rows`, `cols`, `data`); `A.T` is the cached transpose.
+ * A dense matrix: immutable, row-major (`rows`, `cols`, `data`), stored as float64 (default) or float32
+ * (`dtype`, `stored`); `A.T` is the cached transpose.
  *
  * @example
  * ```ts
@@ -29,23 +45,64 @@ export interface RandomOptions {
  * A.shape; // => [2, 2]
  * A.T.toArray(); // => [[1, 3], [2, 4]]
  * A.data; // => [1, 2, 3, 4]
+ * const F = Matrix.from([[1, 2], [3, 4]], { dtype: "float32" });
+ * F.dtype; // => "float32"
+ * F.stored instanceof Float32Array; // => true
+ * F.matmul(F).dtype; // => "float32"
+ * F.matmul(A).dtype; // => "float64"
  * ```
  */
 export class Matrix {
   readonly rows: number;
   readonly cols: number;
-  /** Row-major entries; entry (i, j) is data[i * cols + j]. Treat as read-only. */
-  readonly data: Float64Array;
+  /** The row-major entries as stored (Float64Array or Float32Array); entry (i, j) is stored[i * cols + j]. Read-only. */
+  readonly stored: FloatArray;
+  /** "float64" or "float32": the type of `stored`. */
+  readonly dtype: Dtype;
   private transposed?: Matrix;
 
-  /** Wraps `data` without copying: callers hand over ownership. Use Matrix.from for user input. */
-  constructor(rows: number, cols: number, data: Float64Array) {
+  /**
+   * Wraps `data` without copying: callers hand over ownership. A Float32Array stays float32 (no copy to
+   * float64). Use Matrix.from for user input.
+   */
+  constructor(rows: number, cols: number, data: FloatArray) {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
+    if (!(data instanceof Float64Array || data instanceof Float32Array)) throw new EigenlabError("bad-input", message.dtypeStorage("new Matrix", "data", data));
     if (data.length !== rows * cols) throw new EigenlabError("shape", message.dataLength(data.length, rows, cols));
     this.rows = rows;
     this.cols = cols;
-    this.data = data;
+    this.stored = data;
+    this.dtype = dtypeOf(data);
+  }
+
+  /**
+   * Row-major entries as a Float64Array; entry (i, j) is data[i * cols + j]. Treat as read-only. For a float32
+   * matrix this is a float64 copy made on first read and kept (8 more bytes an entry): read `stored` to avoid it.
+   */
+  get data(): Float64Array {
+    const s = this.stored;
+    if (s instanceof Float64Array) return s;
+    return widenedCopy(this, s);
+  }
+
+  /**
+   * The same entries stored as `dtype`: this matrix when it already is, else a copy (float64 → float32 rounds
+   * to nearest, float32 → float64 is exact).
+   *
+   * @example
+   * ```ts
+   * const A = Matrix.from([[0.1, 2]]);
+   * A.astype("float32").dtype; // => "float32"
+   * A.astype("float32").get(0, 0); // => 0.10000000149011612
+   * A.astype("float64") === A; // => true
+   * ```
+   */
+  astype(dtype: Dtype): Matrix {
+    const d = checkDtype("Matrix.astype", "dtype", dtype);
+    if (d === this.dtype) return this;
+    checkAllocation("Matrix.astype", `a ${this.rows} × ${this.cols} ${d} matrix`, this.rows * this.cols * bytesPer(d));
+    return new Matrix(this.rows, this.cols, d === "float32" ? Float32Array.from(this.stored) : Float64Array.from(this.stored));
   }
 
   get shape(): [number, number] {
@@ -61,13 +118,15 @@ export class Matrix {
    * A.shape; // => [2, 3]
    * A.get(1, 2); // => 6
    * Matrix.from([[1, 2], [3]]); // => throws shape
+   * Matrix.from([[1, 2]], { dtype: "float32" }).dtype; // => "float32"
    * ```
    */
-  static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
+  static from(rows: ArrayLike<ArrayLike<number>>, opts: DtypeOptions = {}): Matrix {
+    checkOptions("Matrix.from", opts, DTYPE_OPTIONS);
     checkNested("Matrix.from", "rows", rows);
     const r = rows.length;
     const c = r === 0 ? 0 : rows[0].length;
-    const data = new Float64Array(r * c);
+    const data = allocFloat(opts.dtype ?? "float64", r * c);
     for (let i = 0; i < r; i++) {
       const row = rows[i];
       if (row.length !== c) throw new EigenlabError("shape", message.raggedRows(i, row.length, c));
@@ -77,18 +136,20 @@ export class Matrix {
   }
 
   /**
-   * Copies a flat row-major array.
+   * Copies a flat row-major array, stored as `dtype` (default "float64").
    *
    * @example
    * ```ts
    * Matrix.fromFlat(2, 3, [1, 2, 3, 4, 5, 6]).toArray(); // => [[1, 2, 3], [4, 5, 6]]
+   * Matrix.fromFlat(1, 2, new Float32Array([1, 2]), { dtype: "float32" }).dtype; // => "float32"
    * ```
    */
-  static fromFlat(rows: number, cols: number, data: ArrayLike<number>): Matrix {
+  static fromFlat(rows: number, cols: number, data: ArrayLike<number>, opts: DtypeOptions = {}): Matrix {
+    checkOptions("Matrix.fromFlat", opts, DTYPE_OPTIONS);
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     asVector("Matrix.fromFlat", "data", data);
-    return new Matrix(rows, cols, Float64Array.from(data));
+    return new Matrix(rows, cols, opts.dtype === "float32" ? Float32Array.from(data) : Float64Array.from(data));
   }
 
   /**
@@ -113,18 +174,21 @@ export class Matrix {
   }
 
   /**
-   * The rows × cols zero matrix.
+   * The rows × cols zero matrix, stored as `dtype` (default "float64").
    *
    * @example
    * ```ts
    * Matrix.zeros(2, 3).toArray(); // => [[0, 0, 0], [0, 0, 0]]
+   * Matrix.zeros(2, 3, { dtype: "float32" }).stored.byteLength; // => 24
    * ```
    */
-  static zeros(rows: number, cols: number): Matrix {
+  static zeros(rows: number, cols: number, opts: DtypeOptions = {}): Matrix {
+    checkOptions("Matrix.zeros", opts, DTYPE_OPTIONS);
     checkDimension("rows", rows);
     checkDimension("cols", cols);
-    checkAllocation("Matrix.zeros", `a ${rows} × ${cols} matrix`, f64Bytes(rows, cols));
-    return new Matrix(rows, cols, new Float64Array(rows * cols));
+    const dtype = opts.dtype ?? "float64";
+    checkAllocation("Matrix.zeros", `a ${rows} × ${cols} matrix`, rows * cols * bytesPer(dtype));
+    return new Matrix(rows, cols, allocFloat(dtype, rows * cols));
   }
 
   /**
@@ -137,7 +201,7 @@ export class Matrix {
    */
   static eye(n: number): Matrix {
     checkDimension("n", n);
-    checkAllocation("Matrix.eye", `a ${n} × ${n} matrix`, f64Bytes(n, n));
+    checkAllocation("Matrix.eye", `a ${n} × ${n} matrix`, n * n * 8);
     const d = new Float64Array(n * n);
     for (let i = 0; i < n; i++) d[i * n + i] = 1;
     return new Matrix(n, n, d);
@@ -154,7 +218,7 @@ export class Matrix {
   static diag(values: ArrayLike<number>): Matrix {
     asVector("Matrix.diag", "values", values);
     const n = values.length;
-    checkAllocation("Matrix.diag", `a ${n} × ${n} matrix`, f64Bytes(n, n));
+    checkAllocation("Matrix.diag", `a ${n} × ${n} matrix`, n * n * 8);
     const d = new Float64Array(n * n);
     for (let i = 0; i < n; i++) d[i * n + i] = values[i];
     return new Matrix(n, n, d);
@@ -169,6 +233,8 @@ export class Matrix {
    * A.shape; // => [3, 2]
    * A.sub(Matrix.random(3, 2, { seed: 1 })).norm(); // => 0
    * Matrix.random(1000, 1, { seed: 2, dist: "uniform" }).data.every((u) => u >= 0 && u < 1); // => true
+   * // float32: the float64 draws of the same seed, rounded
+   * Matrix.random(3, 2, { seed: 1, dtype: "float32" }).sub(A.astype("float32")).norm(); // => 0
    * ```
    */
   static random(rows: number, cols: number, opts: RandomOptions = {}): Matrix {
@@ -176,8 +242,22 @@ export class Matrix {
     checkDimension("rows", rows);
     checkDimension("cols", cols);
     const dist = opts.dist ?? "normal";
-    checkAllocation("Matrix.random", `a ${rows} × ${cols} matrix`, f64Bytes(rows, cols));
+    const dtype = opts.dtype ?? "float64";
+    checkAllocation("Matrix.random", `a ${rows} × ${cols} matrix`, rows * cols * bytesPer(dtype));
     const rng = new Rng(opts.seed ?? 0);
+    if (dtype === "float32") {
+      // Drawn in float64 blocks of 64 K and rounded, so the float32 matrix is the float64 one of the same seed,
+      // rounded, without a full float64 copy.
+      const out = new Float32Array(rows * cols);
+      const block = new Float64Array(Math.min(out.length, 1 << 16));
+      const fill = dist === "normal" ? (b: Float64Array) => rng.fillNormal(b) : (b: Float64Array) => rng.fillUniform(b);
+      for (let o = 0; o < out.length; o += block.length) {
+        const b = block.subarray(0, Math.min(block.length, out.length - o));
+        fill(b);
+        out.set(b, o);
+      }
+      return new Matrix(rows, cols, out);
+    }
     const data = new Float64Array(rows * cols);
     if (dist === "normal") rng.fillNormal(data);
     else rng.fillUniform(data);
@@ -196,14 +276,14 @@ export class Matrix {
     if (!(i >= 0 && i < this.rows && j >= 0 && j < this.cols) || !Number.isInteger(i) || !Number.isInteger(j)) {
       throw new EigenlabError("index", message.indexOutOfRange(i, j, this.rows, this.cols));
     }
-    return this.data[i * this.cols + j];
+    return this.stored[i * this.cols + j];
   }
 
   /** The transpose (computed once, then cached: O(rows·cols), never a decomposition). */
   get T(): Matrix {
     if (!this.transposed) {
-      const { rows, cols, data } = this;
-      const out = new Float64Array(rows * cols);
+      const { rows, cols, stored: data } = this;
+      const out = allocFloat(this.dtype, rows * cols);
       const B = 32;
       for (let ii = 0; ii < rows; ii += B) {
         for (let jj = 0; jj < cols; jj += B) {
@@ -226,14 +306,41 @@ export class Matrix {
    * const A = Matrix.from([[1, 2], [3, 4]]);
    * A.matmul(Matrix.eye(2)).toArray(); // => [[1, 2], [3, 4]]
    * A.matmul(A).toArray(); // => [[7, 10], [15, 22]]
+   * // float32 × float32 stays float32 (summed in float64, rounded once); mixed gives float64
+   * const F = A.astype("float32");
+   * F.matmul(F).dtype; // => "float32"
+   * F.matmul(F).toArray(); // => [[7, 10], [15, 22]]
+   * F.matmul(A).dtype; // => "float64"
    * ```
    */
   matmul(B: Matrix): Matrix {
     B = matrixInput("Matrix.matmul", "B", B, "for a sparse B compute (B.T times A.T) with CsrMatrix.matvec column by column");
     if (this.cols !== B.rows) throw new EigenlabError("shape", message.matmulShape(this.shape, B.shape));
-    const out = new Float64Array(this.rows * B.cols);
-    matmulInto(out, this.data, B.data, this.rows, this.cols, B.cols);
-    return new Matrix(this.rows, B.cols, out);
+    const m = this.rows, k = this.cols, n = B.cols;
+    if (promote(this.dtype, B.dtype) === "float64") {
+      // Mixed: a float32 operand is widened (exactly) into a temporary; the product is float64, as numpy's.
+      const out = new Float64Array(m * n);
+      matmulInto(out, toFloat64(this.stored), toFloat64(B.stored), m, k, n);
+      return new Matrix(m, n, out);
+    }
+    // float32 × float32: each inner product is accumulated in float64 by the float64 GEMM (a float32 sum would
+    // lose about log2(k) bits) and rounded once into the float32 result. B is widened once (k·n·8 bytes) and A
+    // a panel of rows at a time, so the float64 workspace stays O(k·n + panel·(k + n)), never a copy of A.
+    const Bw = toFloat64(B.stored);
+    const out = new Float32Array(m * n);
+    const panel = Math.max(1, Math.min(m, Math.floor((1 << 20) / Math.max(1, k + n))));
+    const Ap = new Float64Array(panel * k);
+    const Cp = new Float64Array(panel * n);
+    for (let i0 = 0; i0 < m; i0 += panel) {
+      const rowsHere = Math.min(panel, m - i0);
+      const a = Ap.subarray(0, rowsHere * k);
+      a.set(this.stored.subarray(i0 * k, (i0 + rowsHere) * k));
+      const c = Cp.subarray(0, rowsHere * n);
+      c.fill(0);
+      matmulInto(c, a, Bw, rowsHere, k, n);
+      out.set(c, i0 * n);
+    }
+    return new Matrix(m, n, out);
   }
 
   /**
@@ -247,7 +354,8 @@ export class Matrix {
   matvec(x: ArrayLike<number>): Float64Array {
     asVector("Matrix.matvec", "x", x);
     if (x.length !== this.cols) throw new EigenlabError("shape", message.vectorLength("x", x.length, this.cols));
-    const { rows, cols, data } = this;
+    // Reads the stored entries (float32 too, no copy); the sum is float64 (JavaScript arithmetic).
+    const { rows, cols, stored: data } = this;
     const y = new Float64Array(rows);
     for (let i = 0; i < rows; i++) {
       let s = 0;
@@ -272,8 +380,9 @@ export class Matrix {
     if (typeof B === "number") return this.shift(asScalar("Matrix.add", "c", B));
     B = this.operand("Matrix.add", B);
     this.checkSameShape(B);
-    const out = new Float64Array(this.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.data[i] + B.data[i];
+    const a = this.stored, b = B.stored;
+    const out = allocFloat(promote(this.dtype, B.dtype), a.length);
+    for (let i = 0; i < out.length; i++) out[i] = a[i] + b[i];
     return new Matrix(this.rows, this.cols, out);
   }
 
@@ -290,8 +399,9 @@ export class Matrix {
     if (typeof B === "number") return this.shift(-asScalar("Matrix.sub", "c", B));
     B = this.operand("Matrix.sub", B);
     this.checkSameShape(B);
-    const out = new Float64Array(this.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.data[i] - B.data[i];
+    const a = this.stored, b = B.stored;
+    const out = allocFloat(promote(this.dtype, B.dtype), a.length);
+    for (let i = 0; i < out.length; i++) out[i] = a[i] - b[i];
     return new Matrix(this.rows, this.cols, out);
   }
 
@@ -305,8 +415,9 @@ export class Matrix {
    */
   scale(alpha: number): Matrix {
     asScalar("Matrix.scale", "alpha", alpha, "For an element-wise product of two matrices there is no method yet; loop over .data.");
-    const out = new Float64Array(this.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = alpha * this.data[i];
+    const a = this.stored;
+    const out = allocFloat(this.dtype, a.length);
+    for (let i = 0; i < out.length; i++) out[i] = alpha * a[i];
     return new Matrix(this.rows, this.cols, out);
   }
 
@@ -320,7 +431,7 @@ export class Matrix {
    */
   row(i: number): Float64Array {
     checkIndex("Matrix.row", "i", i, this.rows);
-    return this.data.slice(i * this.cols, (i + 1) * this.cols);
+    return Float64Array.from(this.stored.subarray(i * this.cols, (i + 1) * this.cols));
   }
 
   /**
@@ -334,7 +445,8 @@ export class Matrix {
   col(j: number): Float64Array {
     checkIndex("Matrix.col", "j", j, this.cols);
     const out = new Float64Array(this.rows);
-    for (let i = 0; i < this.rows; i++) out[i] = this.data[i * this.cols + j];
+    const a = this.stored;
+    for (let i = 0; i < this.rows; i++) out[i] = a[i * this.cols + j];
     return out;
   }
 
@@ -351,8 +463,8 @@ export class Matrix {
     checkIndex("Matrix.sliceCols", "end", end, this.cols + 1);
     if (end < start) throw new EigenlabError("index", message.badIndex("Matrix.sliceCols", "end", end, this.cols + 1) + ` It must be at least start = ${start}.`);
     const c = end - start;
-    const out = new Float64Array(this.rows * c);
-    for (let i = 0; i < this.rows; i++) out.set(this.data.subarray(i * this.cols + start, i * this.cols + end), i * c);
+    const out = allocFloat(this.dtype, this.rows * c);
+    for (let i = 0; i < this.rows; i++) out.set(this.stored.subarray(i * this.cols + start, i * this.cols + end), i * c);
     return new Matrix(this.rows, c, out);
   }
 
@@ -369,8 +481,8 @@ export class Matrix {
    */
   takeRows(index: ArrayLike<number> | ArrayLike<boolean>): Matrix {
     const idx = resolveTake("takeRows", index, this.rows);
-    const { cols, data } = this;
-    const out = new Float64Array(idx.length * cols);
+    const { cols, stored: data } = this;
+    const out = allocFloat(this.dtype, idx.length * cols);
     for (let k = 0; k < idx.length; k++) out.set(data.subarray(idx[k] * cols, idx[k] * cols + cols), k * cols);
     return new Matrix(idx.length, cols, out);
   }
@@ -388,9 +500,9 @@ export class Matrix {
    */
   takeCols(index: ArrayLike<number> | ArrayLike<boolean>): Matrix {
     const idx = resolveTake("takeCols", index, this.cols);
-    const { rows, cols, data } = this;
+    const { rows, cols, stored: data } = this;
     const c = idx.length;
-    const out = new Float64Array(rows * c);
+    const out = allocFloat(this.dtype, rows * c);
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
       for (let k = 0; k < c; k++) out[i * c + k] = data[o + idx[k]];
@@ -407,7 +519,7 @@ export class Matrix {
    * ```
    */
   colMeans(): Float64Array {
-    const { rows, cols, data } = this;
+    const { rows, cols, stored: data } = this; // float64 sums, also for float32 storage
     const mean = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
@@ -436,7 +548,7 @@ export class Matrix {
   /** Column standard deviations about the given column means (colStds and standardize share one mean pass). */
   private stdsAbout(mean: Float64Array, ddof: number): Float64Array {
     if (!(Number.isInteger(ddof) && ddof >= 0)) throw new EigenlabError("bad-option", message.badDdof(ddof));
-    const { rows, cols, data } = this;
+    const { rows, cols, stored: data } = this;
     const ss = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
@@ -467,8 +579,8 @@ export class Matrix {
     checkOptions("Matrix.standardize", opts, { ddof: opt.integer(0) });
     const mean = this.colMeans();
     const std = this.stdsAbout(mean, opts.ddof ?? 0);
-    const { rows, cols, data } = this;
-    const out = new Float64Array(rows * cols);
+    const { rows, cols, stored: data } = this;
+    const out = allocFloat(this.dtype, rows * cols);
     for (let j = 0; j < cols; j++) if (std[j] === 0) std[j] = 1;
     for (let i = 0; i < rows; i++) {
       const o = i * cols;
@@ -495,10 +607,10 @@ export class Matrix {
       if (blocks[b].rows !== rows) throw new EigenlabError("shape", message.stackShape("hstack", b, "rows", blocks[b].rows, rows));
       cols += blocks[b].cols;
     }
-    const out = new Float64Array(rows * cols);
+    const out = allocFloat(stackDtype(blocks), rows * cols);
     let offset = 0;
     for (const B of blocks) {
-      for (let i = 0; i < rows; i++) out.set(B.data.subarray(i * B.cols, (i + 1) * B.cols), i * cols + offset);
+      for (let i = 0; i < rows; i++) out.set(B.stored.subarray(i * B.cols, (i + 1) * B.cols), i * cols + offset);
       offset += B.cols;
     }
     return new Matrix(rows, cols, out);
@@ -522,11 +634,11 @@ export class Matrix {
       if (blocks[b].cols !== cols) throw new EigenlabError("shape", message.stackShape("vstack", b, "columns", blocks[b].cols, cols));
       rows += blocks[b].rows;
     }
-    const out = new Float64Array(rows * cols);
+    const out = allocFloat(stackDtype(blocks), rows * cols);
     let offset = 0;
     for (const B of blocks) {
-      out.set(B.data, offset);
-      offset += B.data.length;
+      out.set(B.stored, offset);
+      offset += B.stored.length;
     }
     return new Matrix(rows, cols, out);
   }
@@ -541,8 +653,9 @@ export class Matrix {
    * ```
    */
   norm(): number {
+    const a = this.stored;
     let s = 0;
-    for (let i = 0; i < this.data.length; i++) s += this.data[i] * this.data[i];
+    for (let i = 0; i < a.length; i++) s += a[i] * a[i];
     return Math.sqrt(s);
   }
 
@@ -556,7 +669,7 @@ export class Matrix {
    */
   toArray(): number[][] {
     const out: number[][] = [];
-    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.data.subarray(i * this.cols, (i + 1) * this.cols)));
+    for (let i = 0; i < this.rows; i++) out.push(Array.from(this.stored.subarray(i * this.cols, (i + 1) * this.cols)));
     return out;
   }
 
@@ -567,12 +680,12 @@ export class Matrix {
     const lines: string[] = [];
     for (let i = 0; i < Math.min(this.rows, maxRows); i++) {
       const cells: string[] = [];
-      for (let j = 0; j < Math.min(this.cols, maxCols); j++) cells.push(fmt(this.data[i * this.cols + j]).padStart(11));
+      for (let j = 0; j < Math.min(this.cols, maxCols); j++) cells.push(fmt(this.stored[i * this.cols + j]).padStart(11));
       if (this.cols > maxCols) cells.push("  …");
       lines.push(cells.join(" "));
     }
     if (this.rows > maxRows) lines.push("  …");
-    return `Matrix ${this.rows}×${this.cols}\n${lines.join("\n")}`;
+    return `Matrix ${this.rows}×${this.cols}${this.dtype === "float32" ? " float32" : ""}\n${lines.join("\n")}`;
   }
 
   [JUPYTER_DISPLAY](): MimeBundle {
@@ -581,8 +694,9 @@ export class Matrix {
 
   /** A + c on every entry. */
   private shift(c: number): Matrix {
-    const out = new Float64Array(this.data.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.data[i] + c;
+    const a = this.stored;
+    const out = allocFloat(this.dtype, a.length);
+    for (let i = 0; i < out.length; i++) out[i] = a[i] + c;
     return new Matrix(this.rows, this.cols, out);
   }
 
@@ -625,7 +739,13 @@ function resolveTake(fn: string, index: ArrayLike<number> | ArrayLike<boolean>, 
   return out;
 }
 
-const RANDOM_OPTIONS = { seed: opt.seed, dist: opt.oneOf("normal", "uniform") };
+const RANDOM_OPTIONS = { seed: opt.seed, dist: opt.oneOf("normal", "uniform"), dtype: opt.dtype };
+const DTYPE_OPTIONS = { dtype: opt.dtype };
+
+/** Stacked blocks keep float32 only when every block is float32. */
+function stackDtype(blocks: readonly Matrix[]): Dtype {
+  return blocks.every((b) => b.dtype === "float32") ? "float32" : "float64";
+}
 
 /** Throws unless `rows` is an array (or typed array) of arrays / typed arrays of numbers. */
 function checkNested(fn: string, what: string, rows: unknown): void {

@@ -607,6 +607,13 @@ export const message = {
     `${solver} did not converge: ${converged} of ${k} pairs reached tol = ${tol.toExponential(1)} after ${iterations} ` +
     `iterations (SLEPc: ${reason}). The converged pairs are attached to this error (.values, .vectors, .residuals). ` +
     `Raise maxIter, loosen tol, or use sigma (shift-invert) for eigenvalues inside the spectrum.`,
+  // --- float32 matrices (issue #15) ---
+  badDtype: (fn: string, what: string, value: unknown, allowed: readonly string[]) =>
+    `${fn}: ${what} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got ${quote(value)}. ` +
+    `Use "float32" to store half the memory (arithmetic still accumulates in float64) or "float64" (the default).`,
+  dtypeStorage: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be a Float64Array or a Float32Array (the storage of a float64 or float32 matrix); got ${quote(value)}. ` +
+    `Copy other arrays with Matrix.fromFlat(rows, cols, data, { dtype }).`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

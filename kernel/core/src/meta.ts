@@ -1,5 +1,7 @@
 /** The provenance stamp every result carries (DESIGN.md, display contract: `meta`). */
 
+import type { Dtype } from "./dtype";
+
 export const VERSION = "0.1.0";
 
 /** The fields of a stamp its producer chooses (everything but the package version). */
@@ -16,6 +18,11 @@ interface Provenance {
   residualNorms?: number[];
   threads?: number;
   timeMs?: number;
+  /**
+   * Storage type of the input's numbers ("float32" for a float32 Matrix / CsrMatrix, issue #15); `precision` is
+   * the arithmetic's (float32 input is read as stored and computed in float64). Absent where only float64 is read.
+   */
+  inputPrecision?: Dtype;
   [extra: string]: unknown;
 }
 

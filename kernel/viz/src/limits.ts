@@ -37,6 +37,12 @@ export const LIMITS = {
   largeGraphEdges: 100_000,
   /** Most points per curve in the spec. */
   specCurvePoints: 2_000,
+  /**
+   * Most points an embedding payload carries (issue #15): above it, a uniform seeded sample of this many is saved
+   * with the notebook (2-D: about 2.8 MB of output with labels, the 100 000-point size the lab bench measures
+   * interactive) and the full set stays in the kernel; `embeddingPayload(e, { maxPoints })` changes it.
+   */
+  payloadPoints: 100_000,
   /** Most values a histogram-view spectrum payload carries (beyond: an evenly spaced subset by rank; the histogram counts them all). */
   payloadValues: 100_000,
   /** Fewer eigenvalues than this draw as a scree plot, more as a histogram. */

@@ -4,6 +4,9 @@
  * also uses (e.g. `notSquare`) stay in core's module and are imported from `@eigenlab/core/base`.
  */
 export const message = {
+  // --- float32 / large embeddings (issue #15) ---
+  maxPointsOption: (value: unknown) =>
+    `embeddingPayload: maxPoints must be a number ≥ 1 (the most points saved with the output; Infinity keeps all); got ${JSON.stringify(value)}.`,
   shape: (shape: number[], length: number) =>
     `An array of ${length} numbers cannot have shape [${shape.join(", ")}]: the product of the shape must equal the length.`,
   badDtype: (dtype: unknown) =>

@@ -220,6 +220,20 @@ export interface EmbeddingData {
   vectors?: EncodedArray;
   /** What each drawn coordinate column is (axis titles), e.g. "coordinate 1 (λ = 0.013)"; default "coordinate j". */
   coordNames?: string[];
+  /**
+   * Present when the payload holds a sample of a larger embedding (above `LIMITS.payloadPoints` points, issue #15):
+   * `total` points in the kernel, and each shown point's row among them (`indices`, int32 shape [shown],
+   * ascending). The full set stays in the kernel; the lab maps lasso selections back to these rows.
+   */
+  sample?: EmbeddingSample;
+}
+
+/** The sample an embedding payload holds of a larger set. */
+export interface EmbeddingSample {
+  /** Points of the full embedding (in the kernel). */
+  total: number;
+  /** Row of each shown point in the full embedding, int32 shape [shown], ascending. */
+  indices: EncodedArray;
 }
 
 /** Affinity reordered by cluster with the cluster bands, or (no affinity) cluster sizes. */

@@ -9,6 +9,7 @@ import { checkOptions, checkTolerance } from "../validate";
 import { opt } from "../validate/options";
 import { checkPoints } from "../validate/graph";
 import { positiveInteger } from "../validate";
+import { toFloat64 } from "../dtype";
 
 export interface KmeansOptions {
   /** Number of clusters (required). */
@@ -193,21 +194,24 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
   const seed = opts.seed ?? 0;
   const rng = new Rng(seed);
   const t0 = performance.now();
+  // Lloyd's loops run on float64 rows: a float32 X is widened into a transient copy (freed on return, not kept
+  // on the Matrix as X.data would be); centroids and inertia are float64 either way.
+  const data = toFloat64(X.stored);
   // tol is relative to the data's spread: mean over features of the variance (scikit-learn's _tolerance).
   let meanVar = 0;
   for (let p = 0; p < d; p++) {
     let m = 0;
-    for (let i = 0; i < n; i++) m += X.data[i * d + p];
+    for (let i = 0; i < n; i++) m += data[i * d + p];
     m /= n;
     let v = 0;
-    for (let i = 0; i < n; i++) v += (X.data[i * d + p] - m) ** 2;
+    for (let i = 0; i < n; i++) v += (data[i * d + p] - m) ** 2;
     meanVar += v / n;
   }
   const tolAbs = d > 0 ? (tol * meanVar) / d : 0;
   let best: Run | undefined;
   for (let r = 0; r < nInit; r++) {
-    const C0 = kmeansPlusPlus(X.data, n, d, k, rng.stream(r));
-    const run = lloyd(X.data, n, d, k, C0, maxIter, tolAbs);
+    const C0 = kmeansPlusPlus(data, n, d, k, rng.stream(r));
+    const run = lloyd(data, n, d, k, C0, maxIter, tolAbs);
     if (!best || run.inertia < best.inertia) best = run;
   }
   const b = best!;
@@ -218,7 +222,8 @@ export function kmeans(X: Matrix, opts: KmeansOptions): Clustering {
     meta: stamp({
       solver: "kmeans:greedy-k-means++ + lloyd",
       inputShape: [n, d],
-      inputHash: hashArrays(X.data),
+      inputHash: hashArrays(X.stored),
+      inputPrecision: X.dtype,
       seed,
       tol,
       iterations: b.iterations,

@@ -90,7 +90,8 @@ export function spectral(W: CsrMatrix, opts: SpectralClusteringOptions): Cluster
   const meta = stamp({
     solver: `spectral-clustering:${assign}/${map.solver}`,
     inputShape: [n, n],
-    inputHash: hashArrays(W.indptr, W.indices, W.values),
+    inputHash: hashArrays(W.indptr, W.indices, W.storedValues),
+    inputPrecision: W.dtype,
     seed,
     nInit,
     timeMs: performance.now() - t0,

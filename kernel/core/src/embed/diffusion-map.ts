@@ -83,7 +83,8 @@ export function diffusionMap(W: CsrMatrix, opts: DiffusionMapOptions): Embedding
     meta: stamp({
       solver: `diffusion-map/${String(spec.meta.solver)}`,
       inputShape: [n, n],
-      inputHash: hashArrays(W.indptr, W.indices, W.values),
+      inputHash: hashArrays(W.indptr, W.indices, W.storedValues),
+      inputPrecision: W.dtype,
       seed,
       t,
       alpha,

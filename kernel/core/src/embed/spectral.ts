@@ -103,7 +103,8 @@ export function spectral(W: CsrMatrix, opts: SpectralEmbeddingOptions): Embeddin
     meta: stamp({
       solver: `spectral-embedding:${normalized ? "normalized" : "combinatorial"}-laplacian/${map.solver}`,
       inputShape: [n, n],
-      inputHash: hashArrays(W.indptr, W.indices, W.values),
+      inputHash: hashArrays(W.indptr, W.indices, W.storedValues),
+      inputPrecision: W.dtype,
       seed,
       eigenvalueOrder: "ascending",
       timeMs: performance.now() - t0,

@@ -42,7 +42,7 @@ export function componentsOf(W: CsrMatrix): Components {
   };
   for (let r = 0; r < n; r++) {
     for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) {
-      if (W.values[p] === 0) continue;
+      if (W.storedValues[p] === 0) continue;
       const a = find(r), b = find(W.indices[p]);
       if (a !== b) {
         if (a < b) parent[b] = a;

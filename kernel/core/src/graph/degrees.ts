@@ -34,7 +34,7 @@ export function degrees(W: CsrMatrix): DegreeStats {
   const n = W.rows;
   const weighted = W.rowSums();
   const counts = new Int32Array(n);
-  for (let r = 0; r < n; r++) for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.values[p] !== 0) counts[r]++;
+  for (let r = 0; r < n; r++) for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.storedValues[p] !== 0) counts[r]++;
   let min = Infinity, max = -Infinity, sum = 0, isolated = 0;
   for (const d of weighted) {
     min = Math.min(min, d);

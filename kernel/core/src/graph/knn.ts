@@ -13,6 +13,7 @@ import { nnDescent } from "../kernels/nndescent";
 import { Rng } from "../random";
 import { hashArrays, ResultMeta, stamp } from "../meta";
 import { checkAllocation } from "../guard";
+import { toFloat64 } from "../dtype";
 
 export interface KnnOptions {
   /** Neighbours per point (required). */
@@ -50,8 +51,11 @@ export const KNN_AUTO_NNDESCENT = 50000;
 /** Validated neighbour search shared by knn and affinity; `be` other than the CPU reference routes the tiles there. */
 export function neighborLists(fn: string, X: Matrix, k: unknown, metric: Metric, includeSelf: boolean, be?: Backend): NeighborLists {
   const kk = checkNeighbors(fn, X, k, includeSelf);
-  if (be && be.id !== "cpu") return backendNeighbors(be, X, kk, metric, includeSelf);
-  return nearestNeighbors(X, kk, metric, includeSelf);
+  // The exact search's tiles are float64 GEMMs on a permuted, packed copy of the rows it makes anyway; float32
+  // rows are widened into one more transient float64 copy (freed on return, never kept on the Matrix).
+  const rows = { rows: X.rows, cols: X.cols, data: toFloat64(X.stored) };
+  if (be && be.id !== "cpu") return backendNeighbors(be, rows, kk, metric, includeSelf);
+  return nearestNeighbors(rows, kk, metric, includeSelf);
 }
 
 /** The checks every kNN search shares (exact or NN-descent): points, k given and in range, the graph's size. */
@@ -71,7 +75,7 @@ function checkNeighbors(fn: string, X: Matrix, k: unknown, includeSelf: boolean)
  * candidates and re-ranks them by float64 distances (backend/refine.ts); the distances handed back are then
  * recomputed with the formula of the CPU engine, so both paths report identical values for one neighbour.
  */
-function backendNeighbors(be: Backend, X: Matrix, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
+function backendNeighbors(be: Backend, X: { rows: number; cols: number; data: Float64Array }, k: number, metric: Metric, includeSelf: boolean): NeighborLists {
   const n = X.rows;
   const d = X.cols;
   const data = metric === "cosine" ? unitRows(X) : X.data;
@@ -157,7 +161,8 @@ export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
     backend: cpu ? (gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu") : ran.backend,
     precision: cpu ? "float64" : ran.precision,
     inputShape: [X.rows, X.cols],
-    inputHash: hashArrays(X.data),
+    inputHash: hashArrays(X.stored),
+    inputPrecision: X.dtype,
     threads: cpu ? blasThreads() : undefined,
     timeMs: performance.now() - t0,
   });
@@ -169,13 +174,14 @@ function approximateKnn(fn: string, X: Matrix, opts: KnnOptions, metric: Metric,
   const k = checkNeighbors(fn, X, opts.k, includeSelf);
   const n = X.rows;
   const seed = opts.seed ?? 0; // a safe integer: knn's options schema checked it
-  const { lists, stats } = nnDescent(X, { k, metric, includeSelf, rng: new Rng(seed), task: `${fn} (nndescent, n = ${n})` });
+  const { lists, stats } = nnDescent({ rows: n, cols: X.cols, data: X.stored }, { k, metric, includeSelf, rng: new Rng(seed), task: `${fn} (nndescent, n = ${n})` });
   const meta: ResultMeta = stamp({
     solver: `knn:nndescent(rp-forest ${stats.trees} trees, ${stats.iterations} rounds)`,
     backend: stats.kernels === "wasm-simd" ? "cpu-wasm" : "cpu",
     precision: "float64",
     inputShape: [X.rows, X.cols],
-    inputHash: hashArrays(X.data),
+    inputHash: hashArrays(X.stored),
+    inputPrecision: X.dtype,
     seed,
     timeMs: performance.now() - t0,
   });

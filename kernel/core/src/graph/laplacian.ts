@@ -19,7 +19,7 @@ export interface LaplacianOptions {
 export function offDiagonalDegrees(W: CsrMatrix): Float64Array {
   const deg = new Float64Array(W.rows);
   for (let r = 0; r < W.rows; r++) {
-    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.values[p];
+    for (let p = W.indptr[r]; p < W.indptr[r + 1]; p++) if (W.indices[p] !== r) deg[W.indices[p]] += W.storedValues[p];
   }
   return deg;
 }
@@ -75,7 +75,7 @@ export function laplacianOf(W: CsrMatrix, kind: "combinatorial" | "sym" | "rw", 
       if (c === r) continue;
       if (!placed && c > r) { cols[out] = r; vals[out++] = diag; placed = true; }
       cols[out] = c;
-      vals[out++] = -W.values[p] * rowScale[r] * colScale[c];
+      vals[out++] = -W.storedValues[p] * rowScale[r] * colScale[c];
     }
     if (!placed) { cols[out] = r; vals[out++] = diag; }
     indptr[r + 1] = out;
@@ -83,7 +83,7 @@ export function laplacianOf(W: CsrMatrix, kind: "combinatorial" | "sym" | "rw", 
   const L = new CsrMatrix(n, n, indptr, cols.slice(0, out), vals.slice(0, out));
   if (kind !== "rw") {
     let minWeight = Infinity;
-    for (let p = 0; p < W.nnz; p++) if (W.values[p] > 0 && W.values[p] < minWeight) minWeight = W.values[p];
+    for (let p = 0; p < W.nnz; p++) if (W.storedValues[p] > 0 && W.storedValues[p] < minWeight) minWeight = W.storedValues[p];
     rememberLaplacian(L, { kind, degrees: deg, minWeight });
   }
   return L;

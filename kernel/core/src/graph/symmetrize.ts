@@ -37,9 +37,9 @@ export function symmetrize(W: CsrMatrix, mode: SymmetrizeMode = "mean"): CsrMatr
       const cp = p < pe ? W.indices[p] : n;
       const cq = q < qe ? T.indices[q] : n;
       let a = 0, b = 0, both = false, c: number;
-      if (cp === cq) { a = W.values[p++]; b = T.values[q++]; both = true; c = cp; }
-      else if (cp < cq) { a = W.values[p++]; c = cp; }
-      else { b = T.values[q++]; c = cq; }
+      if (cp === cq) { a = W.storedValues[p++]; b = T.storedValues[q++]; both = true; c = cp; }
+      else if (cp < cq) { a = W.storedValues[p++]; c = cp; }
+      else { b = T.storedValues[q++]; c = cq; }
       let v: number;
       if (mode === "mean") v = 0.5 * (a + b);
       else if (mode === "max") v = Math.max(a, b);

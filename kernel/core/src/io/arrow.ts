@@ -27,7 +27,7 @@ const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
  * Turns column cells (numbers, bigints, booleans, strings, null) into a table column: numeric (null → NaN;
  * 64-bit integers above 2^53 lose their low bits, as in pandas' float64) or text (null → "").
  */
-export function toColumn(values: ArrayLike<unknown>, name: string, typeName: string, source: string): Column {
+export function toColumn(values: ArrayLike<unknown>, name: string, typeName: string, source: string, float32 = false): Column {
   const n = values.length;
   let kind: "number" | "string" | undefined;
   for (let i = 0; i < n && kind === undefined; i++) {
@@ -46,7 +46,8 @@ export function toColumn(values: ArrayLike<unknown>, name: string, typeName: str
     }
     return out;
   }
-  const out = new Float64Array(n);
+  // A float32 column of the file stays float32 (exact: its cells are float32 numbers; NaN marks a null).
+  const out = float32 ? new Float32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v === null || v === undefined) out[i] = NaN;
@@ -78,12 +79,16 @@ export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: st
     if (!f) throw new EigenlabError("bad-input", message.tableNoColumn(name, fields.map((x) => x.name)));
     const vec = t.getChild(name)!;
     const typeId = f.type.typeId;
-    // Fast path: a float64 column without nulls is one copy of its buffers.
-    if (typeId === arrow().Type.Float && vec.nullCount === 0) return Float64Array.from(vec.toArray() as ArrayLike<number>);
+    // Float32 columns (Precision.SINGLE) stay float32; float16 and float64 ones become float64.
+    const single = typeId === arrow().Type.Float && (f.type as unknown as { precision?: number }).precision === arrow().Precision.SINGLE;
+    // Fast path: a float column without nulls is one copy of its buffers.
+    if (typeId === arrow().Type.Float && vec.nullCount === 0) {
+      return single ? Float32Array.from(vec.toArray() as ArrayLike<number>) : Float64Array.from(vec.toArray() as ArrayLike<number>);
+    }
     // With nulls (or non-float types) read cell by cell: toArray() hands back the raw buffer, nulls as 0.
     const cells = new Array<unknown>(vec.length);
     for (let i = 0; i < vec.length; i++) cells[i] = vec.get(i);
-    return toColumn(cells, name, String(f.type), source);
+    return toColumn(cells, name, String(f.type), source, single);
   });
   return Table.wrap(names, cols);
 }

@@ -424,7 +424,9 @@ export function npyValue(a: NdArray, file: string, opts: ReadNpyOptions = {}): N
     return toFloat64(file, data)[0];
   }
   if (shape.length === 1) return int64 && opts.int64 !== "bigint" ? toFloat64(file, data) : data;
-  if (shape.length === 2) return new Matrix(shape[0], shape[1], toFloat64(file, data));
+  // float32 on disk stays float32 in memory (issue #15): no float64 copy of an embedding table on load.
+  // (f2 arrives here as a Float32Array too: its exact widening.)
+  if (shape.length === 2) return new Matrix(shape[0], shape[1], data instanceof Float32Array ? data : toFloat64(file, data));
   return a;
 }
 
@@ -441,7 +443,7 @@ function checkReadOptions(fn: string, opts: ReadNpyOptions | undefined): void {
  * f8 → Float64Array, f4 → Float32Array, f2 → Float32Array (widened, exact), i1/i2/i4 → Int8/Int16/Int32Array,
  * u1/u2/u4 → Uint8/Uint16/Uint32Array, b1 → Uint8Array of 0/1, i8/u8 → Float64Array (an entry beyond ±2^53 is
  * an error; `{ int64: "bigint" }` gives a BigInt64Array / BigUint64Array), U → string[]; a 2-d array → a
- * `Matrix` (float64, row-major, whatever the stored order); 3-d and more → an `NdArray` (dtype, shape, C-order
+ * `Matrix` (row-major, whatever the stored order; float32 for f4 and f2, float64 otherwise); 3-d and more → an `NdArray` (dtype, shape, C-order
  * data), as does `{ ndarray: true }` for any array. Complex, object, structured, datetime and byte-string
  * dtypes are an error naming the dtype. A header claiming more data than the file holds is rejected before
  * anything is allocated.
@@ -559,9 +561,9 @@ export function encodeNpyParts(value: NpyWritable): Uint8Array[] {
   let data: Uint8Array;
   const bytesOf = (a: TypedArray) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   if (value instanceof Matrix) {
-    descr = typedDescr(value.data);
+    descr = typedDescr(value.stored); // a float32 Matrix is written as '<f4'
     shape = [value.rows, value.cols];
-    data = bytesOf(value.data);
+    data = bytesOf(value.stored);
   } else if (isTyped(value)) {
     descr = typedDescr(value);
     shape = [value.length];
@@ -601,7 +603,7 @@ export function encodeNpyParts(value: NpyWritable): Uint8Array[] {
 
 /**
  * The bytes of a `.npy` file holding `value`, as `np.save` writes them (byte-identical header): a Matrix →
- * 2-d `<f8`; a typed array → 1-d of its own type (Float32Array → `<f4`, Int32Array → `<i4`, BigInt64Array →
+ * 2-d `<f8` (`<f4` for a float32 Matrix); a typed array → 1-d of its own type (Float32Array → `<f4`, Int32Array → `<i4`, BigInt64Array →
  * `<i8`, ...); a number → 0-d `<f8`; a string → 0-d `<U`; string[] → 1-d `<U`; an NdArray → its shape.
  *
  * Spec: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html

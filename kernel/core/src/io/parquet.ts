@@ -87,7 +87,8 @@ export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, 
     const cells: unknown[] = new Array(rows);
     for (const { start, data } of list) for (let i = 0; i < data.length && start + i < rows; i++) cells[start + i] = data[i];
     const type = topLevel.find((c) => c.name === name)!.type;
-    return toColumn(cells, name, type, source);
+    // Physical FLOAT (no logical type over it) is float32: it stays float32 (Table column, toMatrix()).
+    return toColumn(cells, name, type, source, type === "FLOAT");
   });
   return Table.wrap(names, cols);
 }
@@ -134,12 +135,15 @@ export function formatParquet(input: Table | Matrix, opts: ParquetWriteOptions =
   if (value instanceof Matrix) {
     const names = opts.columns ?? Array.from({ length: value.cols }, (_, j) => String(j));
     if (names.length !== value.cols) throw new EigenlabError("shape", message.vectorLength("columns", names.length, value.cols));
-    t = Table.wrap(names, names.map((_, j) => value.col(j)));
+    // A float32 Matrix is written as FLOAT columns (what numpy/pandas read back as float32).
+    t = Table.wrap(names, names.map((_, j) => (value.dtype === "float32" ? Float32Array.from(value.col(j)) : value.col(j))));
   } else t = opts.columns ? value.select(opts.columns) : value;
   const columnData = t.columns.map((name, j) => {
     const data = t.column(name);
     return t.types[j] === "number"
-      ? { name, data: data as Float64Array, type: "DOUBLE" as const, nullable: false }
+      ? data instanceof Float32Array
+        ? { name, data, type: "FLOAT" as const, nullable: false }
+        : { name, data: data as Float64Array, type: "DOUBLE" as const, nullable: false }
       : { name, data: data as string[], type: "STRING" as const, nullable: false };
   });
   return new Uint8Array(writer().parquetWriteBuffer({ columnData }));

@@ -142,7 +142,8 @@ function tensorValue(file: string, e: SafetensorsHeaderEntry, raw: Uint8Array, o
   let value: SafetensorsTensor["value"];
   if (e.shape.length === 0) value = int64 && opts.int64 === "bigint" ? (data[0] as bigint) : toFloat64(name, data)[0];
   else if (e.shape.length === 1) value = int64 && opts.int64 !== "bigint" ? toFloat64(name, data) : data;
-  else if (e.shape.length === 2) value = new Matrix(e.shape[0], e.shape[1], toFloat64(name, data));
+  // F32 (and F16/BF16, widened exactly to float32) stays a float32 Matrix: no float64 copy of the weights.
+  else if (e.shape.length === 2) value = new Matrix(e.shape[0], e.shape[1], data instanceof Float32Array ? data : toFloat64(name, data));
   else value = { dtype: e.dtype, shape: e.shape, data };
   return { dtype: e.dtype, shape: e.shape, value };
 }
@@ -226,7 +227,7 @@ function tensorParts(name: string, t: SafetensorsWritable): { dtype: string; sha
   let data: TypedArray;
   let shape: number[];
   if (v instanceof Matrix) {
-    data = v.data;
+    data = v.stored; // F32 for a float32 Matrix
     shape = [v.rows, v.cols];
   } else if (ArrayBuffer.isView(v)) {
     data = v as TypedArray;
@@ -280,7 +281,7 @@ function encodeParts(tensors: Record<string, SafetensorsWritable>, opts: WriteSa
 }
 
 /**
- * The bytes of a safetensors file: name → Matrix (F64, shape [rows, cols]), typed array (its own dtype:
+ * The bytes of a safetensors file: name → Matrix (F64, or F32 for a float32 Matrix; shape [rows, cols]), typed array (its own dtype:
  * Float32Array → F32, Int32Array → I32, ...) or NdArray (its shape). Tensors are laid out in key order.
  *
  * Spec: https://github.com/huggingface/safetensors#format

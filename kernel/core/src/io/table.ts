@@ -14,10 +14,13 @@ import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
 import { escapeHtml, JUPYTER_DISPLAY, MimeBundle } from "../display";
 
-/** The type of a table column: "number" (a `Float64Array`, NaN = missing) or "string" (a `string[]`). */
+/**
+ * The type of a table column: "number" (a `Float64Array`, or a `Float32Array` where the file holds float32;
+ * NaN = missing) or "string" (a `string[]`).
+ */
 export type ColumnType = "number" | "string";
-/** A table column: `Float64Array` for numbers, `string[]` for text. */
-export type Column = Float64Array | string[];
+/** A table column: `Float64Array` (or `Float32Array`: a float32 column of an Arrow or Parquet file) for numbers, `string[]` for text. */
+export type Column = Float64Array | Float32Array | string[];
 
 /** `table.labels(column)`: an integer code per row and the name of each code. */
 export interface TableLabels {
@@ -108,7 +111,7 @@ export class Table {
       if (c.length !== nrows) throw new EigenlabError("shape", message.tableColumnLength(names[i], c.length, nrows));
     });
     t.columns = [...names];
-    t.types = data.map((c) => (c instanceof Float64Array ? "number" : "string"));
+    t.types = data.map((c) => (Array.isArray(c) ? "string" : "number"));
     t.data = data;
     t.nrows = nrows;
     t.byName = new Map(names.map((n, i) => [n, i]));
@@ -175,12 +178,14 @@ export class Table {
     const names = columns ?? this.numericColumns;
     const cols = names.map((n) => {
       const c = this.data[this.indexOf(n)];
-      if (!(c instanceof Float64Array)) throw new EigenlabError("bad-input", message.tableNotNumeric(n));
+      if (Array.isArray(c)) throw new EigenlabError("bad-input", message.tableNotNumeric(n));
       return c;
     });
     const r = this.nrows;
     const k = cols.length;
-    const out = new Float64Array(r * k);
+    // float32 columns (a float32 Arrow/Parquet file) give a float32 Matrix: no float64 copy of the table.
+    const float32 = k > 0 && cols.every((c) => c instanceof Float32Array);
+    const out = float32 ? new Float32Array(r * k) : new Float64Array(r * k);
     for (let j = 0; j < k; j++) {
       const c = cols[j];
       for (let i = 0; i < r; i++) out[i * k + j] = c[i];
@@ -275,8 +280,8 @@ export class Table {
       });
     }
     const data = this.data.map((c): Column => {
-      if (c instanceof Float64Array) {
-        const out = new Float64Array(idx.length);
+      if (!Array.isArray(c)) {
+        const out = c instanceof Float32Array ? new Float32Array(idx.length) : new Float64Array(idx.length);
         for (let k = 0; k < idx.length; k++) out[k] = c[idx[k]];
         return out;
       }

@@ -24,6 +24,13 @@ export interface Rows {
   readonly data: Float64Array;
 }
 
+/** Rows stored as float64 or float32 (a float32 Matrix's `stored`): read as they are, arithmetic in float64. */
+export interface FloatRows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array | Float32Array;
+}
+
 export type Metric = "euclidean" | "cosine";
 
 export interface NeighborLists {
@@ -48,7 +55,7 @@ function roundingBound(sq: Float64Array): number {
 }
 
 /** Rows scaled to unit norm (zero rows stay zero), for the cosine metric: d = 1 − x·y. */
-export function unitRows(X: Rows): Float64Array {
+export function unitRows(X: FloatRows): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(data.length);
   for (let i = 0; i < rows; i++) {
@@ -396,7 +403,7 @@ function scanPacked(packed: PackedRows | null, P: Float64Array, sq: Float64Array
   }
 }
 
-export function exactDistance(X: Float64Array, d: number, i: number, j: number, metric: Metric): number {
+export function exactDistance(X: Float64Array | Float32Array, d: number, i: number, j: number, metric: Metric): number {
   const a = i * d, b = j * d;
   if (metric === "cosine") {
     let s = 0;

@@ -12,7 +12,7 @@
  * the same seed gives the same lists, bit for bit. The distances handed back are recomputed with the exact
  * engine's formula (exactDistance), so a neighbour both engines find has the same distance in both.
  */
-import { exactDistance, Metric, NeighborLists, Rows, unitRows } from "./neighbors";
+import { exactDistance, FloatRows, Metric, NeighborLists, unitRows } from "./neighbors";
 import { Engine, lendMemory } from "./runtime";
 import { reportProgress } from "../progress";
 
@@ -56,7 +56,7 @@ export interface NNDescentStats {
  * The approximate k nearest neighbours of every row of X (the row itself excluded unless includeSelf),
  * nearest first. Requires 1 ≤ k ≤ n − 1 (≤ n with includeSelf); the caller validates.
  */
-export function nnDescent(X: Rows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
+export function nnDescent(X: FloatRows, p: NNDescentParams): { lists: NeighborLists; stats: NNDescentStats } {
   const n = X.rows;
   const d = X.cols;
   const { C, leaf } = sizes(p, n, d);
@@ -183,7 +183,7 @@ function dotCanon(A: Float64Array, oa: number, B: Float64Array, ob: number, d: n
   return s;
 }
 
-function search(X: Rows, p: NNDescentParams, kern: Kernels): { lists: NeighborLists; stats: NNDescentStats } {
+function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: NeighborLists; stats: NNDescentStats } {
   const n = X.rows;
   const d = X.cols;
   const k = p.k;

@@ -15,12 +15,16 @@ export interface EighOptions {
   residuals?: boolean;
 }
 
-/** Checks square, finite, symmetric within SYMMETRY_RTOL·max|A|; returns the symmetrized data. */
+/**
+ * Checks square, finite, symmetric within SYMMETRY_RTOL·max|A|; returns the symmetrized data as a new float64
+ * array — the solvers' working copy, which the reduction overwrites. A float32 matrix is read as stored (no
+ * extra float64 copy besides this one, which every input gets) and is widened exactly here.
+ */
 export function symmetricData(A: Matrix, what = "A"): Float64Array {
   if (A.rows !== A.cols) throw new EigenlabError("not-square", message.notSquare(what, A.rows, A.cols));
-  checkFinite(what, A.data);
+  checkFinite(what, A.stored);
   const n = A.rows;
-  const a = A.data;
+  const a = A.stored;
   let maxAbs = 0;
   for (let i = 0; i < a.length; i++) maxAbs = Math.max(maxAbs, Math.abs(a[i]));
   const tol = SYMMETRY_RTOL * Math.max(maxAbs, Number.MIN_VALUE);
@@ -111,7 +115,8 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
       backend: n >= DC_MIN && gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
       threads: n >= DC_MIN ? blasThreads() : 1,
       inputShape: [n, n],
-      inputHash: hashArrays(A.data),
+      inputHash: hashArrays(A.stored),
+      inputPrecision: A.dtype,
       converged: n,
       timeMs: performance.now() - t0,
       // Measured only on request (one more n³ product: 6–14 % of eigh's time at n = 200–1000 here), so the

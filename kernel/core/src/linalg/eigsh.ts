@@ -235,6 +235,7 @@ export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
     solver,
     inputShape: [n, n],
     inputHash: Aop.hash,
+    inputPrecision: Aop.inputDtype,
     seed,
     tol,
     iterations: pairs.iterations,

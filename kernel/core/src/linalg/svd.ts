@@ -30,6 +30,7 @@ import { axpyInto, blasThreads, dot, gemm, gemmBackend, normalizeColumnSignsInPl
 import { orthonormalizeInto, qrFactors } from "./qr";
 import { asOperatorInput } from "../validate/inputs";
 import { engineOf, rejectLocalOnly, SolverEngine } from "./engine";
+import { Dtype, toFloat64 } from "../dtype";
 
 export type SvdMethod = "full" | "randomized" | "lanczos";
 
@@ -267,19 +268,24 @@ interface Op {
   apply(X: Float64Array, c: number): Float64Array;
   /** out (n×c) = Aᵀ · X (m×c) */
   applyT(X: Float64Array, c: number): Float64Array;
-  dense?: Float64Array;
+  /** The entries as float64, for method "full" (which factors a working copy anyway). */
+  dense?: () => Float64Array;
   hashSource: ArrayBufferView[];
+  /** Storage type of A's numbers (`meta.inputPrecision`). */
+  inputDtype: Dtype;
 }
 
 function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean): Op {
+  if (A instanceof Matrix && A.stored instanceof Float32Array) return float32Op(A, A.stored);
   if (A instanceof Matrix) {
     checkFinite("A", A.data);
     const { rows: m, cols: n, data } = A;
     return {
       m,
       n,
-      dense: data,
+      dense: () => data,
       hashSource: [data],
+      inputDtype: "float64",
       // One vector at a time (Lanczos) a plain loop beats packing for the blocked kernel.
       apply: (X, c) => {
         const out = new Float64Array(m * c);
@@ -308,13 +314,14 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
     };
   }
   if (A instanceof CsrMatrix) {
-    checkFinite("A", A.values);
+    const { indptr, indices, storedValues: values } = A; // float32 values read as stored
+    checkFinite("A", values);
     const [m, n] = A.shape;
-    const { indptr, indices, values } = A;
     return {
       m,
       n,
       hashSource: [indptr, indices, values],
+      inputDtype: A.dtype,
       apply: (X, c) => {
         const out = new Float64Array(m * c);
         A.matmatInto(out, X, c);
@@ -351,10 +358,75 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
     m,
     n,
     hashSource: [],
+    inputDtype: "float64",
     apply: columnwise((x) => A.matvec(x), n, m),
     applyT: columnwise((x) => (A.rmatvec as (x: Float64Array) => Float64Array)(x), m, n),
   };
 }
+
+/**
+ * The operator of a float32 Matrix: no float64 copy of A is made for "randomized" and "lanczos". One vector at a
+ * time (Lanczos) a plain loop reads the float32 entries and sums in float64; a block of c vectors (randomized)
+ * widens A a panel of rows at a time (PANEL_ENTRIES, 4 MB) and runs the float64 GEMM on it, so the sums are the
+ * float64 GEMM's (same kernel, p-order: independent of the thread count) at O(panel) extra memory. Method "full"
+ * widens A into the float64 working copy it factors anyway.
+ */
+function float32Op(A: Matrix, data: Float32Array): Op {
+  checkFinite("A", data);
+  const { rows: m, cols: n } = A;
+  const panelRows = Math.max(1, Math.min(m, Math.floor(PANEL_ENTRIES / Math.max(1, n))));
+  const panel = new Float64Array(panelRows * n);
+  const widen = (i0: number, r: number) => {
+    const p = panel.subarray(0, r * n);
+    p.set(data.subarray(i0 * n, (i0 + r) * n));
+    return p;
+  };
+  return {
+    m,
+    n,
+    dense: () => toFloat64(data),
+    hashSource: [data],
+    inputDtype: "float32",
+    apply: (X, c) => {
+      const out = new Float64Array(m * c);
+      if (c === 1) {
+        for (let i = 0; i < m; i++) {
+          let acc = 0;
+          const o = i * n;
+          for (let j = 0; j < n; j++) acc += data[o + j] * X[j];
+          out[i] = acc;
+        }
+        return out;
+      }
+      for (let i0 = 0; i0 < m; i0 += panelRows) {
+        const r = Math.min(panelRows, m - i0);
+        gemm(false, false, r, c, n, 1, widen(i0, r), 0, n, X, 0, c, 0, out, i0 * c, c);
+      }
+      return out;
+    },
+    applyT: (X, c) => {
+      const out = new Float64Array(n * c);
+      if (c === 1) {
+        for (let i = 0; i < m; i++) {
+          const x = X[i];
+          if (x === 0) continue;
+          const o = i * n;
+          for (let j = 0; j < n; j++) out[j] += data[o + j] * x;
+        }
+        return out;
+      }
+      // Aᵀ X = Σ over row panels P of A_Pᵀ X_P, accumulated into out (beta = 1 after the first panel).
+      for (let i0 = 0; i0 < m; i0 += panelRows) {
+        const r = Math.min(panelRows, m - i0);
+        gemm(true, false, n, c, r, 1, widen(i0, r), 0, n, X, i0 * c, c, i0 === 0 ? 0 : 1, out, 0, c);
+      }
+      return out;
+    },
+  };
+}
+
+/** Entries of A widened per GEMM panel in the float32 SVD operator (4 MB of float64). */
+const PANEL_ENTRIES = 1 << 19;
 
 /**
  * The singular value decomposition A = U diag(s) Vᵀ (s descending): exact ("full"), or the leading k by randomized
@@ -397,7 +469,7 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
   let raw: RawSvd;
   let extra: Record<string, unknown> = {};
   if (method === "full") {
-    raw = truncate(svdDense(op.dense as Float64Array, m, n), m, n, k);
+    raw = truncate(svdDense((op.dense as () => Float64Array)(), m, n), m, n, k);
     extra = { sweeps: raw.sweeps };
   } else if (method === "randomized") {
     const oversample = nonNegInt(fn, "oversample", opts.oversample ?? 10);
@@ -421,6 +493,7 @@ export function svd(A: Matrix | CsrMatrix | LinearOperator, opts: SvdOptions = {
       backend: gemmBackend() === "wasm-simd" ? "cpu-wasm" : "cpu",
       inputShape: [m, n],
       inputHash: op.hashSource.length ? hashArrays(...op.hashSource) : undefined,
+      ...(op.inputDtype === "float32" ? { inputPrecision: op.inputDtype } : {}),
       threads: blasThreads(),
       timeMs: performance.now() - t0,
       ...extra,

@@ -13,6 +13,7 @@ import { hashArrays } from "../meta";
 import { Rng } from "../random";
 import { dot, nrm2 } from "../kernels";
 import { asOperatorInput } from "../validate/inputs";
+import type { Dtype } from "../dtype";
 
 /** Anything the iterative solvers accept as a matrix. */
 export type OperatorInput = Matrix | CsrMatrix | LinearOperator;
@@ -27,6 +28,8 @@ export interface SymmetricOperator {
   /** FNV-1a hash of the input's numbers ("operator" for a matrix-free input). */
   readonly hash: string;
   readonly kind: "dense" | "csr" | "operator";
+  /** Storage type of the input's numbers ("float64" for a matrix-free operator): `meta.inputPrecision`. */
+  readonly inputDtype: Dtype;
   /** The explicit matrix when there is one (factorizations need it). */
   readonly csr?: CsrMatrix;
   readonly dense?: Matrix;
@@ -41,9 +44,10 @@ export function symmetricOperator(input: unknown, what: string, fn: string): Sym
   const A = asOperatorInput(fn, what, input);
   if (A instanceof Matrix) {
     if (A.rows !== A.cols) throw new EigenlabError("not-square", message.notSquare(what, A.rows, A.cols));
-    checkFinite(what, A.data);
+    // The stored entries, float32 included: no float64 copy of A is made; products are summed in float64.
+    checkFinite(what, A.stored);
     const n = A.rows;
-    const a = A.data;
+    const a = A.stored;
     let maxAbs = 0;
     let rowMax = 0;
     for (let i = 0; i < n; i++) {
@@ -62,22 +66,34 @@ export function symmetricOperator(input: unknown, what: string, fn: string): Sym
         if (asym > tol) throw new EigenlabError("not-symmetric", message.notSymmetric(what, i, j, asym, tol));
       }
     }
+    const applyInto =
+      a instanceof Float64Array
+        ? (y: Float64Array, x: Float64Array) => {
+          for (let i = 0; i < n; i++) y[i] = dot(a.subarray(i * n, i * n + n), x, n);
+        }
+        : (y: Float64Array, x: Float64Array) => {
+          for (let i = 0; i < n; i++) {
+            let s = 0;
+            for (let j = 0, o = i * n; j < n; j++) s += a[o + j] * x[j];
+            y[i] = s;
+          }
+        };
     return {
       n,
-      applyInto: (y, x) => {
-        for (let i = 0; i < n; i++) y[i] = dot(a.subarray(i * n, i * n + n), x, n);
-      },
+      applyInto,
       normBound: rowMax,
       hash: hashArrays(a),
       kind: "dense",
+      inputDtype: A.dtype,
       dense: A,
     };
   }
   if (A instanceof CsrMatrix) {
     if (A.rows !== A.cols) throw new EigenlabError("not-square", message.notSquare(what, A.rows, A.cols));
-    checkFinite(what, A.values);
+    const v = A.storedValues; // float32 values are read as stored (csrMatvecInto too)
+    checkFinite(what, v);
     let maxAbs = 0;
-    for (let p = 0; p < A.values.length; p++) maxAbs = Math.max(maxAbs, Math.abs(A.values[p]));
+    for (let p = 0; p < v.length; p++) maxAbs = Math.max(maxAbs, Math.abs(v[p]));
     const tol = SYMMETRY_RTOL * Math.max(maxAbs, Number.MIN_VALUE);
     const asym = A.asymmetry();
     if (asym.value > tol) throw new EigenlabError("not-symmetric", message.notSymmetric(what, asym.i, asym.j, asym.value, tol));
@@ -85,8 +101,9 @@ export function symmetricOperator(input: unknown, what: string, fn: string): Sym
       n: A.rows,
       applyInto: (y, x) => csrMatvecInto(y, A, x),
       normBound: maxAbsRowSum(A),
-      hash: hashArrays(A.indptr, A.indices, A.values),
+      hash: hashArrays(A.indptr, A.indices, v),
       kind: "csr",
+      inputDtype: A.dtype,
       csr: A,
     };
   }
@@ -108,6 +125,7 @@ export function symmetricOperator(input: unknown, what: string, fn: string): Sym
       normBound: NaN,
       hash: "operator",
       kind: "operator",
+      inputDtype: "float64",
     };
     probeSymmetry(op, what, fn);
     return op;
@@ -127,7 +145,7 @@ export function maxAbsRowSum(A: CsrMatrix): number {
   let best = 0;
   for (let r = 0; r < A.rows; r++) {
     let s = 0;
-    for (let p = A.indptr[r]; p < A.indptr[r + 1]; p++) s += Math.abs(A.values[p]);
+    for (let p = A.indptr[r]; p < A.indptr[r + 1]; p++) s += Math.abs(A.storedValues[p]);
     if (s > best) best = s;
   }
   return best;
@@ -199,7 +217,7 @@ export function diagonalOnly(A: CsrMatrix): Float64Array | undefined {
  * Lanczos on them. Sums in a different order from CsrMatrix.matvec (rounding-level differences).
  */
 export function csrMatvecInto(y: Float64Array, A: CsrMatrix, x: Float64Array): void {
-  const { rows, indptr, indices, values } = A;
+  const { rows, indptr, indices, storedValues: values } = A;
   let q = indptr[0];
   for (let r = 0; r < rows; r++) {
     let s0 = 0;

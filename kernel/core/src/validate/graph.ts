@@ -18,7 +18,7 @@ import { quote } from "./describe";
 export function checkAdjacency(fn: string, W: unknown, opts: { symmetric?: boolean } = {}): CsrMatrix {
   if (!(W instanceof CsrMatrix)) throw new EigenlabError("bad-input", message.notCsrAdjacency(fn, quote(W), W instanceof Matrix || Array.isArray(W)));
   if (W.rows !== W.cols) throw new EigenlabError("not-square", message.notSquare(`${fn}: the adjacency matrix`, W.rows, W.cols));
-  const v = W.values;
+  const v = W.storedValues; // float32 values read as stored
   const nz = W.nnz;
   checkFinite(`${fn}: the adjacency matrix`, v.subarray(0, nz));
   let maxAbs = 0;
@@ -38,7 +38,7 @@ export function checkAdjacency(fn: string, W: unknown, opts: { symmetric?: boole
 /** A finite data matrix (one row per point; nested arrays are copied into a Matrix) with at least `minRows` rows. */
 export function checkPoints(fn: string, X: unknown, minRows = 1): Matrix {
   const M = asMatrix(fn, "X (the points, one row per point)", X, "graph.knn for a sparse neighbour graph");
-  checkFinite(`${fn}: X`, M.data);
+  checkFinite(`${fn}: X`, M.stored);
   if (M.rows < minRows) throw new EigenlabError("too-few-points", message.tooFewPoints(fn, M.rows, minRows));
   return M;
 }

@@ -8,10 +8,11 @@
  */
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
+import { checkDtype } from "../dtype";
 
 /** One option's declared type. `any` means the function checks it itself (matrices, arrays, callbacks). */
 export type OptionSpec =
-  | { readonly kind: "boolean" | "string" | "seed" | "function" | "any" }
+  | { readonly kind: "boolean" | "string" | "seed" | "function" | "any" | "dtype" }
   | { readonly kind: "number" | "integer"; readonly min: number; readonly max: number }
   | { readonly kind: "enum"; readonly values: readonly (string | number)[] };
 
@@ -26,6 +27,8 @@ export const opt = {
   seed: { kind: "seed" } as OptionSpec,
   function: { kind: "function" } as OptionSpec,
   any: { kind: "any" } as OptionSpec,
+  /** A matrix storage type, "float64" or "float32" (dtype.ts); anything else is a "bad-dtype" error. */
+  dtype: { kind: "dtype" } as OptionSpec,
   /** A finite number (not NaN, not ±Infinity, not a string) in [min, max]; other ranges stay with the function. */
   number: (min = -Number.MAX_VALUE, max = Number.MAX_VALUE): OptionSpec => ({ kind: "number", min, max }),
   /** An integer in [min, max]. */
@@ -36,6 +39,9 @@ export const opt = {
 function checkValue(fn: string, key: string, value: unknown, spec: OptionSpec): void {
   switch (spec.kind) {
     case "any":
+      return;
+    case "dtype":
+      checkDtype(fn, key, value);
       return;
     case "boolean":
       if (typeof value !== "boolean") throw new EigenlabError("bad-option", message.optionType(fn, key, "true or false", value));

@@ -8,7 +8,7 @@ import { decodeArray } from "../codec";
 import type { EmbeddingPayload } from "../payload";
 import { colorPoints, column, labelDomain, scatterSpec, shownNote, top } from "../spec";
 import type { ScatterPoints } from "../spec";
-import { labelNamesMissing, linkedView, ownColoring, panelWidth, withLinkedColor } from "./kind";
+import { isEncoded, labelNamesMissing, linkedView, ownColoring, panelWidth, withLinkedColor } from "./kind";
 import type { DisplayKind, ViewPanel } from "./kind";
 import { spectrumLayers } from "./spectrum";
 
@@ -27,6 +27,13 @@ export function embeddingPoints(p: EmbeddingPayload, colorBy?: number): ScatterP
   return pts;
 }
 
+/** `data.sample`, when present: { total ≥ 1, indices: an encoded array } (issue #15). */
+function sampleMissing(data: Record<string, unknown>): string | undefined {
+  const s = data.sample as { total?: unknown; indices?: unknown } | undefined;
+  if (s === undefined) return undefined;
+  return s !== null && typeof s === "object" && typeof s.total === "number" && s.total >= 1 && isEncoded(s.indices) ? undefined : "sample";
+}
+
 /** " (setosa, versicolor, virginica)": the names of the labels present, the first 12 and a count beyond. */
 export function namesNote(labels: ArrayLike<number>, names: readonly string[] | undefined): string {
   if (!names) return "";
@@ -38,7 +45,7 @@ export function namesNote(labels: ArrayLike<number>, names: readonly string[] | 
 export const embedding: DisplayKind<EmbeddingPayload> = {
   kind: "embedding",
   arrays: ["coords"],
-  missing: labelNamesMissing,
+  missing: (data) => labelNamesMissing(data) ?? sampleMissing(data),
 
   spec(p, opts) {
     const sc = scatterSpec(embeddingPoints(p, opts.colorBy), opts);
@@ -52,7 +59,8 @@ export const embedding: DisplayKind<EmbeddingPayload> = {
       : p.data.color
         ? `, colored by ${p.data.colorName ?? "value"}`
         : "";
-    return `Embedding of ${n} points in ${d} dimensions${colored}`;
+    const sample = p.data.sample ? ` (${n} of ${p.data.sample.total} points saved with the output; the full set is in the kernel)` : "";
+    return `Embedding of ${p.data.sample?.total ?? n} points in ${d} dimensions${colored}${sample}`;
   },
 
   view(p, state) {
