@@ -12,6 +12,7 @@ import { asMatrix } from "../validate/inputs";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
+import { nonNegativeInteger } from "../validate/numbers";
 import { escapeHtml, JUPYTER_DISPLAY, MimeBundle } from "../display";
 
 /** The type of a table column: "number" (a `Float64Array`, NaN = missing) or "string" (a `string[]`). */
@@ -97,6 +98,12 @@ export class Table {
    * ```
    */
   static wrap(names: readonly string[], data: Column[]): Table {
+    checkNames("io.Table.wrap", "names", names);
+    if (!Array.isArray(data) || data.length !== names.length) throw new EigenlabError("bad-input", message.tableWrapData(data, names.length));
+    data.forEach((c, i) => {
+      const ok = c instanceof Float64Array || (Array.isArray(c) && c.every((x) => typeof x === "string"));
+      if (!ok) throw new EigenlabError("bad-input", message.tableWrapColumn(names[i], c));
+    });
     const t = Object.create(Table.prototype) as { -readonly [K in keyof Table]: Table[K] } & Record<string, unknown>;
     const seen = new Set<string>();
     for (const n of names) {
@@ -155,7 +162,8 @@ export class Table {
    * ```
    */
   head(n = 5): Table {
-    const m = Math.max(0, Math.min(this.nrows, Math.floor(n)));
+    nonNegativeInteger("io.Table#head", "n", n);
+    const m = Math.min(this.nrows, n);
     return Table.wrap(this.columns, this.data.map((c) => c.slice(0, m)));
   }
 
@@ -173,6 +181,7 @@ export class Table {
    */
   toMatrix(columns?: readonly string[]): Matrix {
     const names = columns ?? this.numericColumns;
+    checkNames("io.Table#toMatrix", "columns", names);
     const cols = names.map((n) => {
       const c = this.data[this.indexOf(n)];
       if (!(c instanceof Float64Array)) throw new EigenlabError("bad-input", message.tableNotNumeric(n));
@@ -248,6 +257,7 @@ export class Table {
    * ```
    */
   select(columns: readonly string[]): Table {
+    checkNames("io.Table#select", "columns", columns);
     return Table.wrap(columns, columns.map((n) => this.data[this.indexOf(n)]));
   }
 
@@ -263,11 +273,18 @@ export class Table {
    * ```
    */
   take(rows: ArrayLike<number> | ArrayLike<boolean>): Table {
+    const r: unknown = rows;
+    if (!(Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView) && !(r instanceof BigInt64Array || r instanceof BigUint64Array)))) {
+      throw new EigenlabError("bad-input", message.tableTakeRows(r));
+    }
     let idx: number[];
     if (rows.length > 0 && typeof rows[0] === "boolean") {
       if (rows.length !== this.nrows) throw new EigenlabError("shape", message.maskLength("table.take", rows.length, this.nrows));
       idx = [];
-      for (let i = 0; i < rows.length; i++) if (rows[i]) idx.push(i);
+      for (let i = 0; i < rows.length; i++) {
+        if (typeof rows[i] !== "boolean") throw new EigenlabError("bad-input", message.tableMaskEntry(i, rows[i]));
+        if (rows[i]) idx.push(i);
+      }
     } else {
       idx = Array.from(rows as ArrayLike<number>);
       idx.forEach((v, k) => {
@@ -295,6 +312,7 @@ export class Table {
    * ```
    */
   filter(predicate: (row: Record<string, number | string>, i: number) => boolean): Table {
+    if (typeof predicate !== "function") throw new EigenlabError("bad-input", message.notAFunction("io.Table#filter", "predicate", predicate) + " E.g. t.filter((row) => (row.x as number) > 0).");
     const mask: boolean[] = new Array(this.nrows);
     for (let i = 0; i < this.nrows; i++) {
       const row: Record<string, number | string> = {};
@@ -371,4 +389,12 @@ export function tableOrMatrix(fn: string, value: unknown): Table | Matrix {
   if (value instanceof Table || value instanceof Matrix) return value;
   if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray)) return asMatrix(fn, "the value", value);
   throw new EigenlabError("bad-input", message.tableInput(fn, value));
+}
+
+/** Column names given to a Table method: an array of strings (a bare string or a number is refused, not spread). */
+function checkNames(fn: string, what: string, names: unknown): void {
+  if (!Array.isArray(names)) throw new EigenlabError("bad-input", message.tableNames(fn, what, names));
+  names.forEach((n, i) => {
+    if (typeof n !== "string") throw new EigenlabError("bad-input", message.tableNameEntry(fn, what, i, n));
+  });
 }

@@ -8,7 +8,7 @@ import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
 import { opt } from "../validate/options";
-import { positiveInteger, positiveNumber } from "../validate";
+import { positiveInteger, positiveNumber, probability, asScalar } from "../validate";
 
 export interface MarchenkoPasturOptions {
   /** γ = p / n (features over samples). */
@@ -83,6 +83,7 @@ export class MarchenkoPastur {
    * ```
    */
   density(x: number): number {
+    asScalar("MarchenkoPastur#density", "x", x);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (!(x > a && x < b) || x <= 0) return 0;
     return Math.sqrt((b - x) * (x - a)) / (2 * Math.PI * this.sigma2 * this.ratio * x);
@@ -100,6 +101,7 @@ export class MarchenkoPastur {
    * ```
    */
   cdf(x: number): number {
+    asScalar("MarchenkoPastur#cdf", "x", x);
     return (x >= 0 ? this.atom : 0) + (1 - this.atom) * this.bulkCdf(x);
   }
 
@@ -123,6 +125,7 @@ export class MarchenkoPastur {
    * ```
    */
   bulkCdf(x: number): number {
+    asScalar("MarchenkoPastur#bulkCdf", "x", x);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (!(x > a)) return 0;
     if (x >= b) return 1;
@@ -166,6 +169,7 @@ export class MarchenkoPastur {
    * ```
    */
   bulkQuantile(q: number): number {
+    probability("MarchenkoPastur#bulkQuantile", "q", q);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (q <= 0) return a;
     if (q >= 1) return b;
