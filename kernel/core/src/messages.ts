@@ -590,6 +590,17 @@ export const message = {
     `${fn}: names must be an array of strings (names[k] names label k), got ${quote(value)}. E.g. ["setosa", "versicolor"].`,
   labelNamesEntry: (fn: string, i: number, value: unknown) =>
     `${fn}: names[${i}] is ${quote(value)}; label names are strings. Pass String(x) for a number.`,
+  // --- option kinds for arrays, matrices and callbacks (#16 follow-up: opt.array / opt.matrix / opt.callback) ---
+  optionArrayLength: (fn: string, option: string, expected: string, len: number) =>
+    `${fn}: ${option} must be ${expected}, got an array of length ${len}.`,
+  optionArrayEntry: (fn: string, option: string, i: number, expected: string, value: unknown) =>
+    `${fn}: ${option}[${i}] must be ${expected}, got ${quote(value)}.` +
+    (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? ` Write the numbers without quotes.` : ""),
+  optionMatrix: (fn: string, option: string, expected: string, value: unknown, why: string) =>
+    `${fn}: ${option} must be ${expected}, got ${quote(value)}: ${why}. Build one with Matrix.from([[...], [...]]).`,
+  callbackArity: (fn: string, option: string, arity: number, declared: number) =>
+    `${fn}: ${option} is called with ${arity} argument${arity === 1 ? "" : "s"}, but the function passed declares ${declared} parameters, ` +
+    `so the rest would be undefined. Pass a function of ${arity === 1 ? "one argument, e.g. (x) => Math.exp(-x)" : `${arity} arguments`}.`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

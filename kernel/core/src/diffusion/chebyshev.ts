@@ -144,7 +144,7 @@ export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float
  */
 export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: ChebyshevFilterOptions): Float64Array {
   const fn = "diffusion.chebyshevFilter";
-  checkOptions(fn, opts, { filter: opt.function, order: opt.integer(1), lmin: opt.number(), lmax: opt.number() });
+  checkOptions(fn, opts, { filter: opt.callback(1), order: opt.integer(1), lmin: opt.number(), lmax: opt.number() });
   if (typeof opts?.filter !== "function") throw new EigenlabError("bad-option", message.filterNotFunction(fn));
   const op = symmetricOperator(fn, L);
   const v = signalVector(fn, x, op.n);

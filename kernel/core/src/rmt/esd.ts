@@ -79,7 +79,7 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
  * ```
  */
 export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: EsdOptions = {}): Esd {
-  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.any });
+  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.array(opt.number(), { length: 2 }) });
   const v = eigenvalueArray("rmt.esd", values);
   const n = v.length;
   if (n < 1) throw new EigenlabError("shape", message.tooFewValues("rmt.esd", n, 1));
