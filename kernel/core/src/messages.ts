@@ -590,6 +590,18 @@ export const message = {
     `${fn}: names must be an array of strings (names[k] names label k), got ${quote(value)}. E.g. ["setosa", "versicolor"].`,
   labelNamesEntry: (fn: string, i: number, value: unknown) =>
     `${fn}: names[${i}] is ${quote(value)}; label names are strings. Pass String(x) for a number.`,
+  chebyshevOrder: (fn: string, order: number, max: number) =>
+    `${fn}: order = ${order} is above the limit of ${max} (the coefficients cost O(order²) and the filter order products with L). ` +
+    `A smooth filter needs far fewer terms (50–500); check the value, or split a very sharp filter into smoother ones.`,
+  quantileLevel: (fn: string, value: unknown) =>
+    `${fn}: q must be a probability strictly between 0 and 1 (e.g. 0.95), got ${quote(value)}.`,
+  tableColumns: (value: unknown) =>
+    `new io.Table takes an object of named columns, e.g. new io.Table({ x: [1, 2], name: ["a", "b"] }), got ${quote(value)}.`,
+  tableColumnInput: (name: string, value: unknown) =>
+    `new io.Table: column "${name}" must be an array of numbers, a typed array or an array of strings, got ${quote(value)}.`,
+  tableColumnMixed: (name: string, i: number, value: unknown, type: string) =>
+    `new io.Table: column "${name}" is read as ${type} (its first entry is), but entry ${i} is ${quote(value)}. ` +
+    `Make the column all numbers (Number(x)) or all strings (String(x)).`,
   // --- option kinds for arrays, matrices and callbacks (#16 follow-up: opt.array / opt.matrix / opt.callback) ---
   optionArrayLength: (fn: string, option: string, expected: string, len: number) =>
     `${fn}: ${option} must be ${expected}, got an array of length ${len}.`,

@@ -1,6 +1,6 @@
 /** Result and data class methods refuse bad arguments with an EigenlabError (#16 follow-up: found by the bad-call suite). */
 import { strict as assert } from "assert";
-import { cluster, EigenlabError, embed, graph, io, Matrix, rmt } from "../src";
+import { cluster, diffusion, EigenlabError, embed, graph, io, Matrix, rmt, setSizeLimit } from "../src";
 
 function code(f: () => unknown): string {
   try {
@@ -64,5 +64,38 @@ describe("result and data class methods (#16): bad arguments get an EigenlabErro
     assert.match(code(() => mp.cdf("1" as unknown as number)), /"1" \(a string\)/);
     assert.match(code(() => mp.bulkQuantile(1.5)), /q/);
     assert.equal(mp.bulkQuantile(1), mp.lambdaPlus);
+  });
+});
+
+describe("careless-user pass (#16 follow-up): crashes, hangs and silent answers found by hand", function () {
+  this.timeout(60000);
+  it("graph.knn([[0, 0], [1, 1], [2, 2]], { k: 1 }) builds the graph of the nested arrays (it crashed the process)", () => {
+    const W = graph.knn([[0, 0], [1, 1], [2, 2]] as unknown as Matrix, { k: 1 });
+    assert.equal(W.rows, 3);
+    assert.equal(W.nnz, 3);
+  });
+  it("diffusion.chebyshevFilter(L, x, { filter, order: 1e9 }) fails fast with too-large (it hung)", () => {
+    const L = graph.laplacian(graph.fromEdges(3, [[0, 1], [1, 2]]), { kind: "sym" });
+    assert.match(code(() => diffusion.chebyshevFilter(L, [1, 0, 0], { filter: (x) => x, order: 1e9 })), /^too-large: .*order = 1000000000 is above the limit of 10000/);
+    assert.match(code(() => diffusion.chebyshevCoefficients((x) => x, 1e6, 0, 2)), /^too-large/);
+  });
+  it("rmt.esd(values, { bins }) counts 20 bytes a bin against the size limit; MarchenkoPastur#curve(1e9) is guarded (it ran 98 s)", () => {
+    setSizeLimit(1e6);
+    try {
+      assert.match(code(() => rmt.esd([1, 2, 3], { bins: 60000 })), /^too-large/); // 1.2 MB, under the old 12-byte estimate's 0.72 MB
+      assert.match(code(() => rmt.marchenkoPastur({ ratio: 0.5 }).curve(1e9)), /^too-large/);
+      assert.match(code(() => embed.node2vec(graph.fromEdges(3, [[0, 1], [1, 2]]), { dim: 2, walkLength: 1e9, walksPerNode: 1e9 })), /^too-large/);
+    } finally {
+      setSizeLimit(null);
+    }
+  });
+  it("rmt.tracyWidom1Quantile(2) is refused (it answered a number)", () => {
+    assert.match(code(() => rmt.tracyWidom1Quantile(2)), /q must be a probability strictly between 0 and 1 .*got 2 \(a number\)/);
+    assert.ok(Math.abs(rmt.tracyWidom1Quantile(0.95) - 0.979) < 2e-2);
+  });
+  it('new io.Table(null), new io.Table({ x: "abc" }), new io.Table({ x: [1, "a"] }) are refused (a TypeError, a column of letters, a NaN)', () => {
+    assert.match(code(() => new io.Table(null as never)), /takes an object of named columns, .*got null/);
+    assert.match(code(() => new io.Table({ x: "abc" as never })), /column "x" must be an array of numbers, .*"abc" \(a string\)/);
+    assert.match(code(() => new io.Table({ x: [1, "a"] as never })), /column "x" is read as numbers .*entry 1 is "a" \(a string\)/);
   });
 });

@@ -65,12 +65,22 @@ export class Table {
    * ```
    */
   constructor(columns: Record<string, ArrayLike<number> | readonly string[]>) {
+    const cin: unknown = columns;
+    if (cin === null || typeof cin !== "object" || Array.isArray(cin) || ArrayBuffer.isView(cin)) throw new EigenlabError("bad-input", message.tableColumns(cin));
     const names = Object.keys(columns);
     const data: Column[] = [];
     const types: ColumnType[] = [];
     let nrows = -1;
     for (const name of names) {
       const col = columns[name];
+      const isTyped = ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array || col instanceof BigUint64Array);
+      if (!Array.isArray(col) && !isTyped) throw new EigenlabError("bad-input", message.tableColumnInput(name, col));
+      if (Array.isArray(col) && col.length > 0) {
+        const type = typeof col[0] === "string" ? "string" : "number";
+        col.forEach((x: unknown, i: number) => {
+          if (typeof x !== type) throw new EigenlabError("bad-input", message.tableColumnMixed(name, i, x, type === "string" ? "text" : "numbers"));
+        });
+      }
       if (nrows < 0) nrows = col.length;
       else if (col.length !== nrows) throw new EigenlabError("shape", message.tableColumnLength(name, col.length, nrows));
       if (col.length > 0 && typeof col[0] === "string") {

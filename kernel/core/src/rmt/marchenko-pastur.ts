@@ -7,6 +7,7 @@ import { message } from "../messages";
 import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
+import { checkAllocation } from "../guard";
 import { opt } from "../validate/options";
 import { positiveInteger, positiveNumber, probability, asScalar } from "../validate";
 
@@ -198,6 +199,7 @@ export class MarchenkoPastur {
    */
   curve(points = 400): { x: Float64Array; y: Float64Array } {
     positiveInteger("MarchenkoPastur.curve", "points", points);
+    checkAllocation("MarchenkoPastur.curve", `${points} points`, 16 * points);
     const x = new Float64Array(points);
     const y = new Float64Array(points);
     for (let i = 0; i < points; i++) {
