@@ -3,7 +3,7 @@ import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
 import type { Embedding } from "./embedding";
 import type { CsrMatrix } from "./csr";
-import { checkLabelNames } from "./validate";
+import { checkLabelNames, checkNameList } from "./validate";
 
 /**
  * A clustering: `labels` (0..k−1 per point), `k`, and what the method knows (inertia, the embedding it clustered in,
@@ -79,6 +79,7 @@ export class Clustering {
    * ```
    */
   withLabelNames(names: readonly string[]): Clustering {
+    checkNameList("Clustering#withLabelNames", names);
     return new Clustering({ labels: this.labels, k: this.k, inertia: this.inertia, embedding: this.embedding, affinity: this.affinity, labelNames: names, meta: this.meta });
   }
 

@@ -2,7 +2,7 @@
 import { Matrix } from "./matrix";
 import { ResultMeta } from "./meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "./display";
-import { checkLabelNames } from "./validate/checks";
+import { checkLabelNames, checkNameList, labelsInput } from "./validate/checks";
 
 /**
  * Points in a low-dimensional space (`coords`, one row per point), with optional labels for coloring, the eigenvalues
@@ -58,7 +58,10 @@ export class Embedding {
    * ```
    */
   withLabels(labels: Int32Array, names?: readonly string[]): Embedding {
-    return new Embedding({ coords: this.coords, labels, labelNames: names, eigenvalues: this.eigenvalues, meta: this.meta });
+    const fn = "Embedding#withLabels";
+    const l = labelsInput(fn, labels, this.coords.rows);
+    const n = names === undefined ? undefined : checkNameList(fn, names);
+    return new Embedding({ coords: this.coords, labels: l, labelNames: n, eigenvalues: this.eigenvalues, meta: this.meta });
   }
 
   toString(): string {

@@ -382,8 +382,8 @@ export const message = {
   tableDuplicateColumn: (name: string) => `Table has two columns named "${name}"; give every column a unique name.`,
   tableNotNumeric: (name: string) =>
     `Column "${name}" holds text, so it cannot go into a Matrix. Leave it out of toMatrix(columns), or turn it into codes with table.labels("${name}").`,
-  tableNoColumn: (name: string, columns: readonly string[]) =>
-    `The table has no column "${name}". Its columns are: ${columns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}${columns.length > 20 ? ", …" : ""}.`,
+  tableNoColumn: (name: unknown, columns: readonly string[]) =>
+    `The table has no column ${typeof name === "string" ? JSON.stringify(name) : `${quote(name)} (column names are strings)`}. Its columns are: ${columns.slice(0, 20).map((c) => JSON.stringify(c)).join(", ")}${columns.length > 20 ? ", …" : ""}.`,
   ioBadInput: (fn: string, got: string) => `${fn} takes a file path (string) or the file's bytes (Uint8Array / Buffer), got ${got}.`,
   ioEmpty: (file: string, format: string) => `${file} is empty: a ${format} file needs at least one line of data. Check that the file was written completely.`,
   csvRagged: (file: string, line: number, got: number, expected: number) =>
@@ -614,6 +614,52 @@ export const message = {
   dtypeStorage: (fn: string, what: string, value: unknown) =>
     `${fn}: ${what} must be a Float64Array or a Float32Array (the storage of a float64 or float32 matrix); got ${quote(value)}. ` +
     `Copy other arrays with Matrix.fromFlat(rows, cols, data, { dtype }).`,
+  // --- result and data class methods (#16 follow-up: io.Table, Embedding, Clustering, MarchenkoPastur) ---
+  tableNames: (fn: string, what: string, value: unknown) =>
+    `${fn}: ${what} must be an array of column names (strings), got ${quote(value)}. Pass e.g. ["x", "y"]; table.columns lists them.`,
+  tableNameEntry: (fn: string, what: string, i: number, value: unknown) =>
+    `${fn}: ${what}[${i}] is ${quote(value)}; column names are strings. table.columns lists them.`,
+  tableWrapData: (value: unknown, names: number) =>
+    `io.Table.wrap: data must be an array of ${names} columns (one per name), got ${quote(value)}.`,
+  tableWrapColumn: (name: unknown, value: unknown) =>
+    `io.Table.wrap: column ${quote(name)} must be a Float64Array (numbers) or an array of strings, got ${quote(value)}. ` +
+    `Use new io.Table({ name: values }) to build a table from other arrays (it copies and converts them).`,
+  tableTakeRows: (value: unknown) =>
+    `io.Table#take: rows must be an array of row indices or a boolean mask (one entry per row), got ${quote(value)}. E.g. t.take([0, 2]).`,
+  tableMaskEntry: (i: number, value: unknown) =>
+    `io.Table#take: the mask is read as booleans (its first entry is one), but entry ${i} is ${quote(value)}. Pass all booleans or all row indices.`,
+  labelsInput: (fn: string, value: unknown, n: number) =>
+    `${fn}: labels must be an Int32Array or an array of integers, one per point (${n}), got ${quote(value)}. ` +
+    `E.g. a clustering's labels: e.withLabels(c.labels).`,
+  labelsEntry: (fn: string, i: number, value: unknown) =>
+    `${fn}: labels[${i}] is ${quote(value)}; labels are integer codes (−1 = no label). Convert them with Int32Array.from(...) or io.Table#labels.`,
+  labelNamesInput: (fn: string, value: unknown) =>
+    `${fn}: names must be an array of strings (names[k] names label k), got ${quote(value)}. E.g. ["setosa", "versicolor"].`,
+  labelNamesEntry: (fn: string, i: number, value: unknown) =>
+    `${fn}: names[${i}] is ${quote(value)}; label names are strings. Pass String(x) for a number.`,
+  chebyshevOrder: (fn: string, order: number, max: number) =>
+    `${fn}: order = ${order} is above the limit of ${max} (the coefficients cost O(order²) and the filter order products with L). ` +
+    `A smooth filter needs far fewer terms (50–500); check the value, or split a very sharp filter into smoother ones.`,
+  quantileLevel: (fn: string, value: unknown) =>
+    `${fn}: q must be a probability strictly between 0 and 1 (e.g. 0.95), got ${quote(value)}.`,
+  tableColumns: (value: unknown) =>
+    `new io.Table takes an object of named columns, e.g. new io.Table({ x: [1, 2], name: ["a", "b"] }), got ${quote(value)}.`,
+  tableColumnInput: (name: string, value: unknown) =>
+    `new io.Table: column "${name}" must be an array of numbers, a typed array or an array of strings, got ${quote(value)}.`,
+  tableColumnMixed: (name: string, i: number, value: unknown, type: string) =>
+    `new io.Table: column "${name}" is read as ${type} (its first entry is), but entry ${i} is ${quote(value)}. ` +
+    `Make the column all numbers (Number(x)) or all strings (String(x)).`,
+  // --- option kinds for arrays, matrices and callbacks (#16 follow-up: opt.array / opt.matrix / opt.callback) ---
+  optionArrayLength: (fn: string, option: string, expected: string, len: number) =>
+    `${fn}: ${option} must be ${expected}, got an array of length ${len}.`,
+  optionArrayEntry: (fn: string, option: string, i: number, expected: string, value: unknown) =>
+    `${fn}: ${option}[${i}] must be ${expected}, got ${quote(value)}.` +
+    (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? ` Write the numbers without quotes.` : ""),
+  optionMatrix: (fn: string, option: string, expected: string, value: unknown, why: string) =>
+    `${fn}: ${option} must be ${expected}, got ${quote(value)}: ${why}. Build one with Matrix.from([[...], [...]]).`,
+  callbackArity: (fn: string, option: string, arity: number, declared: number) =>
+    `${fn}: ${option} is called with ${arity} argument${arity === 1 ? "" : "s"}, but the function passed declares ${declared} parameters, ` +
+    `so the rest would be undefined. Pass a function of ${arity === 1 ? "one argument, e.g. (x) => Math.exp(-x)" : `${arity} arguments`}.`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

@@ -85,6 +85,24 @@ const BASE: Record<string, () => Args> = {
   "Rng#int": () => [5],
   "Rng#fillUniform": () => [new Float64Array(4), -1, 1],
   "Rng#fillNormal": () => [new Float64Array(4), 0, 2],
+  // result and data classes (#16: their methods are public API too)
+  "Embedding#withLabels": () => [new Int32Array([0, 0, 0, 1, 1, 1, 2, 2]), ["a", "b", "c"]],
+  "Clustering#withLabelNames": () => [["a", "b"]],
+  "rmt.MarchenkoPastur#density": () => [1],
+  "rmt.MarchenkoPastur#cdf": () => [1],
+  "rmt.MarchenkoPastur#bulkCdf": () => [1],
+  "rmt.MarchenkoPastur#bulkQuantile": () => [0.5],
+  "rmt.MarchenkoPastur#curve": () => [20],
+  "io.Table.wrap": () => [["x", "s"], [Float64Array.from([1, 2]), ["a", "b"]]],
+  "io.Table#column": () => ["x"],
+  "io.Table#head": () => [2],
+  "io.Table#toMatrix": () => [["x", "y"]],
+  "io.Table#labels": () => ["name", {}],
+  "io.Table#select": () => [["y"]],
+  "io.Table#take": () => [[2, 0]],
+  "io.Table#filter": () => [(r: Record<string, unknown>) => (r.x as number) > 1],
+  "io.Table#row": () => [1],
+
   "linalg.eigh": () => [S(), { residuals: true }],
   "linalg.eigvalsh": () => [S()],
   "linalg.qr": () => [R()],
@@ -164,7 +182,9 @@ const SKIP = new Set([
   "io.write", "io.writeNpy", "io.writeNpz", "io.writeSafetensors", "io.writeMatrixMarket", "io.writeCsv",
   "io.writeEdgeList", "io.writeGraphml", "io.writeGexf", "io.writeParquet", "io.writePetscBinary",
   // private helpers TypeScript hides but the prototype shows
-  "Matrix#stdsAbout", "Matrix#shift", "Matrix#operand", "Matrix#checkSameShape",
+  "Matrix#stdsAbout", "Matrix#shift", "Matrix#operand", "Matrix#checkSameShape", "CsrMatrix#checkInto",
+  "rmt.MarchenkoPastur#bulkTotal", "rmt.MarchenkoPastur#bulkIntegral", "io.Table#indexOf",
+
 ]);
 
 /**
@@ -189,40 +209,63 @@ function watched(name: string, self: unknown, args: Args): unknown[] {
   return [w.self ? "(written)" : self, args.map((a, i) => (w.args?.includes(i) ? "(written)" : a))];
 }
 
+/** Receivers for the result and data classes' methods: small valid instances, built fresh per call. */
+const RECEIVERS: Record<string, () => unknown> = {
+  Matrix: R,
+  CsrMatrix: G,
+  Rng: () => new core.Rng(7),
+  Spectrum: () => core.linalg.eigh(S()),
+  Embedding: () => core.embed.spectral(G(), { dim: 2 }),
+  Clustering: () => core.cluster.kmeans(P(), { k: 2, seed: 1 }),
+  "linalg.SvdResult": () => core.linalg.svd(R(), { k: 1, method: "full" }),
+  "linalg.OjaResult": () => core.linalg.oja(covX(), { k: 1, seed: 1 }),
+  "rmt.Esd": () => core.rmt.esd([0.5, 1, 1.5, 2, 2.5], { bins: 4 }),
+  "rmt.MarchenkoPastur": () => core.rmt.marchenkoPastur({ ratio: 0.5 }),
+  "rmt.MarchenkoPasturFit": () => core.rmt.fitMarchenkoPastur(covX()),
+  "rmt.Spikes": () => core.rmt.spikes(covX()),
+  "rmt.PowerLawFit": () => core.rmt.powerLawFit(Float64Array.from({ length: 60 }, (_, i) => 1 / (1 + i) ** 0.5)),
+  "ot.TransportPlan": () => core.ot.sinkhorn(prob(3), prob(3), S(), { epsilon: 0.5 }),
+  "io.Table": () => core.io.parseCsv("x,y,name\n1,2,a\n3,4,b\n5,6,a\n"),
+};
+
 const isClass = (f: unknown) => typeof f === "function" && /^class[\s{]/.test(Function.prototype.toString.call(f));
 
 /** Every public callable: namespace functions, class statics and prototype methods (receivers built from BASE). */
 function publicCalls(): Call[] {
   const calls: Call[] = [];
-  const receivers: Record<string, () => unknown> = {
-    Matrix: R,
-    CsrMatrix: G,
-    Rng: () => new core.Rng(7),
+  /** A class's statics, and (when it has a receiver) its prototype methods and getters. */
+  const classCalls = (name: string, value: unknown) => {
+    const C = value as unknown as Record<string, unknown> & { prototype: Record<string, unknown> };
+    for (const s of Object.getOwnPropertyNames(C)) {
+      if (["length", "name", "prototype"].includes(s) || typeof C[s] !== "function") continue;
+      calls.push({ name: `${name}.${s}`, fn: (_self, args) => (C[s] as (...a: Args) => unknown)(...args) });
+    }
+    const self = RECEIVERS[name];
+    if (!self) return;
+    for (const m of Object.getOwnPropertyNames(C.prototype)) {
+      const d = Object.getOwnPropertyDescriptor(C.prototype, m);
+      if (m === "constructor" || !d) continue;
+      if (typeof d.value === "function") {
+        calls.push({ name: `${name}#${m}`, self, fn: (o, args) => (o as Record<string, (...a: Args) => unknown>)[m](...args) });
+      } else if (d.get) {
+        // a getter takes no arguments: the property is that reading it is safe and finite
+        calls.push({ name: `${name}#${m}`, self, fn: (o) => (o as Record<string, unknown>)[m], base: () => [] });
+      }
+    }
   };
   for (const [top, value] of Object.entries(core)) {
-    if (isClass(value)) {
-      const C = value as unknown as Record<string, unknown> & { prototype: Record<string, unknown> };
-      for (const s of Object.getOwnPropertyNames(C)) {
-        if (["length", "name", "prototype"].includes(s) || typeof C[s] !== "function") continue;
-        calls.push({ name: `${top}.${s}`, fn: (_self, args) => (C[s] as (...a: Args) => unknown)(...args) });
-      }
-      const self = receivers[top];
-      if (!self) continue;
-      for (const m of Object.getOwnPropertyNames(C.prototype)) {
-        const d = Object.getOwnPropertyDescriptor(C.prototype, m);
-        if (m === "constructor" || !d || typeof d.value !== "function") continue;
-        calls.push({ name: `${top}#${m}`, self, fn: (o, args) => (o as Record<string, (...a: Args) => unknown>)[m](...args) });
-      }
-    } else if (typeof value === "function") {
+    if (isClass(value)) classCalls(top, value);
+    else if (typeof value === "function") {
       calls.push({ name: top, fn: (_self, args) => (value as (...a: Args) => unknown)(...args) });
     } else if (value && typeof value === "object" && !Array.isArray(value)) {
       for (const [name, f] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof f !== "function" || isClass(f)) continue;
-        calls.push({ name: `${top}.${name}`, fn: (_self, args) => (f as (...a: Args) => unknown)(...args) });
+        if (typeof f !== "function") continue;
+        if (isClass(f)) classCalls(`${top}.${name}`, f);
+        else calls.push({ name: `${top}.${name}`, fn: (_self, args) => (f as (...a: Args) => unknown)(...args) });
       }
     }
   }
-  for (const c of calls) c.base = BASE[c.name];
+  for (const c of calls) c.base = c.base ?? BASE[c.name];
   return calls.filter((c) => !SKIP.has(c.name) && !c.name.startsWith("backend.") && c.name !== "EigenlabError" && c.name !== "ConvergenceError");
 }
 

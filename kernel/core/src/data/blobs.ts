@@ -43,7 +43,7 @@ export interface BlobsOptions {
  */
 export function blobs(opts: BlobsOptions = {}): PointCloud {
   const fn = "data.blobs";
-  checkOptions(fn, opts, { n: opt.integer(1), centers: opt.any, k: opt.integer(1), d: opt.integer(1), std: opt.number(), box: opt.any, seed: opt.seed });
+  checkOptions(fn, opts, { n: opt.integer(1), centers: opt.matrix(), k: opt.integer(1), d: opt.integer(1), std: opt.number(), box: opt.array(opt.number(), { length: 2 }), seed: opt.seed });
   const n = positiveInteger(fn, "n", opts.n ?? 100);
   const std = nonNegativeNumber(fn, "std", opts.std ?? 1);
   const rng = new Rng(opts.seed ?? 0);

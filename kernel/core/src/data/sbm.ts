@@ -46,7 +46,7 @@ function isProbability(x: unknown): x is number {
  */
 export function sbm(opts: SbmOptions): SbmGraph {
   requireOptions("data.sbm", opts, "{ sizes: [50, 50], pIn: 0.3, pOut: 0.02 }");
-  checkOptions("data.sbm", opts, { sizes: opt.any, pIn: opt.any, pOut: opt.number(), seed: opt.seed });
+  checkOptions("data.sbm", opts, { sizes: opt.array(opt.integer(1), { minLength: 1 }), pIn: opt.either(opt.number(), opt.matrix()), pOut: opt.number(), seed: opt.seed });
   const { sizes } = opts;
   if (!Array.isArray(sizes) || sizes.length === 0 || !sizes.every((s) => Number.isInteger(s) && s > 0)) {
     throw new EigenlabError("bad-option", message.sbmSizes(sizes));

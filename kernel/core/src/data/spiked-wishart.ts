@@ -51,7 +51,7 @@ export interface SpikedWishart {
  */
 export function spikedWishart(opts: SpikedWishartOptions): SpikedWishart {
   requireOptions("data.spikedWishart", opts, "{ n: 500, p: 100, spikes: [5] }");
-  checkOptions("data.spikedWishart", opts, { n: opt.integer(1), p: opt.integer(1), spikes: opt.any, sigma2: opt.number(), seed: opt.seed });
+  checkOptions("data.spikedWishart", opts, { n: opt.integer(1), p: opt.integer(1), spikes: opt.array(opt.number(0)), sigma2: opt.number(), seed: opt.seed });
   const n = positiveInteger("data.spikedWishart", "n", opts.n);
   const p = positiveInteger("data.spikedWishart", "p", opts.p);
   const sigma2 = positiveNumber("data.spikedWishart", "sigma2", opts.sigma2 ?? 1);

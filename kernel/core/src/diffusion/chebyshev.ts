@@ -28,6 +28,13 @@ export interface ChebyshevFilterOptions {
 }
 
 /**
+ * The largest order accepted: the quadrature below costs O(order²) (10⁸ cosines, about a second, at 10⁴) and a
+ * filter then needs `order` products with L. A smooth filter on a graph spectrum converges long before
+ * (heatKernel's own series is bounded separately, by MAX_HEAT_TERMS); a typo such as 1e9 would hang the kernel.
+ */
+export const MAX_CHEBYSHEV_ORDER = 10_000;
+
+/**
  * Chebyshev coefficients c_0..c_order of h on [lo, hi], from Chebyshev–Gauss quadrature at order + 1 nodes (exact
  * interpolation at the Chebyshev points): h(λ) ≈ c_0/2 + Σ c_k T_k((λ − c)/r). Returned with c_0 already halved.
  *
@@ -41,6 +48,7 @@ export function chebyshevCoefficients(h: (lambda: number) => number, order: numb
   const fn = "diffusion.chebyshevCoefficients";
   if (typeof h !== "function") throw new EigenlabError("bad-input", message.notAFunction(fn, "h (the filter λ ↦ h(λ))", h));
   positiveInteger(fn, "order", order);
+  if (order > MAX_CHEBYSHEV_ORDER) throw new EigenlabError("too-large", message.chebyshevOrder(fn, order, MAX_CHEBYSHEV_ORDER));
   asScalar(fn, "lo", lo);
   asScalar(fn, "hi", hi, "");
   if (!(lo < hi)) throw new EigenlabError("bad-option", message.notAScalar(fn, "hi", hi, `It must exceed lo = ${lo}: [lo, hi] is the interval holding the spectrum.`));
@@ -144,11 +152,12 @@ export function signalVector(fn: string, x: ArrayLike<number>, n: number): Float
  */
 export function chebyshevFilter(L: SymmetricInput, x: ArrayLike<number>, opts: ChebyshevFilterOptions): Float64Array {
   const fn = "diffusion.chebyshevFilter";
-  checkOptions(fn, opts, { filter: opt.function, order: opt.integer(1), lmin: opt.number(), lmax: opt.number() });
+  checkOptions(fn, opts, { filter: opt.callback(1), order: opt.integer(1), lmin: opt.number(), lmax: opt.number() });
   if (typeof opts?.filter !== "function") throw new EigenlabError("bad-option", message.filterNotFunction(fn));
   const op = symmetricOperator(fn, L);
   const v = signalVector(fn, x, op.n);
   const order = positiveInteger(fn, "order", opts.order ?? 50);
+  if (order > MAX_CHEBYSHEV_ORDER) throw new EigenlabError("too-large", message.chebyshevOrder(fn, order, MAX_CHEBYSHEV_ORDER));
   const [lo, hi] = resolveInterval(op, opts.lmin, opts.lmax);
   const y = chebyshevApply(op, v, chebyshevCoefficients(opts.filter, order, lo, hi), lo, hi);
   checkResultFinite(fn, y);

@@ -53,7 +53,7 @@ const BLOCK = 16;
  */
 export function heatGeodesic(L: SymmetricInput, opts: HeatGeodesicOptions): Matrix {
   const fn = "diffusion.heatGeodesic";
-  checkOptions(fn, opts, { t: opt.number(), sources: opt.any, harnack: opt.number(), tol: opt.number(), lmin: opt.number(), lmax: opt.number() });
+  checkOptions(fn, opts, { t: opt.number(), sources: opt.array(opt.integer(0)), harnack: opt.number(), tol: opt.number(), lmin: opt.number(), lmax: opt.number() });
   const t = positiveNumber(fn, "t", opts?.t);
   const tol = opts.tol ?? 1e-14;
   checkTolerance(tol);

@@ -90,7 +90,7 @@ function transitionValues(indptr: Int32Array, values: Float64Array, deg: Float64
 export function fastrp(G: CsrMatrix, opts: FastRPOptions = {}): Embedding {
   const fn = "embed.fastrp";
   const t0 = performance.now();
-  checkOptions(fn, opts, { dim: opt.integer(1), weights: opt.any, normalizationStrength: opt.number(), s: opt.number(), seed: opt.seed, backend: opt.string });
+  checkOptions(fn, opts, { dim: opt.integer(1), weights: opt.array(opt.number(), { minLength: 1 }), normalizationStrength: opt.number(), s: opt.number(), seed: opt.seed, backend: opt.string });
   checkAdjacency(fn, G);
   const dim = positiveInteger(fn, "dim", opts.dim ?? 128);
   const weights = opts.weights ?? [0, 1, 1, 1];

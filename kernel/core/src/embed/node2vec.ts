@@ -18,6 +18,7 @@ import { checkAdjacency } from "../validate/graph";
 import { randomWalks } from "./walks";
 import { trainSkipGram } from "./skipgram";
 import { reportProgress } from "../progress";
+import { checkAllocation } from "../guard";
 
 export interface Node2VecOptions {
   /** Embedding dimension (default 128). */
@@ -68,6 +69,8 @@ export function walkEmbedding(fn: string, G: CsrMatrix, opts: Node2VecOptions): 
   const learningRate = positiveNumber(fn, "learningRate", opts.learningRate ?? 0.025);
   const seed = checkSeed(opts.seed ?? 0);
   const sampler = checkChoice(fn, "sampler", opts.sampler ?? "auto", ["alias", "rejection", "auto"] as const);
+  // the walks are held as one Int32Array of n·walksPerNode·walkLength node ids (a typo like 1e9 must fail fast)
+  checkAllocation(fn, `${G.rows}·${walksPerNode}·${walkLength} walk steps`, 4 * G.rows * walksPerNode * walkLength);
   if (opts.onProgress !== undefined && typeof opts.onProgress !== "function") {
     throw new EigenlabError("bad-option", message.notFunction(fn, "onProgress"));
   }

@@ -41,7 +41,7 @@ export const SELF_TUNING_NEIGHBOR = 7;
  */
 export function affinity(X: Matrix, opts: AffinityOptions = {}): CsrMatrix {
   const fn = "graph.affinity";
-  checkOptions(fn, opts, { k: opt.integer(1), sigma: opt.any, symmetrize: opt.oneOf("mean", "max", "mutual"), metric: opt.oneOf("euclidean", "cosine") });
+  checkOptions(fn, opts, { k: opt.integer(1), sigma: opt.either(opt.number(), opt.oneOf("self-tuning")), symmetrize: opt.oneOf("mean", "max", "mutual"), metric: opt.oneOf("euclidean", "cosine") });
   checkPoints(fn, X, 2);
   const k = positiveInteger(fn, "k", opts.k ?? 10);
   const sigma = opts.sigma ?? "self-tuning";

@@ -6,6 +6,7 @@
 import { CsrMatrix } from "../csr";
 import { Spectrum } from "../spectrum";
 import * as linalg from "../linalg";
+import { eigshChecked } from "../linalg/eigsh";
 
 /** From this size on, the sparse solver is used. */
 export const SPARSE_FROM = 1000;
@@ -20,7 +21,9 @@ export interface EigenpairsOptions {
 /** k eigenpairs of the symmetric matrix A (values ascending, vectors as columns, signs normalized). */
 export function eigenpairs(A: CsrMatrix, opts: EigenpairsOptions): Spectrum {
   const n = A.rows;
-  if (n >= SPARSE_FROM) return linalg.eigsh(A, { k: opts.k, which: opts.which, seed: opts.seed });
+  // A is a checked graph or was built from one (a Laplacian, a normalized affinity): eigsh's finiteness and
+  // symmetry passes over it would only repeat the public boundary's (issue #16: check once).
+  if (n >= SPARSE_FROM) return eigshChecked(A, { k: opts.k, which: opts.which, seed: opts.seed });
   const all = linalg.eigh(A.toDense());
   const start = opts.which === "SA" ? 0 : n - opts.k;
   const vectors = all.vectors.sliceCols(start, start + opts.k);

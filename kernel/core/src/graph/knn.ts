@@ -6,6 +6,7 @@ import { message } from "../messages";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
 import { checkPoints } from "../validate/graph";
+import { asMatrix } from "../validate/inputs";
 import { positiveInteger } from "../validate";
 import { Backend, defaultBackend, getBackend } from "../backend";
 import { blasThreads, exactDistance, gemmBackend, Metric, nearestNeighbors, NeighborLists, unitRows } from "../kernels";
@@ -137,9 +138,12 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
  * graph.knn(P, { k: 10, method: "nndescent", seed: 3 }).indices.join() === approx.indices.join(); // => true
  * ```
  */
-export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
+export function knn(Xin: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";
   const t0 = performance.now();
+  // nested arrays become a Matrix here, once: the rest of knn reads X.rows / X.data (an array has neither,
+  // and an undefined row count sent the search into an unbounded allocation that crashed the process)
+  const X = asMatrix(fn, "X (the points, one row per point)", Xin, "graph.knn for a sparse neighbour graph");
   checkOptions(fn, opts, {
     k: opt.integer(1), metric: opt.oneOf("euclidean", "cosine"), mode: opt.oneOf("connectivity", "distance"), includeSelf: opt.boolean,
     backend: opt.string, method: opt.oneOf("exact", "nndescent", "auto"), seed: opt.seed,

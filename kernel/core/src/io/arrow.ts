@@ -59,7 +59,7 @@ export function toColumn(values: ArrayLike<unknown>, name: string, typeName: str
 
 /** `parseArrow` with the file name used in messages. */
 export function parseArrowFrom(bytes: Uint8Array, opts: ArrowOptions, source: string): Table {
-  checkOptions("io.readArrow", opts, { columns: opt.any });
+  checkOptions("io.readArrow", opts, { columns: opt.array(opt.string) });
   const isFile = ARROW_MAGIC.every((b, i) => bytes[i] === b);
   const isStream = bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff));
   if (!isFile && !isStream) {

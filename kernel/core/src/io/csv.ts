@@ -433,7 +433,7 @@ export interface CsvWriteOptions {
  */
 export function formatCsv(value: Table | Matrix, opts: CsvWriteOptions = {}): string {
   value = tableOrMatrix("io.writeCsv", value);
-  checkOptions("io.writeCsv", opts, { columns: opt.any, delimiter: opt.oneOf(",", "\t", ";"), header: opt.boolean });
+  checkOptions("io.writeCsv", opts, { columns: opt.array(opt.string), delimiter: opt.oneOf(",", "\t", ";"), header: opt.boolean });
   const delim = checkChoice("io.writeCsv", "delimiter", opts.delimiter ?? ",", [",", "\t", ";"] as const);
   let names: readonly string[];
   let get: (i: number, j: number) => number | string;

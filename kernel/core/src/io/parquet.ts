@@ -31,7 +31,7 @@ const PAR1 = [0x50, 0x41, 0x52, 0x31];
 
 /** `parseParquet` with the file name used in messages. */
 export async function parseParquetFrom(bytes: Uint8Array, opts: ParquetOptions, source: string): Promise<Table> {
-  checkOptions("io.readParquet", opts, { columns: opt.any });
+  checkOptions("io.readParquet", opts, { columns: opt.array(opt.string) });
   const n = bytes.length;
   const head = PAR1.every((b, i) => bytes[i] === b);
   const tail = n >= 8 && PAR1.every((b, i) => bytes[n - 4 + i] === b);
@@ -130,7 +130,7 @@ export interface ParquetWriteOptions {
  */
 export function formatParquet(input: Table | Matrix, opts: ParquetWriteOptions = {}): Uint8Array {
   const value = tableOrMatrix("io.writeParquet", input);
-  checkOptions("io.writeParquet", opts, { columns: opt.any });
+  checkOptions("io.writeParquet", opts, { columns: opt.array(opt.string) });
   let t: Table;
   if (value instanceof Matrix) {
     const names = opts.columns ?? Array.from({ length: value.cols }, (_, j) => String(j));

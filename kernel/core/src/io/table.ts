@@ -12,6 +12,7 @@ import { asMatrix } from "../validate/inputs";
 import { Matrix } from "../matrix";
 import { checkChoice, checkOptions } from "../validate";
 import { opt } from "../validate/options";
+import { nonNegativeInteger } from "../validate/numbers";
 import { escapeHtml, JUPYTER_DISPLAY, MimeBundle } from "../display";
 
 /**
@@ -67,12 +68,22 @@ export class Table {
    * ```
    */
   constructor(columns: Record<string, ArrayLike<number> | readonly string[]>) {
+    const cin: unknown = columns;
+    if (cin === null || typeof cin !== "object" || Array.isArray(cin) || ArrayBuffer.isView(cin)) throw new EigenlabError("bad-input", message.tableColumns(cin));
     const names = Object.keys(columns);
     const data: Column[] = [];
     const types: ColumnType[] = [];
     let nrows = -1;
     for (const name of names) {
       const col = columns[name];
+      const isTyped = ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array || col instanceof BigUint64Array);
+      if (!Array.isArray(col) && !isTyped) throw new EigenlabError("bad-input", message.tableColumnInput(name, col));
+      if (Array.isArray(col) && col.length > 0) {
+        const type = typeof col[0] === "string" ? "string" : "number";
+        col.forEach((x: unknown, i: number) => {
+          if (typeof x !== type) throw new EigenlabError("bad-input", message.tableColumnMixed(name, i, x, type === "string" ? "text" : "numbers"));
+        });
+      }
       if (nrows < 0) nrows = col.length;
       else if (col.length !== nrows) throw new EigenlabError("shape", message.tableColumnLength(name, col.length, nrows));
       if (col.length > 0 && typeof col[0] === "string") {
@@ -100,6 +111,12 @@ export class Table {
    * ```
    */
   static wrap(names: readonly string[], data: Column[]): Table {
+    checkNames("io.Table.wrap", "names", names);
+    if (!Array.isArray(data) || data.length !== names.length) throw new EigenlabError("bad-input", message.tableWrapData(data, names.length));
+    data.forEach((c, i) => {
+      const ok = c instanceof Float64Array || (Array.isArray(c) && c.every((x) => typeof x === "string"));
+      if (!ok) throw new EigenlabError("bad-input", message.tableWrapColumn(names[i], c));
+    });
     const t = Object.create(Table.prototype) as { -readonly [K in keyof Table]: Table[K] } & Record<string, unknown>;
     const seen = new Set<string>();
     for (const n of names) {
@@ -158,7 +175,8 @@ export class Table {
    * ```
    */
   head(n = 5): Table {
-    const m = Math.max(0, Math.min(this.nrows, Math.floor(n)));
+    nonNegativeInteger("io.Table#head", "n", n);
+    const m = Math.min(this.nrows, n);
     return Table.wrap(this.columns, this.data.map((c) => c.slice(0, m)));
   }
 
@@ -176,6 +194,7 @@ export class Table {
    */
   toMatrix(columns?: readonly string[]): Matrix {
     const names = columns ?? this.numericColumns;
+    checkNames("io.Table#toMatrix", "columns", names);
     const cols = names.map((n) => {
       const c = this.data[this.indexOf(n)];
       if (Array.isArray(c)) throw new EigenlabError("bad-input", message.tableNotNumeric(n));
@@ -253,6 +272,7 @@ export class Table {
    * ```
    */
   select(columns: readonly string[]): Table {
+    checkNames("io.Table#select", "columns", columns);
     return Table.wrap(columns, columns.map((n) => this.data[this.indexOf(n)]));
   }
 
@@ -268,11 +288,18 @@ export class Table {
    * ```
    */
   take(rows: ArrayLike<number> | ArrayLike<boolean>): Table {
+    const r: unknown = rows;
+    if (!(Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView) && !(r instanceof BigInt64Array || r instanceof BigUint64Array)))) {
+      throw new EigenlabError("bad-input", message.tableTakeRows(r));
+    }
     let idx: number[];
     if (rows.length > 0 && typeof rows[0] === "boolean") {
       if (rows.length !== this.nrows) throw new EigenlabError("shape", message.maskLength("table.take", rows.length, this.nrows));
       idx = [];
-      for (let i = 0; i < rows.length; i++) if (rows[i]) idx.push(i);
+      for (let i = 0; i < rows.length; i++) {
+        if (typeof rows[i] !== "boolean") throw new EigenlabError("bad-input", message.tableMaskEntry(i, rows[i]));
+        if (rows[i]) idx.push(i);
+      }
     } else {
       idx = Array.from(rows as ArrayLike<number>);
       idx.forEach((v, k) => {
@@ -300,6 +327,7 @@ export class Table {
    * ```
    */
   filter(predicate: (row: Record<string, number | string>, i: number) => boolean): Table {
+    if (typeof predicate !== "function") throw new EigenlabError("bad-input", message.notAFunction("io.Table#filter", "predicate", predicate) + " E.g. t.filter((row) => (row.x as number) > 0).");
     const mask: boolean[] = new Array(this.nrows);
     for (let i = 0; i < this.nrows; i++) {
       const row: Record<string, number | string> = {};
@@ -376,4 +404,12 @@ export function tableOrMatrix(fn: string, value: unknown): Table | Matrix {
   if (value instanceof Table || value instanceof Matrix) return value;
   if (Array.isArray(value) && value.length > 0 && value.every(Array.isArray)) return asMatrix(fn, "the value", value);
   throw new EigenlabError("bad-input", message.tableInput(fn, value));
+}
+
+/** Column names given to a Table method: an array of strings (a bare string or a number is refused, not spread). */
+function checkNames(fn: string, what: string, names: unknown): void {
+  if (!Array.isArray(names)) throw new EigenlabError("bad-input", message.tableNames(fn, what, names));
+  names.forEach((n, i) => {
+    if (typeof n !== "string") throw new EigenlabError("bad-input", message.tableNameEntry(fn, what, i, n));
+  });
 }

@@ -161,9 +161,23 @@ function rescaled(T: Transformed, v0: Float64Array, n: number): (y: Float64Array
  * ```
  */
 export function eigsh(A: OperatorInput, opts: EigshOptions = {}): Spectrum {
+  return eigshOf(A, opts, false);
+}
+
+/**
+ * eigsh for internal callers (graph/eigenpairs: cluster.spectral, embed.spectral, ncut, diffusionMap, eigenvector
+ * centrality) on a CsrMatrix they built from, or that is, a graph already checked at their public boundary
+ * (finite, symmetric): its O(nnz) finiteness pass and the symmetry check (a transpose-like scan of the whole
+ * matrix) are skipped. Not exported from the linalg barrel: users' matrices always go through `eigsh`.
+ */
+export function eigshChecked(A: CsrMatrix, opts: EigshOptions): Spectrum {
+  return eigshOf(A, opts, true);
+}
+
+function eigshOf(A: OperatorInput, opts: EigshOptions, checked: boolean): Spectrum {
   checkOptions("linalg.eigsh", opts, EIGSH_OPTIONS);
   const t0 = performance.now();
-  const Aop = symmetricOperator(A, "A", "linalg.eigsh");
+  const Aop = symmetricOperator(A, "A", "linalg.eigsh", checked);
   const n = Aop.n;
   const k = opts.k ?? 6;
   checkK(k, n, "linalg.eigsh");

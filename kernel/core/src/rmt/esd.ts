@@ -79,7 +79,7 @@ export function eigenvalueArray(fn: string, input: ArrayLike<number> | { values:
  * ```
  */
 export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, opts: EsdOptions = {}): Esd {
-  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.any });
+  checkOptions("rmt.esd", opts, { bins: opt.integer(1), range: opt.array(opt.number(), { length: 2 }) });
   const v = eigenvalueArray("rmt.esd", values);
   const n = v.length;
   if (n < 1) throw new EigenlabError("shape", message.tooFewValues("rmt.esd", n, 1));
@@ -98,7 +98,8 @@ export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, o
     const width = (2 * iqr) / Math.cbrt(n);
     bins = width > 0 ? Math.min(200, Math.max(10, Math.ceil((hi - lo) / width))) : 10;
   }
-  checkAllocation("rmt.esd", `${bins} bins`, 12 * bins + 8);
+  // edges (8 bytes a bin), counts (4) and density (8)
+  checkAllocation("rmt.esd", `${bins} bins`, 20 * bins + 8);
   const edges = new Float64Array(bins + 1);
   for (let b = 0; b <= bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
   const counts = new Int32Array(bins);
@@ -108,7 +109,9 @@ export function esd(values: ArrayLike<number> | { values: ArrayLike<number> }, o
     counts[Math.min(bins - 1, Math.floor(((x - lo) / (hi - lo)) * bins))]++;
   }
   const width = (hi - lo) / bins;
-  const density = Float64Array.from(counts, (c) => c / (n * width));
+  // a plain loop: Float64Array.from(counts, map) goes through a JS array, which V8 cannot hold past ~10⁸ entries
+  const density = new Float64Array(bins);
+  for (let b = 0; b < bins; b++) density[b] = counts[b] / (n * width);
   return new Esd({
     values: v,
     edges,

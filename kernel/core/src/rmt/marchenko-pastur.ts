@@ -7,8 +7,9 @@ import { message } from "../messages";
 import { ResultMeta, stamp } from "../meta";
 import { displayBundle, JUPYTER_DISPLAY, MimeBundle } from "../display";
 import { checkOptions } from "../validate";
+import { checkAllocation } from "../guard";
 import { opt } from "../validate/options";
-import { positiveInteger, positiveNumber } from "../validate";
+import { positiveInteger, positiveNumber, probability, asScalar } from "../validate";
 
 export interface MarchenkoPasturOptions {
   /** γ = p / n (features over samples). */
@@ -83,6 +84,7 @@ export class MarchenkoPastur {
    * ```
    */
   density(x: number): number {
+    asScalar("MarchenkoPastur#density", "x", x);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (!(x > a && x < b) || x <= 0) return 0;
     return Math.sqrt((b - x) * (x - a)) / (2 * Math.PI * this.sigma2 * this.ratio * x);
@@ -100,6 +102,7 @@ export class MarchenkoPastur {
    * ```
    */
   cdf(x: number): number {
+    asScalar("MarchenkoPastur#cdf", "x", x);
     return (x >= 0 ? this.atom : 0) + (1 - this.atom) * this.bulkCdf(x);
   }
 
@@ -123,6 +126,7 @@ export class MarchenkoPastur {
    * ```
    */
   bulkCdf(x: number): number {
+    asScalar("MarchenkoPastur#bulkCdf", "x", x);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (!(x > a)) return 0;
     if (x >= b) return 1;
@@ -166,6 +170,7 @@ export class MarchenkoPastur {
    * ```
    */
   bulkQuantile(q: number): number {
+    probability("MarchenkoPastur#bulkQuantile", "q", q);
     const { lambdaMinus: a, lambdaPlus: b } = this;
     if (q <= 0) return a;
     if (q >= 1) return b;
@@ -194,6 +199,7 @@ export class MarchenkoPastur {
    */
   curve(points = 400): { x: Float64Array; y: Float64Array } {
     positiveInteger("MarchenkoPastur.curve", "points", points);
+    checkAllocation("MarchenkoPastur.curve", `${points} points`, 16 * points);
     const x = new Float64Array(points);
     const y = new Float64Array(points);
     for (let i = 0; i < points; i++) {

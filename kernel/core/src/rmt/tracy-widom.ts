@@ -7,6 +7,8 @@
  * J. Multivariate Anal. 129): TW₁ ≈ Gamma(k = 46.446, θ = 0.186054) − 9.84801; it matches the tabulated
  * quantiles (0.95 → 0.979, 0.99 → 2.023) to about 1e-2.
  */
+import { EigenlabError } from "../errors";
+import { message } from "../messages";
 
 const K = 46.446;
 const THETA = 0.186054;
@@ -73,6 +75,7 @@ export function tracyWidom1Cdf(s: number): number {
  * ```
  */
 export function tracyWidom1Quantile(q: number): number {
+  if (typeof q !== "number" || !(q > 0 && q < 1)) throw new EigenlabError("bad-input", message.quantileLevel("rmt.tracyWidom1Quantile", q));
   let lo = -SHIFT + 1e-9;
   let hi = 20;
   for (let i = 0; i < 200; i++) {

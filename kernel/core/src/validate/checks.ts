@@ -46,3 +46,30 @@ export function checkIndex(fn: string, what: string, i: unknown, n: number): num
   }
   return i;
 }
+
+/** Label names passed to a result's `withLabels` / `withLabelNames`: an array of strings (copied by the caller). */
+export function checkNameList(fn: string, names: unknown): readonly string[] {
+  if (!Array.isArray(names)) throw new EigenlabError("label-names", message.labelNamesInput(fn, names));
+  names.forEach((x, i) => {
+    if (typeof x !== "string") throw new EigenlabError("label-names", message.labelNamesEntry(fn, i, x));
+  });
+  return names;
+}
+
+/** Labels for `n` points: an Int32Array passes as is; an array of integers is copied into one. */
+export function labelsInput(fn: string, labels: unknown, n: number): Int32Array {
+  let out: Int32Array;
+  if (labels instanceof Int32Array) out = labels;
+  else if (Array.isArray(labels) || (ArrayBuffer.isView(labels) && !(labels instanceof DataView) && !(labels instanceof BigInt64Array || labels instanceof BigUint64Array))) {
+    const a = labels as ArrayLike<unknown>;
+    out = new Int32Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (typeof v !== "number" || !Number.isInteger(v) || v < -1 || v > 2 ** 31 - 1) throw new EigenlabError("bad-input", message.labelsEntry(fn, i, v));
+      out[i] = v;
+    }
+  } else throw new EigenlabError("bad-input", message.labelsInput(fn, labels, n));
+  if (out.length !== n) throw new EigenlabError("shape", message.vectorLength(`${fn}: labels`, out.length, n));
+  for (let i = 0; i < out.length; i++) if (out[i] < -1) throw new EigenlabError("bad-input", message.labelsEntry(fn, i, out[i]));
+  return out;
+}

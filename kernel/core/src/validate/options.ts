@@ -9,12 +9,20 @@
 import { EigenlabError } from "../errors";
 import { message } from "../messages";
 import { checkDtype } from "../dtype";
+import { quote } from "./describe";
 
-/** One option's declared type. `any` means the function checks it itself (matrices, arrays, callbacks). */
+/**
+ * One option's declared type. `any` means the function checks it itself (what a type cannot say: ranges
+ * against the data, k < n, ...); arrays, matrices and callbacks have kinds of their own.
+ */
 export type OptionSpec =
   | { readonly kind: "boolean" | "string" | "seed" | "function" | "any" | "dtype" }
   | { readonly kind: "number" | "integer"; readonly min: number; readonly max: number }
-  | { readonly kind: "enum"; readonly values: readonly (string | number)[] };
+  | { readonly kind: "enum"; readonly values: readonly (string | number)[] }
+  | { readonly kind: "array"; readonly of?: OptionSpec; readonly length?: number; readonly minLength: number }
+  | { readonly kind: "matrix"; readonly rows?: number; readonly cols?: number }
+  | { readonly kind: "callback"; readonly arity: number }
+  | { readonly kind: "either"; readonly specs: readonly OptionSpec[] };
 
 /** An options schema: every allowed key with its type. */
 export type OptionSchema = Readonly<Record<string, OptionSpec>>;
@@ -34,7 +42,101 @@ export const opt = {
   /** An integer in [min, max]. */
   integer: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): OptionSpec => ({ kind: "integer", min, max }),
   oneOf: (...values: readonly (string | number)[]): OptionSpec => ({ kind: "enum", values }),
+  /**
+   * An array (or a typed array, when `of` is a number kind) whose entries each satisfy `of`; `length` fixes the
+   * length, `minLength` bounds it below. `opt.array(opt.integer(1), { minLength: 1 })` for block sizes.
+   */
+  array: (of?: OptionSpec, shape: { length?: number; minLength?: number } = {}): OptionSpec => ({ kind: "array", of, length: shape.length, minLength: shape.minLength ?? 0 }),
+  /**
+   * A dense matrix of finite numbers: a `Matrix`, or nested arrays with rows of equal length; `rows`/`cols`
+   * fix the shape where the function knows it before seeing the data.
+   */
+  matrix: (shape: { rows?: number; cols?: number } = {}): OptionSpec => ({ kind: "matrix", rows: shape.rows, cols: shape.cols }),
+  /**
+   * A function called with `arity` arguments: one declared with more parameters than it will be given would
+   * read `undefined` for the rest, so it is refused (defaults and rest parameters do not count in `f.length`).
+   */
+  callback: (arity: number): OptionSpec => ({ kind: "callback", arity }),
+  /** The first of `specs` that the value satisfies (e.g. a number or a matrix of probabilities). */
+  either: (...specs: readonly OptionSpec[]): OptionSpec => ({ kind: "either", specs }),
 };
+
+/** What a spec asks for, in words, for messages ("an array of 2 finite numbers", "a Matrix or nested arrays"). */
+export function describeSpec(spec: OptionSpec): string {
+  switch (spec.kind) {
+    case "boolean":
+      return "true or false";
+    case "string":
+      return "a string";
+    case "seed":
+      return "a safe integer (a seed)";
+    case "function":
+      return "a function";
+    case "any":
+      return "a value";
+    case "dtype":
+      return '"float64" or "float32"';
+    case "number":
+      if (spec.max === Number.MAX_VALUE) return spec.min === -Number.MAX_VALUE ? "a finite number" : spec.min === 0 ? "a non-negative number" : `a number ≥ ${spec.min}`;
+      return spec.min === -Number.MAX_VALUE ? `a number ≤ ${spec.max}` : `a number in [${spec.min}, ${spec.max}]`;
+    case "integer":
+      if (spec.min === 1 && spec.max === Number.MAX_SAFE_INTEGER) return "a positive integer";
+      if (spec.min === 0 && spec.max === Number.MAX_SAFE_INTEGER) return "a non-negative integer";
+      return spec.max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${spec.min}` : `an integer in [${spec.min}, ${spec.max}]`;
+    case "enum":
+      return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "array": {
+      const n = spec.length !== undefined ? `${spec.length} ` : spec.minLength > 0 ? `at least ${spec.minLength} ` : "";
+      if (!spec.of) return `an array of ${n}values`;
+      const each = describeSpec(spec.of).replace(/^(a|an) /, "");
+      return `an array of ${n}${each.endsWith("s") ? each : `${each}s`}`.replace("integers ≥", "integers, each ≥");
+    }
+    case "matrix":
+      return `a Matrix or nested arrays of finite numbers${spec.rows !== undefined || spec.cols !== undefined ? ` (${spec.rows ?? "any"} × ${spec.cols ?? "any"})` : ""}`;
+    case "callback":
+      return `a function of ${spec.arity} argument${spec.arity === 1 ? "" : "s"}`;
+    case "either":
+      return spec.specs.map(describeSpec).join(" or ");
+  }
+}
+
+/** Whether `value` satisfies `spec` (no throw): for `either`. */
+function satisfies(fn: string, key: string, value: unknown, spec: OptionSpec): boolean {
+  try {
+    checkValue(fn, key, value, spec);
+    return true;
+  } catch (e) {
+    if (e instanceof EigenlabError) return false;
+    throw e;
+  }
+}
+
+/** Rows × cols of a Matrix (duck-typed: this leaf module cannot import Matrix) or rectangular nested arrays of numbers. */
+function matrixShape(value: unknown): { rows: number; cols: number; finite: boolean } | string {
+  const m = value as { rows?: unknown; cols?: unknown; data?: unknown; indptr?: unknown };
+  if (m !== null && typeof m === "object" && typeof m.rows === "number" && typeof m.cols === "number" && m.data instanceof Float64Array && m.indptr === undefined) {
+    const d = m.data;
+    let finite = true;
+    for (let i = 0; i < d.length && finite; i++) finite = Number.isFinite(d[i]);
+    return { rows: m.rows, cols: m.cols, finite };
+  }
+  if (!Array.isArray(value)) return "not a matrix";
+  const rows = value.length;
+  let cols = -1;
+  let finite = true;
+  for (let i = 0; i < rows; i++) {
+    const r: unknown = value[i];
+    if (!Array.isArray(r) && !(ArrayBuffer.isView(r) && !(r instanceof DataView))) return `row ${i} is ${quote(r)}`;
+    const row = r as ArrayLike<unknown>;
+    if (cols < 0) cols = row.length;
+    else if (row.length !== cols) return `row ${i} has ${row.length} entries, row 0 has ${cols}`;
+    for (let j = 0; j < row.length; j++) {
+      if (typeof row[j] !== "number") return `entry [${i}][${j}] is ${quote(row[j])}`;
+      if (!Number.isFinite(row[j])) finite = false;
+    }
+  }
+  return { rows, cols: Math.max(cols, 0), finite };
+}
 
 function checkValue(fn: string, key: string, value: unknown, spec: OptionSpec): void {
   switch (spec.kind) {
@@ -67,6 +169,37 @@ function checkValue(fn: string, key: string, value: unknown, spec: OptionSpec): 
       if (typeof value !== "number" || !(value >= spec.min && value <= spec.max)) {
         throw new EigenlabError("bad-option", message.optionNumber(fn, key, value, spec.min, spec.max));
       }
+      return;
+    case "array": {
+      const typed = ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array || value instanceof BigUint64Array);
+      const numeric = spec.of !== undefined && (spec.of.kind === "number" || spec.of.kind === "integer");
+      if (!Array.isArray(value) && !(typed && numeric)) throw new EigenlabError("bad-option", message.optionType(fn, key, describeSpec(spec), value));
+      const a = value as ArrayLike<unknown>;
+      if ((spec.length !== undefined && a.length !== spec.length) || a.length < spec.minLength) {
+        throw new EigenlabError("bad-option", message.optionArrayLength(fn, key, describeSpec(spec), a.length));
+      }
+      if (spec.of) {
+        for (let i = 0; i < a.length; i++) {
+          if (!satisfies(fn, key, a[i], spec.of)) throw new EigenlabError("bad-option", message.optionArrayEntry(fn, key, i, describeSpec(spec.of), a[i]));
+        }
+      }
+      return;
+    }
+    case "matrix": {
+      const sh = matrixShape(value);
+      if (typeof sh === "string") throw new EigenlabError("bad-option", message.optionMatrix(fn, key, describeSpec(spec), value, sh));
+      if (!sh.finite) throw new EigenlabError("bad-option", message.optionMatrix(fn, key, describeSpec(spec), value, "it holds NaN or an infinite entry"));
+      if ((spec.rows !== undefined && sh.rows !== spec.rows) || (spec.cols !== undefined && sh.cols !== spec.cols)) {
+        throw new EigenlabError("bad-option", message.optionMatrix(fn, key, describeSpec(spec), value, `it is ${sh.rows} × ${sh.cols}`));
+      }
+      return;
+    }
+    case "callback":
+      if (typeof value !== "function") throw new EigenlabError("bad-option", message.optionType(fn, key, describeSpec(spec), value));
+      if (value.length > spec.arity) throw new EigenlabError("bad-option", message.callbackArity(fn, key, spec.arity, value.length));
+      return;
+    case "either":
+      if (!spec.specs.some((s) => satisfies(fn, key, value, s))) throw new EigenlabError("bad-option", message.optionType(fn, key, describeSpec(spec), value));
   }
 }
 
