@@ -622,7 +622,7 @@ export const message = {
   tableWrapData: (value: unknown, names: number) =>
     `io.Table.wrap: data must be an array of ${names} columns (one per name), got ${quote(value)}.`,
   tableWrapColumn: (name: unknown, value: unknown) =>
-    `io.Table.wrap: column ${quote(name)} must be a Float64Array (numbers) or an array of strings, got ${quote(value)}. ` +
+    `io.Table.wrap: column ${quote(name)} must be a Float64Array or Float32Array (numbers) or an array of strings, got ${quote(value)}. ` +
     `Use new io.Table({ name: values }) to build a table from other arrays (it copies and converts them).`,
   tableTakeRows: (value: unknown) =>
     `io.Table#take: rows must be an array of row indices or a boolean mask (one entry per row), got ${quote(value)}. E.g. t.take([0, 2]).`,

@@ -102,7 +102,7 @@ export class Table {
   }
 
   /**
-   * Wraps columns without copying (readers hand over ownership): `Float64Array` columns are numeric, `string[]`
+   * Wraps columns without copying (readers hand over ownership): `Float64Array` (or `Float32Array`) columns are numeric, `string[]`
    * columns text. Names must be unique and columns of equal length.
    *
    * @example
@@ -114,7 +114,7 @@ export class Table {
     checkNames("io.Table.wrap", "names", names);
     if (!Array.isArray(data) || data.length !== names.length) throw new EigenlabError("bad-input", message.tableWrapData(data, names.length));
     data.forEach((c, i) => {
-      const ok = c instanceof Float64Array || (Array.isArray(c) && c.every((x) => typeof x === "string"));
+      const ok = c instanceof Float64Array || c instanceof Float32Array || (Array.isArray(c) && c.every((x) => typeof x === "string"));
       if (!ok) throw new EigenlabError("bad-input", message.tableWrapColumn(names[i], c));
     });
     const t = Object.create(Table.prototype) as { -readonly [K in keyof Table]: Table[K] } & Record<string, unknown>;
