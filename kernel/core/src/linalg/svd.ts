@@ -289,26 +289,14 @@ function toOp(A: Matrix | CsrMatrix | LinearOperator, fn: string, needT: boolean
       // One vector at a time (Lanczos) a plain loop beats packing for the blocked kernel.
       apply: (X, c) => {
         const out = new Float64Array(m * c);
-        if (c === 1) {
-          for (let i = 0; i < m; i++) {
-            let acc = 0;
-            const o = i * n;
-            for (let j = 0; j < n; j++) acc += data[o + j] * X[j];
-            out[i] = acc;
-          }
-        } else gemm(false, false, m, c, n, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        if (c === 1) rowsTimesVector(data, m, n, X, out);
+        else gemm(false, false, m, c, n, 1, data, 0, n, X, 0, c, 0, out, 0, c);
         return out;
       },
       applyT: (X, c) => {
         const out = new Float64Array(n * c);
-        if (c === 1) {
-          for (let i = 0; i < m; i++) {
-            const x = X[i];
-            if (x === 0) continue;
-            const o = i * n;
-            for (let j = 0; j < n; j++) out[j] += data[o + j] * x;
-          }
-        } else gemm(true, false, n, c, m, 1, data, 0, n, X, 0, c, 0, out, 0, c);
+        if (c === 1) rowsTransposeTimesVector(data, m, n, X, out);
+        else gemm(true, false, n, c, m, 1, data, 0, n, X, 0, c, 0, out, 0, c);
         return out;
       },
     };
@@ -389,15 +377,7 @@ function float32Op(A: Matrix, data: Float32Array): Op {
     inputDtype: "float32",
     apply: (X, c) => {
       const out = new Float64Array(m * c);
-      if (c === 1) {
-        for (let i = 0; i < m; i++) {
-          let acc = 0;
-          const o = i * n;
-          for (let j = 0; j < n; j++) acc += data[o + j] * X[j];
-          out[i] = acc;
-        }
-        return out;
-      }
+      if (c === 1) return rowsTimesVector(data, m, n, X, out);
       for (let i0 = 0; i0 < m; i0 += panelRows) {
         const r = Math.min(panelRows, m - i0);
         gemm(false, false, r, c, n, 1, widen(i0, r), 0, n, X, 0, c, 0, out, i0 * c, c);
@@ -406,15 +386,7 @@ function float32Op(A: Matrix, data: Float32Array): Op {
     },
     applyT: (X, c) => {
       const out = new Float64Array(n * c);
-      if (c === 1) {
-        for (let i = 0; i < m; i++) {
-          const x = X[i];
-          if (x === 0) continue;
-          const o = i * n;
-          for (let j = 0; j < n; j++) out[j] += data[o + j] * x;
-        }
-        return out;
-      }
+      if (c === 1) return rowsTransposeTimesVector(data, m, n, X, out);
       // Aᵀ X = Σ over row panels P of A_Pᵀ X_P, accumulated into out (beta = 1 after the first panel).
       for (let i0 = 0; i0 < m; i0 += panelRows) {
         const r = Math.min(panelRows, m - i0);
@@ -653,4 +625,29 @@ function ritz(Ub: Float64Array[], Vb: Float64Array[], alpha: number[], beta: num
 function unit(x: Float64Array): Float64Array {
   scalInto(x, 1 / nrm2(x));
   return x;
+}
+
+/**
+ * out = A·x for a row-major m × n A held as float64 or float32 (read as stored, summed in float64). One vector
+ * at a time (Lanczos) a plain row loop beats packing for the blocked kernel.
+ */
+function rowsTimesVector(data: Float64Array | Float32Array, m: number, n: number, x: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < m; i++) {
+    let acc = 0;
+    const o = i * n;
+    for (let j = 0; j < n; j++) acc += data[o + j] * x[j];
+    out[i] = acc;
+  }
+  return out;
+}
+
+/** out += Aᵀ·x for a row-major m × n A held as float64 or float32 (see rowsTimesVector); zero entries of x skip their row. */
+function rowsTransposeTimesVector(data: Float64Array | Float32Array, m: number, n: number, x: Float64Array, out: Float64Array): Float64Array {
+  for (let i = 0; i < m; i++) {
+    const xi = x[i];
+    if (xi === 0) continue;
+    const o = i * n;
+    for (let j = 0; j < n; j++) out[j] += data[o + j] * xi;
+  }
+  return out;
 }
