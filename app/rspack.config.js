@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const rspack = require('@rspack/core');
 const { Build } = require('@jupyter/builder');
-const miniSVGDataURI = require('mini-svg-data-uri');
+const assetRules = require('./asset-rules');
 
 const pkg = require('./package.json');
 const BUILD = path.join(__dirname, 'build');
@@ -98,38 +98,7 @@ module.exports = [
     // (kernel/viz/test/browser-entry.test.ts walks its require graph), so a Node built-in reaching the
     // bundle is a build error here rather than an empty module that fails when called.
     resolve: { fallback: { path: require.resolve('path-browserify'), process: require.resolve('process/browser') } },
-    module: {
-      rules: [
-        {
-          test: /\.css$/,
-          exclude: /\.raw\.css$/,
-          type: 'javascript/auto',
-          use: [rspack.CssExtractRspackPlugin.loader, 'css-loader']
-        },
-        { test: /\.raw\.css$/, type: 'asset/source' },
-        { test: /\.html$/, type: 'asset/resource' },
-        { test: /\.md$/, type: 'asset/source' },
-        { test: /\.(jpg|png|gif)$/, type: 'asset/resource' },
-        { test: /\.js\.map$/, type: 'asset/resource' },
-        { test: /\.(woff2?|ttf)(\?v=\d+\.\d+\.\d+)?$/, type: 'asset' },
-        { test: /\.eot(\?v=\d+\.\d+\.\d+)?$/, type: 'asset/resource' },
-        {
-          // In CSS an svg becomes a data URI ...
-          test: /\.svg(\?v=\d+\.\d+\.\d+)?$/,
-          issuer: /\.css$/,
-          type: 'asset/inline',
-          generator: {
-            dataUrl: { content: content => miniSVGDataURI(content.content), mimetype: 'image/svg+xml' }
-          }
-        },
-        {
-          // ... while JavaScript (LabIcon) imports it as a raw string.
-          test: /\.svg(\?v=\d+\.\d+\.\d+)?$/,
-          issuer: /\.js$/,
-          type: 'asset/source'
-        }
-      ]
-    },
+    module: { rules: assetRules(rspack) },
     plugins: [
       new rspack.DefinePlugin({
         process: { cwd: () => '/', env: {} },

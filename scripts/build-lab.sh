@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STAMP=app/build/bundle.js
-inputs=(app/package.json app/index.js app/rspack.config.js package-lock.json)
+inputs=(app/package.json app/index.js app/rspack.config.js app/asset-rules.js package-lock.json)
 for d in extension/lib extension/style extension/package.json kernel/viz/dist kernel/core/dist; do [ -e "$d" ] && inputs+=("$d"); done
 if [ "${1:-}" != "--force" ] && [ -f "$STAMP" ] && [ -z "$(find "${inputs[@]}" -newer "$STAMP" -print -quit)" ]; then
   echo "[lab] app/build is up to date"

@@ -27,7 +27,6 @@ const KERNEL_NAME = 'eigenlab-browser';
 const requireApp = (name) => require(require.resolve(name, { paths: [APP] }));
 const rspack = requireApp('@rspack/core');
 const { Build } = requireApp('@jupyter/builder');
-const miniSVGDataURI = requireApp('mini-svg-data-uri');
 const appPkg = require(path.join(APP, 'package.json'));
 
 for (const f of ['kernel/core/dist/index.js', 'kernel/viz/dist/index.js', 'kernel/jupyter/dist/math-cell.js', 'extension/lib/index.js']) {
@@ -89,23 +88,7 @@ const themeConfigs = Build.ensureAssets({ packageNames: [...extensions, ...mimeE
 
 // ---- rspack: the lab bundle and the kernel's worker -------------------------------------------------------
 const production = process.env.EIGENLAB_LAB_MODE !== 'development';
-const assetRules = [
-  { test: /\.css$/, exclude: /\.raw\.css$/, type: 'javascript/auto', use: [rspack.CssExtractRspackPlugin.loader, require.resolve('css-loader', { paths: [APP] })] },
-  { test: /\.raw\.css$/, type: 'asset/source' },
-  { test: /\.html$/, type: 'asset/resource' },
-  { test: /\.md$/, type: 'asset/source' },
-  { test: /\.(jpg|png|gif)$/, type: 'asset/resource' },
-  { test: /\.js\.map$/, type: 'asset/resource' },
-  { test: /\.(woff2?|ttf)(\?v=\d+\.\d+\.\d+)?$/, type: 'asset' },
-  { test: /\.eot(\?v=\d+\.\d+\.\d+)?$/, type: 'asset/resource' },
-  {
-    test: /\.svg(\?v=\d+\.\d+\.\d+)?$/,
-    issuer: /\.css$/,
-    type: 'asset/inline',
-    generator: { dataUrl: { content: (content) => miniSVGDataURI(content.content), mimetype: 'image/svg+xml' } }
-  },
-  { test: /\.svg(\?v=\d+\.\d+\.\d+)?$/, issuer: /\.js$/, type: 'asset/source' }
-];
+const assetRules = require(path.join(APP, 'asset-rules.js'))(rspack);
 
 const SHIMS = path.join(LITE_SRC, 'kernel', 'shims');
 const labConfig = {
