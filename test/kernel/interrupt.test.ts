@@ -6,36 +6,16 @@
  */
 import { strict as assert } from "assert";
 import { jupyterEnv, JupyterEnv, runPythonScript } from "../util/jupyter";
+import { KERNEL_CLIENT_PROLOGUE, parseReport } from "../util/kernel-client";
 
-const SCRIPT = String.raw`
-import json, time
-from jupyter_client.manager import start_new_kernel
-km, kc = start_new_kernel(kernel_name="eigenlab", startup_timeout=120)
-report = {"early": [], "async": None}
+const SCRIPT = String.raw`${KERNEL_CLIENT_PROLOGUE}
+report.update({"early": [], "async": None})
 
-def reply_to(msg_id, timeout=60):
-    while True:
-        m = kc.get_shell_msg(timeout=timeout)
-        if m["parent_header"].get("msg_id") == msg_id:
-            return m["content"]
-
-def until_idle(msg_id, timeout=60):
-    outs = []
-    while True:
-        m = kc.get_iopub_msg(timeout=timeout)
-        if m["parent_header"].get("msg_id") != msg_id:
-            continue
-        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-            return outs
-        if m["msg_type"] != "status":
-            outs.append(m)
-
-def run(code):
-    msg_id = kc.execute(code)
-    r = reply_to(msg_id)
-    outs = until_idle(msg_id)
-    res = [m["content"]["data"]["text/plain"] for m in outs if m["msg_type"] == "execute_result"]
-    return r, (res[0] if res else None)
+def cell(code):
+    """(the execute_reply's content, the text/plain of its execute_result or None)"""
+    r = run(code)
+    res = [o["content"]["data"]["text/plain"] for o in r["outputs"] if o["type"] == "execute_result"]
+    return r["reply"], (res[0] if res else None)
 
 def interrupted_now(code, delay):
     # The interrupt goes out right after the request (delay 0) or a little later: the cell is then still
@@ -46,39 +26,37 @@ def interrupted_now(code, delay):
     t0 = time.time()
     km.interrupt_kernel()
     # (generous: on 2 cores shared with other jobs a cell's type-check alone has taken seconds)
-    r = reply_to(msg_id, timeout=90)
+    r = reply_to(msg_id, timeout=90)["content"]
     until_idle(msg_id)
     return {"status": r["status"], "ename": r.get("ename"), "seconds": time.time() - t0}
 
 try:
-    r, _ = run("const x = 41;")
+    r, _ = cell("const x = 41;")
     assert r["status"] == "ok", r
     # An interrupt while idle does nothing: the next cell (sent after the kernel's 1 s grace for an
     # interrupt that overtook its request) runs to its end.
     km.interrupt_kernel()
     time.sleep(2)
-    report["idle"] = run("x + 1")[1]
+    report["idle"] = cell("x + 1")[1]
     for i, delay in enumerate([0, 0, 0.05, 0.2, 0]):
         code = "const done%d = %d; let spin%d = 0; while (true) { spin%d++; }" % (i, i, i, i)
         report["early"].append(interrupted_now(code, delay))
-    r, report["kept"] = run("x + done0 + done1 + done2 + done3 + done4 + (spin0 >= 0 ? 1 : 0)")
+    r, report["kept"] = cell("x + done0 + done1 + done2 + done3 + done4 + (spin0 >= 0 ? 1 : 0)")
     report["kept_reply"] = r
-    report["typed"] = run("const t: number = done4; t")[1]
+    report["typed"] = cell("const t: number = done4; t")[1]
     report["async"] = interrupted_now("const w = 3; await new Promise<void>(() => undefined); const w2 = 4;", 0.3)
-    report["async_kept"] = run("w")[1]
-    report["async_never"] = run("typeof (globalThis as any).w2")[1]
-    r, _ = run("const e1 = 5; throw new Error('boom'); const e2 = 6;")
+    report["async_kept"] = cell("w")[1]
+    report["async_never"] = cell("typeof (globalThis as any).w2")[1]
+    r, _ = cell("const e1 = 5; throw new Error('boom'); const e2 = 6;")
     report["error"] = r.get("evalue")
-    report["error_kept"] = run("e1 * 2")[1]
-    r, _ = run("e2")
+    report["error_kept"] = cell("e1 * 2")[1]
+    r, _ = cell("e2")
     report["error_never"] = r["status"]
-    r, _ = run("const depth = 3;\nfunction deep(n: number): number {\n  if (n >= depth) {\n    throw new RangeError('too deep ' + n);\n  }\n  return deep(n + 1);\n}")
-    r, _ = run("// a comment line\nconst start = 1;\n\n    deep(start);")
+    r, _ = cell("const depth = 3;\nfunction deep(n: number): number {\n  if (n >= depth) {\n    throw new RangeError('too deep ' + n);\n  }\n  return deep(n + 1);\n}")
+    r, _ = cell("// a comment line\nconst start = 1;\n\n    deep(start);")
     report["traceback"] = r.get("traceback")
 finally:
-    kc.stop_channels()
-    km.shutdown_kernel(now=True)
-print(json.dumps(report))
+    finish()
 `;
 
 describe("interrupts and interrupted cells in the running kernel (issue #13)", function () {
@@ -92,7 +70,7 @@ describe("interrupts and interrupted cells in the running kernel (issue #13)", f
   it("interrupt_request at once after execute_request stops that loop; earlier and completed definitions stay, typed", async () => {
     const run = await runPythonScript(env, "interrupt.py", SCRIPT);
     assert.equal(run.status, 0, run.stderr.slice(-4000));
-    const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as {
+    const report = parseReport<{
       idle: string;
       early: { status: string; ename: string; seconds: number }[];
       kept: string;
@@ -103,7 +81,8 @@ describe("interrupts and interrupted cells in the running kernel (issue #13)", f
       error: string;
       error_kept: string;
       error_never: string;
-    };
+      traceback: string[];
+    }>(run.stdout);
     assert.equal(report.idle, "42");
     assert.equal(report.early.length, 5);
     for (const e of report.early) assert.deepEqual([e.status, e.ename], ["error", "Interrupted"], JSON.stringify(report.early));
@@ -118,7 +97,7 @@ describe("interrupts and interrupted cells in the running kernel (issue #13)", f
     // A name the failed cell never reached is not defined afterwards (a TypeScript error, not `undefined`).
     assert.equal(report.error_never, "error");
     // Runtime errors point at the cells' own lines and columns (the function's cell, then the calling cell).
-    const frames = (report as unknown as { traceback: string[] }).traceback;
+    const frames = report.traceback;
     assert.equal(frames[0], "RangeError: too deep 3");
     assert.deepEqual(
       frames.slice(1).map((f) => /<cell>:(\d+):(\d+)/.exec(f)?.slice(1).join(":")),
