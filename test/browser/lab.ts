@@ -324,6 +324,22 @@ export async function outputText(page: Page, cellIndex: number): Promise<string>
   }, cellIndex);
 }
 
+/** Runs `code` on the notebook's kernel from the page; returns its execute_result's text/plain. */
+export async function kernelValue(page: Page, code: string): Promise<string> {
+  return page.evaluate(async (src) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+    const kernel = (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    let out = "";
+    const future = kernel.requestExecute({ code: src, silent: false, store_history: false });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jupyter message, untyped in the page
+    future.onIOPub = (msg: any) => {
+      if (msg.header.msg_type === "execute_result") out = msg.content.data["text/plain"];
+    };
+    await future.done;
+    return out;
+  }, code);
+}
+
 /** Saves a PNG of the page (or of one element) under .artifacts/screenshots/<name>.png; returns its path. */
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,7 +3,7 @@
 // callback, and an interact() spectrum (the path graph's Laplacian eigenvalues for n points) redraws in place.
 import { strict as assert } from "assert";
 import { Page } from "playwright-core";
-import { runCells, screenshot, until, useLab } from "./lab";
+import { kernelValue, runCells, screenshot, until, useLab } from "./lab";
 
 const CELLS = [
   `const s = new widgets.IntSlider({ min: 1, max: 10, value: 3, description: "k" });
@@ -13,22 +13,6 @@ s`,
   `const path = (n: number) => Matrix.from(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? -1 : 0))));
 const spectrum = interact(({ n }) => linalg.eigh(path(n as number)), { n: [3, 30, 1] }, { debounce: 50 });`,
 ];
-
-/** Runs `code` on the notebook's kernel from the page; returns its execute_result's text/plain. */
-async function kernelValue(page: Page, code: string): Promise<string> {
-  return page.evaluate(async (src) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
-    const kernel = (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-    let out = "";
-    const future = kernel.requestExecute({ code: src, silent: false, store_history: false });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jupyter message, untyped in the page
-    future.onIOPub = (msg: any) => {
-      if (msg.header.msg_type === "execute_result") out = msg.content.data["text/plain"];
-    };
-    await future.done;
-    return out;
-  }, code);
-}
 
 /** text/plain of the outputs of code cell `index` (interact's updated display included). */
 async function plainOutputs(page: Page, index: number): Promise<string[]> {
