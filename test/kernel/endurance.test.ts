@@ -12,10 +12,12 @@ const CELLS = 1000;
 /**
  * Resident-memory growth allowed per cell, from cell 100 (after warm-up) to the end. Each cell adds its source to
  * tslab's TypeScript program and V8 grows its heap lazily (no forced GC here: exposing gc at run time made a later
- * cell hang in one try), so some growth is expected (measured ≈ 160 kB a cell); a leaked 100 kB output per cell
- * on top would exceed this.
+ * cell hang in one try), so some growth is expected: ≈ 160 kB a cell when 1 000 cells took 47 s; 248–263 kB since
+ * the cells run 2.3× faster (20 s: the type-checker's watchers deferred, the compiler from a code cache; fewer
+ * collections between cells) and each cell keeps its traceback source maps (as strings). A leaked 100 kB output
+ * per cell on top would exceed this.
  */
-const MAX_RSS_GROWTH_PER_CELL = 256 * 1024;
+const MAX_RSS_GROWTH_PER_CELL = 320 * 1024;
 
 const SCRIPT = String.raw`
 import json, sys, time, statistics
@@ -172,7 +174,7 @@ describe("kernel endurance: 1 000 cells against one kernel (slow: ~2 minutes)", 
   });
   after(() => env?.dispose());
 
-  it("errors, type errors, interrupts, 100 kB outputs and display updates leave `kept` intact, RSS growth < 256 kB a cell and the response time within 2× the start", async () => {
+  it("errors, type errors, interrupts, 100 kB outputs and display updates leave `kept` intact, RSS growth < 320 kB a cell and the response time within 2× the start", async () => {
     const run = await runPythonScript(env, "endurance.py", SCRIPT, [String(CELLS)]);
     assert.equal(run.status, 0, run.stderr.slice(-4000));
     const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as Report;

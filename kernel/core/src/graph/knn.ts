@@ -138,12 +138,13 @@ export function listsToCsr(lists: NeighborLists, value: (i: number, c: number) =
  * graph.knn(P, { k: 10, method: "nndescent", seed: 3 }).indices.join() === approx.indices.join(); // => true
  * ```
  */
-export function knn(Xin: Matrix, opts: KnnOptions): CsrMatrix {
+export function knn(X: Matrix, opts: KnnOptions): CsrMatrix {
   const fn = "graph.knn";
   const t0 = performance.now();
   // nested arrays become a Matrix here, once: the rest of knn reads X.rows / X.data (an array has neither,
   // and an undefined row count sent the search into an unbounded allocation that crashed the process)
-  const X = asMatrix(fn, "X (the points, one row per point)", Xin, "graph.knn for a sparse neighbour graph");
+  // (X keeps its name in the signature: Shift+Tab and the reference show it)
+  X = asMatrix(fn, "X (the points, one row per point)", X, "graph.knn for a sparse neighbour graph");
   checkOptions(fn, opts, {
     k: opt.integer(1), metric: opt.oneOf("euclidean", "cosine"), mode: opt.oneOf("connectivity", "distance"), includeSelf: opt.boolean,
     backend: opt.string, method: opt.oneOf("exact", "nndescent", "auto"), seed: opt.seed,
