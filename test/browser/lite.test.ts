@@ -213,54 +213,13 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     await page.close();
   });
 
-  it("stop on a running cell, without cross-origin isolation, restarts the worker: the loop ends, the variables are lost", async () => {
-    const page = await openLab();
-    const result = await page.evaluate(async () => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
-      const app = (window as any).jupyterapp;
-      const widget = await app.commands.execute("notebook:create-new", { kernelName: "eigenlab-browser" });
-      await widget.sessionContext.ready;
-      while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
-      const kernel = widget.sessionContext.session.kernel;
-      const run = async (code: string) => {
-        const errors: string[] = [];
-        const results: string[] = [];
-        const future = kernel.requestExecute({ code });
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kernel messages, untyped in the page
-        future.onIOPub = (m: any) => {
-          if (m.header.msg_type === "error") errors.push(m.content.ename);
-          if (m.header.msg_type === "execute_result") results.push(m.content.data["text/plain"]);
-        };
-        const reply = await future.done;
-        return { status: reply.content.status, errors, results };
-      };
-      const before = await run("const kept = 41;\nkept + 1");
-      const looping = run("while (true) {}");
-      await new Promise((r) => setTimeout(r, 1500));
-      const t0 = Date.now();
-      await kernel.interrupt();
-      const stopped = await looping;
-      const stopMs = Date.now() - t0;
-      const after = await run("1 + 1");
-      const lost = await run("kept");
-      return { isolated: self.crossOriginIsolated, before, stopped, stopMs, after, lost };
-    });
-    assert.equal(result.isolated, false, "the plain static server sends no COOP/COEP");
-    assert.deepEqual(result.before.results, ["42"]);
-    assert.equal(result.stopped.status, "error");
-    assert.ok(result.stopped.errors.includes("KernelRestarted"), JSON.stringify(result.stopped));
-    assert.deepEqual(result.after.results, ["2"], "the restarted kernel runs cells");
-    assert.deepEqual(result.lost.errors, ["TypeScriptError"], "the variables of before the stop are gone");
-    console.log(`      stop -> KernelRestarted in ${result.stopMs} ms`);
-    await page.close();
-  });
-
-  it("stop on a long DSL call in a cross-origin-isolated page (COOP/COEP) stops it and keeps the variables", async () => {
-    const isolated = await serveStatic(path.join(REPO, "build", "lite"), 0, "127.0.0.1", { isolated: true });
-    origins.add(new URL(isolated.url).origin);
-    try {
-      const page = await openLab(isolated.url);
-      const result = await page.evaluate(async () => {
+  /**
+   * In the page: a new notebook on the browser kernel runs `const kept = 41; kept + 1`, then `long`; 1.5 s later
+   * the kernel's interrupt (the stop button's command) goes out; then each cell of `after` runs.
+   */
+  async function stopDuring(page: Page, long: string, after: string[]) {
+    return page.evaluate(
+      async ({ long, after }) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
         const app = (window as any).jupyterapp;
         const widget = await app.commands.execute("notebook:create-new", { kernelName: "eigenlab-browser" });
@@ -277,23 +236,47 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
             if (m.header.msg_type === "execute_result") results.push(m.content.data["text/plain"]);
           };
           const reply = await future.done;
-          return { status: reply.content.status, errors, results };
+          return { status: reply.content.status as string, errors, results };
         };
         const before = await run("const kept = 41;\nkept + 1");
-        // Exact kNN of 40 000 points reports progress per row block (core's progress hook): seconds of work.
-        const long = run("const G = graph.knn(Matrix.random(40000, 32, { seed: 1 }), { k: 10 });\nG.nnz");
+        const running = run(long);
         await new Promise((r) => setTimeout(r, 1500));
         const t0 = Date.now();
         await kernel.interrupt();
-        const stopped = await long;
+        const stopped = await running;
         const stopMs = Date.now() - t0;
-        const after = await run("kept + 2");
-        return { isolated: self.crossOriginIsolated, before, stopped, stopMs, after };
-      });
+        const later = [];
+        for (const code of after) later.push(await run(code));
+        return { isolated: self.crossOriginIsolated, before, stopped, stopMs, after: later };
+      },
+      { long, after },
+    );
+  }
+
+  it("stop on a running cell, without cross-origin isolation, restarts the worker: the loop ends, the variables are lost", async () => {
+    const page = await openLab();
+    const result = await stopDuring(page, "while (true) {}", ["1 + 1", "kept"]);
+    assert.equal(result.isolated, false, "the plain static server sends no COOP/COEP");
+    assert.deepEqual(result.before.results, ["42"]);
+    assert.equal(result.stopped.status, "error");
+    assert.ok(result.stopped.errors.includes("KernelRestarted"), JSON.stringify(result.stopped));
+    assert.deepEqual(result.after[0].results, ["2"], "the restarted kernel runs cells");
+    assert.deepEqual(result.after[1].errors, ["TypeScriptError"], "the variables of before the stop are gone");
+    console.log(`      stop -> KernelRestarted in ${result.stopMs} ms`);
+    await page.close();
+  });
+
+  it("stop on a long DSL call in a cross-origin-isolated page (COOP/COEP) stops it and keeps the variables", async () => {
+    const isolated = await serveStatic(path.join(REPO, "build", "lite"), 0, "127.0.0.1", { isolated: true });
+    origins.add(new URL(isolated.url).origin);
+    try {
+      const page = await openLab(isolated.url);
+      // Exact kNN of 40 000 points reports progress per row block (core's progress hook): seconds of work.
+      const result = await stopDuring(page, "const G = graph.knn(Matrix.random(40000, 32, { seed: 1 }), { k: 10 });\nG.nnz", ["kept + 2"]);
       assert.equal(result.isolated, true);
       assert.deepEqual(result.before.results, ["42"]);
       assert.deepEqual(result.stopped.errors, ["Interrupted"], JSON.stringify(result.stopped));
-      assert.deepEqual(result.after.results, ["43"], "the variables survive the stop");
+      assert.deepEqual(result.after[0].results, ["43"], "the variables survive the stop");
       console.log(`      stop of graph.knn -> Interrupted in ${result.stopMs} ms, variables kept`);
       await page.close();
     } finally {
