@@ -644,15 +644,18 @@ export class Matrix {
   }
 
   /**
-   * Frobenius norm.
+   * Frobenius norm. `ord` may only be "fro" (numpy's name for it): any other order (2, "nuc", Infinity) is an
+   * error rather than a silently Frobenius answer — the spectral norm is `linalg.svd(A, { k: 1 }).s[0]`.
    *
    * @example
    * ```ts
    * // the Frobenius norm: sqrt(3² + 4²)
    * Matrix.from([[3, 0], [0, 4]]).norm(); // => 5
+   * Matrix.from([[3, 0], [0, 4]]).norm("fro"); // => 5
    * ```
    */
-  norm(): number {
+  norm(ord?: "fro"): number {
+    if (ord !== undefined && ord !== "fro") throw new EigenlabError("bad-option", message.matrixNormOrder(ord));
     const a = this.stored;
     let s = 0;
     for (let i = 0; i < a.length; i++) s += a[i] * a[i];

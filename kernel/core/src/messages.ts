@@ -660,6 +660,11 @@ export const message = {
   callbackArity: (fn: string, option: string, arity: number, declared: number) =>
     `${fn}: ${option} is called with ${arity} argument${arity === 1 ? "" : "s"}, but the function passed declares ${declared} parameters, ` +
     `so the rest would be undefined. Pass a function of ${arity === 1 ? "one argument, e.g. (x) => Math.exp(-x)" : `${arity} arguments`}.`,
+
+  // --- Matrix#norm order (issue #16: a numpy habit, A.norm(2), silently gave the Frobenius norm) ---
+  matrixNormOrder: (ord: unknown) =>
+    `Matrix#norm computes the Frobenius norm only ("fro"), got ord ${quote(ord)}. ` +
+    `Call A.norm() for Frobenius; for the spectral norm (ord 2) use linalg.svd(A, { k: 1 }).s[0].`,
 } as const;
 
 /** 1536 → "1.5 KiB": sizes in messages. */

@@ -15,6 +15,14 @@ function code(f: () => unknown): string {
 describe("result and data class methods (#16): bad arguments get an EigenlabError", () => {
   const t = () => new io.Table({ x: [1, 3, 5], name: ["a", "b", "a"] });
 
+  it('Matrix#norm(2) / norm("fro ") are refused (numpy habit: ord 2 is the spectral norm, not Frobenius); norm("fro") is the Frobenius norm', () => {
+    const A = Matrix.from([[3, 0], [0, 4]]);
+    assert.equal(A.norm("fro"), 5);
+    assert.equal(A.norm(), 5);
+    assert.match(code(() => A.norm(2 as unknown as "fro")), /^bad-option: .*got ord 2 \(a number\).*linalg\.svd\(A, \{ k: 1 \}\)\.s\[0\]/);
+    assert.match(code(() => A.norm("fro " as "fro")), /got ord "fro " \(a string\)/);
+  });
+
   it('io.Table#select("x") (a bare string) is refused naming an array of names', () => {
     assert.match(code(() => t().select("x" as unknown as string[])), /^bad-input: io\.Table#select: columns must be an array of column names.*"x" \(a string\)/);
   });
