@@ -364,9 +364,10 @@ describe("float32 matrices: memory", function () {
       assert.ok(m.abLoad > 0.95 * f32MB && m.abLoad < 1.1 * f32MB, `typed arrays grew ${m.abLoad} MiB on load`);
       assert.ok(m.rssLoad < 1.25 * f32MB, `RSS grew ${m.rssLoad} MiB on load`);
       // A float64 copy of X kept by the solve would add f64MB (195 MiB) of typed arrays. What the solve may keep is
-      // workspace: with two BLAS threads the pool's buffers add 0–60 MiB, depending on when the workers release
-      // them (seen 100.7 / 150.5 / 159.7 MiB in three runs), so the bound is half a float64 copy above the load.
-      assert.ok(m.abSolve - m.abLoad < 0.5 * f64MB, `typed arrays held after the solve: ${m.abSolve} MiB (${m.abLoad} after the load)`);
+      // transient workspace: with two BLAS threads the pool's buffers added 3 to 102 MiB, depending on when the
+      // workers release them (after the solve: 100.7 / 150.5 / 159.7 / 199.3 MiB in four runs), so the bound is
+      // 0.9 of a float64 copy above the load: a kept float64 copy still fails it.
+      assert.ok(m.abSolve - m.abLoad < 0.9 * f64MB, `typed arrays held after the solve: ${m.abSolve} MiB (${m.abLoad} after the load)`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
