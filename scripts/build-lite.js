@@ -38,8 +38,8 @@ for (const f of ['kernel/core/dist/index.js', 'kernel/viz/dist/index.js', 'kerne
 
 // ---- the extension lists: the lab's, minus what needs a Jupyter server, plus JupyterLite's services -------
 const LITE_EXTENSIONS = ['@jupyterlite/application-extension', '@jupyterlite/apputils-extension', '@jupyterlite/services-extension'];
-const SERVER_ONLY = ['@jupyter-widgets/jupyterlab-manager']; // widgets need comms the browser kernel does not open
-const extensions = [...appPkg.jupyterlab.extensions.filter((n) => !SERVER_ONLY.includes(n)), ...LITE_EXTENSIONS];
+// Every extension of the lab, the widget manager included: the browser kernel speaks the comm protocol too.
+const extensions = [...appPkg.jupyterlab.extensions, ...LITE_EXTENSIONS];
 const mimeExtensions = appPkg.jupyterlab.mimeExtensions;
 // JupyterLite 0.8's app disables these (app/lab/package.json there): replaced by its in-browser services.
 const disabledPlugins = [
@@ -134,13 +134,13 @@ const workerConfig = {
       // optional in TypeScript's and vega's Node paths, never taken in a worker
       perf_hooks$: path.join(SHIMS, 'empty.js'),
       inspector$: path.join(SHIMS, 'empty.js'),
-      crypto$: path.join(SHIMS, 'empty.js'),
+      crypto$: path.join(SHIMS, 'crypto.js'),
       'source-map-support$': path.join(SHIMS, 'empty.js'),
       canvas$: path.join(SHIMS, 'empty.js'),
       vm$: path.join(SHIMS, 'empty.js'),
       module$: path.join(SHIMS, 'empty.js'),
       child_process$: path.join(SHIMS, 'empty.js'),
-      util$: path.join(SHIMS, 'empty.js'),
+      util$: path.join(SHIMS, 'util.js'),
       stream$: path.join(SHIMS, 'empty.js'),
       url$: path.join(SHIMS, 'empty.js'),
       http$: path.join(SHIMS, 'empty.js'),
@@ -185,6 +185,14 @@ function typesBundle() {
   files['/node_modules/@eigenlab/viz/package.json'] = pkgJson('@eigenlab/viz', 'dist/index.d.ts');
   files['/node_modules/@eigenlab/viz/browser/package.json'] = pkgJson('@eigenlab/viz/browser', '../dist/browser.d.ts');
   addTree(path.join(ROOT, 'kernel/viz/dist'), '/node_modules/@eigenlab/viz/dist', dts);
+  // The kernel runtime cells use (display, comm, widgets, interact, input): its browser-safe entry. AbortSignal
+  // is declared in globals.d.ts rather than by @types/node, which this kernel does not have.
+  files['/node_modules/@eigenlab/kernel/package.json'] = pkgJson('@eigenlab/kernel', 'dist/browser.d.ts');
+  const kernelDts = ['browser', 'runtime', 'comm', 'widgets', 'interact', 'selection', 'progress', 'error-content', 'protocol'];
+  for (const name of kernelDts) {
+    const text = fs.readFileSync(path.join(ROOT, 'kernel/jupyter/dist', `${name}.d.ts`), 'utf8');
+    files[`/node_modules/@eigenlab/kernel/dist/${name}.d.ts`] = text.replace(/^\/\/\/ <reference types="node" \/>\n/m, '');
+  }
   files['/node_modules/@eigenlab/gpu/package.json'] = pkgJson('@eigenlab/gpu', 'dist/index.d.ts');
   addTree(path.join(ROOT, 'kernel/gpu/dist'), '/node_modules/@eigenlab/gpu/dist', dts);
   for (const name of ['graphology', 'graphology-types']) {
@@ -203,13 +211,13 @@ function typesBundle() {
 function preludeSource() {
   const { typeOnlyExports } = require(path.join(ROOT, 'kernel/jupyter/dist/prelude.js'));
   const coreDist = path.join(ROOT, 'kernel/core/dist/index');
-  const RUNTIME_NAMES = ['display', 'clearOutput', 'DisplayHandle', 'comm', 'widgets', 'interact', 'input'];
+  const RUNTIME_NAMES = ['display', 'clearOutput', 'DisplayHandle', 'comm', 'widgets', 'interact', 'input', 'inputSync'];
   const runtime = Object.keys(require(coreDist)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && !RUNTIME_NAMES.includes(k));
   const types = typeOnlyExports(fs.readFileSync(`${coreDist}.d.ts`, 'utf8')).filter((t) => !runtime.includes(t));
   return [
     `import { ${runtime.join(', ')} } from "@eigenlab/core";`,
     types.length > 0 ? `import type { ${types.join(', ')} } from "@eigenlab/core";` : '',
-    'import { display, clearOutput, DisplayHandle } from "@eigenlab/kernel";',
+    'import { display, clearOutput, DisplayHandle, input, inputSync, comm, widgets, interact } from "@eigenlab/kernel";',
     'import type { DisplayOptions } from "@eigenlab/kernel";'
   ].filter(Boolean).join('\n');
 }

@@ -328,7 +328,11 @@ export async function outputText(page: Page, cellIndex: number): Promise<string>
 export async function kernelValue(page: Page, code: string): Promise<string> {
   return page.evaluate(async (src) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
-    const kernel = (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+    const shell = (window as any).jupyterapp.shell;
+    // The current notebook; when focus left the notebook (a stdin box, a canvas), the visible one.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- lab widgets, untyped in the page
+    const nb = shell.currentWidget?.sessionContext ? shell.currentWidget : Array.from(shell.widgets("main") as Iterable<any>).find((w) => w.isVisible && w.sessionContext);
+    const kernel = nb.sessionContext.session.kernel;
     let out = "";
     const future = kernel.requestExecute({ code: src, silent: false, store_history: false });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jupyter message, untyped in the page
@@ -338,6 +342,46 @@ export async function kernelValue(page: Page, code: string): Promise<string> {
     await future.done;
     return out;
   }, code);
+}
+
+/** text/plain of the outputs of code cell `index` (interact's updated display included). */
+export async function plainOutputs(page: Page, index: number): Promise<string[]> {
+  return page.evaluate((i) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+    const shell = (window as any).jupyterapp.shell;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- lab widgets, untyped in the page
+    const nb = shell.currentWidget?.sessionContext ? shell.currentWidget : Array.from(shell.widgets("main") as Iterable<any>).find((w) => w.isVisible && w.sessionContext);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- notebook cell widgets, untyped in the page
+    const cell = nb.content.widgets.filter((c: any) => c.model.type === "code")[i];
+    const texts: string[] = [];
+    for (let j = 0; j < cell.model.outputs.length; j++) texts.push(String(cell.model.outputs.get(j).toJSON().data?.["text/plain"] ?? ""));
+    return texts;
+  }, index);
+}
+
+/** Drags the handle of the `nth` slider on the page by `dx` pixels. */
+export async function drag(page: Page, nth: number, dx: number): Promise<void> {
+  const handle = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider .noUi-handle").nth(nth);
+  const box = await handle.boundingBox();
+  if (!box) throw new Error("slider handle not visible");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** A Shift-drag lasso: a square of half-side `half` pixels around the centre of `canvas` (the 2-D views' lasso). */
+export async function lassoSquare(page: Page, canvas: Locator, half: number): Promise<void> {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error("the canvas is not visible");
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await page.keyboard.down("Shift");
+  await page.mouse.move(cx - half, cy - half);
+  await page.mouse.down();
+  for (const [x, y] of [[cx + half, cy - half], [cx + half, cy + half], [cx - half, cy + half]]) await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
 }
 
 /** Saves a PNG of the page (or of one element) under .artifacts/screenshots/<name>.png; returns its path. */

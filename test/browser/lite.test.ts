@@ -3,14 +3,15 @@
 // it, and Debian's Chromium runs replication notebooks with Run All on the Eigenlab (browser) kernel.
 // Checked: no error output, every Eigenlab output drawn by our renderer, every figure the notebook prints
 // equal to the committed Node-kernel output within a relative 1e-9, a type error gives the TypeScript error,
-// the io readers read the site's files and files saved in the browser, and no request leaves the page's origin.
+// the io readers read the site's files and files saved in the browser, widgets / interact / lasso selections /
+// progress lines / input() work as in the Node kernel, and no request leaves the page's origin.
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, Page, chromium } from "playwright-core";
-import { REPO, SCREENSHOTS } from "./lab";
+import { REPO, SCREENSHOTS, drag, kernelValue, lassoSquare, plainOutputs, until } from "./lab";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, shared with `npm run start:lite`
 const { serveStatic } = require("../../scripts/serve-lite.js") as {
@@ -319,6 +320,114 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     assert.equal(r.ran, r.registered);
     assert.equal(r.same, true, "the GPU.js distances (float32, refined) give the CPU's neighbours");
     console.log(`      backend "gpu" in the browser ran ${r.ran}`);
+    await page.close();
+  });
+
+  it("widgets, interact, a lasso selection back to the kernel, a progress line and input() in the browser kernel", async () => {
+    const page = await openLab();
+    // The Node kernel's widget, selection and progress cells (widgets.test.ts, interactive.test.ts), on the worker.
+    const cells = [
+      `const s = new widgets.IntSlider({ min: 1, max: 10, value: 3, description: "k" });
+let k = s.value;
+s.observe((c) => { k = c.new as number; });
+s`,
+      `const path = (n: number) => Matrix.from(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? -1 : 0))));
+const spectrum = interact(({ n }) => linalg.eigh(path(n as number)), { n: [3, 30, 1] }, { debounce: 50 });`,
+      `const N = 25000;
+const big = new Embedding({ coords: Matrix.random(N, 2, { seed: 3 }), labels: Int32Array.from({ length: N }, (_, i) => i % 5),
+  meta: { solver: "given", backend: "cpu", precision: "float64", version: VERSION, inputShape: [N, 2] } });
+const v = display(big, { metadata: { "application/vnd.eigenlab.v1+json": { renderer: "canvas" } } });
+let seen = -1;
+v.onSelect((sel) => { seen = sel.indices.length; });`,
+      `const G = graph.knn(Matrix.random(30000, 32, { seed: 1 }), { k: 10 });\nG.nnz`,
+      `const answer = await input("k = ");\nNumber(answer) * 2`,
+    ];
+    await page.evaluate(async (sources) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+      const app = (window as any).jupyterapp;
+      // The lab restores the earlier tests' notebooks: close them, so this one is the current widget.
+      await app.commands.execute("application:close-all");
+      await app.serviceManager.contents.save("interactive.ipynb", {
+        type: "notebook",
+        format: "json",
+        content: {
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata: { kernelspec: { name: "eigenlab-browser", display_name: "Eigenlab (browser)", language: "typescript" } },
+          cells: sources.map((source) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null })),
+        },
+      });
+      const widget = await app.commands.execute("docmanager:open", { path: "interactive.ipynb" });
+      await widget.context.ready;
+      await widget.sessionContext.ready;
+      while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
+      app.shell.activateById(widget.id);
+      void app.commands.execute("notebook:run-all-cells");
+    }, cells);
+    // input(): the lab's stdin box (an input_request from the worker, through the main thread's kernel).
+    const box = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Stdin-input");
+    await box.waitFor({ timeout: 180000 });
+    // Typed and entered as a person would; again while the box is still there (a re-render can eat a key).
+    const answered = await until("input()'s cell to finish", 30000, async () => {
+      if ((await box.count()) > 0) {
+        await box.first().fill("7").catch(() => undefined);
+        await box.first().press("Enter").catch(() => undefined);
+      }
+      const t = await plainOutputs(page, 4);
+      return t.includes("14") ? t : undefined;
+    });
+    assert.ok(answered.includes("14"), answered.join("|"));
+
+    // The progress line of the 30 000-point exact kNN: shown after a second, finalized in place at 100 %.
+    const lines = (await plainOutputs(page, 3)).filter((t) => t.includes("row blocks"));
+    assert.equal(lines.length, 1, `one progress line: ${JSON.stringify(await plainOutputs(page, 3))}`);
+    assert.match(lines[0], /^exact kNN of 30000 points: (\d+) \/ \1 row blocks \(100 %\), [\d.]+ s$/);
+
+    // Widgets, drawn by the lab's widget manager from the worker's comm messages.
+    const sliders = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider");
+    await until("two rendered sliders", 30000, async () => ((await sliders.count()) === 2 ? true : undefined));
+    const readout = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-readout").first();
+    assert.equal((await readout.textContent())?.trim(), "3");
+    await sliders.first().scrollIntoViewIfNeeded();
+    await drag(page, 0, 120);
+    const shown = Number((await readout.textContent())?.trim());
+    assert.ok(shown > 3, `the slider's readout is still ${shown}`);
+    const k = await until("the kernel's k to follow the slider", 15000, async () => {
+      const value = await kernelValue(page, "k");
+      return value === String(shown) ? value : undefined;
+    });
+    assert.equal(k, String(shown));
+    const before = await plainOutputs(page, 1);
+    assert.ok(before.some((x) => x.startsWith("Spectrum: 16 eigenvalues of a 16×16 operator")), before.join("\n"));
+    await sliders.nth(1).scrollIntoViewIfNeeded();
+    await drag(page, 1, 80);
+    const n = Number((await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-readout").nth(1).textContent())?.trim());
+    assert.ok(n > 16, `interact's slider did not move (${n})`);
+    const after = await until(`the spectrum to redraw with ${n} eigenvalues`, 15000, async () => {
+      const t = await plainOutputs(page, 1);
+      return t.some((x) => x.startsWith(`Spectrum: ${n} eigenvalues of a ${n}×${n} operator`)) ? t : undefined;
+    });
+    assert.equal(after.length, before.length, "the spectrum was replaced in place, not appended");
+
+    // A lasso on the canvas view comes back on the selection comm: v.selection() and the onSelect callback.
+    const canvas = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) canvas.eigenlab-2d-canvas");
+    await canvas.waitFor({ timeout: 30000 });
+    await lassoSquare(page, canvas, 50);
+    const status = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-2d-status");
+    const selected = await until("the lasso selection in the status line", 10000, async () => {
+      const m = /([\d,]+) of 25,000 points selected/.exec((await status.textContent()) ?? "");
+      return m ? Number(m[1].replace(/,/g, "")) : undefined;
+    });
+    assert.ok(selected > 100 && selected < 25000, `${selected} points selected`);
+    const inKernel = await until("the selection in the kernel", 15000, async () => {
+      const value = await kernelValue(page, "JSON.stringify([v.selection().length, seen])");
+      return value === `'[${selected},${selected}]'` ? value : undefined;
+    });
+    assert.equal(inKernel, `'[${selected},${selected}]'`);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await sliders.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "lite-widgets.png") });
+    console.log(`      slider k = ${k}, interact n = ${n}, lasso ${selected} points in the kernel; ${lines[0]}`);
     await page.close();
   });
 

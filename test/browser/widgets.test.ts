@@ -2,8 +2,7 @@
 // app's extension list). A slider renders; dragging it changes a kernel variable through its observe
 // callback, and an interact() spectrum (the path graph's Laplacian eigenvalues for n points) redraws in place.
 import { strict as assert } from "assert";
-import { Page } from "playwright-core";
-import { kernelValue, runCells, screenshot, until, useLab } from "./lab";
+import { drag, kernelValue, lassoSquare, plainOutputs, runCells, screenshot, until, useLab } from "./lab";
 
 const CELLS = [
   `const s = new widgets.IntSlider({ min: 1, max: 10, value: 3, description: "k" });
@@ -13,28 +12,6 @@ s`,
   `const path = (n: number) => Matrix.from(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? -1 : 0))));
 const spectrum = interact(({ n }) => linalg.eigh(path(n as number)), { n: [3, 30, 1] }, { debounce: 50 });`,
 ];
-
-/** text/plain of the outputs of code cell `index` (interact's updated display included). */
-async function plainOutputs(page: Page, index: number): Promise<string[]> {
-  return page.evaluate((i) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- notebook cell widgets, untyped in the page
-    const cell = (window as any).jupyterapp.shell.currentWidget.content.widgets.filter((c: any) => c.model.type === "code")[i];
-    const texts: string[] = [];
-    for (let j = 0; j < cell.model.outputs.length; j++) texts.push(String(cell.model.outputs.get(j).toJSON().data?.["text/plain"] ?? ""));
-    return texts;
-  }, index);
-}
-
-/** Drags the handle of the `nth` slider on the page by `dx` pixels. */
-async function drag(page: Page, nth: number, dx: number): Promise<void> {
-  const handle = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider .noUi-handle").nth(nth);
-  const box = await handle.boundingBox();
-  assert.ok(box, "slider handle not visible");
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
 
 describe("widgets in the lab (jupyterlab-manager renders eigenlab-kernel widgets)", function () {
   this.timeout(180_000);
@@ -88,15 +65,7 @@ v.onSelect((s) => { seen = s.indices.length; });`,
     ctx.page = page;
     const canvas = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) canvas.eigenlab-2d-canvas");
     await canvas.waitFor({ timeout: 30000 });
-    await canvas.scrollIntoViewIfNeeded();
-    const box = (await canvas.boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
-    await page.keyboard.down("Shift");
-    await page.mouse.move(cx - 50, cy - 50);
-    await page.mouse.down();
-    for (const [x, y] of [[cx + 50, cy - 50], [cx + 50, cy + 50], [cx - 50, cy + 50]]) await page.mouse.move(x, y, { steps: 4 });
-    await page.mouse.up();
-    await page.keyboard.up("Shift");
+    await lassoSquare(page, canvas, 50);
     const status = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-2d-status");
     const selected = await until("the lasso selection in the status line", 10000, async () => {
       const m = /([\d,]+) of 25,000 points selected/.exec((await status.textContent()) ?? "");

@@ -22,32 +22,22 @@ declare function structuredClone<T>(value: T): T;
 declare function require(id: string): any;
 declare var process: { env: Record<string, string | undefined>; version: string; platform: string };
 declare var crossOriginIsolated: boolean;
+/** A Web Worker's AbortController (interact's `signal`). */
+declare class AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: any;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+  throwIfAborted(): void;
+}
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: any): void;
+}
 declare type Buffer = Uint8Array;
 declare namespace NodeJS {
   interface ErrnoException extends Error { code?: string; errno?: number; path?: string; syscall?: string }
   interface Require { (id: string): any }
-}
-
-declare module "@eigenlab/kernel" {
-  /** A display id: later `display(y, { id })` calls or `handle.update(y)` replace this output. */
-  export interface DisplayOptions {
-    id?: string;
-    metadata?: Record<string, unknown>;
-  }
-  /** An output that can be replaced in place. */
-  export class DisplayHandle {
-    readonly id: string;
-    /** Replaces the output shown for this handle with `value` (update_display_data). */
-    update(value: unknown, metadata?: Record<string, unknown>): void;
-    /** Lasso selections are not sent back to the browser kernel: always []. */
-    selection(): number[];
-    clicked(): number | null;
-    onSelect(cb: (selection: unknown) => void): this;
-  }
-  /** Shows `value` (its rich MIME bundle when it has one) as an output of the running cell. */
-  export function display(value: unknown, options?: DisplayOptions): DisplayHandle;
-  /** Clears the running cell's outputs (with `wait`, when the next output arrives). */
-  export function clearOutput(wait?: boolean): void;
 }
 
 declare module "assert" {

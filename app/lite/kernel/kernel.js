@@ -24,6 +24,8 @@ export class EigenlabBrowserKernel extends BaseKernel {
     this._drive = drive;
     this._pending = new Map();
     this._nextId = 1;
+    /** msg_id -> header of the requests being served, so outputs and comm messages get the right parent. */
+    this._causes = new Map();
     this._isolated = typeof SharedArrayBuffer !== 'undefined' && self.crossOriginIsolated === true;
     this._ready = this._start();
   }
@@ -72,24 +74,47 @@ export class EigenlabBrowserKernel extends BaseKernel {
       else p.resolve(msg.content);
       return;
     }
+    if (msg.type === 'input_request') {
+      // input(): stdin to the front end; its input_reply comes back through inputReply().
+      this.inputRequest(msg.content);
+      return;
+    }
     if (msg.type !== 'iopub') return;
     const c = msg.content;
+    const parent = (msg.cause && this._causes.get(msg.cause.msgId)) || undefined;
     switch (msg.msgType) {
       case 'stream':
-        this.stream(c);
+        this.stream(c, parent);
         break;
       case 'display_data':
-        this.displayData(c);
+        this.displayData(c, parent);
         break;
       case 'update_display_data':
-        this.updateDisplayData(c);
+        this.updateDisplayData(c, parent);
         break;
       case 'clear_output':
-        this.clearOutput(c);
+        this.clearOutput(c, parent);
         break;
       case 'execute_result':
-        this.publishExecuteResult(c);
+        this.publishExecuteResult(c, parent);
         break;
+      case 'comm_open':
+      case 'comm_msg':
+      case 'comm_close':
+        // widgets, interact and the selection comm of the worker's kernel runtime
+        this.handleComm(msg.msgType, c, msg.metadata || {}, msg.buffers || [], parent);
+        break;
+    }
+  }
+
+  /** Runs a worker request on behalf of the Jupyter message with `header` (its outputs' parent). */
+  async _serve(header, type, content) {
+    const msgId = header ? header.msg_id : undefined;
+    if (msgId) this._causes.set(msgId, header);
+    try {
+      return await this._call(type, { ...content, msgId });
+    } finally {
+      if (msgId) this._causes.delete(msgId);
     }
   }
 
@@ -161,7 +186,12 @@ export class EigenlabBrowserKernel extends BaseKernel {
     const code = String(content.code ?? '');
     try {
       await this._syncFiles(code);
-      const reply = await this._call('execute', { code, silent: Boolean(content.silent), executionCount: this.executionCount });
+      const reply = await this._serve(this.parentHeader, 'execute', {
+        code,
+        silent: Boolean(content.silent),
+        executionCount: this.executionCount,
+        allowStdin: content.allow_stdin === true
+      });
       if (reply.status === 'error') {
         this.publishExecuteError({ ename: reply.ename, evalue: reply.evalue, traceback: reply.traceback });
       }
@@ -188,15 +218,33 @@ export class EigenlabBrowserKernel extends BaseKernel {
     return this._call('is_complete', content).catch(() => ({ status: 'unknown' }));
   }
 
-  async commInfoRequest() {
-    return { status: 'ok', comms: {} };
+  async commInfoRequest(content) {
+    await this._ready;
+    return this._call('comm_info', { target_name: (content && content.target_name) || '' });
   }
 
-  inputReply() {}
+  /** The front end's answer to input(): straight to the worker (the cell that asked is still running). */
+  inputReply(content) {
+    this._worker.postMessage({ type: 'input_reply', content });
+  }
 
-  async commOpen() {}
+  // A front end's comm messages (widget state, button clicks, the lab's selections) run the worker's comm
+  // handlers; what they publish has the comm message as its parent.
+  async commOpen(msg) {
+    await this._comm(msg);
+  }
 
-  async commMsg() {}
+  async commMsg(msg) {
+    await this._comm(msg);
+  }
 
-  async commClose() {}
+  async commClose(msg) {
+    await this._comm(msg);
+  }
+
+  async _comm(msg) {
+    await this._ready;
+    const buffers = (msg.buffers || []).map((b) => (b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+    await this._serve(msg.header, 'comm', { msgType: msg.header.msg_type, content: msg.content, metadata: msg.metadata, buffers }).catch(() => undefined);
+  }
 }

@@ -2,18 +2,23 @@
 // - TypeScript: tslab's converter (the same code the Node kernel uses) on an in-memory ts.System holding
 //   TypeScript's libs and @eigenlab/core's and @eigenlab/viz's declarations, so a cell is type-checked and a
 //   type error is the same "TypeScriptError" output; declarations persist across cells as in tslab.
-// - The DSL prelude: every runtime and type export of @eigenlab/core, plus display/clearOutput/DisplayHandle.
-// - Rich display: @eigenlab/viz's formatters (MIME bundles of the display contract) and display handles.
+// - The DSL prelude: every runtime and type export of @eigenlab/core, plus the Node kernel's display,
+//   comm, widgets, interact and input (@eigenlab/kernel's browser-safe entry, the same code).
+// - Rich display: @eigenlab/viz's formatters (MIME bundles of the display contract) and display handles;
+//   widgets (ipywidgets 8 protocol, drawn by the lab's widget manager), lasso/eigenvalue selections back to
+//   the kernel, and progress lines for long DSL calls.
 // - %%math cells: the Node kernel's MathCells (mathjs), loaded on the first math cell.
 // - io: Node's fs is replaced by shims/fs.js (files of the site and files the reader uploaded).
 // Messages: the main thread (kernel.js) sends {type: "init" | "execute" | "complete" | "inspect" |
-// "is_complete" | "files"}; this worker answers {type: "reply", id, content} and streams {type: "iopub",
-// msgType, content} while a cell runs.
+// "is_complete" | "files" | "comm" | "comm_info"} requests and {type: "input_reply"}; this worker answers
+// {type: "reply", id, content}, streams {type: "iopub", msgType, content, cause} (outputs and comm
+// messages) and asks {type: "input_request", content} for input().
 import * as ts from '@tslab/typescript-for-tslab';
 import * as fsShim from './shims/fs';
 import { createMemorySystem, CWD } from './memsys';
 import { inspect } from './inspect';
 import * as assertShim from './shims/assert';
+import { errorContent } from '@eigenlab/kernel/dist/error-content';
 
 const DIAGNOSTIC_LINE = (d) =>
   `${d.fileName ? d.fileName + ' ' : ''}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`;
@@ -35,7 +40,8 @@ const exportsProxy = new Proxy(locals, {
 });
 
 const post = (msg) => self.postMessage(msg);
-const iopub = (msgType, content) => post({ type: 'iopub', msgType, content });
+// `cause`: the request whose output this is (its msg_id), so the main thread publishes under that parent.
+const iopub = (msgType, content) => post({ type: 'iopub', msgType, content, cause });
 
 // console.* of a cell goes to the cell's output as streams, formatted like Node's console.
 const format = (args) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ') + '\n';
@@ -50,59 +56,44 @@ console.table = (data, columns) => {
   else iopub('display_data', { data: { 'text/html': html, 'text/plain': inspect(data) }, metadata: {}, transient: {} });
 };
 
-// ---- display -------------------------------------------------------------------------------------------
-const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
-const EIGENLAB_MIME = 'application/vnd.eigenlab.v1+json';
+// ---- display, comms, widgets, selections, progress, input ---------------------------------------------
+// The Node kernel's own runtime (@eigenlab/kernel's browser-safe entry, kernel/jupyter/src/browser.ts):
+// display handles, the comm manager, ipywidgets-protocol widgets, interact, the lab's selections and the
+// progress lines; this worker plugs in the sinks that post to the main thread (kernel.js), which publishes.
+// Loaded in init, after @eigenlab/core.
+let kernel = null;
+let progress = null;
+/** The running request: cell outputs and comm messages are caused by it (main thread's parent header). */
+let cause = null;
+let allowStdin = false;
+let pendingInput = null;
 
-function toMimeBundle(value) {
-  if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-    const hook = value[JUPYTER_DISPLAY];
-    if (typeof hook === 'function') {
-      const bundle = hook.call(value);
-      if (bundle && typeof bundle === 'object') {
-        return 'text/plain' in bundle ? { ...bundle } : { ...bundle, 'text/plain': inspect(value) };
-      }
-    }
-  }
-  return { 'text/plain': inspect(value) };
+function installRuntime() {
+  kernel = require('@eigenlab/kernel/dist/browser');
+  const { message } = require('@eigenlab/kernel/dist/messages');
+  const show = (data, metadata, id, update) =>
+    iopub(update ? 'update_display_data' : 'display_data', { data, metadata, transient: { display_id: id } });
+  kernel.setDisplaySink({ display: show, clear: (wait) => iopub('clear_output', { wait }) });
+  kernel.commManager().setSink((msgType, content, opts) =>
+    post({ type: 'iopub', msgType, content, metadata: opts.metadata || {}, buffers: opts.buffers || [], cause })
+  );
+  kernel.installSelectionTarget();
+  progress = new kernel.ProgressLines((data, id, update) => show(data, {}, id, update));
+  // Output widgets capture what is published under the request being served (widgets.ts).
+  globalThis[Symbol.for('eigenlab.kernel.parentMsgId')] = () => (cause && cause.msgId) || '';
+  // `await input(prompt)`: the main thread sends input_request on stdin and posts the answer back.
+  globalThis[Symbol.for('eigenlab.kernel.input')] = (prompt, password) => {
+    if (!cause || cause.kind !== 'execute') return Promise.reject(new core.EigenlabError('stdin', message.stdinOutsideCell));
+    if (!allowStdin) return Promise.reject(new core.EigenlabError('stdin-not-allowed', message.stdinNotAllowed));
+    return new Promise((resolve) => {
+      pendingInput = resolve;
+      post({ type: 'input_request', content: { prompt, password } });
+    });
+  };
+  globalThis[Symbol.for('eigenlab.kernel.inputSync')] = () => {
+    throw new core.EigenlabError('stdin', message.stdinSyncBrowser);
+  };
 }
-
-function withView(bundle, metadata, id) {
-  if (!(EIGENLAB_MIME in bundle)) return metadata;
-  return { ...metadata, [EIGENLAB_MIME]: { ...(metadata[EIGENLAB_MIME] || {}), view: id } };
-}
-
-class DisplayHandle {
-  constructor(id) {
-    this.id = id;
-  }
-  update(value, metadata = {}) {
-    const data = toMimeBundle(value);
-    iopub('update_display_data', { data, metadata: withView(data, metadata, this.id), transient: { display_id: this.id } });
-  }
-  selection() {
-    return [];
-  }
-  clicked() {
-    return null;
-  }
-  onSelect() {
-    return this;
-  }
-}
-
-function display(value, options = {}) {
-  const id = options.id || crypto.randomUUID();
-  const data = toMimeBundle(value);
-  iopub('display_data', { data, metadata: withView(data, options.metadata || {}, id), transient: { display_id: id } });
-  return new DisplayHandle(id);
-}
-
-function clearOutput(wait = false) {
-  iopub('clear_output', { wait });
-}
-
-const kernelModule = { display, clearOutput, DisplayHandle, toMimeBundle };
 
 // ---- modules a cell may import ---------------------------------------------------------------------------
 function cellRequire(id) {
@@ -115,7 +106,7 @@ function cellRequire(id) {
       return viz;
     case '@eigenlab/kernel':
     case '@eigenlab/browser-kernel':
-      return kernelModule;
+      return kernel;
     case 'assert':
     case 'node:assert':
     case 'assert/strict':
@@ -134,19 +125,6 @@ function cellRequire(id) {
           '@eigenlab/viz, assert and an in-memory fs can be imported (no other Node packages). Run this notebook in the Node kernel (npm start) to use it.'
       );
   }
-}
-
-// ---- errors ----------------------------------------------------------------------------------------------
-function errorContent(e) {
-  if (e instanceof Error) {
-    const ename = e.name || (e.constructor && e.constructor.name) || 'Error';
-    const frames = String(e.stack || '')
-      .split('\n')
-      .filter((l) => /^\s+at /.test(l) && !/eigenlab-kernel-worker/.test(l));
-    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames] };
-  }
-  const evalue = typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
-  return { ename: 'Thrown', evalue, traceback: [`Uncaught ${evalue}`] };
 }
 
 const INTERRUPTED = { ename: 'Interrupted', evalue: 'the cell was interrupted', traceback: ['Interrupted: the cell was stopped; the notebook\'s variables are kept.'] };
@@ -246,18 +224,47 @@ async function runMath(code, silent) {
   return { ok: true, hasValue: result.hasValue, value: result.value };
 }
 
-async function execute({ code, silent, executionCount }) {
+async function execute({ code, silent, executionCount, allowStdin: stdin, msgId }) {
   if (interruptFlag) Atomics.store(interruptFlag, 0, 0);
-  const outcome = /^\s*%%math[^\S\n]*(\n|$)/.test(code) ? await runMath(code, silent) : await runTs(code);
-  const quiet = outcome.ok && outcome.value instanceof DisplayHandle && /;\s*$/.test(code);
+  cause = { kind: 'execute', msgId };
+  allowStdin = stdin === true;
+  let outcome;
+  try {
+    outcome = /^\s*%%math[^\S\n]*(\n|$)/.test(code) ? await runMath(code, silent) : await runTs(code);
+  } finally {
+    // Operations the cell left unfinished say where they stopped; later reports start afresh.
+    progress.endCell();
+    cause = null;
+    pendingInput = null;
+  }
+  const quiet = outcome.ok && outcome.value instanceof kernel.DisplayHandle && /;\s*$/.test(code);
   if (outcome.ok && outcome.hasValue && !silent && !quiet) {
     try {
-      iopub('execute_result', { execution_count: executionCount, data: toMimeBundle(outcome.value), metadata: {} });
+      iopub('execute_result', { execution_count: executionCount, data: kernel.toMimeBundle(outcome.value), metadata: {} });
     } catch (e) {
       return { status: 'error', ...errorContent(e) };
     }
   }
   return outcome.ok ? { status: 'ok', user_expressions: {} } : { status: 'error', ...outcome.error };
+}
+
+/** A front end's comm_open / comm_msg / comm_close: what its handlers publish is caused by it. */
+async function commMessage({ msgType, content, metadata, buffers, msgId }) {
+  const m = { data: (content && content.data) || {}, metadata: metadata || {}, buffers: buffers || [], msgId };
+  const comms = kernel.commManager();
+  cause = { kind: 'comm', msgId };
+  try {
+    if (msgType === 'comm_open') await comms.handleOpen(content, m);
+    else if (msgType === 'comm_msg') await comms.handleMsg(content, m);
+    else comms.handleClose(content, m);
+  } catch (e) {
+    // A handler's error (an observe callback that throws) goes to the log, as ipykernel does.
+    const err = errorContent(e);
+    iopub('stream', { name: 'stderr', text: err.traceback.join('\n') + '\n' });
+  } finally {
+    cause = null;
+  }
+  return {};
 }
 
 /** init: loads the declarations, installs the ts.System, starts the converter and runs the prelude. */
@@ -273,13 +280,16 @@ async function init({ typesUrl, filesUrl, coreDataUrl, location, interruptBuffer
   viz.registerFormatters();
   // A long DSL call reports progress through core's hook; when the page is cross-origin isolated the main
   // thread can set this shared flag, and the next report stops the cell (state kept).
-  core.onProgress(() => {
+  installRuntime();
+  core.onProgress((p) => {
     if (interruptFlag && Atomics.load(interruptFlag, 0) === 1) {
       Atomics.store(interruptFlag, 0, 0);
       const e = new Error('interrupted');
       e.eigenlabInterrupt = true;
       throw e;
     }
+    // Reports come from the running cell's synchronous code; outside a cell there is nowhere to show them.
+    if (cause && cause.kind === 'execute') progress.report(p);
   });
   globalThis.process = globalThis.process || { env: {}, version: 'v20.0.0', platform: 'browser' };
   const { createConverter } = require('tslab/dist/converter');
@@ -309,6 +319,13 @@ function isComplete({ code }) {
 
 self.onmessage = async (e) => {
   const { id, type, content } = e.data;
+  if (type === 'input_reply') {
+    // The answer to input(): not a request (the cell that asked is still running).
+    const resolve = pendingInput;
+    pendingInput = null;
+    if (resolve) resolve(String(content.value ?? ''));
+    return;
+  }
   let reply;
   try {
     switch (type) {
@@ -326,6 +343,12 @@ self.onmessage = async (e) => {
         break;
       case 'is_complete':
         reply = isComplete(content);
+        break;
+      case 'comm':
+        reply = await commMessage(content);
+        break;
+      case 'comm_info':
+        reply = { status: 'ok', comms: kernel.commManager().info(content.target_name) };
         break;
       case 'files':
         fsShim.addFiles(content.files);

@@ -13,7 +13,7 @@
 import { randomUUID } from "crypto";
 import { Checkbox, checkKernelOptions, Dropdown, FloatSlider, IntSlider, Text, VBox, Widget, badControl } from "./widgets";
 import { display, DisplayHandle } from "./runtime";
-import { errorContent } from "./tslab-adapter";
+import { errorContent } from "./error-content";
 
 export type ControlSpec = [number, number] | [number, number, number] | boolean | string | string[] | Widget;
 

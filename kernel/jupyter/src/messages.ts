@@ -23,6 +23,8 @@ export const message = {
     "set the value in the cell instead, or run the notebook in JupyterLab.",
   stdinSyncUnavailable:
     "inputSync() needs the Eigenlab kernel's own process (its stdin answers through shared memory): use `await input(prompt)` here.",
+  stdinSyncBrowser:
+    "inputSync() is not available in the browser kernel (its Web Worker cannot wait for the answer): use `await input(prompt)`, or run the notebook in the Node kernel (npm start).",
   stdinOutsideCell: "input() can only be awaited inside a running cell: call it at a cell's top level or in a function the cell awaits.",
   interactRange: (name: string, got: string) =>
     `interact: the control "${name}" got ${got}. Give [min, max], [min, max, step], a boolean, a string, an array of options, or a widget.`,

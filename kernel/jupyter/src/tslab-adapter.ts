@@ -17,7 +17,7 @@ import { printQuickInfo } from "tslab/dist/inspect";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { ErrorContent } from "./protocol";
 import { moduleOverrides } from "./code-cache";
-import { mapFrame, setPendingMaps, splitInlineMap, tieCell } from "./cell-lines";
+import { setPendingMaps, splitInlineMap, tieCell } from "./cell-lines";
 import { message } from "./messages";
 
 export type ExecOutcome =
@@ -51,20 +51,8 @@ export interface EngineOptions {
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
 const INTERRUPT_CODES = new Set(["ERR_SCRIPT_EXECUTION_INTERRUPTED"]);
 
-/** Frames from the kernel's own machinery, dropped from user tracebacks. */
-const INTERNAL_FRAME = /node:vm|node:internal|tslab[\\/]dist|kernel[\\/]jupyter[\\/](dist|src)|processTicksAndRejections/;
-
-export function errorContent(e: unknown): ErrorContent {
-  if (e instanceof Error) {
-    const ename = e.name || e.constructor?.name || "Error";
-    // Node may prefix the stack of an error thrown in a `vm` script with the source line and a caret; keep
-    // only the call frames, without the kernel's own.
-    const frames = (e.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l) && !INTERNAL_FRAME.test(l));
-    return { ename, evalue: e.message, traceback: [`${ename}: ${e.message}`, ...frames.map(mapFrame).filter((f): f is string => f !== null)] };
-  }
-  const evalue = typeof e === "string" ? e : JSON.stringify(e) ?? String(e);
-  return { ename: "Thrown", evalue, traceback: [`Uncaught ${evalue}`] };
-}
+import { errorContent } from "./error-content";
+export { errorContent };
 
 /** Forwards `<cwd>/node_modules/<pkg>/...` to the real package folder when the notebook folder lacks it. */
 function forwardPackages(cwd: string, packages: Record<string, string>): (p: string) => string {
