@@ -78,6 +78,8 @@ function installRuntime() {
     post({ type: 'iopub', msgType, content, metadata: opts.metadata || {}, buffers: opts.buffers || [], cause })
   );
   kernel.installSelectionTarget();
+  // A reloaded page asks for every widget's state on the control comm.
+  kernel.installWidgetTargets();
   progress = new kernel.ProgressLines((data, id, update) => show(data, {}, id, update));
   // Output widgets capture what is published under the request being served (widgets.ts).
   globalThis[Symbol.for('eigenlab.kernel.parentMsgId')] = () => (cause && cause.msgId) || '';

@@ -8,7 +8,7 @@ export { display, clearOutput, DisplayHandle, toMimeBundle, setDisplaySink, inpu
 export type { DisplayOptions, DisplaySink } from "./runtime";
 export { comm, commManager, Comm, CommManager } from "./comm";
 export type { CommMessage, CommHandler, SendOptions } from "./comm";
-export { widgets, Widget, IntSlider, FloatSlider, FloatLogSlider, Dropdown, Checkbox, Button, Text, Play, HBox, VBox, Output, Layout } from "./widgets";
+export { widgets, Widget, IntSlider, FloatSlider, FloatLogSlider, Dropdown, Checkbox, Button, Text, Play, HBox, VBox, Output, Layout, installWidgetTargets } from "./widgets";
 export type { Change } from "./widgets";
 export { interact, controlFor } from "./interact";
 export type { Interaction, InteractOptions, ControlSpec } from "./interact";
