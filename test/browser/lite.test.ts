@@ -11,7 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, Page, chromium } from "playwright-core";
-import { REPO, SCREENSHOTS, drag, kernelValue, lassoSquare, plainOutputs, until } from "./lab";
+import { REPO, SCREENSHOTS, plainOutputs, until } from "./lab";
+import { LASSO_CELL, WIDGET_CELLS, checkLassoReachesKernel, checkSliderAndInteract } from "./interactive-checks";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, shared with `npm run start:lite`
 const { serveStatic } = require("../../scripts/serve-lite.js") as {
@@ -91,12 +92,33 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
-  async function openLab(base = site): Promise<Page> {
+  /** A new page on the lab; `reset` starts from an empty workspace (no notebooks of earlier tests restored). */
+  async function openLab(base = site, { reset = false } = {}): Promise<Page> {
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${base}lab/`);
+    await page.goto(`${base}lab/${reset ? "?reset" : ""}`);
     await page.waitForFunction(() => document.body.dataset.eigenlabLab === "ready", null, { timeout: 120000 });
     return page;
+  }
+
+  /** Saves a notebook of code cells on the browser kernel into the lab's contents (the browser's storage). */
+  async function saveNotebook(page: Page, file: string, sources: string[]): Promise<void> {
+    await page.evaluate(
+      async ({ file, sources }) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
+        await (window as any).jupyterapp.serviceManager.contents.save(file, {
+          type: "notebook",
+          format: "json",
+          content: {
+            nbformat: 4,
+            nbformat_minor: 5,
+            metadata: { kernelspec: { name: "eigenlab-browser", display_name: "Eigenlab (browser)", language: "typescript" } },
+            cells: sources.map((source) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null })),
+          },
+        });
+      },
+      { file, sources },
+    );
   }
 
   /** Opens `file` of the site's contents, runs all cells, returns each code cell's outputs (nbformat JSON). */
@@ -168,26 +190,16 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
 
   it("a type error gives the TypeScript error; io reads a file of the site and a file saved in the browser; completion and hover", async () => {
     const page = await openLab();
+    await saveNotebook(page, "checks.ipynb", [
+      'const K = io.readMatrixMarket("data/karate.mtx") as CsrMatrix;\n[K.rows, K.nnz]',
+      'const t = io.read("mine.csv") as io.Table;\nt.column("b")',
+      'const wrong: number = "a";',
+    ]);
     const result = await page.evaluate(async () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
       const app = (window as any).jupyterapp;
-      const code = (source: string) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null });
       // A file the reader made in the lab (stored in the browser, not on the site).
       await app.serviceManager.contents.save("mine.csv", { type: "file", format: "text", content: "a,b\n1,2.5\n3,4\n" });
-      await app.serviceManager.contents.save("checks.ipynb", {
-        type: "notebook",
-        format: "json",
-        content: {
-          nbformat: 4,
-          nbformat_minor: 5,
-          metadata: { kernelspec: { name: "eigenlab-browser", display_name: "Eigenlab (browser)", language: "typescript" } },
-          cells: [
-            code('const K = io.readMatrixMarket("data/karate.mtx") as CsrMatrix;\n[K.rows, K.nnz]'),
-            code('const t = io.read("mine.csv") as io.Table;\nt.column("b")'),
-            code('const wrong: number = "a";'),
-          ],
-        },
-      });
       const widget = await app.commands.execute("docmanager:open", { path: "checks.ipynb" });
       await widget.context.ready;
       await widget.sessionContext.ready;
@@ -324,46 +336,24 @@ describe("in-browser edition: npm run build:lite served statically, notebooks on
   });
 
   it("widgets, interact, a lasso selection back to the kernel, a progress line and input() in the browser kernel", async () => {
-    const page = await openLab();
+    const page = await openLab(site, { reset: true });
     // The Node kernel's widget, selection and progress cells (widgets.test.ts, interactive.test.ts), on the worker.
     const cells = [
-      `const s = new widgets.IntSlider({ min: 1, max: 10, value: 3, description: "k" });
-let k = s.value;
-s.observe((c) => { k = c.new as number; });
-s`,
-      `const path = (n: number) => Matrix.from(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 : Math.abs(i - j) === 1 ? -1 : 0))));
-const spectrum = interact(({ n }) => linalg.eigh(path(n as number)), { n: [3, 30, 1] }, { debounce: 50 });`,
-      `const N = 25000;
-const big = new Embedding({ coords: Matrix.random(N, 2, { seed: 3 }), labels: Int32Array.from({ length: N }, (_, i) => i % 5),
-  meta: { solver: "given", backend: "cpu", precision: "float64", version: VERSION, inputShape: [N, 2] } });
-const v = display(big, { metadata: { "application/vnd.eigenlab.v1+json": { renderer: "canvas" } } });
-let seen = -1;
-v.onSelect((sel) => { seen = sel.indices.length; });`,
+      ...WIDGET_CELLS,
+      LASSO_CELL,
       `const G = graph.knn(Matrix.random(30000, 32, { seed: 1 }), { k: 10 });\nG.nnz`,
       `const answer = await input("k = ");\nNumber(answer) * 2`,
     ];
-    await page.evaluate(async (sources) => {
+    await saveNotebook(page, "interactive.ipynb", cells);
+    await page.evaluate(async () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JupyterLab app object in the page has no type here
       const app = (window as any).jupyterapp;
-      // The lab restores the earlier tests' notebooks: close them, so this one is the current widget.
-      await app.commands.execute("application:close-all");
-      await app.serviceManager.contents.save("interactive.ipynb", {
-        type: "notebook",
-        format: "json",
-        content: {
-          nbformat: 4,
-          nbformat_minor: 5,
-          metadata: { kernelspec: { name: "eigenlab-browser", display_name: "Eigenlab (browser)", language: "typescript" } },
-          cells: sources.map((source) => ({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null })),
-        },
-      });
       const widget = await app.commands.execute("docmanager:open", { path: "interactive.ipynb" });
       await widget.context.ready;
       await widget.sessionContext.ready;
       while (!widget.sessionContext.session?.kernel) await new Promise((r) => setTimeout(r, 50));
-      app.shell.activateById(widget.id);
       void app.commands.execute("notebook:run-all-cells");
-    }, cells);
+    });
     // input(): the lab's stdin box (an input_request from the worker, through the main thread's kernel).
     const box = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Stdin-input");
     await box.waitFor({ timeout: 180000 });
@@ -383,49 +373,11 @@ v.onSelect((sel) => { seen = sel.indices.length; });`,
     assert.equal(lines.length, 1, `one progress line: ${JSON.stringify(await plainOutputs(page, 3))}`);
     assert.match(lines[0], /^exact kNN of 30000 points: (\d+) \/ \1 row blocks \(100 %\), [\d.]+ s$/);
 
-    // Widgets, drawn by the lab's widget manager from the worker's comm messages.
-    const sliders = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider");
-    await until("two rendered sliders", 30000, async () => ((await sliders.count()) === 2 ? true : undefined));
-    const readout = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-readout").first();
-    assert.equal((await readout.textContent())?.trim(), "3");
-    await sliders.first().scrollIntoViewIfNeeded();
-    await drag(page, 0, 120);
-    const shown = Number((await readout.textContent())?.trim());
-    assert.ok(shown > 3, `the slider's readout is still ${shown}`);
-    const k = await until("the kernel's k to follow the slider", 15000, async () => {
-      const value = await kernelValue(page, "k");
-      return value === String(shown) ? value : undefined;
-    });
-    assert.equal(k, String(shown));
-    const before = await plainOutputs(page, 1);
-    assert.ok(before.some((x) => x.startsWith("Spectrum: 16 eigenvalues of a 16×16 operator")), before.join("\n"));
-    await sliders.nth(1).scrollIntoViewIfNeeded();
-    await drag(page, 1, 80);
-    const n = Number((await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-readout").nth(1).textContent())?.trim());
-    assert.ok(n > 16, `interact's slider did not move (${n})`);
-    const after = await until(`the spectrum to redraw with ${n} eigenvalues`, 15000, async () => {
-      const t = await plainOutputs(page, 1);
-      return t.some((x) => x.startsWith(`Spectrum: ${n} eigenvalues of a ${n}×${n} operator`)) ? t : undefined;
-    });
-    assert.equal(after.length, before.length, "the spectrum was replaced in place, not appended");
-
-    // A lasso on the canvas view comes back on the selection comm: v.selection() and the onSelect callback.
-    const canvas = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) canvas.eigenlab-2d-canvas");
-    await canvas.waitFor({ timeout: 30000 });
-    await lassoSquare(page, canvas, 50);
-    const status = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-2d-status");
-    const selected = await until("the lasso selection in the status line", 10000, async () => {
-      const m = /([\d,]+) of 25,000 points selected/.exec((await status.textContent()) ?? "");
-      return m ? Number(m[1].replace(/,/g, "")) : undefined;
-    });
-    assert.ok(selected > 100 && selected < 25000, `${selected} points selected`);
-    const inKernel = await until("the selection in the kernel", 15000, async () => {
-      const value = await kernelValue(page, "JSON.stringify([v.selection().length, seen])");
-      return value === `'[${selected},${selected}]'` ? value : undefined;
-    });
-    assert.equal(inKernel, `'[${selected},${selected}]'`);
+    // Widgets, drawn by the lab's widget manager from the worker's comm messages; a lasso on the selection comm.
+    const { k, n } = await checkSliderAndInteract(page);
+    const selected = await checkLassoReachesKernel(page);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await sliders.first().scrollIntoViewIfNeeded();
+    await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-slider").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, "lite-widgets.png") });
     console.log(`      slider k = ${k}, interact n = ${n}, lasso ${selected} points in the kernel; ${lines[0]}`);
     await page.close();
