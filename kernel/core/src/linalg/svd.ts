@@ -2,7 +2,8 @@
  * `linalg.svd(A, { k, method })`: singular value decomposition A ≈ U diag(s) Vᵀ, s descending.
  *
  * - "full": Householder QR, then one-sided (Hestenes) Jacobi on the triangular factor, started from the
- *   eigenvectors of RᵀR when σ_min ≥ 1e-6·σ_max (see preconditionInto; `meta.preconditioned`). Jacobi computes
+ *   eigenvectors of AᵀA when σ_min ≥ 1e-6·σ_max (see gramEigenvectors; `meta.preconditioned`); when those
+ *   already pass Jacobi's convergence test, no QR and no sweep is needed (`meta.sweeps` 0). Jacobi computes
  *   every singular value to high relative accuracy (Demmel & Veselić, "Jacobi's method is more accurate
  *   than QR", SIMAX 13, 1992); the QR preconditioning shrinks the work from m×n to n×n columns (Drmač &
  *   Veselić, SIMAX 29, 2008). Forming AᵀA and calling eigh would square the condition number and lose the
@@ -101,7 +102,7 @@ export interface RawSvd {
   V: Float64Array;
   k: number;
   sweeps: number;
-  /** Method "full": whether the Jacobi sweeps started from RᵀR's eigenvectors (false: from I, see RELATIVE_SWITCH). */
+  /** Method "full": whether the Jacobi sweeps started from AᵀA's eigenvectors (false: from I, see RELATIVE_SWITCH). */
   preconditioned?: boolean;
 }
 
@@ -116,15 +117,24 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
     const r = svdDense(at, n, m);
     return { U: r.V, s: r.s, V: r.U, k: r.k, sweeps: r.sweeps, preconditioned: r.preconditioned };
   }
+  // V₀: the eigenvectors of AᵀA (rows of W0, largest first), or null below RELATIVE_SWITCH / for small n.
+  const W0 = n >= PRECONDITION_MIN ? gramEigenvectors(a, m, n) : null;
+  if (W0) {
+    const fast = preconditionedNoQr(a, m, n, W0);
+    if (fast) return fast;
+  }
   // m ≥ n: A = Q R, R = U_R Σ Vᵀ, U = Q U_R.
   const { Q, R } = qrFactors(a, m, n, true);
-  // G: the columns of R·V₀, contiguous (G[j*n + i] = (R V₀)[i, j]); W: V accumulated the same way, from V₀.
+  // G: the columns of R·V₀, contiguous (G[j*n + i] = (R V₀)[i, j]); W: V accumulated the same way, from V₀
+  // (RᵀR = AᵀA, so V₀ preconditions R as well as A).
   const G = new Float64Array(n * n);
   const W = new Float64Array(n * n);
-  const preconditioned = n >= PRECONDITION_MIN && preconditionInto(G, W, R, n);
-  if (!preconditioned) {
+  const preconditioned = W0 !== null;
+  if (W0) {
+    W.set(W0);
+    gemm(false, true, n, n, n, 1, W, 0, n, R, 0, n, 0, G, 0, n); // row j of G = R · (row j of W)
+  } else {
     transposeInto(G, R, n, n);
-    W.fill(0);
     for (let j = 0; j < n; j++) W[j * n + j] = 1;
   }
   const norms = new Float64Array(n);
@@ -158,37 +168,69 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
 }
 
 /**
- * Jacobi preconditioned by the eigenvectors of RᵀR (Veselić & Hari, "A note on a one-sided Jacobi algorithm",
+ * Jacobi preconditioned by the eigenvectors of AᵀA (Veselić & Hari, "A note on a one-sided Jacobi algorithm",
  * Numer. Math. 56, 1989; the preconditioning idea of Drmač & Veselić, SIMAX 29, 2008): V₀ from the fast
  * symmetric eigensolver (blocked tridiagonalization + divide and conquer, most flops in gemm) makes the columns
- * of R·V₀ orthogonal up to ~ε·σ₁²/gap, so the one-sided Jacobi that follows converges quadratically from there
- * (on a well-conditioned matrix: one sweep that finds at most a few tiny rotations, instead of ~12 sweeps from
- * V₀ = I). Why not a gesdd-class path (bidiagonalization + bidiagonal divide and conquer): it would need its
- * own reduction, D&C and back-transformation for the same ~ε·σ₁ accuracy, while this path reuses eigh's tuned
- * kernels and ends in the Jacobi convergence test, so U and V are orthonormal to Jacobi's tolerance. When
- * relative accuracy of small singular values can matter (RELATIVE_SWITCH) it returns false and the caller
- * runs the sweeps from V₀ = I on R itself. Otherwise writes G (rows = columns of R V₀, largest first) and W
- * (rows = columns of V₀).
+ * of A·V₀ orthogonal up to ~ε·σ₁²/gap, so one-sided Jacobi converges quadratically from there: on a
+ * well-conditioned matrix its convergence test already holds (preconditionedNoQr, no sweep and no QR), else a
+ * few sweeps on R·V₀ finish instead of ~12 from V₀ = I. Why not a gesdd-class path (bidiagonalization +
+ * bidiagonal divide and conquer): it would need its own reduction, D&C and back-transformation for the same
+ * ~ε·σ₁ accuracy, while this path reuses eigh's tuned kernels and ends in Jacobi's convergence test, so U and
+ * V are orthonormal to Jacobi's tolerance. Returns the rows of W = V₀ᵀ (largest first), or null when relative
+ * accuracy of small singular values can matter (RELATIVE_SWITCH): the caller then runs the sweeps from V₀ = I
+ * on R itself, as before.
  */
-function preconditionInto(G: Float64Array, W: Float64Array, R: Float64Array, n: number): boolean {
+function gramEigenvectors(a: Float64Array, m: number, n: number): Float64Array | null {
   const C = new Float64Array(n * n);
-  gemm(true, false, n, n, n, 1, R, 0, n, R, 0, n, 0, C, 0, n);
+  gemm(true, false, n, n, m, 1, a, 0, n, a, 0, n, 0, C, 0, n);
   const { values, Z } = symmetricEigenRows(C, n); // eigenvectors as columns, eigenvalues ascending
-  if (!(values[0] > RELATIVE_SWITCH * RELATIVE_SWITCH * values[n - 1])) return false;
+  if (!(values[0] > RELATIVE_SWITCH * RELATIVE_SWITCH * values[n - 1])) return null;
   // Rows of W = eigenvectors, largest first (Jacobi on columns ordered by decreasing norm: de Rijk, SISC 10, 1989).
+  const W = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     const c = n - 1 - j;
     const o = j * n;
     for (let i = 0; i < n; i++) W[o + i] = Z[i * n + c];
   }
-  // G = W Rᵀ, i.e. row j of G = R · (row j of W).
-  gemm(false, true, n, n, n, 1, W, 0, n, R, 0, n, 0, G, 0, n);
-  return true;
+  return W;
 }
 
 /**
- * Start from V₀ only when RᵀR's eigenvalues say σ_min ≥ 1e-6·σ_max (λ_min ≥ 1e-12·λ_max, which RᵀR resolves to
- * ~10 %, its eigenvalues being accurate to ~n·ε·λ_max). Forming R·V₀ perturbs each row of R by ~ε relative to
+ * The common case without any QR: G = A·V₀ (one gemm), and Jacobi's convergence test on G's columns run as one
+ * gemm H = GᵀG: when every pair already has |H_pq| ≤ tol·√(H_pp·H_qq) with dgesvj's tol = ε·√m (a sweep would
+ * rotate nothing), G's columns are orthogonal to working accuracy, σ_j = ‖G e_j‖ and U = G Σ⁻¹. Otherwise (κ
+ * large enough that ε·κ² spoils the start's orthogonality, or clustered values) null: the caller runs the
+ * Jacobi sweeps on R·V₀ after a QR, on columns of length n instead of m.
+ */
+function preconditionedNoQr(a: Float64Array, m: number, n: number, W0: Float64Array): RawSvd | null {
+  const V = new Float64Array(n * n);
+  transposeInto(V, W0, n, n); // columns of V = rows of W0
+  const U = new Float64Array(m * n);
+  gemm(false, false, m, n, n, 1, a, 0, n, V, 0, n, 0, U, 0, n);
+  const H = new Float64Array(n * n);
+  gemm(true, false, n, n, m, 1, U, 0, n, U, 0, n, 0, H, 0, n);
+  const tol = EPS * Math.sqrt(m);
+  const s = new Float64Array(n);
+  for (let j = 0; j < n; j++) s[j] = Math.sqrt(H[j * n + j]);
+  for (let p = 0; p < n; p++) {
+    for (let q = p + 1; q < n; q++) if (Math.abs(H[p * n + q]) > tol * s[p] * s[q]) return null;
+    // Descending order is part of the answer: a pair swapped by rounding goes to the sweeps (they sort).
+    if (p + 1 < n && !(s[p + 1] <= s[p])) return null;
+  }
+  for (let i = 0; i < m; i++) {
+    const o = i * n;
+    for (let j = 0; j < n; j++) U[o + j] /= s[j];
+  }
+  normalizeColumnSignsInPlace(U, m, n, V, n);
+  return { U, s, V, k: n, sweeps: 0, preconditioned: true };
+}
+
+/** From this order on, the Jacobi sweeps start from AᵀA's eigenvectors (below it the sweeps are cheap anyway). */
+const PRECONDITION_MIN = 32;
+
+/**
+ * Start from V₀ only when AᵀA's eigenvalues say σ_min ≥ 1e-6·σ_max (λ_min ≥ 1e-12·λ_max, which AᵀA resolves to
+ * ~10 %, its eigenvalues being accurate to ~n·ε·λ_max). Forming A·V₀ (or R·V₀) perturbs each row by ~ε relative to
  * its norm, which bounds the error of σᵢ by ~ε·σ₁ — what gesdd gives — but not by ~ε·σᵢ: on a column-graded or
  * otherwise ill-conditioned matrix that would lose the small singular values' relative accuracy that one-sided
  * Jacobi on R itself keeps (Demmel & Veselić 1992; Drmač & Veselić 2008 §2). Below the switch the error bound
@@ -196,9 +238,6 @@ function preconditionInto(G: Float64Array, W: Float64Array, R: Float64Array, n: 
  * above it the fast start loses at most ~1e-10 relative on the smallest value, i.e. agrees with LAPACK.
  */
 const RELATIVE_SWITCH = 1e-6;
-
-/** From this order on, the Jacobi sweeps start from RᵀR's eigenvectors (below it the sweeps are cheap anyway). */
-const PRECONDITION_MIN = 32;
 
 /** Cyclic one-sided Jacobi sweeps until no pair needs a rotation (TypeScript path). Returns the sweeps. */
 function jacobiJs(G: Float64Array, W: Float64Array, norms: Float64Array, n: number, tol: number): number {
