@@ -183,7 +183,7 @@ export function svdDense(a: Float64Array, m: number, n: number): RawSvd {
 function gramEigenvectors(a: Float64Array, m: number, n: number): Float64Array | null {
   const C = new Float64Array(n * n);
   gemm(true, false, n, n, m, 1, a, 0, n, a, 0, n, 0, C, 0, n);
-  const { values, Z } = symmetricEigenRows(C, n); // eigenvectors as columns, eigenvalues ascending
+  const { values, Z } = symmetricEigenRows(C, n, true); // eigenvectors as columns, eigenvalues ascending
   if (!(values[0] > RELATIVE_SWITCH * RELATIVE_SWITCH * values[n - 1])) return null;
   // Rows of W = eigenvectors, largest first (Jacobi on columns ordered by decreasing norm: de Rijk, SISC 10, 1989).
   const W = new Float64Array(n * n);
