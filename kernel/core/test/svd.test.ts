@@ -40,6 +40,47 @@ describe("linalg.svd", () => {
     assertBelow(maxRelDiff(s, peer.s), 1e-10, "s vs numpy");
   });
 
+  it("svd(A) full of a 600×150 matrix (Jacobi preconditioned by AᵀA's eigenvectors): s agrees with numpy to 1e-12, U and V with numpy's up to sign, orthonormal, U S Vᵀ = A, deterministic", () => {
+    const A = Matrix.random(600, 150, { seed: 31 });
+    const r = linalg.svd(A);
+    assert.equal(r.meta.preconditioned, true);
+    // A·V₀ with V₀ = eigenvectors of AᵀA already passes Jacobi's convergence test: no QR, no sweep (from I: ~10).
+    assert.equal(r.meta.sweeps, 0);
+    assertBelow(reconstructionError(A, r.U, r.s, r.V), 1e-12, "U S Vᵀ − A");
+    assertBelow(orthogonalityError(r.U), 1e-12, "UᵀU − I");
+    assertBelow(orthogonalityError(r.V), 1e-12, "VᵀV − I");
+    const peer = runPython(`u, s, vt = np.linalg.svd(A, full_matrices=False)\nout = {"s": s, "u": u, "v": vt.T}`, { A: peerMatrix(A) });
+    assertBelow(maxRelDiff(r.s, peer.s), 1e-12, "s vs numpy");
+    for (let j = 0; j < 150; j++) {
+      let cu = 0, cv = 0;
+      for (let i = 0; i < 600; i++) cu += r.U.get(i, j) * peer.u[i][j];
+      for (let i = 0; i < 150; i++) cv += r.V.get(i, j) * peer.v[i][j];
+      assertBelow(1 - Math.abs(cu), 1e-9, `1 − |cos| of left vector ${j}`);
+      assertBelow(Math.abs(cu - cv), 1e-9, `left and right vector ${j} flip together`);
+    }
+    const again = linalg.svd(A);
+    assert.deepEqual(Array.from(again.s), Array.from(r.s));
+    assert.deepEqual(Array.from(again.U.data), Array.from(r.U.data));
+  });
+
+  it("svd full switches the Jacobi start at σ_min/σ_max = 1e-6: κ = 1e5 starts from AᵀA's eigenvectors, κ = 1e7 and 1e10 from I, all to high relative accuracy", () => {
+    for (const [kappa, pre, tolRel] of [[1e5, true, 1e-9], [1e7, false, 1e-8], [1e10, false, 1e-5]] as const) {
+      const sv = Array.from({ length: 60 }, (_, i) => Math.pow(kappa, -i / 59));
+      const A = withSingularValues(200, 60, sv, 9);
+      const r = linalg.svd(A);
+      assert.equal(r.meta.preconditioned, pre, `κ = ${kappa}`);
+      // κ = 1e5: ε·κ² spoils the start's orthogonality, so a few sweeps on R·V₀ finish the job after a QR.
+      if (pre) assert.ok((r.meta.sweeps as number) >= 1 && (r.meta.sweeps as number) <= 4, `sweeps ${r.meta.sweeps}`);
+      // Relative error of every σ against the exact values (forming A itself costs ~1e-16·κ relative on the smallest).
+      for (let i = 0; i < 60; i++) assert.ok(Math.abs(r.s[i] - sv[i]) / sv[i] < tolRel, `κ = ${kappa}, σ_${i}: ${r.s[i]} vs ${sv[i]}`);
+      assertBelow(orthogonalityError(r.U), 1e-12, `UᵀU − I (κ = ${kappa})`);
+      assertBelow(orthogonalityError(r.V), 1e-12, `VᵀV − I (κ = ${kappa})`);
+      assertBelow(reconstructionError(A, r.U, r.s, r.V), 1e-12, `U S Vᵀ − A (κ = ${kappa})`);
+      const peer = runPython(`out = {"s": np.linalg.svd(A, compute_uv=False)}`, { A: peerMatrix(A) });
+      assertBelow(maxRelDiff(r.s, peer.s), 1e-12, `s vs numpy (κ = ${kappa})`);
+    }
+  });
+
   it("svd full of a rank-deficient matrix returns zeros and still-orthonormal U, V", () => {
     const A = withSingularValues(40, 20, [5, 3, 1], 2);
     const { s, U, V } = linalg.svd(A);

@@ -87,7 +87,7 @@ export function eigh(A: Matrix, opts: EighOptions = {}): Spectrum {
   const a = symmetricData(A);
   const n = A.rows;
   const scale = rangeScale(a);
-  const { values, Z } = symmetricEigenRows(a, n);
+  const { values, Z } = symmetricEigenRows(a, n, !opts.residuals); // `a` is eigh's own copy (needed again for residuals)
   normalizeColumnSignsRowwise(Z, n, n);
   const V = new Matrix(n, n, Z);
   let residuals = new Float64Array(0);

@@ -47,16 +47,18 @@ export function symmetricEigen(a: Float64Array, n: number): RawEigen {
 /**
  * `symmetricEigen` with the eigenvectors as the columns of a row-major n×n array (the layout of eigh's
  * `Matrix`): on the divide-and-conquer path that is the layout X = Q Z is computed in, so the two transposes
- * of a column-major round trip (each a strided pass over n² entries) are skipped.
+ * of a column-major round trip (each a strided pass over n² entries) are skipped. `overwrite` lets it destroy `a`.
  */
-export function symmetricEigenRows(a: Float64Array, n: number): { values: Float64Array; Z: Float64Array } {
+export function symmetricEigenRows(a: Float64Array, n: number, overwrite = false): { values: Float64Array; Z: Float64Array } {
   if (n < DC_MIN) {
     const r = symmetricEigen(a, n);
     const Z = new Float64Array(n * n);
     transposeInto(Z, r.vectors, n, n);
     return { values: r.values, Z };
   }
-  const V = Float64Array.from(a.subarray(0, n * n));
+  // `overwrite`: the caller's array is a private working copy (eigh's, svd's AᵀA), reduced in place (an n²
+  // copy less: at n = 500 each 2 MB allocation adds to the external-memory pressure that triggers full GCs).
+  const V = overwrite ? a : Float64Array.from(a.subarray(0, n * n));
   const t = tridiagonalizeBlocked(V, n);
   const { values, Z } = tridiagonalEigenDC(t.d, t.e);
   applyQInto(Z, n, V, t.tau, n);

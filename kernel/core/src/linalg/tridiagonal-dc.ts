@@ -51,7 +51,26 @@ class BufferPool {
     this.base.delete(view);
     this.free.push(buf);
   }
+  /** Keeps at most `maxDoubles` of free buffers of at most `maxLen` doubles each (the smallest first); drops the rest. */
+  trim(maxLen: number, maxDoubles: number): void {
+    this.base.clear();
+    this.free = this.free.filter((b) => b.length <= maxLen).sort((a, b) => a.length - b.length);
+    let kept = 0;
+    let i = 0;
+    while (i < this.free.length && kept + this.free[i].length <= maxDoubles) kept += this.free[i++].length;
+    this.free.length = i;
+  }
 }
+
+/**
+ * The pool kept between runs for small problems (buffers up to 512² doubles, 12 MiB in all): at n ≈ 500 one
+ * eigh allocated ~10 MB of merge buffers, whose external-memory pressure set off a full mark-compact every
+ * other call (10–30 ms each here, a tenth of the solve); at larger n the run dominates and nothing is kept,
+ * so a big solve leaves no workspace behind.
+ */
+const sharedPool = new BufferPool();
+const KEEP_LEN = 512 * 512;
+const KEEP_TOTAL = 6 * KEEP_LEN;
 
 /** All eigenpairs of the symmetric tridiagonal (diag d, off-diagonal e of length n − 1). Inputs untouched. */
 export function tridiagonalEigenDC(d: ArrayLike<number>, e: ArrayLike<number>): TridiagonalEigen {
@@ -62,10 +81,15 @@ export function tridiagonalEigenDC(d: ArrayLike<number>, e: ArrayLike<number>): 
   if (scale === 0) scale = 1;
   const ds = Float64Array.from(d, (x) => x / scale);
   const es = Float64Array.from(e, (x) => x / scale);
-  const r = solve(ds, es, new BufferPool());
+  const pool = n <= 512 ? sharedPool : new BufferPool();
+  const r = solve(ds, es, pool);
   for (let i = 0; i < n; i++) r.values[i] *= scale;
-  // The result may be a view into a pooled buffer; hand out an array of its own.
-  return { values: r.values, Z: r.Z.length === r.Z.buffer.byteLength / 8 ? r.Z : r.Z.slice() };
+  // The result may be a view into a pooled buffer; hand out an array of its own (and the buffer back).
+  const own = r.Z.length === r.Z.buffer.byteLength / 8;
+  const Z = own ? r.Z : r.Z.slice();
+  if (!own) pool.give(r.Z);
+  if (pool === sharedPool) pool.trim(KEEP_LEN, KEEP_TOTAL);
+  return { values: r.values, Z };
 }
 
 function solve(d: Float64Array, e: Float64Array, pool: BufferPool): TridiagonalEigen {
