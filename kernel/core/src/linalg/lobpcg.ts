@@ -17,6 +17,7 @@
 import { Rng } from "../random";
 import { RitzPairs, thickRestartLanczos } from "./lanczos";
 import { symmetricEigen } from "./symmetric-eigen";
+import { CHEBYSHEV_RATIO, CHEBYSHEV_STEPS, chebyshevPreconditioner } from "./lobpcg-preconditioner";
 import { gemm, gemvNSubInto, gemvTInto, nrm2 } from "../kernels";
 
 export interface LobpcgSettings {
@@ -31,6 +32,11 @@ export interface LobpcgSettings {
   preconditioner?: (z: Float64Array, r: Float64Array) => void;
   /** Block size (default k + guard vectors). */
   blockSize?: number;
+  /**
+   * Without `preconditioner`: use the default Chebyshev polynomial in A (lobpcg-preconditioner.ts), for the
+   * smallest eigenpairs of a Laplacian-like A. Ignored when `largest`.
+   */
+  chebyshev?: boolean;
   /** Start block (blockSize vectors of length n, one after another); default v0 and seeded normal vectors. */
   x0?: Float64Array;
 }
@@ -73,6 +79,17 @@ export function lobpcgRun(apply: (y: Float64Array, x: Float64Array) => void, n: 
   const probe = thickRestartLanczos(apply, n, { k: 1, which: "LM", tol: 0, maxIter: 1, ncv: Math.min(n, 12), v0: s.v0, rng: s.rng.stream(7) });
   matvecs += probe.matvecs;
   let anorm = probe.normEstimate;
+  // The probe's Ritz value is ≤ ‖A‖ (a few % under after 12 Lanczos steps); hi = 1.25·probe keeps λmax below
+  // hi + lo, where the polynomial stays positive (see chebyshevPreconditioner).
+  const hi = 1.25 * anorm;
+  const precondition =
+    s.preconditioner ??
+    (s.chebyshev && !largest && hi > 0
+      ? chebyshevPreconditioner((y, x) => {
+          apply(y, x);
+          matvecs++;
+        }, n, hi / CHEBYSHEV_RATIO, hi, CHEBYSHEV_STEPS)
+      : undefined);
 
   // The explicit residual ‖A x − θ x‖ of an exact eigenpair, computed in floating point, is itself of
   // order ε·‖A‖ times a growth factor of the matvec and of the block orthonormalization; a test below that
@@ -344,7 +361,7 @@ export function lobpcgRun(apply: (y: Float64Array, x: Float64Array) => void, n: 
     let nw = 0;
     for (const j of active) {
       const dst = vec(Z, w0 + nw);
-      if (s.preconditioner) s.preconditioner(dst, vec(R, j));
+      if (precondition) precondition(dst, vec(R, j));
       else dst.set(vec(R, j));
       nw++;
     }
