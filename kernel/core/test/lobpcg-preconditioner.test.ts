@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { CsrMatrix, data, EigenlabError, graph, linalg, Matrix } from "../src";
-import { chebyshevPreconditioner, isLaplacianLike } from "../src/linalg/lobpcg-preconditioner";
+import { chebyshevBlockPreconditioner, chebyshevPreconditioner, csrBlockMatvecInto, isLaplacianLike } from "../src/linalg/lobpcg-preconditioner";
 import { assertBelow, maxRelDiff } from "../../../test/util/math";
 import { gridLaplacian, randomSparseSpd } from "./eigensolver-checks";
 
@@ -70,6 +70,31 @@ describe("LOBPCG default preconditioner (Chebyshev polynomial in A)", function (
       assertBelow(asym / big, 1e-12, `steps ${steps}: symmetric`);
       const ev = linalg.eigh(Matrix.from(cols.map((r, i) => r.map((v, j) => 0.5 * (v + cols[j][i]))))).values;
       assert.ok(ev[0] > 0, `steps ${steps}: smallest eigenvalue ${ev[0]} > 0`);
+    }
+  });
+
+  it("csrBlockMatvecInto and chebyshevBlockPreconditioner (13 vectors at once) equal the one-vector forms to rounding", () => {
+    const L = knnLaplacian(500, 3, 4);
+    const n = L.rows;
+    const m = 13;
+    const X = new Float64Array(n * m); // vectors one after another
+    for (let t = 0; t < X.length; t++) X[t] = Math.sin(0.37 * t + 1);
+    const Xi = new Float64Array(n * m); // interleaved
+    for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) Xi[i * m + j] = X[j * n + i];
+    const Yi = new Float64Array(n * m);
+    csrBlockMatvecInto(Yi, L, Xi, m);
+    let counted = 0;
+    const Z = new Float64Array(n * m);
+    chebyshevBlockPreconditioner(L, 0.15, 1.5, 6, (c) => (counted += c))(Z, X, m);
+    assert.equal(counted, 5 * m, "five block steps of 13 matvecs");
+    const one = chebyshevPreconditioner((y, x) => y.set(L.matvec(x)), n, 0.15, 1.5, 6);
+    for (let j = 0; j < m; j++) {
+      const x = X.subarray(j * n, j * n + n);
+      const y = L.matvec(x);
+      const z = new Float64Array(n);
+      one(z, x);
+      assertBelow(maxRelDiff(Array.from({ length: n }, (_, i) => Yi[i * m + j]), y), 1e-14, `matvec ${j}`);
+      assertBelow(maxRelDiff(Z.subarray(j * n, j * n + n), z), 1e-13, `preconditioner ${j}`);
     }
   });
 

@@ -232,7 +232,7 @@ function eigshOf(A: OperatorInput, opts: EigshOptions, checked: boolean): Spectr
     pairs =
       method === "lanczos"
         ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0, rng: rng.stream(1), perPair: T.shiftInvert === true })
-        : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n), chebyshev: lobpcgDefaultPreconditioner(Aop, opts) });
+        : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n), chebyshev: lobpcgDefaultPreconditioner(Aop, opts), ...(T.scale === 1 && sigma === undefined ? { csr: Aop.csr } : {}) });
   } catch (e) {
     if (e instanceof EigenlabError) throw e;
     throw new EigenlabError("nan", message.operatorNotFinite(opts.B || sigma !== undefined ? "The transformed operator" : "A"));
