@@ -128,6 +128,10 @@ export const message = {
   lobpcgBlockTooLarge: (k: number, n: number) =>
     `method "lobpcg" needs 3k < n to build its search space (k = ${k}, n = ${n}); use method "lanczos" ` +
     `or linalg.eigh on the dense matrix.`,
+  // --- LOBPCG default preconditioner ---
+  preconditionerName: (got: string) =>
+    `preconditioner "${got}" is not known: pass "none" (no preconditioner), a LinearOperator T ≈ A⁻¹, or a ` +
+    `vector for a diagonal one; leave it out for the default (a Chebyshev polynomial in A for Laplacian-like A).`,
   preconditionerShape: (shape: [number, number], n: number) =>
     `The preconditioner has shape ${shape[0]}×${shape[1]}, but the operator is ${n}×${n}.`,
   eigshNoConvergence: (solver: string, converged: number, k: number, iterations: number, tol: number) =>

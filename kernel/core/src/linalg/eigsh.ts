@@ -28,6 +28,7 @@ import { ResultMeta, stamp } from "../meta";
 import { nrm2, normalizeSignsInPlace } from "../kernels";
 import { RitzPairs, thickRestartLanczos, Which } from "./lanczos";
 import { lobpcgRun } from "./lobpcg";
+import { isLaplacianLike } from "./lobpcg-preconditioner";
 import { minresInto } from "./minres";
 import {
   LDL_MAX_FLOPS,
@@ -74,8 +75,9 @@ export interface EigshOptions {
   v0?: ArrayLike<number>;
   /** "lanczos" (thick restart) or "lobpcg"; default: see DEFAULT_METHOD. */
   method?: "lanczos" | "lobpcg";
-  /** LOBPCG preconditioner T ≈ C⁻¹ (LinearOperator, or a vector for a diagonal one). */
-  preconditioner?: LinearOperator | ArrayLike<number>;
+  /** LOBPCG preconditioner T ≈ C⁻¹ (LinearOperator, or a vector for a diagonal one). Default for a
+   * Laplacian-like CSR A (off-diagonals ≤ 0) and "SA": a degree-6 Chebyshev polynomial in A; "none": none. */
+  preconditioner?: LinearOperator | ArrayLike<number> | "none";
   /** Solve elsewhere: `mpi({ np, hosts, workdir })` runs SLEPc's Krylov–Schur under mpirun with the same k,
    * which, sigma, B, tol, maxIter and ncv (A and B must be a Matrix or CsrMatrix; seed, v0, method and
    * preconditioner belong to the built-in solver and are refused). */
@@ -230,7 +232,7 @@ function eigshOf(A: OperatorInput, opts: EigshOptions, checked: boolean): Spectr
     pairs =
       method === "lanczos"
         ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0, rng: rng.stream(1), perPair: T.shiftInvert === true })
-        : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n) });
+        : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n), chebyshev: lobpcgDefaultPreconditioner(Aop, opts), ...(T.scale === 1 && sigma === undefined ? { csr: Aop.csr } : {}) });
   } catch (e) {
     if (e instanceof EigenlabError) throw e;
     throw new EigenlabError("nan", message.operatorNotFinite(opts.B || sigma !== undefined ? "The transformed operator" : "A"));
@@ -316,9 +318,19 @@ function eigshByEngine(Aop: SymmetricOperator, k: number, which: Which, opts: Ei
   return engine.eigsh({ A, ...(B ? { B } : {}), k, which, ...(sigma !== undefined ? { sigma } : {}), tol: Math.max(tol, EPS), maxIter, ...(opts.ncv !== undefined ? { ncv: opts.ncv } : {}), inputHash: hash });
 }
 
-function preconditionerOf(M: LinearOperator | ArrayLike<number> | undefined, n: number): ((z: Float64Array, r: Float64Array) => void) | undefined {
-  if (M === undefined) return undefined;
-  if ("matvec" in M && typeof (M as LinearOperator).matvec === "function") {
+/**
+ * LOBPCG's default preconditioner (no `preconditioner` given, no B): the Chebyshev polynomial of
+ * lobpcg-preconditioner.ts, for a Laplacian-like CSR A (where Jacobi is useless: a normalized Laplacian's
+ * diagonal is 1). `preconditioner: "none"` turns it off.
+ */
+function lobpcgDefaultPreconditioner(Aop: SymmetricOperator, opts: EigshOptions): boolean {
+  return opts.preconditioner === undefined && opts.B === undefined && Aop.csr !== undefined && isLaplacianLike(Aop.csr);
+}
+
+function preconditionerOf(M: LinearOperator | ArrayLike<number> | "none" | undefined, n: number): ((z: Float64Array, r: Float64Array) => void) | undefined {
+  if (M === undefined || M === "none") return undefined;
+  if (typeof M === "string") throw new EigenlabError("bad-option", message.preconditionerName(M));
+  if (typeof M === "object" && "matvec" in M && typeof (M as LinearOperator).matvec === "function") {
     const op = M as LinearOperator;
     if (op.shape[0] !== n || op.shape[1] !== n) throw new EigenlabError("shape", message.preconditionerShape(op.shape, n));
     return (z, r) => z.set(op.matvec(r));
