@@ -47,7 +47,7 @@ export function loadWithCodeCache(id: string, from: string): boolean {
   let source: string;
   let key: string;
   try {
-    file = require.resolve(id, { paths: [path.dirname(require.resolve(`${from}/package.json`))] });
+    file = resolveFrom(id, from);
     if (require.cache[file]) return false;
     const st = statSync(file);
     source = readFileSync(file, "utf8");
@@ -65,9 +65,7 @@ export function loadWithCodeCache(id: string, from: string): boolean {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const mod = new Module(file, module);
-  mod.filename = file;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const mod = newModule(file);
   const fn = script.runInThisContext() as (...a: unknown[]) => void;
   require.cache[file] = mod;
   try {
@@ -76,13 +74,43 @@ export function loadWithCodeCache(id: string, from: string): boolean {
     delete require.cache[file];
     throw e;
   }
+  exposeWithOverrides(mod);
+  loaded = { script, cacheFile, hadCache: cachedData !== undefined && !script.cachedDataRejected };
+  return true;
+}
+
+/** The file `id` resolves to, resolved as the package `from` resolves it. */
+export function resolveFrom(id: string, from: string): string {
+  return require.resolve(id, { paths: [path.dirname(require.resolve(`${from}/package.json`))] });
+}
+
+function newModule(file: string): Module {
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  return mod;
+}
+
+/** Marks `mod` loaded; its exports become a view through `moduleOverrides()`. */
+function exposeWithOverrides(mod: Module): void {
   mod.loaded = true;
   // Its exports are getters that cannot be redefined; the kernel wraps two of TypeScript's functions (the
   // source maps behind cell line numbers in tracebacks, tslab-adapter.ts) through this registry.
   const overrides = moduleOverrides();
   const real = mod.exports as Record<string | symbol, unknown>;
   mod.exports = new Proxy(real, { get: (t, k) => (typeof k === "string" && overrides.has(k) ? overrides.get(k) : Reflect.get(t, k)) });
-  loaded = { script, cacheFile, hadCache: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * Registers `exports`, a module instance made elsewhere (the start-up snapshot's TypeScript, snapshot.ts),
+ * as the loaded module `file`, so `require` of it returns that instance. False when `file` is loaded already.
+ */
+export function registerModule(file: string, exports: unknown): boolean {
+  if (require.cache[file]) return false;
+  const mod = newModule(file);
+  mod.exports = exports;
+  require.cache[file] = mod;
+  exposeWithOverrides(mod);
   return true;
 }
 
