@@ -11,7 +11,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
 import { createEngine, startFileWatching } from "./tslab-adapter";
-import { saveCodeCache } from "./code-cache";
+import { saveCodeCache, saveModuleCodeCache } from "./code-cache";
 import { snapshotStats } from "./snapshot";
 import { installConsoleTable } from "./console-table";
 import { KernelHandler } from "./handler";
@@ -55,6 +55,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     if (deferredDone) return;
     deferredDone = true;
     saveCodeCache();
+    saveModuleCodeCache();
     void startFileWatching();
   };
 

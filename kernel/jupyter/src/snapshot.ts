@@ -156,7 +156,8 @@ export function ensureSnapshot(options: { force?: boolean } = {}): { built: bool
     fs.mkdirSync(path.dirname(blob), { recursive: true });
     const config = snapshotConfig(`${tmp}.json`);
     const r = spawnSync(process.execPath, ["--snapshot-blob", tmp, "--build-snapshot", path.join(__dirname, "snapshot-build.js")], {
-      env: { ...process.env, EIGENLAB_SNAPSHOT_CONFIG: JSON.stringify(config) },
+      // Without NODE_OPTIONS: the launcher uses the blob only when there are none (V8 flags must match).
+      env: { ...process.env, NODE_OPTIONS: "", EIGENLAB_SNAPSHOT_CONFIG: JSON.stringify(config) },
       encoding: "utf8",
       timeout: 600_000,
     });
