@@ -195,28 +195,30 @@ export function installModuleCodeCache(): void {
     wrap(src: string): string;
   };
   const realCompile = M.prototype._compile;
-  M.prototype._compile = function (this: Module, content: string, filename: string) {
+  const compile = (mod: Module, content: string, filename: string): unknown => {
     if (!filename.endsWith(".js") || content.includes("import(") || cache.compiled.has(filename)) {
-      return realCompile.call(this, content, filename);
+      return realCompile.call(mod, content, filename);
     }
     let st;
     try {
       st = statSync(filename);
     } catch {
-      return realCompile.call(this, content, filename);
+      return realCompile.call(mod, content, filename);
     }
     const entry = cache.entries.get(filename);
     const usable = entry && entry.size === st.size && entry.mtimeMs === st.mtimeMs ? entry.data : undefined;
     const script = new vm.Script(M.wrap(content), { filename, cachedData: usable });
     cache.compiled.set(filename, { script, size: st.size, mtimeMs: st.mtimeMs, cached: usable !== undefined && !script.cachedDataRejected });
     const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
-    const mod = this;
     const req = ((id: string) => mod.require(id)) as NodeJS.Require;
     req.resolve = ((request: string, options?: unknown) => M._resolveFilename(request, mod, false, options)) as NodeJS.RequireResolve;
     req.main = require.main;
     req.extensions = M._extensions as NodeJS.RequireExtensions;
     req.cache = M._cache as NodeJS.Dict<NodeJS.Module>;
     return fn.call(mod.exports, mod.exports, req, mod, filename, path.dirname(filename));
+  };
+  M.prototype._compile = function (this: Module, content: string, filename: string) {
+    return compile(this, content, filename);
   };
 }
 

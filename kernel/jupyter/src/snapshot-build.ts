@@ -11,7 +11,8 @@
  * the usual way):
  * - `createSourceFile` first asks `globalThis[Symbol.for("eigenlab.prebuiltSourceFile")]` for a prebuilt
  *   file of that name, text and language version (so the watch program tslab creates takes it, bound);
- * - the watch program does not re-hash a prebuilt file's text for its version (it carries the same hash).
+ * - the watch program does not re-hash a prebuilt file's text for its version (it carries the same hash);
+ * - `ts.sys.getCurrentDirectory()` is not memoized (it would keep the builder's folder).
  * A SourceFile is shared between programs once bound: TypeScript's language service does the same with its
  * DocumentRegistry, and the checker clones (never mutates) bound symbols when it merges globals.
  *
@@ -38,8 +39,11 @@
 
   const HOOK_PARSE = "  function createSourceFile(fileName, sourceText, languageVersionOrOptions, setParentNodes = false, scriptKind) {\n";
   const HOOK_VERSION = "      if (result) {\n        result.version = getSourceFileVersionAsHashFromText(compilerHost, result.text);";
+  // ts.sys memoizes the working folder on first use: the builder's would stay in the snapshot (a notebook's
+  // own node_modules would then not resolve). Node's process.cwd() is cached by Node itself.
+  const CWD = "const getCurrentDirectory = memoize(() => process.cwd());";
   let source = fs.readFileSync(config.typescript, "utf8");
-  if (!source.includes(HOOK_PARSE) || !source.includes(HOOK_VERSION)) {
+  if (!source.includes(HOOK_PARSE) || !source.includes(HOOK_VERSION) || !source.includes(CWD)) {
     throw new Error(`${config.typescript}: not the TypeScript build the snapshot hooks were written for`);
   }
   source = source
@@ -49,7 +53,8 @@
         '    { const pre = globalThis[Symbol.for("eigenlab.prebuiltSourceFile")]; ' +
         "const f = pre && pre(fileName, sourceText, languageVersionOrOptions, setParentNodes, scriptKind); if (f) return f; }\n",
     )
-    .replace(HOOK_VERSION, HOOK_VERSION.replace("if (result) {", "if (result && !result.eigenlabPrebuilt) {"));
+    .replace(HOOK_VERSION, HOOK_VERSION.replace("if (result) {", "if (result && !result.eigenlabPrebuilt) {"))
+    .replace(CWD, "const getCurrentDirectory = () => process.cwd();");
   const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: config.typescript,
   }) as (...a: unknown[]) => void;

@@ -193,6 +193,10 @@ export function useSnapshot(): boolean {
   const snap = g[SNAPSHOT] as SnapshotGlobal | undefined;
   if (!snap) return false;
   delete g[SNAPSHOT];
+  // Node takes Error.stackTraceLimit out of a snapshot and is meant to put it back; after TypeScript raised
+  // it to 100 in the builder it comes back undefined, and then no error has a stack (no traceback in any
+  // cell). 100 is what loading TypeScript sets without a snapshot.
+  if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 100;
   try {
     const file = resolveFrom(...TYPESCRIPT);
     const st = fs.statSync(file);
