@@ -37,7 +37,9 @@ const had = typeof globalThis[Symbol.for("eigenlab.snapshot")] === "object";
 require(${JSON.stringify(join(DIST, "preload"))});
 const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [${JSON.stringify(join(REPO, "node_modules", "tslab"))}] }));
 const { snapshotStats } = require(${JSON.stringify(join(DIST, "snapshot"))});
-console.log(JSON.stringify({ had, used: snapshotStats() !== null, ts: ts.version }));
+// What Node's snapshot loses and preload puts back: console.Console, Error.stackTraceLimit.
+const intact = typeof require("console").Console === "function" && typeof Error.stackTraceLimit === "number" && typeof new Error("e").stack === "string";
+console.log(JSON.stringify({ had, used: snapshotStats() !== null, ts: ts.version, intact }));
 `;
 
 describe("kernel start-up snapshot", function () {
@@ -143,19 +145,19 @@ describe("kernel start-up snapshot", function () {
     const launch = (b: string, extraEnv: NodeJS.ProcessEnv = {}) => {
       const r = spawnSync("/bin/sh", [LAUNCHER, process.execPath, b, probe], { env: { ...env, ...extraEnv }, encoding: "utf8", cwd: dir });
       assert.equal(r.status, 0, r.stderr);
-      return JSON.parse(r.stdout) as { had: boolean; used: boolean; ts: string };
+      return JSON.parse(r.stdout) as { had: boolean; used: boolean; ts: string; intact: boolean };
     };
     const ts = launch(blob).ts;
-    assert.deepEqual(launch(blob), { had: true, used: true, ts });
-    assert.deepEqual(launch(join(dir, "missing.blob")), { had: false, used: false, ts });
-    assert.deepEqual(launch(blob, { NODE_OPTIONS: "--max-old-space-size=4096" }), { had: false, used: false, ts });
-    assert.deepEqual(launch(blob, { EIGENLAB_NO_SNAPSHOT: "1" }), { had: false, used: false, ts });
+    assert.deepEqual(launch(blob), { had: true, used: true, ts, intact: true });
+    assert.deepEqual(launch(join(dir, "missing.blob")), { had: false, used: false, ts, intact: true });
+    assert.deepEqual(launch(blob, { NODE_OPTIONS: "--max-old-space-size=4096" }), { had: false, used: false, ts, intact: true });
+    assert.deepEqual(launch(blob, { EIGENLAB_NO_SNAPSHOT: "1" }), { had: false, used: false, ts, intact: true });
     // A blob from another node build (here: a stamp that does not match this binary) is never handed to node,
     // which would stop with a fatal error.
     const stamp = readFileSync(`${blob}.node`, "utf8");
     try {
       writeFileSync(`${blob}.node`, "1 1\n");
-      assert.deepEqual(launch(blob), { had: false, used: false, ts });
+      assert.deepEqual(launch(blob), { had: false, used: false, ts, intact: true });
     } finally {
       writeFileSync(`${blob}.node`, stamp);
     }
@@ -163,8 +165,8 @@ describe("kernel start-up snapshot", function () {
 
   it("a snapshot whose TypeScript is not the installed file is dropped and TypeScript loads as usual", () => {
     const script = `globalThis[Symbol.for("eigenlab.snapshot")].typescript.mtimeMs += 1;\n${PROBE_SCRIPT}`;
-    const out = JSON.parse(node(["--snapshot-blob", blob, "-e", script])) as { had: boolean; used: boolean; ts: string };
-    assert.deepEqual(out, { had: true, used: false, ts: out.ts });
+    const out = JSON.parse(node(["--snapshot-blob", blob, "-e", script])) as { had: boolean; used: boolean; ts: string; intact: boolean };
+    assert.deepEqual(out, { had: true, used: false, ts: out.ts, intact: true });
     assert.match(out.ts, /^\d+\.\d+\.\d+$/);
   });
 });

@@ -158,6 +158,9 @@
     return f;
   };
   (globalThis as Record<symbol, unknown>)[Symbol.for("eigenlab.snapshot")] = {
+    // Node's snapshot loses `console.Console` (require("console").Console, which console.table's HTML
+    // rendering constructs); the kernel puts this one back.
+    Console: console.Console,
     typescript: { file: config.typescript, version: ts.version, size: fs.statSync(config.typescript).size, mtimeMs: fs.statSync(config.typescript).mtimeMs },
     ts,
     lookup,

@@ -21,6 +21,7 @@ import { coreEntry } from "./prelude";
 
 /** What snapshot-build.ts leaves on globalThis in the snapshot. */
 interface SnapshotGlobal {
+  Console: typeof console.Console;
   typescript: { file: string; version: string; size: number; mtimeMs: number };
   ts: unknown;
   lookup: (...a: unknown[]) => unknown;
@@ -197,6 +198,10 @@ export function useSnapshot(): boolean {
   // it to 100 in the builder it comes back undefined, and then no error has a stack (no traceback in any
   // cell). 100 is what loading TypeScript sets without a snapshot.
   if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 100;
+  // And `console.Console` (also `require("console").Console`) comes back undefined: the builder's class.
+  if (typeof console.Console !== "function" && typeof snap.Console === "function") {
+    Object.defineProperty(console, "Console", { value: snap.Console, writable: true, configurable: true, enumerable: false });
+  }
   try {
     const file = resolveFrom(...TYPESCRIPT);
     const st = fs.statSync(file);
