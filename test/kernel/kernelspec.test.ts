@@ -23,7 +23,15 @@ describe("eigenlab CLI and kernelspec", function () {
       assert.equal(spec.display_name, "Eigenlab (TypeScript)");
       assert.equal(spec.language, "typescript");
       assert.equal(spec.interrupt_mode, "message");
-      assert.deepEqual(spec.argv, [process.execPath, join(REPO, "kernel", "jupyter", "dist", "kernel.js"), "{connection_file}"]);
+      // Through the launcher that starts node from the start-up snapshot when it has a usable one.
+      assert.deepEqual(spec.argv, [
+        "/bin/sh",
+        join(REPO, "kernel", "jupyter", "bin", "kernel-launch.sh"),
+        process.execPath,
+        K.snapshotPaths().blob,
+        join(REPO, "kernel", "jupyter", "dist", "kernel.js"),
+        "{connection_file}",
+      ]);
       for (const [file, size] of [["logo-32x32.png", 32], ["logo-64x64.png", 64]] as const) {
         const png = readFileSync(join(dir, file));
         assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -4,11 +4,13 @@
  * `npx eigenlab doctor`.
  */
 import { doctor, installKernelSpec, InstallTarget, kernelSpec, uninstallKernelSpec } from "./kernelspec";
+import { ensureSnapshot } from "./snapshot";
 
 const USAGE = `usage: eigenlab <command> [options]
   install   [--user | --prefix PATH | --sys-prefix]   write the "eigenlab" kernelspec (default --user)
   uninstall [--user | --prefix PATH | --sys-prefix]   remove it
-  doctor                                             show where Jupyter looks and what is missing`;
+  doctor                                             show where Jupyter looks and what is missing
+  snapshot  [--force]                                (re)build the kernel's start-up snapshot when stale`;
 
 export function parseTarget(args: string[]): InstallTarget {
   let target: InstallTarget = { kind: "user" };
@@ -34,12 +36,19 @@ export function parseTarget(args: string[]): InstallTarget {
   return target;
 }
 
+function reportSnapshot(r: ReturnType<typeof ensureSnapshot>): void {
+  if (r.built) console.log(`Built the start-up snapshot ${r.blob} in ${r.seconds.toFixed(1)} s (${r.reason})`);
+  else if (r.fresh) console.log(`Start-up snapshot up to date: ${r.blob}`);
+  else console.error(`No start-up snapshot (${r.reason}): the kernel starts without it, more slowly.`);
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "install": {
-        const dir = installKernelSpec(parseTarget(rest));
+        const target = parseTarget(rest);
+        const dir = installKernelSpec(target, reportSnapshot);
         console.log(`Installed kernelspec "eigenlab" (${kernelSpec().display_name}) in ${dir}`);
         return 0;
       }
@@ -47,6 +56,12 @@ export function main(argv: string[]): number {
         const dir = uninstallKernelSpec(parseTarget(rest));
         console.log(dir ? `Removed ${dir}` : "No eigenlab kernelspec there; nothing to remove.");
         return 0;
+      }
+      case "snapshot": {
+        if (rest.some((a) => a !== "--force")) throw new Error(`unknown option ${rest.find((a) => a !== "--force")}\n${USAGE}`);
+        const r = ensureSnapshot({ force: rest.includes("--force") });
+        reportSnapshot(r);
+        return r.fresh ? 0 : 1;
       }
       case "doctor": {
         const report = doctor();

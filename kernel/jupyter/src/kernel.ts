@@ -11,7 +11,8 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { Worker } from "worker_threads";
 import { createEngine, startFileWatching } from "./tslab-adapter";
-import { saveCodeCache } from "./code-cache";
+import { saveCodeCache, saveModuleCodeCache } from "./code-cache";
+import { snapshotStats } from "./snapshot";
 import { installConsoleTable } from "./console-table";
 import { KernelHandler } from "./handler";
 import { coreEntry, installRichDisplay, notebookPackages, preludeSource } from "./prelude";
@@ -54,6 +55,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     if (deferredDone) return;
     deferredDone = true;
     saveCodeCache();
+    saveModuleCodeCache();
     void startFileWatching();
   };
 
@@ -149,9 +151,11 @@ export async function startKernel(connectionFile: string): Promise<void> {
   setTimeout(afterStartup, 10_000).unref();
   // Start-up phases in the server log (since process start: Node + modules, TypeScript program, prelude).
   const ms = (x: number) => `${Math.round(x)} ms`;
+  const snap = snapshotStats();
   log(
     `ready: ${ms(performance.now())} since process start ` +
-      `(modules ${ms(t0)}, TypeScript ${ms(tEngine - t0)}, prelude ${ms(performance.now() - tEngine)})`,
+      `(modules ${ms(t0)}, TypeScript ${ms(tEngine - t0)}, prelude ${ms(performance.now() - tEngine)}; ` +
+      (snap ? `start-up snapshot: ${snap.hits} of ${snap.files} prebuilt declaration files used)` : "no start-up snapshot)"),
   );
 }
 

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { logoPng } from "./logo";
+import { ensureSnapshot, launcherPath, snapshotPaths, snapshotState } from "./snapshot";
 
 export const KERNEL_NAME = "eigenlab";
 export const DISPLAY_NAME = "Eigenlab (TypeScript)";
@@ -25,10 +26,26 @@ export function kernelEntry(): string {
   return path.join(__dirname, "kernel.js");
 }
 
+/**
+ * The command Jupyter runs. On POSIX systems a shell launcher (bin/kernel-launch.sh) that starts node from the
+ * start-up snapshot when there is a usable one (snapshot.ts) and plainly otherwise; on Windows node itself.
+ */
+export function kernelArgv(): string[] {
+  // Absolute paths: the kernel starts the same whatever PATH or folder Jupyter runs it from.
+  const plain = [process.execPath, kernelEntry(), "{connection_file}"];
+  if (process.platform === "win32") return plain;
+  return ["/bin/sh", launcherPath(), process.execPath, snapshotPaths().blob, kernelEntry(), "{connection_file}"];
+}
+
+/** The node binary and kernel entry an argv of kernelArgv()'s forms runs. */
+export function argvTargets(argv: string[]): { node: string; entry: string; blob: string | null } {
+  if (argv[0] === "/bin/sh" && argv.length === 6) return { node: argv[2], entry: argv[4], blob: argv[3] };
+  return { node: argv[0], entry: argv[1], blob: null };
+}
+
 export function kernelSpec(): KernelSpec {
   return {
-    // Absolute paths: the kernel starts the same whatever PATH or folder Jupyter runs it from.
-    argv: [process.execPath, kernelEntry(), "{connection_file}"],
+    argv: kernelArgv(),
     display_name: DISPLAY_NAME,
     language: "typescript",
     // Interrupts arrive on the control channel; the kernel's transport thread turns them into SIGINT, which
@@ -67,8 +84,13 @@ export function kernelsDir(target: InstallTarget): string {
   }
 }
 
-/** Writes kernel.json and the logos; returns the spec folder. */
-export function installKernelSpec(target: InstallTarget): string {
+/**
+ * Writes kernel.json and the logos, after building the start-up snapshot when it is missing or stale
+ * (`snapshot` says how that went; the kernel starts without one just slower). Returns the spec folder.
+ */
+export function installKernelSpec(target: InstallTarget, snapshot?: (r: ReturnType<typeof ensureSnapshot>) => void): string {
+  const built = ensureSnapshot();
+  snapshot?.(built);
   const dir = path.join(kernelsDir(target), KERNEL_NAME);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(kernelSpec(), null, 2) + "\n");
@@ -130,10 +152,16 @@ export function doctor(): DoctorReport {
     lines.push(`kernelspec: ${found}`);
     try {
       const spec = JSON.parse(fs.readFileSync(found, "utf8")) as KernelSpec;
-      const [node, entry] = spec.argv;
+      const { node, entry, blob } = argvTargets(spec.argv);
       lines.push(`  display_name: ${spec.display_name}; interrupt_mode: ${spec.interrupt_mode}`);
       lines.push(`  node:   ${node} ${fs.existsSync(node) ? "(exists)" : "(MISSING)"}`);
       lines.push(`  kernel: ${entry} ${fs.existsSync(entry) ? "(exists)" : "(MISSING)"}`);
+      if (blob) {
+        // Not a problem when missing or stale: the kernel starts without it, only slower.
+        const state = snapshotState();
+        const usable = state.fresh && state.blob === blob;
+        lines.push(`  start-up snapshot: ${blob} (${usable ? state.reason : `not used: ${state.blob === blob ? state.reason : "built for another kernel or node"}; \`npx eigenlab snapshot\` rebuilds it`})`);
+      }
       if (!fs.existsSync(node)) problems.push(`node ${node} does not exist: reinstall with \`npx eigenlab install\``);
       if (!fs.existsSync(entry)) problems.push(`kernel file ${entry} does not exist: run \`npx tsc -b\`, then \`npx eigenlab install\``);
       for (const logo of ["logo-32x32.png", "logo-64x64.png"]) {

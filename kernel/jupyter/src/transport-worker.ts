@@ -137,14 +137,27 @@ async function main(): Promise<void> {
   // Shell and control are separate sockets: an interrupt sent right after an execute_request may be read
   // before it. An interrupt that finds nothing to stop therefore waits IDLE_INTERRUPT_MS for a request;
   // later than that, the kernel was idle and the interrupt does nothing (as in ipykernel).
+  // That grace is wall time, and on a saturated machine (load 13-16 on 2 cores) this thread can be off the CPU
+  // longer than it between reading the interrupt and reading the request sent before it: the interrupt was then
+  // dropped and the loop it was meant for ran on (the interrupt test waited 90 s for its reply). So an idle
+  // interrupt also remembers when the client sent it (header.date): the next execute_request stops if the
+  // client sent it before the interrupt, however late it is read; a later one (shell is read in order) ends
+  // the wait.
   let waitingInterrupt: NodeJS.Timeout | null = null;
-  const interruptMain = () => {
+  let idleInterruptSentAt: number | null = null;
+  const sentAt = (msg: Message) => {
+    const t = Date.parse(String(msg.header.date ?? ""));
+    return Number.isFinite(t) ? t : null;
+  };
+  const interruptMain = (interrupt?: Message) => {
     const target = inFlight.find((r) => r.type === "execute_request") ?? inFlight[0];
     if (!target) {
       if (waitingInterrupt) clearTimeout(waitingInterrupt);
       waitingInterrupt = setTimeout(() => (waitingInterrupt = null), IDLE_INTERRUPT_MS);
+      idleInterruptSentAt = interrupt ? sentAt(interrupt) : null;
       return;
     }
+    idleInterruptSentAt = null;
     if (waitingInterrupt) clearTimeout(waitingInterrupt);
     waitingInterrupt = null;
     if (interruptTarget !== target.id) stopInterrupting();
@@ -199,7 +212,7 @@ async function main(): Promise<void> {
       }
       if (channel === "control" && msg.header.msg_type === "interrupt_request") {
         send("iopub", childMessage(msg, "status", { execution_state: "busy" }));
-        interruptMain();
+        interruptMain(msg);
         send("control", childMessage(msg, "interrupt_reply", { status: "ok" }));
         send("iopub", childMessage(msg, "status", { execution_state: "idle" }));
         continue;
@@ -216,7 +229,12 @@ async function main(): Promise<void> {
       }
       inFlight.push({ id: msg.header.msg_id, type: msg.header.msg_type });
       post({ type: "request", channel, msg });
-      if (waitingInterrupt && msg.header.msg_type === "execute_request") interruptMain();
+      if (msg.header.msg_type === "execute_request") {
+        const sent = sentAt(msg);
+        const sentBefore = idleInterruptSentAt !== null && sent !== null && sent <= idleInterruptSentAt;
+        if (waitingInterrupt || sentBefore) interruptMain();
+        idleInterruptSentAt = null;
+      }
     }
   };
   void receive(shell, "shell").catch(() => undefined);

@@ -17,6 +17,7 @@ import { printQuickInfo } from "tslab/dist/inspect";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { ErrorContent } from "./protocol";
 import { moduleOverrides } from "./code-cache";
+import { prebuiltText } from "./snapshot";
 import { setPendingMaps, splitInlineMap, tieCell } from "./cell-lines";
 import { message } from "./messages";
 
@@ -153,7 +154,7 @@ function patchTypeScriptSys(forward: (p: string) => string): void {
         return (out as string[]).filter((d) => d === "node");
       }
       if (name === "readFile" && typeof out === "string" && typeof p === "string" && NODE_TYPES.test(p)) {
-        return blankDocComments(out);
+        return prebuiltText(p, out) ?? blankDocComments(out);
       }
       return out;
     };
