@@ -269,6 +269,59 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     return 1;
   };
 
+  // Chunks whose proposals could overflow a thread's buffer are redone on this thread into this one.
+  const spill = { pu: new Int32Array(0), pv: new Int32Array(0), pd: new Float64Array(0), used: 0 };
+  const growSpill = (size: number): void => {
+    const pu = new Int32Array(Math.max(size, 1 << 16)), pv = new Int32Array(pu.length), pd = new Float64Array(pu.length);
+    pu.set(spill.pu.subarray(0, spill.used));
+    pv.set(spill.pv.subarray(0, spill.used));
+    pd.set(spill.pd.subarray(0, spill.used));
+    Object.assign(spill, { pu, pv, pd });
+  };
+  // The local joins of lists 0 .. count − 1 of newC/oldC (a point's candidates, or a leaf of the forest),
+  // block by block on every thread (nndescent-pool.ts): each pair that beats an end's admission limit as it
+  // stood when the block began is proposed, and the proposals are applied here in chunk order, each chunk's in
+  // the order it made them (the order one thread would push them). The result is the same for any thread
+  // count. Returns the entries improved.
+  const joinAll = (count: number): number => {
+    let updates = 0;
+    for (let lo = 0; lo < count; lo += JOIN_BLOCK) {
+      const hi = Math.min(count, lo + JOIN_BLOCK);
+      const chunks = kern.join.block(lo, hi);
+      const table = kern.join.main.table;
+      // A chunk that could have overflowed its thread's buffer is joined again here, into the spill buffer,
+      // before any proposal of the block is applied (so against the same limits: the same proposals).
+      for (let c = 0; c < chunks; c++) {
+        if (table[4 * c + 2] >= 0) continue;
+        const V: JoinViews = { ...kern.join.main, pu: spill.pu, pv: spill.pv, pd: spill.pd, cap: spill.pu.length, pos: spill.used, evals: 0 };
+        const c0 = lo + c * JOIN_CHUNK;
+        let end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
+        while (end < 0) {
+          growSpill(2 * spill.pu.length);
+          V.pu = spill.pu;
+          V.pv = spill.pv;
+          V.pd = spill.pd;
+          V.cap = spill.pu.length;
+          end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
+        }
+        table[4 * c] = -1;
+        table[4 * c + 1] = spill.used;
+        table[4 * c + 2] = end - spill.used;
+        table[4 * c + 3] = V.evals;
+        spill.used = end;
+      }
+      for (let c = 0; c < chunks; c++) {
+        const t = table[4 * c];
+        const src = t < 0 ? spill : kern.join.slot(t);
+        const { pu, pv, pd } = src;
+        for (let q = table[4 * c + 1], end = q + table[4 * c + 2]; q < end; q++) updates += push(pu[q], pv[q], pd[q]);
+        stats.distanceEvaluations += table[4 * c + 3];
+      }
+      spill.used = 0;
+    }
+    return updates;
+  };
+
   // 1. Random-projection forest: split on the hyperplane halfway between two random points of the node, down
   //    to leaves of at most `leaf` points; every pair in a leaf is a candidate pair.
   //    The rows live in a working copy W kept in the order of `perm` and partitioned along with it: a split
@@ -289,13 +342,25 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     perm[a] = perm[b];
     perm[b] = t;
   };
+  // A tree's leaves go through the parallel join once the tree is split (each leaf a list of new candidates,
+  // all its pairs compared), when a leaf fits a candidate list; their rows no longer move meanwhile.
+  const leavesInJoin = leaf <= C;
+  const leafLo = new Int32Array(leavesInJoin ? n : 0);
+  const leafSize = new Int32Array(leavesInJoin ? n : 0);
+  const { newC, oldC } = kern;
   for (let t = 0; t < trees; t++) {
     // Each tree starts from the order the last one left: any order serves, and this one costs nothing.
     stack.push(0, n);
+    let leaves = 0;
     while (stack.length) {
       const hi = stack.pop()!;
       const lo = stack.pop()!;
       const size = hi - lo;
+      if (size <= leaf && leavesInJoin) {
+        leafLo[leaves] = lo;
+        leafSize[leaves++] = size;
+        continue;
+      }
       if (size <= leaf) {
         for (let a = 0; a < size; a++) list[a] = lo + a;
         kern.pairs(size, size, cosine);
@@ -347,6 +412,16 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
       }
       stack.push(lo, mid, mid, hi);
     }
+    if (leavesInJoin) {
+      for (let a = 0; a < n; a++) rowOf[perm[a]] = a;
+      for (let q = 0; q < leaves; q++) {
+        const o = q * C, lo = leafLo[q], size = leafSize[q];
+        for (let a = 0; a < size; a++) newC[o + a] = perm[lo + a];
+        if (size < C) newC[o + size] = -1;
+        oldC[o] = -1;
+      }
+      joinAll(leaves);
+    }
   }
   for (let a = 0; a < n; a++) rowOf[perm[a]] = a;
   // Any heap the forest left short (tiny leaves) is filled with random points.
@@ -373,7 +448,6 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
   // listed (two counting passes, CSR), duplicates dropped, and a list longer than C cut to C uniformly at
   // random by a partial Fisher–Yates shuffle — the same distribution as pynndescent's random-priority heaps,
   // without a heap insertion and a C-long duplicate scan per entry (a fifth of the time at d = 64).
-  const { newC, oldC } = kern;
   const newStart = new Int32Array(n + 1);
   const oldStart = new Int32Array(n + 1);
   const newAll = new Int32Array(2 * n * S);
@@ -401,15 +475,6 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
       cand[o + t] = all[lo + t];
     }
     cand.fill(-1, o + take, o + C);
-  };
-  // Chunks whose proposals could overflow a thread's buffer are redone on this thread into this one.
-  const spill = { pu: new Int32Array(0), pv: new Int32Array(0), pd: new Float64Array(0), used: 0 };
-  const growSpill = (size: number): void => {
-    const pu = new Int32Array(Math.max(size, 1 << 16)), pv = new Int32Array(pu.length), pd = new Float64Array(pu.length);
-    pu.set(spill.pu.subarray(0, spill.used));
-    pv.set(spill.pv.subarray(0, spill.used));
-    pd.set(spill.pd.subarray(0, spill.used));
-    Object.assign(spill, { pu, pv, pd });
   };
   for (let iter = 0; iter < maxIters; iter++) {
     const t0 = performance.now();
@@ -458,41 +523,7 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     // The local joins, block by block on every thread (nndescent-pool.ts): each pair of a point's candidates
     // that beats an end's admission limit as it stood when the block began is proposed, and the proposals are
     // applied here in chunk order. The result is the same for any thread count.
-    let updates = 0;
-    for (let lo = 0; lo < n; lo += JOIN_BLOCK) {
-      const hi = Math.min(n, lo + JOIN_BLOCK);
-      const chunks = kern.join.block(lo, hi);
-      const table = kern.join.main.table;
-      // A chunk that could have overflowed its thread's buffer is joined again here, into the spill buffer,
-      // before any proposal of the block is applied (so against the same limits: the same proposals).
-      for (let c = 0; c < chunks; c++) {
-        if (table[4 * c + 2] >= 0) continue;
-        const V: JoinViews = { ...kern.join.main, pu: spill.pu, pv: spill.pv, pd: spill.pd, cap: spill.pu.length, pos: spill.used, evals: 0 };
-        const c0 = lo + c * JOIN_CHUNK;
-        let end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
-        while (end < 0) {
-          growSpill(2 * spill.pu.length);
-          V.pu = spill.pu;
-          V.pv = spill.pv;
-          V.pd = spill.pd;
-          V.cap = spill.pu.length;
-          end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
-        }
-        table[4 * c] = -1;
-        table[4 * c + 1] = spill.used;
-        table[4 * c + 2] = end - spill.used;
-        table[4 * c + 3] = V.evals;
-        spill.used = end;
-      }
-      for (let c = 0; c < chunks; c++) {
-        const t = table[4 * c];
-        const src = t < 0 ? spill : kern.join.slot(t);
-        const { pu, pv, pd } = src;
-        for (let q = table[4 * c + 1], end = q + table[4 * c + 2]; q < end; q++) updates += push(pu[q], pv[q], pd[q]);
-        stats.distanceEvaluations += table[4 * c + 3];
-      }
-      spill.used = 0;
-    }
+    const updates = joinAll(n);
     stats.iterations = iter + 1;
     stats.roundMs.push(performance.now() - t0);
     stats.updates.push(updates);
