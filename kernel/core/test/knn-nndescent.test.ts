@@ -3,7 +3,10 @@
 // (recall against the brute-force graph), and deterministic for a seed.
 import { strict as assert } from "assert";
 import { CsrMatrix, EigenlabError, Matrix, data, graph } from "../src";
-import { gemmBackend, setWasmEnabled } from "../src/kernels";
+import { gemmBackend, setBlasThreads, setWasmEnabled } from "../src/kernels";
+import { JOIN_BLOCK } from "../src/kernels/nndescent-pool";
+import { nnDescent } from "../src/kernels/nndescent";
+import { Rng } from "../src/random";
 
 /** Fraction of `approx`'s entries that are entries of `exact`, row by row (recall@k when both have k per row). */
 function recall(approx: CsrMatrix, exact: CsrMatrix): number {
@@ -95,5 +98,46 @@ describe("graph.knn method nndescent", () => {
     assert.throws(() => graph.knn(X, { k: 5, method: "nndescent", seed: 1.5 }), (e: unknown) => e instanceof EigenlabError && /seed/.test((e as Error).message));
     assert.throws(() => graph.knn(X, { k: 5, method: "nndescent", backend: "gpu" }), (e: unknown) => e instanceof EigenlabError && /runs on the CPU/.test((e as Error).message));
     assert.throws(() => graph.knn(X, { k: 500, method: "nndescent" }), (e: unknown) => e instanceof EigenlabError && (e as EigenlabError).code === "k-too-large");
+  });
+
+  it("graph.knn(X, { method: 'nndescent' }) gives the same indices and distances on 1 and 2 threads (blocks of the parallel join, both metrics)", () => {
+    const cases = [
+      [data.blobs({ n: 3 * JOIN_BLOCK + 123, k: 6, d: 16, std: 3, seed: 5 }).X, "euclidean"],
+      [Matrix.random(JOIN_BLOCK + 77, 9, { seed: 8 }), "cosine"],
+    ] as const;
+    const before = setBlasThreads(1);
+    try {
+      for (const [X, metric] of cases) {
+        setBlasThreads(1);
+        const one = graph.knn(X, { k: 10, method: "nndescent", seed: 6, metric, mode: "distance" });
+        setBlasThreads(2);
+        const two = graph.knn(X, { k: 10, method: "nndescent", seed: 6, metric, mode: "distance" });
+        const again = graph.knn(X, { k: 10, method: "nndescent", seed: 6, metric, mode: "distance" });
+        assert.deepEqual(Array.from(two.indices), Array.from(one.indices), metric);
+        assert.deepEqual(Array.from(two.values), Array.from(one.values), metric);
+        assert.deepEqual(Array.from(again.indices), Array.from(one.indices), metric);
+        assert.notDeepEqual(Array.from(graph.knn(X, { k: 10, method: "nndescent", seed: 7, metric }).indices), Array.from(one.indices), "another seed, another graph");
+      }
+    } finally {
+      setBlasThreads(before);
+    }
+  });
+
+  it("nnDescent with proposal buffers too small for a chunk (redone on the calling thread) gives the same lists on 1 and 2 threads", () => {
+    const X = data.blobs({ n: 2 * JOIN_BLOCK + 5, k: 5, d: 12, std: 3, seed: 3 }).X;
+    const run = (threads: number, proposalCap?: number) => {
+      const before = setBlasThreads(threads);
+      try {
+        return nnDescent({ rows: X.rows, cols: X.cols, data: X.data }, { k: 8, metric: "euclidean", includeSelf: false, rng: new Rng(4), proposalCap }).lists;
+      } finally {
+        setBlasThreads(before);
+      }
+    };
+    const ref = run(1);
+    for (const [threads, cap] of [[2, undefined], [1, 1], [2, 1]] as const) {
+      const got = run(threads, cap);
+      assert.deepEqual(Array.from(got.indices), Array.from(ref.indices), `threads ${threads} cap ${cap}`);
+      assert.deepEqual(Array.from(got.distances), Array.from(ref.distances), `threads ${threads} cap ${cap}`);
+    }
   });
 });

@@ -8,12 +8,15 @@
  * flat float64 rows, and the result must be exactly the NeighborLists the exact engine returns, so every
  * caller (graph.knn, graph.affinity) takes either.
  *
- * Deterministic: one seeded generator drives the forest and the candidate sampling, in a fixed order, on one thread;
- * the same seed gives the same lists, bit for bit. The distances handed back are recomputed with the exact
+ * Deterministic: one seeded generator drives the forest and the candidate sampling, in a fixed order; the local
+ * joins run on every thread (nndescent-pool.ts) but their proposals are applied in a fixed order, so the same
+ * seed gives the same lists, bit for bit, for any thread count. The distances handed back are recomputed with the exact
  * engine's formula (exactDistance), so a neighbour both engines find has the same distance in both.
  */
 import { exactDistance, FloatRows, Metric, NeighborLists, unitRows } from "./neighbors";
-import { Engine, lendMemory } from "./runtime";
+import { JOIN_BLOCK, JOIN_CHUNK, JoinLayout, JoinRunner, JoinViews, joinRange, joinRunner, slotBytes } from "./nndescent-pool";
+import { blasThreads } from "./pool";
+import { activeEngine, Engine, lendMemory, nndescentModuleBytes } from "./runtime";
 import { reportProgress } from "../progress";
 
 export interface NNDescentParams {
@@ -36,6 +39,11 @@ export interface NNDescentParams {
   maxCandidates?: number;
   /** Name for progress reports. */
   task?: string;
+  /**
+   * Proposals one thread's buffer holds per block (default 2¹⁹; never below one point's worst case). Tests
+   * set it low to exercise the chunks redone on the calling thread; the result does not depend on it.
+   */
+  proposalCap?: number;
 }
 
 /** What ran, for the result's meta. */
@@ -60,14 +68,25 @@ export function nnDescent(X: FloatRows, p: NNDescentParams): { lists: NeighborLi
   const n = X.rows;
   const d = X.cols;
   const { C, leaf } = sizes(p, n, d);
-  // The rows (in the forest's order), the distances of one local join or leaf, a split's normal, the row list
-  // and a split's sides, in WebAssembly memory when it is there, so the SIMD kernels read them in place.
+  const threads = activeEngine() ? blasThreads() : 1;
+  // One region holds the rows (in the forest's order), a split's normal and sides, each point's row, the heaps'
+  // admission limits, the candidates, the join's chunk records and one slot per thread (its list, distance
+  // block and proposals): in WebAssembly memory when it is there, so the SIMD kernels and the worker threads
+  // read them in place; else in one ArrayBuffer of the same layout.
   const L = Math.max(2 * C, leaf);
-  const outOff = n * d * 8;
-  const normalOff = outOff + L * L * 8;
-  const listOff = normalOff + d * 8;
-  const sideOff = listOff + L * 4;
-  return lendMemory(sideOff + n, (e) => search(X, p, e ? wasmKernels(e, n, d, L, outOff, normalOff, listOff, sideOff) : jsKernels(n, d, L)));
+  const cap = Math.max(3 * C * C + 16, p.proposalCap ?? 1 << 19);
+  const at = (bytes: number): number => (bytes + 7) & ~7;
+  const normal = n * d * 8;
+  const side = normal + d * 8;
+  const rowOf = at(side + n);
+  const top = at(rowOf + n * 4);
+  const newC = top + n * 8;
+  const oldC = newC + n * C * 4;
+  const table = at(oldC + n * C * 4);
+  const slots = table + 16 * Math.ceil(JOIN_BLOCK / JOIN_CHUNK);
+  const sb = slotBytes(L, cap);
+  const lay = { C, d, dot: p.metric === "cosine", newC, oldC, rowOf, top, table, slots, slotBytes: sb, cap, L, normal, side, n };
+  return lendMemory(slots + threads * sb, (e) => search(X, p, e ? wasmKernels(e, lay, threads) : jsKernels(lay, slots + sb)));
 }
 
 /**
@@ -89,6 +108,8 @@ function sizes(p: NNDescentParams, n: number, d: number): { K: number; S: number
   return { K, S, C, leaf };
 }
 
+type Layout = JoinLayout & { normal: number; side: number; n: number };
+
 /**
  * The arithmetic of the search: a split's sides and a list's pairwise distances, on the working rows W. The
  * WebAssembly kernels (wasm/nndescent.wat) and the TypeScript loops sum in the same canonical order (see
@@ -102,34 +123,65 @@ interface Kernels {
   normal: Float64Array;
   list: Int32Array;
   side: Uint8Array;
+  rowOf: Int32Array;
+  top: Float64Array;
+  newC: Int32Array;
+  oldC: Int32Array;
   /** side[r] for rows [lo, hi): 1 when normal·W_r − offset > 0, 2 when = 0, else 0. */
   sides(lo: number, hi: number, offset: number): void;
   /** The distances between the rows of W named in list[0 .. m): pairs with a < nA, a < b. */
   pairs(nA: number, m: number, dot: boolean): void;
+  /** The local joins, on every thread (nndescent-pool.ts). */
+  join: JoinRunner;
 }
 
-function wasmKernels(e: Engine, n: number, d: number, L: number, outOff: number, normalOff: number, listOff: number, sideOff: number): Kernels {
-  const buf = e.memory.buffer;
+function views(buf: ArrayBufferLike, lay: Layout): Omit<Kernels, "simd" | "sides" | "pairs" | "join" | "out" | "list"> {
+  const { n, d, C } = lay;
   return {
-    simd: true,
     W: new Float64Array(buf, 0, n * d),
-    out: new Float64Array(buf, outOff, L * L),
-    normal: new Float64Array(buf, normalOff, d),
-    list: new Int32Array(buf, listOff, L),
-    side: new Uint8Array(buf, sideOff, n),
-    sides: (lo, hi, offset) => void e.rowSides(0, d, lo, hi, normalOff, offset, sideOff),
-    pairs: (nA, m, dot) => e.pairDists(0, d, listOff, nA, m, dot ? 1 : 0, outOff),
+    normal: new Float64Array(buf, lay.normal, d),
+    side: new Uint8Array(buf, lay.side, n),
+    rowOf: new Int32Array(buf, lay.rowOf, n),
+    top: new Float64Array(buf, lay.top, n),
+    newC: new Int32Array(buf, lay.newC, n * C),
+    oldC: new Int32Array(buf, lay.oldC, n * C),
   };
 }
 
-function jsKernels(n: number, d: number, L: number): Kernels {
-  const k: Kernels = {
+function wasmKernels(e: Engine, lay: Layout, threads: number): Kernels {
+  const buf = e.memory.buffer;
+  const join = joinRunner(buf, lay, e, threads, nndescentModuleBytes());
+  return {
+    simd: true,
+    ...views(buf, lay),
+    out: join.main.out,
+    list: join.main.list,
+    join,
+    sides: (lo, hi, offset) => void e.rowSides(0, lay.d, lo, hi, lay.normal, offset, lay.side),
+    pairs: (nA, m) => join.main.pairs(nA, m),
+  };
+}
+
+function jsKernels(lay: Layout, bytes: number): Kernels {
+  const buf = new ArrayBuffer(bytes);
+  const { d } = lay;
+  const v = views(buf, lay);
+  const dot = lay.dot;
+  let k: Kernels; // eslint-disable-line prefer-const
+  const pairs = (nA: number, m: number): void => {
+    const { W, out, list } = k;
+    for (let a = 0; a < nA; a++) {
+      const oa = list[a] * d;
+      for (let b = a + 1; b < m; b++) out[a * m + b] = dot ? dotCanon(W, oa, W, list[b] * d, d) : sqCanon(W, oa, W, list[b] * d, d);
+    }
+  };
+  const join = joinRunner(buf, lay, null, 1, null, pairs);
+  k = {
     simd: false,
-    W: new Float64Array(n * d),
-    out: new Float64Array(L * L),
-    normal: new Float64Array(d),
-    list: new Int32Array(L),
-    side: new Uint8Array(n),
+    ...v,
+    out: join.main.out,
+    list: join.main.list,
+    join,
     sides(lo, hi, offset) {
       const { W, normal, side } = k;
       for (let r = lo; r < hi; r++) {
@@ -137,13 +189,7 @@ function jsKernels(n: number, d: number, L: number): Kernels {
         side[r] = s > 0 ? 1 : s === 0 ? 2 : 0;
       }
     },
-    pairs(nA, m, dot) {
-      const { W, out, list } = k;
-      for (let a = 0; a < nA; a++) {
-        const oa = list[a] * d;
-        for (let b = a + 1; b < m; b++) out[a * m + b] = dot ? dotCanon(W, oa, W, list[b] * d, d) : sqCanon(W, oa, W, list[b] * d, d);
-      }
-    },
+    pairs,
   };
   return k;
 }
@@ -204,7 +250,7 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     return { lists: { n, k, indices, distances }, stats };
   }
   const cosine = p.metric === "cosine";
-  const { W, out, normal, list, side } = kern;
+  const { W, out, normal, list, side, rowOf } = kern;
 
   // Each point's current S best as a bounded max-heap (root = worst kept) with a "new" flag per entry. Keys are
   // the order-preserving distance: squared Euclidean, or 1 − x·y on unit rows.
@@ -213,7 +259,7 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
   const heapNew = new Uint8Array(n * S);
   // Each heap's root (its admission limit) also in a compact array: most offers are refused on it, and one
   // 8-byte entry per point stays in cache where the heaps (S entries per point) do not.
-  const heapTop = new Float64Array(n).fill(Infinity);
+  const heapTop = kern.top.fill(Infinity);
   const push = (i: number, j: number, dj: number): number => {
     if (!(dj < heapTop[i])) return 0;
     const o = i * S;
@@ -221,6 +267,59 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     siftDown(heapIdx, heapDist, heapNew, o, S, j, dj, 1);
     heapTop[i] = heapDist[o];
     return 1;
+  };
+
+  // Chunks whose proposals could overflow a thread's buffer are redone on this thread into this one.
+  const spill = { pu: new Int32Array(0), pv: new Int32Array(0), pd: new Float64Array(0), used: 0 };
+  const growSpill = (size: number): void => {
+    const pu = new Int32Array(Math.max(size, 1 << 16)), pv = new Int32Array(pu.length), pd = new Float64Array(pu.length);
+    pu.set(spill.pu.subarray(0, spill.used));
+    pv.set(spill.pv.subarray(0, spill.used));
+    pd.set(spill.pd.subarray(0, spill.used));
+    Object.assign(spill, { pu, pv, pd });
+  };
+  // The local joins of lists 0 .. count − 1 of newC/oldC (a point's candidates, or a leaf of the forest),
+  // block by block on every thread (nndescent-pool.ts): each pair that beats an end's admission limit as it
+  // stood when the block began is proposed, and the proposals are applied here in chunk order, each chunk's in
+  // the order it made them (the order one thread would push them). The result is the same for any thread
+  // count. Returns the entries improved.
+  const joinAll = (count: number): number => {
+    let updates = 0;
+    for (let lo = 0; lo < count; lo += JOIN_BLOCK) {
+      const hi = Math.min(count, lo + JOIN_BLOCK);
+      const chunks = kern.join.block(lo, hi);
+      const table = kern.join.main.table;
+      // A chunk that could have overflowed its thread's buffer is joined again here, into the spill buffer,
+      // before any proposal of the block is applied (so against the same limits: the same proposals).
+      for (let c = 0; c < chunks; c++) {
+        if (table[4 * c + 2] >= 0) continue;
+        const V: JoinViews = { ...kern.join.main, pu: spill.pu, pv: spill.pv, pd: spill.pd, cap: spill.pu.length, pos: spill.used, evals: 0 };
+        const c0 = lo + c * JOIN_CHUNK;
+        let end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
+        while (end < 0) {
+          growSpill(2 * spill.pu.length);
+          V.pu = spill.pu;
+          V.pv = spill.pv;
+          V.pd = spill.pd;
+          V.cap = spill.pu.length;
+          end = joinRange(V, c0, Math.min(hi, c0 + JOIN_CHUNK));
+        }
+        table[4 * c] = -1;
+        table[4 * c + 1] = spill.used;
+        table[4 * c + 2] = end - spill.used;
+        table[4 * c + 3] = V.evals;
+        spill.used = end;
+      }
+      for (let c = 0; c < chunks; c++) {
+        const t = table[4 * c];
+        const src = t < 0 ? spill : kern.join.slot(t);
+        const { pu, pv, pd } = src;
+        for (let q = table[4 * c + 1], end = q + table[4 * c + 2]; q < end; q++) updates += push(pu[q], pv[q], pd[q]);
+        stats.distanceEvaluations += table[4 * c + 3];
+      }
+      spill.used = 0;
+    }
+    return updates;
   };
 
   // 1. Random-projection forest: split on the hyperplane halfway between two random points of the node, down
@@ -243,13 +342,25 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     perm[a] = perm[b];
     perm[b] = t;
   };
+  // A tree's leaves go through the parallel join once the tree is split (each leaf a list of new candidates,
+  // all its pairs compared), when a leaf fits a candidate list; their rows no longer move meanwhile.
+  const leavesInJoin = leaf <= C;
+  const leafLo = new Int32Array(leavesInJoin ? n : 0);
+  const leafSize = new Int32Array(leavesInJoin ? n : 0);
+  const { newC, oldC } = kern;
   for (let t = 0; t < trees; t++) {
     // Each tree starts from the order the last one left: any order serves, and this one costs nothing.
     stack.push(0, n);
+    let leaves = 0;
     while (stack.length) {
       const hi = stack.pop()!;
       const lo = stack.pop()!;
       const size = hi - lo;
+      if (size <= leaf && leavesInJoin) {
+        leafLo[leaves] = lo;
+        leafSize[leaves++] = size;
+        continue;
+      }
       if (size <= leaf) {
         for (let a = 0; a < size; a++) list[a] = lo + a;
         kern.pairs(size, size, cosine);
@@ -301,8 +412,17 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
       }
       stack.push(lo, mid, mid, hi);
     }
+    if (leavesInJoin) {
+      for (let a = 0; a < n; a++) rowOf[perm[a]] = a;
+      for (let q = 0; q < leaves; q++) {
+        const o = q * C, lo = leafLo[q], size = leafSize[q];
+        for (let a = 0; a < size; a++) newC[o + a] = perm[lo + a];
+        if (size < C) newC[o + size] = -1;
+        oldC[o] = -1;
+      }
+      joinAll(leaves);
+    }
   }
-  const rowOf = new Int32Array(n);
   for (let a = 0; a < n; a++) rowOf[perm[a]] = a;
   // Any heap the forest left short (tiny leaves) is filled with random points.
   const dist = (i: number, j: number): number => {
@@ -318,6 +438,28 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
     }
     if (heapIdx[o] === -1) for (let j = 0; j < n && heapIdx[o] === -1; j++) if (j !== i) push(i, j, dist(i, j));
   }
+  // From here on a point is named by its row in the forest's last order (row r is point perm[r]): the heaps are
+  // renumbered and moved to their rows. A point's neighbours mostly share its subtree, so their rows, heaps and
+  // admission limits sit near its own, and the rounds' accesses stay in cache where ids scattered them over
+  // the whole arrays (n = 10⁶: the rows alone are 128 MB at d = 16).
+  {
+    const idx = new Int32Array(n * S), key = new Float64Array(n * S), flag = new Uint8Array(n * S), lim = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const i = perm[r], o = i * S, q = r * S;
+      for (let t = 0; t < S; t++) {
+        const j = heapIdx[o + t];
+        idx[q + t] = j < 0 ? -1 : rowOf[j];
+      }
+      key.set(heapDist.subarray(o, o + S), q);
+      flag.set(heapNew.subarray(o, o + S), q);
+      lim[r] = heapTop[i];
+    }
+    heapIdx.set(idx);
+    heapDist.set(key);
+    heapNew.set(flag);
+    heapTop.set(lim);
+    for (let r = 0; r < n; r++) rowOf[r] = r;
+  }
   stats.forestMs = performance.now() - tForest;
   reportProgress({ task, done: 0, total: maxIters, unit: "rounds" });
 
@@ -328,8 +470,6 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
   // listed (two counting passes, CSR), duplicates dropped, and a list longer than C cut to C uniformly at
   // random by a partial Fisher–Yates shuffle — the same distribution as pynndescent's random-priority heaps,
   // without a heap insertion and a C-long duplicate scan per entry (a fifth of the time at d = 64).
-  const newC = new Int32Array(n * C);
-  const oldC = new Int32Array(n * C);
   const newStart = new Int32Array(n + 1);
   const oldStart = new Int32Array(n + 1);
   const newAll = new Int32Array(2 * n * S);
@@ -402,39 +542,10 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
         if (heapNew[e] && mark[heapIdx[e]] === i) heapNew[e] = 0;
       }
     }
-    let updates = 0;
-    const ids = new Int32Array(2 * C);
-    for (let i = 0; i < n; i++) {
-      const o = i * C;
-      let m = 0;
-      for (let s = 0; s < C; s++) {
-        const u = newC[o + s];
-        if (u >= 0) {
-          ids[m] = u;
-          list[m++] = rowOf[u];
-        }
-      }
-      const nA = m;
-      if (nA === 0) continue;
-      for (let s = 0; s < C; s++) {
-        const v = oldC[o + s];
-        if (v >= 0) {
-          ids[m] = v;
-          list[m++] = rowOf[v];
-        }
-      }
-      kern.pairs(nA, m, cosine);
-      stats.distanceEvaluations += nA * m - (nA * (nA + 1)) / 2;
-      for (let a = 0; a < nA; a++) {
-        const u = ids[a];
-        for (let b = a + 1; b < m; b++) {
-          const v = ids[b];
-          if (v === u) continue;
-          const duv = cosine ? 1 - out[a * m + b] : out[a * m + b];
-          updates += push(u, v, duv) + push(v, u, duv);
-        }
-      }
-    }
+    // The local joins, block by block on every thread (nndescent-pool.ts): each pair of a point's candidates
+    // that beats an end's admission limit as it stood when the block began is proposed, and the proposals are
+    // applied here in chunk order. The result is the same for any thread count.
+    const updates = joinAll(n);
     stats.iterations = iter + 1;
     stats.roundMs.push(performance.now() - t0);
     stats.updates.push(updates);
@@ -445,18 +556,31 @@ function search(X: FloatRows, p: NNDescentParams, kern: Kernels): { lists: Neigh
 
   // 3. Each heap sorted nearest first (ties: lower index), its K nearest kept, self first when included, exact
   //    distances.
-  const order = new Array<number>(S);
-  for (let i = 0; i < n; i++) {
-    const o = i * S;
-    for (let t = 0; t < S; t++) order[t] = t;
-    order.sort((a, b) => heapDist[o + a] - heapDist[o + b] || heapIdx[o + a] - heapIdx[o + b]);
+  //    Rows are mapped back to points here (row r is point perm[r]); ties go to the lower point index, as before
+  //    the renumbering. An insertion sort: S is small, and it allocates nothing.
+  const ordD = new Float64Array(S), ordI = new Int32Array(S);
+  for (let r = 0; r < n; r++) {
+    const o = r * S;
+    let m = 0;
+    for (let t = 0; t < S; t++) {
+      const dj = heapDist[o + t], h = heapIdx[o + t], j = h < 0 ? -1 : perm[h];
+      let q = m++;
+      while (q > 0 && (ordD[q - 1] > dj || (ordD[q - 1] === dj && ordI[q - 1] > j))) {
+        ordD[q] = ordD[q - 1];
+        ordI[q] = ordI[q - 1];
+        q--;
+      }
+      ordD[q] = dj;
+      ordI[q] = j;
+    }
+    const i = perm[r];
     let c = i * k;
     if (p.includeSelf) {
       indices[c] = i;
       distances[c++] = 0;
     }
     for (let t = 0; t < K; t++, c++) {
-      const j = heapIdx[o + order[t]];
+      const j = ordI[t];
       indices[c] = j;
       distances[c] = exactDistance(data, d, i, j, p.metric);
     }

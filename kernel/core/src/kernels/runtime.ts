@@ -163,3 +163,8 @@ export function withWasmScratch<T>(doubles: number, fn: (s: WasmScratch | null) 
     });
   });
 }
+
+/** The bytes of the NN-descent module, which the join's worker threads instantiate on the shared memory. */
+export function nndescentModuleBytes(): Uint8Array {
+  return bytesOf(NNDESCENT_BASE64);
+}
