@@ -92,4 +92,43 @@ describe("linalg.eigsh (Lanczos specifics)", function () {
     assert.equal(codeOf(() => linalg.eigsh(L, { k: 2, method: "lobpcg", which: "LM" })), "bad-option");
     assert.equal(codeOf(() => linalg.eigsh(L, { k: 2, method: "lobpcg", sigma: 1 })), "bad-option");
   });
+  it("eigsh(P A Pᵀ, {k: 3, which: 'SA'}) on a large randomly numbered matrix solves in a breadth-first order and returns A's pairs in the input's numbering", () => {
+    // A: a path-coupled matrix with diagonal 0, 1, 2 at three nodes and 10..11 elsewhere (three wanted pairs far
+    // from the rest); numbered at random (node i → pi[i]) so the stored order scatters the matvec's reads.
+    const n = 140_000;
+    const pi = Int32Array.from({ length: n }, (_, i) => i);
+    let state = 12345;
+    for (let i = n - 1; i > 0; i--) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const j = state % (i + 1);
+      [pi[i], pi[j]] = [pi[j], pi[i]];
+    }
+    const diag = (i: number) => (i < 3 ? i : 10 + i / n);
+    const I: number[] = [], J: number[] = [], V: number[] = [];
+    for (let i = 0; i < n; i++) {
+      I.push(i);
+      J.push(i);
+      V.push(diag(i));
+      if (i + 1 < n) {
+        I.push(i, i + 1);
+        J.push(i + 1, i);
+        V.push(-0.05, -0.05);
+      }
+    }
+    const A = CsrMatrix.fromTriplets(n, n, I.map((i) => pi[i]), J.map((j) => pi[j]), V);
+    const S = linalg.eigsh(A, { k: 3, which: "SA", seed: 1 });
+    assert.equal(S.meta.reordered, "breadth-first");
+    assertPairs(S, A, 1e-8);
+    // the same problem in the path's own (banded) numbering is solved without reordering: same eigenvalues
+    const Aband = CsrMatrix.fromTriplets(n, n, I, J, V);
+    const R = linalg.eigsh(Aband, { k: 3, which: "SA", seed: 1 });
+    assert.equal(R.meta.reordered, undefined);
+    assertBelow(maxRelDiff(S.values, R.values), 1e-12, "eigenvalues in both numberings");
+    for (let j = 0; j < 3; j++) {
+      const s = S.vectors.col(j), r = R.vectors.col(j);
+      let d = 0;
+      for (let i = 0; i < n; i++) d = Math.max(d, Math.abs(s[pi[i]] - r[i]));
+      assertBelow(d, 1e-8, `eigenvector ${j} in the input's numbering`);
+    }
+  });
 });

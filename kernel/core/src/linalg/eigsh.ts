@@ -43,6 +43,7 @@ import {
   SINGULAR_RTOL,
 } from "./sparse-ldl";
 import { luFactor, luSolveInto } from "./sparse-lu";
+import { breadthFirstOrder, permutedMatvecInto, permuteSymmetric, poorLocality } from "./locality";
 import { engineOf, rejectLocalOnly, SolverEngine } from "./engine";
 import { csrAddScaled, diagonalOnly, maxAbsRowSum, OperatorInput, symmetricOperator, SymmetricOperator } from "./symmetric-operator";
 
@@ -226,16 +227,35 @@ function eigshOf(A: OperatorInput, opts: EigshOptions, checked: boolean): Spectr
     }
   }
   T ??= transform(Aop, opts.B, sigma, tol);
-  const apply = rescaled(T, v0, n);
+  // Plain Lanczos on a large CSR matrix whose order scatters the matvec's reads of x: solve P A Pᵀ in a
+  // breadth-first order instead (see locality.ts), with the start vector permuted alike so the Krylov space is
+  // the same one; the Ritz vectors are permuted back below.
+  let order: Int32Array | undefined;
+  let Tsolve = T;
+  let v0solve = v0;
+  if (method === "lanczos" && T.solver === "" && Aop.kind === "csr" && Aop.csr && poorLocality(Aop.csr)) {
+    order = breadthFirstOrder(Aop.csr);
+    const P = permuteSymmetric(Aop.csr, order);
+    Tsolve = { ...T, apply: (y, x) => permutedMatvecInto(y, P, x) };
+    v0solve = new Float64Array(n);
+    for (let i = 0; i < n; i++) v0solve[i] = v0[order[i]];
+    T.extra.reordered = "breadth-first";
+  }
+  const apply = rescaled(Tsolve, v0solve, n);
+  T.scale = Tsolve.scale;
   let pairs: RitzPairs;
   try {
     pairs =
       method === "lanczos"
-        ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0, rng: rng.stream(1), perPair: T.shiftInvert === true })
+        ? thickRestartLanczos(apply, n, { k, which: lanczosWhich, tol, maxIter, ncv, v0: v0solve, rng: rng.stream(1), perPair: T.shiftInvert === true })
         : lobpcgRun(apply, n, { k, largest: which === "LA", tol, maxIter, v0, rng: rng.stream(1), preconditioner: preconditionerOf(opts.preconditioner, n), chebyshev: lobpcgDefaultPreconditioner(Aop, opts), ...(T.scale === 1 && sigma === undefined ? { csr: Aop.csr } : {}) });
   } catch (e) {
     if (e instanceof EigenlabError) throw e;
     throw new EigenlabError("nan", message.operatorNotFinite(opts.B || sigma !== undefined ? "The transformed operator" : "A"));
+  }
+  if (order) {
+    unpermuteInPlace(pairs.vectors, order, n);
+    if (pairs.best) unpermuteInPlace(pairs.best.vectors, order, n);
   }
 
   const scale = T.scale ?? 1;
@@ -289,6 +309,16 @@ function eigshOf(A: OperatorInput, opts: EigshOptions, checked: boolean): Spectr
     converged: k,
     meta,
   });
+}
+
+/** Vectors (contiguous, each of length n) solved in the order `order` back to the input's: x[order[i]] = xp[i]. */
+function unpermuteInPlace(vectors: Float64Array, order: Int32Array, n: number): void {
+  const tmp = new Float64Array(n);
+  for (let o = 0; o + n <= vectors.length; o += n) {
+    const v = vectors.subarray(o, o + n);
+    for (let i = 0; i < n; i++) tmp[order[i]] = v[i];
+    v.set(tmp);
+  }
 }
 
 /** eigsh handed to an engine (e.g. SLEPc under MPI): the same checks on k, which, tol, sigma, B and ncv. */
