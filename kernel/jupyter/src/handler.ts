@@ -20,6 +20,7 @@ import { message } from "./messages";
 import { ProgressLines } from "./progress";
 import { commManager, CommMessage } from "./comm";
 import { installWidgetTargets } from "./widgets";
+import { trimMemory } from "./memory";
 import { installSelectionTarget } from "./selection";
 
 export interface KernelIO {
@@ -206,6 +207,7 @@ export class KernelHandler {
       }
     } finally {
       this.publish("status", { execution_state: "idle" }, msg);
+      if (type === "execute_request") trimMemory();
     }
   }
 
