@@ -56,7 +56,7 @@ describe("kernel start-up snapshot", function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "eigenlab-snapshot-"));
-    env = { ...process.env, EIGENLAB_SNAPSHOT_DIR: dir, NODE_OPTIONS: "" };
+    env = { ...process.env, EIGENLAB_SNAPSHOT_DIR: dir, NODE_OPTIONS: "", EIGENLAB_SNAPSHOT: "1" };
     delete env.EIGENLAB_NO_SNAPSHOT;
     const out = node([CLI, "snapshot"]);
     const m = /Built the start-up snapshot (\S+) in [\d.]+ s \((\d+) declaration files prebuilt\)/.exec(out);
@@ -139,7 +139,7 @@ describe("kernel start-up snapshot", function () {
     assert.deepEqual(JSON.parse(node(["--snapshot-blob", blob, "-e", script])), [true, false, false, 1]);
   });
 
-  it("the launcher starts from the snapshot only when the blob was built by this node binary and NODE_OPTIONS is empty", () => {
+  it("the launcher starts from the snapshot only when asked (EIGENLAB_SNAPSHOT=1), the blob was built by this node binary and NODE_OPTIONS is empty", () => {
     const probe = join(dir, "probe.js");
     writeFileSync(probe, PROBE_SCRIPT);
     const launch = (b: string, extraEnv: NodeJS.ProcessEnv = {}) => {
@@ -152,6 +152,8 @@ describe("kernel start-up snapshot", function () {
     assert.deepEqual(launch(join(dir, "missing.blob")), { had: false, used: false, ts, intact: true });
     assert.deepEqual(launch(blob, { NODE_OPTIONS: "--max-old-space-size=4096" }), { had: false, used: false, ts, intact: true });
     assert.deepEqual(launch(blob, { EIGENLAB_NO_SNAPSHOT: "1" }), { had: false, used: false, ts, intact: true });
+    // Opt-in: without EIGENLAB_SNAPSHOT=1 the kernel starts the usual way.
+    assert.deepEqual(launch(blob, { EIGENLAB_SNAPSHOT: "" }), { had: false, used: false, ts, intact: true });
     // A blob from another node build (here: a stamp that does not match this binary) is never handed to node,
     // which would stop with a fatal error.
     const stamp = readFileSync(`${blob}.node`, "utf8");
