@@ -13,6 +13,7 @@
  */
 import type { CsrMatrix } from "../csr";
 import type { FloatArray } from "../dtype";
+import { csrArraysMatvecInto } from "./symmetric-operator";
 
 /** Below this n, x (8n bytes) stays in the L2 cache and the order does not matter. */
 export const LOCALITY_MIN_N = 1 << 17;
@@ -92,21 +93,5 @@ export function permuteSymmetric(A: CsrMatrix, order: Int32Array): PermutedCsr {
 
 /** y = B x for a PermutedCsr (two accumulators per row, as csrMatvecInto). */
 export function permutedMatvecInto(y: Float64Array, B: PermutedCsr, x: Float64Array): void {
-  const { indptr, indices, values } = B;
-  const rows = indptr.length - 1;
-  let q = 0;
-  for (let r = 0; r < rows; r++) {
-    let s0 = 0;
-    let s1 = 0;
-    const e = indptr[r + 1];
-    for (; q + 1 < e; q += 2) {
-      s0 += values[q] * x[indices[q]];
-      s1 += values[q + 1] * x[indices[q + 1]];
-    }
-    if (q < e) {
-      s0 += values[q] * x[indices[q]];
-      q++;
-    }
-    y[r] = s0 + s1;
-  }
+  csrArraysMatvecInto(y, B.indptr.length - 1, B.indptr, B.indices, B.values, x);
 }

@@ -13,7 +13,7 @@ import { hashArrays } from "../meta";
 import { Rng } from "../random";
 import { dot, nrm2 } from "../kernels";
 import { asOperatorInput } from "../validate/inputs";
-import type { Dtype } from "../dtype";
+import type { Dtype, FloatArray } from "../dtype";
 
 /** Anything the iterative solvers accept as a matrix. */
 export type OperatorInput = Matrix | CsrMatrix | LinearOperator;
@@ -222,7 +222,18 @@ export function diagonalOnly(A: CsrMatrix): Float64Array | undefined {
  * Lanczos on them. Sums in a different order from CsrMatrix.matvec (rounding-level differences).
  */
 export function csrMatvecInto(y: Float64Array, A: CsrMatrix, x: Float64Array): void {
-  const { rows, indptr, indices, storedValues: values } = A;
+  csrArraysMatvecInto(y, A.rows, A.indptr, A.indices, A.storedValues, x);
+}
+
+/** csrMatvecInto on bare CSR arrays (also for eigsh's reordered copy, locality.ts). */
+export function csrArraysMatvecInto(
+  y: Float64Array,
+  rows: number,
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: FloatArray,
+  x: Float64Array,
+): void {
   let q = indptr[0];
   for (let r = 0; r < rows; r++) {
     let s0 = 0;
