@@ -46,11 +46,14 @@ describe("e2e: replication notebooks render in the lab (slow: server, kernel, br
       const first = run.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .eigenlab-Renderer").first();
       await first.scrollIntoViewIfNeeded();
       // The notebook repaints after a scroll: wait until the chart is what the page shows at its centre.
+      // Later outputs (widgets, interact's redraws in 11) can still move it: scroll it back each time it is not there.
       await until("the first chart on screen", 30000, () =>
         first.evaluate((el) => {
           const r = el.getBoundingClientRect();
           const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, window.innerHeight - r.top) / 2);
-          return r.height > 0 && hit !== null && el.contains(hit) ? true : undefined;
+          if (r.height > 0 && hit !== null && el.contains(hit)) return true;
+          el.scrollIntoView({ block: "center" });
+          return undefined;
         }),
       );
       await screenshot(run.page, `example-${file.replace(/\.ipynb$/, "")}`);
