@@ -23,7 +23,7 @@ describe("eigenlab CLI and kernelspec", function () {
       assert.equal(spec.display_name, "Eigenlab (TypeScript)");
       assert.equal(spec.language, "typescript");
       assert.equal(spec.interrupt_mode, "message");
-      // Through the launcher that starts node from the start-up snapshot when it has a usable one.
+      // Through the launcher that starts node from the start-up snapshot when asked (EIGENLAB_SNAPSHOT=1) and usable.
       assert.deepEqual(spec.argv, [
         "/bin/sh",
         join(REPO, "kernel", "jupyter", "bin", "kernel-launch.sh"),
