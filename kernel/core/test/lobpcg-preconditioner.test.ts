@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { CsrMatrix, data, EigenlabError, graph, linalg, Matrix } from "../src";
-import { chebyshevBlockPreconditioner, chebyshevPreconditioner, csrBlockMatvecInto, isLaplacianLike } from "../src/linalg/lobpcg-preconditioner";
+import { chebyshevBlockPreconditioner, chebyshevPreconditioner, isLaplacianLike } from "../src/linalg/lobpcg-preconditioner";
 import { assertBelow, maxRelDiff } from "../../../test/util/math";
 import { gridLaplacian, randomSparseSpd } from "./eigensolver-checks";
 
@@ -73,7 +73,7 @@ describe("LOBPCG default preconditioner (Chebyshev polynomial in A)", function (
     }
   });
 
-  it("csrBlockMatvecInto and chebyshevBlockPreconditioner (13 vectors at once) equal the one-vector forms to rounding", () => {
+  it("CsrMatrix.matmatInto and chebyshevBlockPreconditioner (13 vectors at once) equal the one-vector forms to rounding", () => {
     const L = knnLaplacian(500, 3, 4);
     const n = L.rows;
     const m = 13;
@@ -82,7 +82,7 @@ describe("LOBPCG default preconditioner (Chebyshev polynomial in A)", function (
     const Xi = new Float64Array(n * m); // interleaved
     for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) Xi[i * m + j] = X[j * n + i];
     const Yi = new Float64Array(n * m);
-    csrBlockMatvecInto(Yi, L, Xi, m);
+    L.matmatInto(Yi, Xi, m);
     let counted = 0;
     const Z = new Float64Array(n * m);
     chebyshevBlockPreconditioner(L, 0.15, 1.5, 6, (c) => (counted += c))(Z, X, m);

@@ -11,7 +11,7 @@
  * (8 steps: 9 / 6 iterations but more matvecs; 12 steps or an interval of ‖A‖/100 … ‖A‖: slower).
  * Each LOBPCG iteration's dense work (Gram matrices and Ritz updates on a 3·block-wide basis) costs as much as
  * tens of matvecs here, so trading matvecs for iterations pays; for a CSR A the polynomial runs on the whole
- * W block at once (csrBlockMatvecInto: ≈ 2.5× less time per vector than single matvecs). Degrees 4, 5, 6, 8
+ * W block at once (CsrMatrix.matmatInto: ≈ 2.5× less time per vector than single matvecs). Degrees 4, 5, 6, 8
  * measured 11, 10, 10, 10 iterations (cluster_std 5) at about the same CPU time; 6 is kept.
  */
 import { CsrMatrix } from "../csr";
@@ -77,65 +77,6 @@ export function isLaplacianLike(A: CsrMatrix): boolean {
 }
 
 /**
- * Y = A·X for `count` vectors stored interleaved (entry i of vector j at X[i·count + j]): the CSR arrays are
- * read once for all vectors and each column index fetches `count` adjacent values, instead of `count`
- * separate matvecs each missing the cache on x (≈ 3× less time per vector on the bench's kNN Laplacians).
- */
-export function csrBlockMatvecInto(Y: Float64Array, A: CsrMatrix, X: Float64Array, count: number): void {
-  const { rows, indptr, indices, storedValues: v } = A;
-  for (let r = 0; r < rows; r++) {
-    const q0 = indptr[r];
-    const q1 = indptr[r + 1];
-    const out = r * count;
-    let j = 0;
-    for (; j + 7 < count; j += 8) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-      for (let q = q0; q < q1; q++) {
-        const a = v[q];
-        const b = indices[q] * count + j;
-        s0 += a * X[b];
-        s1 += a * X[b + 1];
-        s2 += a * X[b + 2];
-        s3 += a * X[b + 3];
-        s4 += a * X[b + 4];
-        s5 += a * X[b + 5];
-        s6 += a * X[b + 6];
-        s7 += a * X[b + 7];
-      }
-      Y[out + j] = s0;
-      Y[out + j + 1] = s1;
-      Y[out + j + 2] = s2;
-      Y[out + j + 3] = s3;
-      Y[out + j + 4] = s4;
-      Y[out + j + 5] = s5;
-      Y[out + j + 6] = s6;
-      Y[out + j + 7] = s7;
-    }
-    // Four (then one) vectors per pass over the row (its ~17 entries stay in L1 between passes), scalar accumulators.
-    for (; j + 3 < count; j += 4) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let q = q0; q < q1; q++) {
-        const a = v[q];
-        const b = indices[q] * count + j;
-        s0 += a * X[b];
-        s1 += a * X[b + 1];
-        s2 += a * X[b + 2];
-        s3 += a * X[b + 3];
-      }
-      Y[out + j] = s0;
-      Y[out + j + 1] = s1;
-      Y[out + j + 2] = s2;
-      Y[out + j + 3] = s3;
-    }
-    for (; j < count; j++) {
-      let s0 = 0;
-      for (let q = q0; q < q1; q++) s0 += v[q] * X[indices[q] * count + j];
-      Y[out + j] = s0;
-    }
-  }
-}
-
-/**
  * The Chebyshev preconditioner of `chebyshevPreconditioner` applied to `count` vectors at once: Z and R hold
  * the vectors one after another (LOBPCG's block layout); the iteration runs interleaved so each step is one
  * block matvec. Same polynomial, same result up to rounding.
@@ -166,7 +107,7 @@ export function chebyshevBlockPreconditioner(A: CsrMatrix, lo: number, hi: numbe
       z[t] = d[t];
     }
     for (let s = 1; s < steps; s++) {
-      csrBlockMatvecInto(ad, A, d, m);
+      A.matmatInto(ad, d, m);
       count(m);
       const rho1 = 1 / (2 * sigma1 - rho);
       const c1 = rho1 * rho;
